@@ -1,0 +1,119 @@
+"""Consistency tests for the fact base (facts/).
+
+Uses only PyYAML's safe_load and hashlib, so it runs before the factcheck package
+is complete. Checks:
+  * every article source's snapshot sha256 matches the file in ../shared/seeds;
+  * every quote is verbatim in its snapshot after folding whitespace runs to one
+    space (nothing else is normalised: curly quotes must match as written);
+  * claim ids are unique within each file;
+  * every claim's subject is an entity and its property a defined property.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FACTS = ROOT / "facts"
+SEEDS = ROOT / ".." / "shared" / "seeds"
+
+
+def _load(path: Path):
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _source_files() -> list[Path]:
+    return sorted((FACTS / "sources").glob("*.yaml")) + sorted((FACTS / "reference").glob("*.yaml"))
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+SOURCE_FILES = _source_files()
+ARTICLE_FILES = [p for p in SOURCE_FILES if _load(p)["source"].get("kind") == "article"]
+
+
+def _require_seeds() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed directory {SEEDS.resolve()} is missing (expected ../shared/seeds next to the repo)")
+
+
+def test_there_are_sources():
+    assert len(list((FACTS / "sources").glob("*.yaml"))) >= 5
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem)
+def test_snapshot_sha256(path: Path):
+    _require_seeds()
+    snap = _load(path)["source"]["snapshot"]
+    seed = SEEDS / snap["file"]
+    assert seed.is_file(), f"{path.name}: snapshot file {snap['file']} not found in the seeds"
+    digest = hashlib.sha256(seed.read_bytes()).hexdigest()
+    assert digest == snap["sha256"], f"{path.name}: sha256 mismatch for {snap['file']}"
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem)
+def test_quotes_verbatim(path: Path):
+    _require_seeds()
+    doc = _load(path)
+    seed = SEEDS / doc["source"]["snapshot"]["file"]
+    text = _fold(seed.read_text(encoding="utf-8"))
+    missing = []
+    for claim in doc["claims"]:
+        quote = claim.get("quote")
+        if not quote:
+            missing.append(f"{claim['id']}: no quote")
+        elif _fold(quote) not in text:
+            missing.append(f"{claim['id']}: {quote!r}")
+    assert not missing, f"{path.name}: quotes not found verbatim:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("path", SOURCE_FILES, ids=lambda p: p.stem)
+def test_claim_ids_unique(path: Path):
+    ids = [c["id"] for c in _load(path)["claims"]]
+    dups = sorted({i for i in ids if ids.count(i) > 1})
+    assert not dups, f"{path.name}: duplicate claim ids {dups}"
+
+
+@pytest.mark.parametrize("path", SOURCE_FILES, ids=lambda p: p.stem)
+def test_subjects_and_properties_exist(path: Path):
+    entities = {e["id"] for e in _load(FACTS / "entities.yaml")["entities"]}
+    properties = {p["id"] for p in _load(FACTS / "properties.yaml")["properties"]}
+    bad = []
+    for claim in _load(path)["claims"]:
+        if claim["subject"] not in entities:
+            bad.append(f"{claim['id']}: unknown subject {claim['subject']!r}")
+        if claim["property"] not in properties:
+            bad.append(f"{claim['id']}: unknown property {claim['property']!r}")
+    assert not bad, f"{path.name}:\n" + "\n".join(bad)
+
+
+def test_entity_and_property_ids_unique():
+    for name, key in (("entities.yaml", "entities"), ("properties.yaml", "properties")):
+        ids = [x["id"] for x in _load(FACTS / name)[key]]
+        dups = sorted({i for i in ids if ids.count(i) > 1})
+        assert not dups, f"{name}: duplicate ids {dups}"
+
+
+def test_source_ids_unique_and_match_file_names():
+    seen = {}
+    for path in SOURCE_FILES:
+        sid = _load(path)["source"]["id"]
+        assert sid == path.stem, f"{path.name}: source id {sid!r} differs from the file name"
+        assert sid not in seen, f"source id {sid!r} in {path.name} and {seen[sid]}"
+        seen[sid] = path.name
+
+
+def test_factcheck_loader_if_available():
+    factcheck = pytest.importorskip("factcheck")
+    if not hasattr(factcheck, "load"):
+        pytest.skip("factcheck.load not available yet")
+    corpus = factcheck.load(str(FACTS))
+    errors = list(getattr(corpus, "errors", []))
+    assert not errors, "\n".join(str(e) for e in errors)
