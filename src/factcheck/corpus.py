@@ -1,0 +1,315 @@
+"""The corpus: every fact file of a directory, cross-checked, with resolved values.
+
+:func:`factcheck.load` reads the files (see :mod:`factcheck.loader`); this module joins
+them: it resolves subjects through entity aliases, checks each value against its
+property's type and turns it into something the checks can compare (an
+:class:`~factcheck.values.Interval`, a :class:`~factcheck.values.DateSpan`, an entity id
+or normalised text). Each claim becomes a :class:`Fact` that knows its file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .conflict import Citation
+from .errors import LoadError
+from .model import (
+    Alias,
+    Claim,
+    Entity,
+    Property,
+    Rule,
+    Source,
+    SourceFile,
+    Waiver,
+)
+from .values import (
+    DATE_HEDGES,
+    HEDGES,
+    DateSpan,
+    Interval,
+    PartialDate,
+    date_span,
+    hedge_interval,
+    parse_quantity,
+)
+
+__all__ = ["Corpus", "Fact", "Located", "Value"]
+
+Value = Interval | DateSpan | str | bool
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A rule or waiver with the place it was written."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Fact:
+    """A claim resolved against the corpus: what the checks compare and cite."""
+
+    source: Source
+    claim: Claim
+    prop: Property
+    subject: str
+    value: Value
+    unit: str | None
+    time: DateSpan | None
+    file: str
+    line: int
+    quote_line: int
+
+    @property
+    def ref(self) -> str:
+        """``source-id/claim-id``: the claim's name across the corpus."""
+        return f"{self.source.id}/{self.claim.id}"
+
+    @property
+    def when(self) -> DateSpan | None:
+        """The claim's own time, else the publication date of its source."""
+        if self.time is not None:
+            return self.time
+        if self.source.published is not None:
+            return PartialDate.parse(self.source.published).span()
+        return None
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(
+            file=self.file,
+            line=self.line,
+            source=self.source.id,
+            claim=self.claim.id,
+            title=self.source.title,
+            quote=self.claim.quote or self.claim.basis or "",
+        )
+
+    def describe(self) -> str:
+        """The claim in a few words: ``more than 250 people (2025-03-16)``."""
+        c = self.claim
+        if isinstance(c.value, tuple):
+            text = f"between {c.value[0]:,} and {c.value[1]:,}"
+        elif isinstance(c.value, bool):
+            text = "yes" if c.value else "no"
+        elif isinstance(c.value, int | float):
+            text = f"{c.value:,}"
+        else:
+            text = str(c.value)
+        if c.hedge not in ("exact", "between"):
+            text = f"{c.hedge.replace('-', ' ')} {text}"
+        if self.unit and self.prop.type == "quantity" and self.unit not in text:
+            text = f"{text} {self.unit}"
+        if c.as_of:
+            text += f" (as of {c.as_of})"
+        elif c.period:
+            text += f" ({c.period.start or '...'} to {c.period.end or '...'})"
+        return text
+
+
+@dataclass
+class Corpus:
+    """Everything loaded from one corpus directory, plus every problem found doing so."""
+
+    root: Path
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    properties: dict[str, Property] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    rule_places: dict[str, Located] = field(default_factory=dict)
+    waivers: list[Waiver] = field(default_factory=list)
+    waiver_places: list[Located] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    source_files: dict[str, str] = field(default_factory=dict)
+    _aliases: dict[str, str] = field(default_factory=dict, repr=False)
+    _alias_errors: dict[str, Alias] = field(default_factory=dict, repr=False)
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self.facts)
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def fact(self, ref: str) -> Fact:
+        """The fact named ``source-id/claim-id``."""
+        for f in self.facts:
+            if f.ref == ref:
+                return f
+        raise KeyError(ref)
+
+    def resolve(self, name: str) -> str | None:
+        """The entity id a name or alias stands for, or ``None``."""
+        if name in self.entities:
+            return name
+        return self._aliases.get(_fold(name))
+
+    def wrong_names(self) -> dict[str, tuple[str, Alias]]:
+        """Alias names marked as misspellings or mistranslations: name -> (entity id, alias)."""
+        return {
+            a.name: (self._aliases[_fold(a.name)], a) for a in self._alias_errors.values()
+        }
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def _did_you_mean(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPlace:
+    """Where a claim was written: its file, the line of its ``- id:`` and of each key."""
+
+    file: str
+    line: int
+    index: int
+    keys: dict[str, int]
+
+    def of(self, key: str) -> int:
+        return self.keys.get(key, self.line)
+
+
+def build(corpus: Corpus, places: dict[tuple[str, str], ClaimPlace]) -> None:
+    """Index entities, then resolve every claim into a :class:`Fact` (errors collected)."""
+    for entity in corpus.entities.values():
+        for alias in (Alias(name=entity.name), Alias(name=entity.id), *entity.aliases):
+            key = _fold(alias.name)
+            owner = corpus._aliases.get(key)
+            if owner is not None and owner != entity.id:
+                corpus.errors.append(
+                    LoadError(
+                        corpus.source_files.get("entities", "entities.yaml"),
+                        None,
+                        f"entities.{entity.id}.aliases",
+                        f"alias {alias.name!r} also names entity {owner!r}",
+                    )
+                )
+                continue
+            corpus._aliases[key] = entity.id
+            if alias.error:
+                corpus._alias_errors[key] = alias
+    for sf in corpus.sources.values():
+        for claim in sf.claims:
+            place = places[(sf.source.id, claim.id)]
+            fact = _resolve(corpus, sf.source, claim, place)
+            if fact is not None:
+                corpus.facts.append(fact)
+
+
+def _resolve(corpus: Corpus, source: Source, claim: Claim, place: ClaimPlace) -> Fact | None:
+    def error(fieldname: str, message: str) -> None:
+        corpus.errors.append(
+            LoadError(place.file, place.of(fieldname), f"claims[{place.index}].{fieldname}", message)
+        )
+
+    subject = corpus.resolve(claim.subject)
+    if subject is None:
+        error(
+            "subject",
+            f"unknown entity {claim.subject!r}" + _did_you_mean(claim.subject, corpus.entities),
+        )
+    prop = corpus.properties.get(claim.property)
+    if prop is None:
+        error(
+            "property",
+            f"unknown property {claim.property!r}"
+            + _did_you_mean(claim.property, corpus.properties),
+        )
+    if subject is None or prop is None:
+        return None
+    try:
+        value, unit = _value(corpus, prop, claim)
+        time = _time(claim)
+    except ValueError as exc:
+        error("value", str(exc))
+        return None
+    return Fact(
+        source=source,
+        claim=claim,
+        prop=prop,
+        subject=subject,
+        value=value,
+        unit=unit,
+        time=time,
+        file=place.file,
+        line=place.line,
+        quote_line=place.keys.get("quote", place.keys.get("basis", place.line)),
+    )
+
+
+def _time(claim: Claim) -> DateSpan | None:
+    if claim.as_of is not None:
+        return PartialDate.parse(claim.as_of).span()
+    if claim.period is not None:
+        start = PartialDate.parse(claim.period.start).span() if claim.period.start else None
+        end = PartialDate.parse(claim.period.end).span() if claim.period.end else None
+        lo = start.start if start else date_span(PartialDate(1), "not-before").start
+        hi = end.end if end else date_span(PartialDate(9999), "not-after").end
+        return DateSpan(lo, hi)
+    return None
+
+
+def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | None]:
+    v = claim.value
+    hedge = claim.hedge
+    kind = prop.type
+    if kind == "quantity":
+        if hedge not in HEDGES:
+            raise ValueError(f"hedge {hedge!r} is for dates; a quantity takes one of {sorted(HEDGES)}")
+        unit = claim.unit
+        if isinstance(v, bool):
+            raise ValueError(f"property {prop.id!r} is a quantity; got {v!r}")
+        if isinstance(v, str):
+            number, parsed_unit = parse_quantity(v)
+            if parsed_unit and unit and parsed_unit != unit:
+                raise ValueError(f"{v!r} is in {parsed_unit}, but unit says {unit!r}")
+            unit = unit or parsed_unit
+            amount: float | tuple[float, float] = number
+        else:
+            amount = v
+        tolerance = claim.tolerance if claim.tolerance is not None else prop.tolerance
+        return hedge_interval(amount, hedge, tolerance), unit or prop.unit
+    if kind == "date":
+        if hedge not in DATE_HEDGES:
+            raise ValueError(f"hedge {hedge!r} does not apply to a date; use one of {sorted(DATE_HEDGES)}")
+        if isinstance(v, bool) or isinstance(v, tuple | float):
+            raise ValueError(f"property {prop.id!r} is a date; got {v!r}")
+        return date_span(PartialDate.parse(str(v)), hedge), None
+    if hedge != "exact":
+        raise ValueError(f"hedge {hedge!r} does not apply to a {kind} value")
+    if kind == "boolean":
+        if not isinstance(v, bool):
+            raise ValueError(f"property {prop.id!r} is true/false; got {v!r}")
+        return v, None
+    if not isinstance(v, str):
+        raise ValueError(f"property {prop.id!r} takes text; got {v!r}")
+    if kind == "status":
+        assert prop.values is not None
+        if v not in prop.values:
+            raise ValueError(
+                f"{v!r} is not a value of {prop.id!r}; expected one of {', '.join(prop.values)}"
+                + _did_you_mean(v, prop.values)
+            )
+        return v, None
+    entity = corpus.resolve(v)
+    if kind in ("entity", "order") and entity is None:
+        raise ValueError(f"unknown entity {v!r}" + _did_you_mean(v, corpus.entities))
+    return (entity if entity is not None else _fold(v)), None

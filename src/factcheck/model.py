@@ -1,0 +1,315 @@
+"""The fact model: what a fact file may contain (pydantic v2, frozen, no unknown fields).
+
+These models check each file on its own. Whatever needs the whole corpus (does the
+subject exist, does the value suit the property's type) is checked when the corpus is
+assembled, in :mod:`factcheck.corpus`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from .values import DATE_HEDGES, HEDGES, PartialDate, normalize_hedge
+
+__all__ = [
+    "Alias",
+    "Claim",
+    "DateText",
+    "Entity",
+    "EntityFile",
+    "Period",
+    "Property",
+    "PropertyFile",
+    "Rule",
+    "RuleFile",
+    "Selector",
+    "Severity",
+    "Snapshot",
+    "Source",
+    "SourceFile",
+    "Waiver",
+    "WaiverFile",
+]
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+Severity = Literal["error", "warning", "info"]
+PropertyType = Literal["quantity", "date", "text", "entity", "status", "boolean", "order"]
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use lower-case letters, digits and dashes"
+        )
+    return value
+
+
+def _date_text(value: Any) -> Any:
+    # A bare year in YAML reads as an int; dates are kept as the text the author wrote.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _check_date(value: str) -> str:
+    PartialDate.parse(value)
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+#: A partial date kept as written ("2023-01" stays a month); validated on load.
+DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_date)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+
+class Snapshot(_Model):
+    """Which snapshot of the source text the quotes were taken from."""
+
+    file: Text = Field(description="File name of the snapshot (no directories).")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+    @field_validator("file")
+    @classmethod
+    def _no_directories(cls, v: str) -> str:
+        if "/" in v or "\\" in v or v in {".", ".."}:
+            raise ValueError("a snapshot is named by its file name only, without directories")
+        return v
+
+
+class Source(_Model):
+    """A source: an article (with a snapshot) or a set of reference facts (with a basis)."""
+
+    id: Slug
+    kind: Literal["article", "reference"] = "article"
+    title: Text
+    publisher: str | None = None
+    author: str | None = None
+    published: DateText | None = None
+    language: str = "en"
+    translated: bool = False
+    original_language: str | None = None
+    url: str | None = None
+    note: str | None = None
+    snapshot: Snapshot | None = None
+    basis: str | None = None
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> Source:
+        if self.kind == "article" and self.snapshot is None:
+            raise ValueError("an article source needs a snapshot: {file, sha256}")
+        if self.kind == "reference" and not self.basis:
+            raise ValueError("a reference source needs a basis: why its facts are established")
+        return self
+
+
+class Period(_Model):
+    """A stretch of time; either end may be open."""
+
+    start: DateText | None = None
+    end: DateText | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start is None and self.end is None:
+            raise ValueError("a period needs a start, an end or both")
+        if self.start and self.end:
+            a, b = PartialDate.parse(self.start).span(), PartialDate.parse(self.end).span()
+            if b.end <= a.start:
+                raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+ClaimValue = bool | int | float | str | tuple[int | float, int | float]
+
+
+class Claim(_Model):
+    """One checkable statement of a source, with the verbatim quote that makes it."""
+
+    id: Slug
+    subject: Text = Field(description="Entity id (or an alias of one).")
+    property: Text = Field(description="Property id from properties.yaml.")
+    value: ClaimValue
+    unit: str | None = None
+    hedge: str = "exact"
+    tolerance: Annotated[float, Field(ge=0, le=1)] | None = None
+    as_of: DateText | None = None
+    period: Period | None = None
+    attributed_to: str | None = None
+    note: str | None = None
+    quote: str | None = None
+    basis: str | None = None
+    draft: bool = False
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            if len(v) != 2 or not all(
+                isinstance(x, int | float) and not isinstance(x, bool) for x in v
+            ):
+                raise ValueError("a list value must be a pair of numbers [low, high]")
+            return tuple(v)
+        if v is None or isinstance(v, dict):
+            raise ValueError("value must be a number, text, a date, true/false or [low, high]")
+        return v
+
+    @field_validator("hedge", mode="before")
+    @classmethod
+    def _hedge(cls, v: Any) -> Any:
+        if not isinstance(v, str):
+            raise ValueError("hedge must be text")
+        hedge = normalize_hedge(v)
+        if hedge not in HEDGES | DATE_HEDGES:
+            known = ", ".join(sorted(HEDGES | DATE_HEDGES))
+            raise ValueError(f"unknown hedge {v!r}; expected one of {known}")
+        return hedge
+
+    @field_validator("quote")
+    @classmethod
+    def _quote(cls, v: str | None) -> str | None:
+        if v is not None and not v.strip():
+            raise ValueError("quote must not be empty")
+        return v
+
+    @model_validator(mode="after")
+    def _time(self) -> Claim:
+        if self.as_of is not None and self.period is not None:
+            raise ValueError("give either as_of or period, not both")
+        if isinstance(self.value, tuple) and self.hedge != "between":
+            raise ValueError("a [low, high] value needs hedge: between")
+        if self.hedge == "between" and not isinstance(self.value, tuple):
+            raise ValueError("hedge: between needs value: [low, high]")
+        return self
+
+
+class SourceFile(_Model):
+    """A fact file: one source and its claims."""
+
+    source: Source
+    claims: list[Claim] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _claims_cite(self) -> SourceFile:
+        need = "quote" if self.source.kind == "article" else "basis"
+        missing = [c.id for c in self.claims if getattr(c, need) is None]
+        if missing:
+            raise ValueError(
+                f"every claim of a {self.source.kind} source needs a {need}; missing in: "
+                + ", ".join(missing)
+            )
+        return self
+
+
+class Alias(_Model):
+    """A name under which an entity appears; ``error`` marks a wrong variant."""
+
+    name: Text
+    lang: str | None = None
+    error: Literal["misspelling", "mistranslation"] | None = None
+    note: str | None = None
+
+
+def _alias(v: Any) -> Any:
+    return {"name": v} if isinstance(v, str) else v
+
+
+class Entity(_Model):
+    """A thing claims are about: a prison, a person, a law, an event..."""
+
+    id: Slug
+    name: Text
+    kind: Slug
+    aliases: list[Annotated[Alias, BeforeValidator(_alias)]] = Field(default_factory=list)
+    note: str | None = None
+
+
+class EntityFile(_Model):
+    entities: list[Entity]
+
+
+class Property(_Model):
+    """A property claims may state, with its value type and tolerance."""
+
+    id: Slug
+    type: PropertyType
+    unit: str | None = None
+    tolerance: Annotated[float, Field(ge=0, le=1)] = 0.1
+    values: list[str] | None = None
+    cumulative: bool = False
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _status_values(self) -> Property:
+        if self.type == "status" and not self.values:
+            raise ValueError("a status property lists its allowed values")
+        return self
+
+
+class PropertyFile(_Model):
+    properties: list[Property]
+
+
+def _listify(v: Any) -> Any:
+    return [v] if isinstance(v, str) else v
+
+
+Names = Annotated[list[str], BeforeValidator(_listify)]
+
+
+class Selector(_Model):
+    """Which claims a rule looks at; every given field must match."""
+
+    subject: Names | None = None
+    property: Names | None = None
+    entity_kind: Names | None = None
+
+
+class Rule(_Model):
+    """A declarative check: a kind from the registry, what it selects, its parameters."""
+
+    id: Slug
+    kind: Slug
+    select: Selector = Selector()
+    params: dict[str, Any] = Field(default_factory=dict)
+    severity: Severity = "error"
+    description: Text
+
+
+class RuleFile(_Model):
+    rules: list[Rule]
+
+
+class Waiver(_Model):
+    """A reviewed conflict that is accepted: still reported, but as waived."""
+
+    rule: Slug
+    claims: Annotated[list[str], Field(min_length=1)]
+    reason: Text
+    reviewer: Text
+    date: DateText
+    expires: DateText | None = None
+
+    @field_validator("claims")
+    @classmethod
+    def _refs(cls, v: list[str]) -> list[str]:
+        for ref in v:
+            if ref.count("/") != 1:
+                raise ValueError(f"{ref!r}: name a claim as source-id/claim-id")
+        return v
+
+
+class WaiverFile(_Model):
+    waivers: list[Waiver]

@@ -1,0 +1,67 @@
+"""Shared fixtures: small corpora written to a temporary directory."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+SHA = "0" * 64
+
+ENTITIES = """\
+entities:
+  - id: cecot
+    name: Terrorism Confinement Center
+    kind: prison
+    aliases:
+      - CECOT
+      - {name: Centro de Confiramiento del Terrorismo, error: misspelling}
+  - id: el-salvador
+    name: El Salvador
+    kind: country
+"""
+
+PROPERTIES = """\
+properties:
+  - {id: capacity, type: quantity, unit: inmates, tolerance: 0.1}
+  - {id: inmates, type: quantity, unit: people, tolerance: 0.1}
+  - {id: opened, type: date}
+  - {id: name, type: text}
+"""
+
+
+def source_yaml(source_id: str, claims: str, *, published: str = "2025-02-04") -> str:
+    """A source file with the given claims block (YAML list items, any indentation)."""
+    body = textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ")
+    return (
+        f"source:\n  id: {source_id}\n  title: Source {source_id.upper()}\n"
+        f"  published: {published}\n"
+        f"  snapshot: {{file: {source_id}.txt, sha256: '{SHA}'}}\n"
+        f"claims:\n{body}\n"
+    )
+
+
+MakeCorpus = Callable[..., Path]
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path) -> MakeCorpus:
+    """Write a corpus: ``make_corpus({"sources/a.yaml": "...", ...})`` -> its root.
+
+    ``entities.yaml`` and ``properties.yaml`` are the small defaults above unless given.
+    """
+
+    def make(files: dict[str, str], *, defaults: bool = True) -> Path:
+        root = tmp_path / "facts"
+        root.mkdir(exist_ok=True)
+        all_files = {"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES} if defaults else {}
+        all_files.update(files)
+        for name, text in all_files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return root
+
+    return make

@@ -1,0 +1,114 @@
+"""Loading a corpus: positions, and every problem reported with file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck import FactcheckError
+
+from .conftest import MakeCorpus, source_yaml
+
+GOOD = """\
+- id: cap
+  subject: CECOT
+  property: capacity
+  value: 40,000
+  quote: space for 40,000 inmates
+- id: open
+  subject: cecot
+  property: opened
+  value: 2023-01
+  quote: opened in January 2023
+"""
+
+
+def test_loads_facts_with_positions(make_corpus: MakeCorpus) -> None:
+    root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD)})
+    corpus = factcheck.load(root)
+    assert corpus.errors == []
+    cap = corpus.fact("a/cap")
+    assert cap.subject == "cecot"  # resolved through the alias
+    assert cap.line == 7 and cap.quote_line == 11
+    assert cap.file == str(root / "sources" / "a.yaml")
+    assert cap.value == factcheck.Interval.point(40000)
+    assert corpus.fact("a/open").claim.value == "2023-01"  # dates stay text
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "message"),
+    [
+        (GOOD + "  qoute: x\n", 17, "claims[1].qoute", "unknown field 'qoute' (did you mean 'quote'?)"),
+        (GOOD.replace("subject: cecot", "subject: cecott"), 13, "claims[1].subject", "did you mean 'cecot'?"),
+        (GOOD.replace("property: opened", "property: opend"), 14, "claims[1].property", "did you mean 'opened'?"),
+        (GOOD.replace("value: 2023-01", "value: 2023-13"), 15, "claims[1].value", "month out of range"),
+        (GOOD.replace("value: 40,000", "value: lots"), 10, "claims[0].value", "cannot read quantity"),
+        (GOOD.replace("id: open", "id: cap"), 12, "claims[1].id", "duplicate claim id 'cap'"),
+        (GOOD.replace("  quote: opened in January 2023\n", ""), 12, "claims[1].quote", "missing required field 'quote'"),
+        (GOOD + "  subject: again\n", 17, "claims[1].subject", "duplicate key 'subject'"),
+        (GOOD.replace("value: 2023-01", "value: !!timestamp 2023-01-01"), 15, "claims[1].value", "tags are not allowed"),
+        (GOOD.replace("value: 40,000", "value: 40,000\n  hedge: roughly-ish"), 11, "claims[0].hedge", "unknown hedge"),
+    ],
+)
+def test_errors_name_file_line_and_field(
+    make_corpus: MakeCorpus, text: str, line: int, field: str, message: str
+) -> None:
+    root = make_corpus({"sources/a.yaml": source_yaml("a", text)})
+    corpus = factcheck.load(root)
+    [error] = corpus.errors
+    assert (error.line, error.field) == (line, field)
+    assert message in error.message
+    assert str(error).startswith(f"{root / 'sources' / 'a.yaml'}:{line}: {field}: ")
+
+
+def test_one_bad_claim_does_not_hide_the_others(make_corpus: MakeCorpus) -> None:
+    root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD + "- id: bad\n  nonsense: 1\n")})
+    corpus = factcheck.load(root)
+    assert [f.ref for f in corpus.facts] == ["a/cap", "a/open"]
+    assert {e.field for e in corpus.errors} == {"claims[2].nonsense", "claims[2].subject", "claims[2].property", "claims[2].value"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty file"),
+        ("- 1\n- 2\n", "not a fact file"),
+        ("hello: world\n", "not a fact file"),
+        ("a: [1,\n", "YAML syntax error"),
+    ],
+)
+def test_files_that_are_not_fact_files(make_corpus: MakeCorpus, text: str, message: str) -> None:
+    root = make_corpus({"sources/x.yaml": text})
+    corpus = factcheck.load(root)
+    assert len(corpus.errors) == 1
+    assert message in corpus.errors[0].message
+
+
+def test_duplicate_source_ids(make_corpus: MakeCorpus) -> None:
+    root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD), "sources/b.yaml": source_yaml("a", GOOD)})
+    corpus = factcheck.load(root)
+    [error] = corpus.errors
+    assert "duplicate source id 'a'" in error.message and error.file.endswith("b.yaml")
+
+
+def test_missing_directory_raises(tmp_path: Path) -> None:
+    with pytest.raises(FactcheckError, match="no such corpus directory"):
+        factcheck.load(tmp_path / "nope")
+
+
+def test_strict_raises_with_every_error(make_corpus: MakeCorpus) -> None:
+    root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD.replace("cecot", "nowhere"))})
+    with pytest.raises(FactcheckError) as info:
+        factcheck.load(root, strict=True)
+    assert len(info.value.errors) == 1
+
+
+def test_import_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, factcheck; print('pytest' in sys.modules, 'hypothesis' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

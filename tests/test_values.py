@@ -1,0 +1,210 @@
+"""Value semantics: tables of the cases people write, and properties that must always hold."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.values import (
+    HEDGES,
+    Interval,
+    Order,
+    PartialDate,
+    compare_dates,
+    date_span,
+    hedge_interval,
+    intersects,
+    normalize_hedge,
+    parse_quantity,
+    spans_overlap,
+)
+
+
+def iv(value: float, hedge: str = "exact", tol: float = 0.1) -> Interval:
+    return hedge_interval(value, hedge, tol)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (iv(250, "more-than"), iv(250, "about"), True),
+        (iv(40000, "more-than"), iv(40000, "at-most"), False),
+        (iv(40000, "more-than"), iv(40000), False),
+        (iv(40000, "at-least"), iv(40000), True),
+        (iv(40000, "at-most"), iv(40000), True),
+        (iv(250, "less-than"), iv(250), False),
+        (iv(57, "almost"), iv(57), False),
+        (iv(57, "almost"), iv(55), True),
+        (iv(80000, "almost"), iv(79000), True),
+        (iv(14500), iv(40000, "more-than"), False),
+        (hedge_interval((10, 20), "between"), iv(15), True),
+        (hedge_interval((10, 20), "between"), iv(21), False),
+        (iv(100, "about", 0.05), iv(106), False),
+        (iv(100, "about", 0.05), iv(105), True),
+    ],
+)
+def test_quantity_agreement(a: Interval, b: Interval, agree: bool) -> None:
+    assert intersects(a, b) is agree
+    assert intersects(b, a) is agree
+
+
+@pytest.mark.parametrize(
+    ("word", "canonical"),
+    [("over", "more-than"), ("Up to", "at-most"), ("nearly", "almost"), ("around", "about"),
+     ("exact", "exact"), ("no later than", "not-after")],
+)
+def test_hedge_synonyms(word: str, canonical: str) -> None:
+    assert normalize_hedge(word) == canonical
+
+
+def test_unknown_hedge_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown hedge"):
+        hedge_interval(3, "roughly-ish")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("14,5 thousand", 14500, None),
+        ("109.5 thousand", 109500, None),
+        ("1,659", 1659, None),
+        ("100,000", 100000, None),
+        ("$6 million", 6_000_000, "USD"),
+        ("3%", 3, "percent"),
+        ("57 percent", 57, "percent"),
+        ("6.6 million", 6_600_000, None),
+        ("2.4", 2.4, None),
+        ("1.234,5", 1234.5, None),
+    ],
+)
+def test_parse_quantity(text: str, value: float, unit: str | None) -> None:
+    got, got_unit = parse_quantity(text)
+    assert math.isclose(got, value)
+    assert got_unit == unit
+
+
+@pytest.mark.parametrize("text", ["", "lots", "1,2,3", "$5%"])
+def test_parse_quantity_rejects(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        ("2023-01", "2023-02", False),
+        ("2023", "2023-02", True),
+        ("2023-01-31", "2023-01", True),
+        ("2023-01-31", "2023-02-01", False),
+        ("2025-03-15T18:45-04:00", "2025-03-15", True),
+        ("2025-03-15T23:30-04:00", "2025-03-16", True),  # already the 16th in UTC
+        ("2025-03-15T18:45-04:00", "2025-03-17", False),
+        ("2024", "2025-02-20", False),
+    ],
+)
+def test_date_overlap(a: str, b: str, overlap: bool) -> None:
+    sa, sb = PartialDate.parse(a).span(), PartialDate.parse(b).span()
+    assert spans_overlap(sa, sb) is overlap
+    assert spans_overlap(sb, sa) is overlap
+
+
+def test_dates_compare_three_ways() -> None:
+    jan, feb, y2023 = (PartialDate.parse(x).span() for x in ("2023-01", "2023-02", "2023"))
+    assert compare_dates(jan, feb) is Order.BEFORE
+    assert compare_dates(feb, jan) is Order.AFTER
+    assert compare_dates(y2023, feb) is Order.UNKNOWN
+
+
+def test_date_hedges() -> None:
+    before_2023 = date_span(PartialDate.parse("2023"), "before")
+    assert not spans_overlap(before_2023, PartialDate.parse("2023-01").span())
+    assert spans_overlap(before_2023, PartialDate.parse("2022-12").span())
+    not_after = date_span(PartialDate.parse("2023"), "not-after")
+    assert spans_overlap(not_after, PartialDate.parse("2023-12-31").span())
+
+
+@pytest.mark.parametrize("text", ["2023-13", "2023-02-30", "23", "2023/01", "January 2023", "0000"])
+def test_bad_dates(text: str) -> None:
+    with pytest.raises(ValueError):
+        PartialDate.parse(text)
+
+
+@pytest.mark.parametrize("text", ["2023", "2023-01", "2023-01-31"])
+def test_date_text_round_trip(text: str) -> None:
+    assert str(PartialDate.parse(text)) == text
+
+
+# --- properties ------------------------------------------------------------------------
+
+numbers = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
+hedges = st.sampled_from(sorted(HEDGES - {"between"}))
+tolerances = st.floats(min_value=0, max_value=1)
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Interval:
+    if draw(st.booleans()):
+        return hedge_interval((draw(numbers), draw(numbers)), "between")
+    return hedge_interval(draw(numbers), draw(hedges), draw(tolerances))
+
+
+@given(intervals(), intervals())
+def test_intersection_is_symmetric(a: Interval, b: Interval) -> None:
+    assert intersects(a, b) == intersects(b, a)
+
+
+@given(intervals())
+def test_a_claim_agrees_with_itself(a: Interval) -> None:
+    assert intersects(a, a)
+
+
+@given(numbers, hedges, tolerances)
+def test_the_stated_figure_fits_its_hedge_unless_strict(x: float, hedge: str, tol: float) -> None:
+    strict = hedge in {"more-than", "less-than", "almost"}
+    assert hedge_interval(x, hedge, tol).contains(x) is not strict
+
+
+@given(intervals(), intervals(), numbers)
+def test_a_common_member_means_intersection(a: Interval, b: Interval, x: float) -> None:
+    if a.contains(x) and b.contains(x):
+        assert intersects(a, b)
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    year = draw(st.integers(1900, 2100))
+    month = draw(st.none() | st.integers(1, 12))
+    day = None
+    if month is not None and draw(st.booleans()):
+        day = draw(st.integers(1, 28))
+    return PartialDate(year, month, day)
+
+
+@given(partial_dates(), partial_dates())
+def test_date_overlap_is_symmetric(a: PartialDate, b: PartialDate) -> None:
+    assert spans_overlap(a.span(), b.span()) == spans_overlap(b.span(), a.span())
+    order = compare_dates(a.span(), b.span())
+    mirrored = {Order.BEFORE: Order.AFTER, Order.AFTER: Order.BEFORE, Order.UNKNOWN: Order.UNKNOWN}
+    assert compare_dates(b.span(), a.span()) is mirrored[order]
+
+
+@given(partial_dates())
+def test_a_partial_date_contains_its_refinements(d: PartialDate) -> None:
+    assert spans_overlap(d.span(), d.span())
+    if d.month is None:
+        refined = PartialDate(d.year, 6)
+    elif d.day is None:
+        refined = PartialDate(d.year, d.month, 15)
+    else:
+        return
+    outer, inner = d.span(), refined.span()
+    assert outer.start <= inner.start and inner.end <= outer.end
+    assert compare_dates(outer, inner) is Order.UNKNOWN
+
+
+@given(partial_dates())
+def test_date_text_round_trips(d: PartialDate) -> None:
+    assert PartialDate.parse(str(d)) == d
