@@ -117,3 +117,19 @@ def test_factcheck_loader_if_available():
     corpus = factcheck.load(str(FACTS))
     errors = list(getattr(corpus, "errors", []))
     assert not errors, "\n".join(str(e) for e in errors)
+
+
+def test_aliases_are_lists_and_occur_in_the_seeds():
+    """Aliases are names as written in the seeds (matched case-insensitively, whitespace folded)."""
+    entities = _load(FACTS / "entities.yaml")["entities"]
+    for e in entities:
+        assert isinstance(e.get("aliases", []), list), f"entity {e['id']}: aliases must be a list"
+    _require_seeds()
+    corpus = " ".join(_fold(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))).casefold()
+    absent = []
+    for e in entities:
+        for alias in e.get("aliases", []):
+            name = alias if isinstance(alias, str) else alias["name"]
+            if _fold(name).casefold() not in corpus:
+                absent.append(f"{e['id']}: {name!r}")
+    assert not absent, "aliases not found in any seed:\n" + "\n".join(absent)
