@@ -40,16 +40,56 @@ def test_loads_facts_with_positions(make_corpus: MakeCorpus) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "field", "message"),
     [
-        (GOOD + "  qoute: x\n", 17, "claims[1].qoute", "unknown field 'qoute' (did you mean 'quote'?)"),
-        (GOOD.replace("subject: cecot", "subject: cecott"), 13, "claims[1].subject", "did you mean 'cecot'?"),
-        (GOOD.replace("property: opened", "property: opend"), 14, "claims[1].property", "did you mean 'opened'?"),
-        (GOOD.replace("value: 2023-01", "value: 2023-13"), 15, "claims[1].value", "month out of range"),
-        (GOOD.replace("value: 40,000", "value: lots"), 10, "claims[0].value", "cannot read quantity"),
+        (
+            GOOD + "  qoute: x\n",
+            17,
+            "claims[1].qoute",
+            "unknown field 'qoute' (did you mean 'quote'?)",
+        ),
+        (
+            GOOD.replace("subject: cecot", "subject: cecott"),
+            13,
+            "claims[1].subject",
+            "did you mean 'cecot'?",
+        ),
+        (
+            GOOD.replace("property: opened", "property: opend"),
+            14,
+            "claims[1].property",
+            "did you mean 'opened'?",
+        ),
+        (
+            GOOD.replace("value: 2023-01", "value: 2023-13"),
+            15,
+            "claims[1].value",
+            "month out of range",
+        ),
+        (
+            GOOD.replace("value: 40,000", "value: lots"),
+            10,
+            "claims[0].value",
+            "cannot read quantity",
+        ),
         (GOOD.replace("id: open", "id: cap"), 12, "claims[1].id", "duplicate claim id 'cap'"),
-        (GOOD.replace("  quote: opened in January 2023\n", ""), 12, "claims[1].quote", "missing required field 'quote'"),
+        (
+            GOOD.replace("  quote: opened in January 2023\n", ""),
+            12,
+            "claims[1].quote",
+            "missing required field 'quote'",
+        ),
         (GOOD + "  subject: again\n", 17, "claims[1].subject", "duplicate key 'subject'"),
-        (GOOD.replace("value: 2023-01", "value: !!timestamp 2023-01-01"), 15, "claims[1].value", "tags are not allowed"),
-        (GOOD.replace("value: 40,000", "value: 40,000\n  hedge: roughly-ish"), 11, "claims[0].hedge", "unknown hedge"),
+        (
+            GOOD.replace("value: 2023-01", "value: !!timestamp 2023-01-01"),
+            15,
+            "claims[1].value",
+            "tags are not allowed",
+        ),
+        (
+            GOOD.replace("value: 40,000", "value: 40,000\n  hedge: roughly-ish"),
+            11,
+            "claims[0].hedge",
+            "unknown hedge",
+        ),
     ],
 )
 def test_errors_name_file_line_and_field(
@@ -67,7 +107,12 @@ def test_one_bad_claim_does_not_hide_the_others(make_corpus: MakeCorpus) -> None
     root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD + "- id: bad\n  nonsense: 1\n")})
     corpus = factcheck.load(root)
     assert [f.ref for f in corpus.facts] == ["a/cap", "a/open"]
-    assert {e.field for e in corpus.errors} == {"claims[2].nonsense", "claims[2].subject", "claims[2].property", "claims[2].value"}
+    assert {e.field for e in corpus.errors} == {
+        "claims[2].nonsense",
+        "claims[2].subject",
+        "claims[2].property",
+        "claims[2].value",
+    }
 
 
 @pytest.mark.parametrize(
@@ -87,7 +132,9 @@ def test_files_that_are_not_fact_files(make_corpus: MakeCorpus, text: str, messa
 
 
 def test_duplicate_source_ids(make_corpus: MakeCorpus) -> None:
-    root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD), "sources/b.yaml": source_yaml("a", GOOD)})
+    root = make_corpus(
+        {"sources/a.yaml": source_yaml("a", GOOD), "sources/b.yaml": source_yaml("a", GOOD)}
+    )
     corpus = factcheck.load(root)
     [error] = corpus.errors
     assert "duplicate source id 'a'" in error.message and error.file.endswith("b.yaml")

@@ -53,8 +53,14 @@ def test_quantity_agreement(a: Interval, b: Interval, agree: bool) -> None:
 
 @pytest.mark.parametrize(
     ("word", "canonical"),
-    [("over", "more-than"), ("Up to", "at-most"), ("nearly", "almost"), ("around", "about"),
-     ("exact", "exact"), ("no later than", "not-after")],
+    [
+        ("over", "more-than"),
+        ("Up to", "at-most"),
+        ("nearly", "almost"),
+        ("around", "about"),
+        ("exact", "exact"),
+        ("no later than", "not-after"),
+    ],
 )
 def test_hedge_synonyms(word: str, canonical: str) -> None:
     assert normalize_hedge(word) == canonical

@@ -10,7 +10,7 @@ Tags, anchors/aliases and duplicate keys are reported as errors.
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import yaml
 
@@ -29,7 +29,14 @@ _SEQ: Final = "tag:yaml.org,2002:seq"
 
 # YAML 1.2 core schema, which is what people expect: "yes" and "no" stay strings.
 _NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOL: Final = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_BOOL: Final = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 _INT: Final = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT: Final = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _MAX_NUMBER_DIGITS: Final = 100
@@ -38,7 +45,7 @@ _MAX_NUMBER_DIGITS: Final = 100
 class _Loader(_BaseLoader):  # type: ignore[misc]
     """Composes nodes without resolving plain scalars: every untagged scalar is a string."""
 
-    yaml_implicit_resolvers: dict[str, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
 
 
 class YamlMap(dict[str, Any]):
@@ -152,7 +159,9 @@ def _build(
             )
             continue
         if id(value_node) in seen:
-            errors.append(LoadError(file, key_line, sub, "YAML anchors and aliases are not allowed"))
+            errors.append(
+                LoadError(file, key_line, sub, "YAML anchors and aliases are not allowed")
+            )
             continue
         mapping[key] = _build(value_node, file, sub, depth + 1, errors, seen)
         mapping.key_lines[key] = key_line

@@ -97,7 +97,7 @@ class AuditResult:
         return 1 if self.failed else 0
 
     def summary(self) -> dict[str, int]:
-        counts = {s: 0 for s in SEVERITIES}
+        counts: dict[str, int] = {s: 0 for s in SEVERITIES}
         waived = 0
         for c in self.conflicts:
             if c.waived:

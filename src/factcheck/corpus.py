@@ -157,9 +157,7 @@ class Corpus:
 
     def wrong_names(self) -> dict[str, tuple[str, Alias]]:
         """Alias names marked as misspellings or mistranslations: name -> (entity id, alias)."""
-        return {
-            a.name: (self._aliases[_fold(a.name)], a) for a in self._alias_errors.values()
-        }
+        return {a.name: (self._aliases[_fold(a.name)], a) for a in self._alias_errors.values()}
 
 
 _SPACE = re.compile(r"\s+")
@@ -217,7 +215,9 @@ def build(corpus: Corpus, places: dict[tuple[str, str], ClaimPlace]) -> None:
 def _resolve(corpus: Corpus, source: Source, claim: Claim, place: ClaimPlace) -> Fact | None:
     def error(fieldname: str, message: str) -> None:
         corpus.errors.append(
-            LoadError(place.file, place.of(fieldname), f"claims[{place.index}].{fieldname}", message)
+            LoadError(
+                place.file, place.of(fieldname), f"claims[{place.index}].{fieldname}", message
+            )
         )
 
     subject = corpus.resolve(claim.subject)
@@ -273,7 +273,9 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
     kind = prop.type
     if kind == "quantity":
         if hedge not in HEDGES:
-            raise ValueError(f"hedge {hedge!r} is for dates; a quantity takes one of {sorted(HEDGES)}")
+            raise ValueError(
+                f"hedge {hedge!r} is for dates; a quantity takes one of {sorted(HEDGES)}"
+            )
         unit = claim.unit
         if isinstance(v, bool):
             raise ValueError(f"property {prop.id!r} is a quantity; got {v!r}")
@@ -289,8 +291,10 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
         return hedge_interval(amount, hedge, tolerance), unit or prop.unit
     if kind == "date":
         if hedge not in DATE_HEDGES:
-            raise ValueError(f"hedge {hedge!r} does not apply to a date; use one of {sorted(DATE_HEDGES)}")
-        if isinstance(v, bool) or isinstance(v, tuple | float):
+            raise ValueError(
+                f"hedge {hedge!r} does not apply to a date; use one of {sorted(DATE_HEDGES)}"
+            )
+        if isinstance(v, bool | tuple | float):
             raise ValueError(f"property {prop.id!r} is a date; got {v!r}")
         return date_span(PartialDate.parse(str(v)), hedge), None
     if hedge != "exact":

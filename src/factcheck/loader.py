@@ -50,7 +50,9 @@ def iter_fact_files(root: Path) -> tuple[list[Path], list[LoadError]]:
         for d in list(dirnames):
             if (here / d).is_symlink():
                 dirnames.remove(d)
-                errors.append(LoadError(str(here / d), None, "", "symbolic link to a directory: not followed"))
+                errors.append(
+                    LoadError(str(here / d), None, "", "symbolic link to a directory: not followed")
+                )
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
                 continue
@@ -58,7 +60,11 @@ def iter_fact_files(root: Path) -> tuple[list[Path], list[LoadError]]:
             if path.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(real_root):
-                    errors.append(LoadError(str(path), None, "", "symbolic link leads outside the corpus: not read"))
+                    errors.append(
+                        LoadError(
+                            str(path), None, "", "symbolic link leads outside the corpus: not read"
+                        )
+                    )
                     continue
             files.append(path)
     return files, errors
@@ -72,7 +78,9 @@ def read_file(path: Path, display: str) -> tuple[Any, list[LoadError]]:
     except OSError as exc:
         return None, [LoadError(display, None, "", f"cannot read file: {exc.strerror or exc}")]
     if len(data) > MAX_FILE_BYTES:
-        return None, [LoadError(display, None, "", f"file is larger than {MAX_FILE_BYTES // 2**20} MiB")]
+        return None, [
+            LoadError(display, None, "", f"file is larger than {MAX_FILE_BYTES // 2**20} MiB")
+        ]
     if b"\0" in data:
         return None, [LoadError(display, None, "", "binary file (contains NUL bytes), not YAML")]
     try:
@@ -149,12 +157,26 @@ def _kind_of(data: Any, display: str) -> tuple[str | None, list[LoadError]]:
     line = getattr(data, "line", 1)
     expected = "source (with claims), entities, properties, rules or waivers"
     if not isinstance(data, dict):
-        return None, [LoadError(display, line, "", f"not a fact file: the top level must be a mapping with {expected}")]
+        return None, [
+            LoadError(
+                display,
+                line,
+                "",
+                f"not a fact file: the top level must be a mapping with {expected}",
+            )
+        ]
     kinds = [k for k in FILE_KINDS if k in data]
     if len(kinds) != 1:
         found = ", ".join(repr(k) for k in data) or "nothing"
         what = "more than one of" if kinds else "none of"
-        return None, [LoadError(display, line, "", f"not a fact file: found {what} {expected} at the top level (keys: {found})")]
+        return None, [
+            LoadError(
+                display,
+                line,
+                "",
+                f"not a fact file: found {what} {expected} at the top level (keys: {found})",
+            )
+        ]
     return kinds[0], []
 
 
@@ -192,7 +214,9 @@ def load(path: str | os.PathLike[str], *, strict: bool = False) -> Corpus:
     return corpus
 
 
-def _add(corpus: Corpus, data: Any, display: str, places: dict[tuple[str, str], ClaimPlace]) -> None:
+def _add(
+    corpus: Corpus, data: Any, display: str, places: dict[tuple[str, str], ClaimPlace]
+) -> None:
     kind, errors = _kind_of(data, display)
     corpus.errors.extend(errors)
     if kind is None:
@@ -213,15 +237,26 @@ def _add(corpus: Corpus, data: Any, display: str, places: dict[tuple[str, str], 
         _add_source(corpus, parsed, data, display, places)
     elif isinstance(parsed, EntityFile):
         corpus.source_files.setdefault("entities", display)
-        _add_unique(corpus, corpus.entities, ((e.id, e) for e in parsed.entities), data, "entities", display)
+        _add_unique(
+            corpus, corpus.entities, ((e.id, e) for e in parsed.entities), data, "entities", display
+        )
     elif isinstance(parsed, PropertyFile):
-        _add_unique(corpus, corpus.properties, ((p.id, p) for p in parsed.properties), data, "properties", display)
+        _add_unique(
+            corpus,
+            corpus.properties,
+            ((p.id, p) for p in parsed.properties),
+            data,
+            "properties",
+            display,
+        )
     elif isinstance(parsed, RuleFile):
         seen: dict[str, None] = {}
         for i, rule in enumerate(parsed.rules):
             line = data["rules"].item_lines[i]
             if rule.id in corpus.rule_places or rule.id in seen:
-                corpus.errors.append(LoadError(display, line, f"rules[{i}].id", f"duplicate rule id {rule.id!r}"))
+                corpus.errors.append(
+                    LoadError(display, line, f"rules[{i}].id", f"duplicate rule id {rule.id!r}")
+                )
                 continue
             seen[rule.id] = None
             corpus.rules.append(rule)
@@ -238,7 +273,9 @@ def _validate_source(corpus: Corpus, data: Any, display: str) -> SourceFile | No
         if key not in ("source", "claims"):
             hint = difflib.get_close_matches(key, ["source", "claims"], n=1)
             more = f" (did you mean {hint[0]!r}?)" if hint else ""
-            errors.append(LoadError(display, data.key_lines[key], key, f"unknown field {key!r}{more}"))
+            errors.append(
+                LoadError(display, data.key_lines[key], key, f"unknown field {key!r}{more}")
+            )
     source: Source | None = None
     try:
         source = Source.model_validate(data["source"])
@@ -249,7 +286,9 @@ def _validate_source(corpus: Corpus, data: Any, display: str) -> SourceFile | No
     if raw is None:
         raw = _yaml.YamlSeq(data.line)
     if not isinstance(raw, list):
-        errors.append(LoadError(display, data.key_lines["claims"], "claims", "claims must be a list"))
+        errors.append(
+            LoadError(display, data.key_lines["claims"], "claims", "claims must be a list")
+        )
         raw = _yaml.YamlSeq(data.line)
     for i, item in enumerate(raw):
         try:
@@ -265,8 +304,13 @@ def _validate_source(corpus: Corpus, data: Any, display: str) -> SourceFile | No
         if claim is not None and getattr(claim, need) is None:
             line = raw.item_lines[i]
             corpus.errors.append(
-                LoadError(display, line, f"claims[{i}].{need}",
-                          f"missing required field {need!r} (every claim of a {source.kind} source cites one)")
+                LoadError(
+                    display,
+                    line,
+                    f"claims[{i}].{need}",
+                    f"missing required field {need!r} "
+                    f"(every claim of a {source.kind} source cites one)",
+                )
             )
             claims[i] = None  # type: ignore[call-overload]
     return SourceFile.model_construct(source=source, claims=claims)
@@ -283,7 +327,9 @@ def _add_unique(
     for i, (ident, item) in enumerate(items):
         if ident in table:
             line = data[key].item_lines[i]
-            corpus.errors.append(LoadError(display, line, f"{key}[{i}].id", f"duplicate id {ident!r}"))
+            corpus.errors.append(
+                LoadError(display, line, f"{key}[{i}].id", f"duplicate id {ident!r}")
+            )
             continue
         table[ident] = item
 
@@ -298,8 +344,12 @@ def _add_source(
     sid = parsed.source.id
     if sid in corpus.sources:
         corpus.errors.append(
-            LoadError(display, data["source"].key_lines.get("id", data["source"].line), "source.id",
-                      f"duplicate source id {sid!r} (also in {corpus.source_files[sid]})")
+            LoadError(
+                display,
+                data["source"].key_lines.get("id", data["source"].line),
+                "source.id",
+                f"duplicate source id {sid!r} (also in {corpus.source_files[sid]})",
+            )
         )
         return
     claims = data.get("claims") if isinstance(data.get("claims"), list) else _yaml.YamlSeq(1)
@@ -311,8 +361,13 @@ def _add_source(
         line = claims.item_lines[i]
         if (sid, claim.id) in places:
             corpus.errors.append(
-                LoadError(display, item.key_lines.get("id", line), f"claims[{i}].id",
-                          f"duplicate claim id {claim.id!r} (first on line {places[(sid, claim.id)].line})")
+                LoadError(
+                    display,
+                    item.key_lines.get("id", line),
+                    f"claims[{i}].id",
+                    f"duplicate claim id {claim.id!r} "
+                    f"(first on line {places[(sid, claim.id)].line})",
+                )
             )
             continue
         places[(sid, claim.id)] = ClaimPlace(file=display, line=line, index=i, keys=item.key_lines)

@@ -49,9 +49,7 @@ PropertyType = Literal["quantity", "date", "text", "entity", "status", "boolean"
 
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid id: use lower-case letters, digits and dashes"
-        )
+        raise ValueError(f"{value!r} is not a valid id: use lower-case letters, digits and dashes")
     return value
 
 

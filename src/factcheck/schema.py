@@ -12,7 +12,7 @@ __all__ = ["fact_file_schema"]
 
 
 def fact_file_schema() -> dict[str, Any]:
-    """One schema that accepts any kind of fact file (source, entities, properties, rules, waivers)."""
+    """One schema for any kind of fact file: source, entities, properties, rules or waivers."""
     union = SourceFile | EntityFile | PropertyFile | RuleFile | WaiverFile
     schema: dict[str, Any] = TypeAdapter(union).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

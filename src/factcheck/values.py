@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from typing import Final
 
@@ -291,7 +291,7 @@ class PartialDate:
         if m["t"]:
             stamp = datetime.fromisoformat(s.replace(" ", "T").replace("Z", "+00:00"))
             assert stamp.tzinfo is not None
-            instant = stamp.astimezone(timezone.utc).replace(tzinfo=None)
+            instant = stamp.astimezone(UTC).replace(tzinfo=None)
         return cls(year, month, day, instant)
 
     @property
@@ -311,9 +311,7 @@ class PartialDate:
         start = datetime(self.year, self.month, self.day or 1)
         if self.day is not None:
             return DateSpan(start, start + timedelta(days=1))
-        end = (
-            _next_year(self.year) if self.month == 12 else datetime(self.year, self.month + 1, 1)
-        )
+        end = _next_year(self.year) if self.month == 12 else datetime(self.year, self.month + 1, 1)
         return DateSpan(start, end)
 
     def __str__(self) -> str:
@@ -359,7 +357,9 @@ def date_span(date: PartialDate, hedge: str = "exact") -> DateSpan:
             return DateSpan(span.end, _MAX, span.zoned)
         case "not-before":
             return DateSpan(span.start, _MAX, span.zoned)
-    raise ValueError(f"unknown date hedge {hedge!r}; expected one of {', '.join(sorted(DATE_HEDGES))}")
+    raise ValueError(
+        f"unknown date hedge {hedge!r}; expected one of {', '.join(sorted(DATE_HEDGES))}"
+    )
 
 
 def _aligned(a: DateSpan, b: DateSpan) -> tuple[DateSpan, DateSpan]:
