@@ -37,7 +37,7 @@ def _audit(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     result = audit(corpus)
-    print(REPORTERS[args.format](result))
+    print(REPORTERS[args.format](result, corpus))
     return result.exit_code
 
 

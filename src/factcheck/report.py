@@ -1,7 +1,9 @@
 """Reporters: render an :class:`~factcheck.AuditResult` for people or machines.
 
-Each reporter is a function ``(result) -> str`` registered by name in :data:`REPORTERS`;
-the CLI picks one with ``--format``.
+Each reporter is a function ``(result, corpus) -> str`` registered by name in
+:data:`REPORTERS`; the CLI picks one with ``--format``. Every reporter receives the corpus
+the result came from, so reporters that need more than the citations (titles, every claim
+of a source, files) can look it up.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import json
 from collections.abc import Callable
 
 from .conflict import AuditResult, Conflict
+from .corpus import Corpus
 
 __all__ = ["REPORTERS", "render_conflict", "text"]
 
-Reporter = Callable[[AuditResult], str]
+#: ``(result, corpus) -> str``.
+Reporter = Callable[[AuditResult, Corpus], str]
 
 
 def render_conflict(conflict: Conflict) -> str:
@@ -30,7 +34,7 @@ def render_conflict(conflict: Conflict) -> str:
     return "\n".join(lines)
 
 
-def text(result: AuditResult) -> str:
+def text(result: AuditResult, corpus: Corpus) -> str:
     """The human report: load errors, then conflicts, then a one-line summary."""
     out = [str(e) for e in result.errors]
     out += [render_conflict(c) for c in result.conflicts]
@@ -42,7 +46,7 @@ def text(result: AuditResult) -> str:
     return "\n".join(out)
 
 
-def as_json(result: AuditResult) -> str:
+def as_json(result: AuditResult, corpus: Corpus) -> str:
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
 
 
