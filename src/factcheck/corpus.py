@@ -98,7 +98,7 @@ class Fact:
             text = f"between {c.value[0]:,} and {c.value[1]:,}"
         elif isinstance(c.value, bool):
             text = "yes" if c.value else "no"
-        elif isinstance(c.value, int | float):
+        elif isinstance(c.value, int | float) and self.prop.type == "quantity":
             text = f"{c.value:,}"
         else:
             text = str(c.value)
