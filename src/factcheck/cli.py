@@ -4,41 +4,196 @@ Each subcommand is a pair ``(configure, run)`` in :data:`COMMANDS`: ``configure`
 its arguments to an argparse parser, ``run`` takes the parsed arguments and returns the
 exit code (0 clean, 1 conflicts, 2 bad input or usage). Adding a command touches its own
 module and one line here.
+
+* ``factcheck audit [PATH]``: audit a corpus directory (default ``facts``).
+* ``factcheck check FILE...``: the pre-commit entry; audits the corpus the files belong to
+  and reports only what involves them.
+* ``factcheck schema``: the JSON Schema of fact files.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import __version__
+from .conflict import SEVERITIES, AuditResult
+from .corpus import Corpus
 from .engine import audit
-from .errors import FactcheckError
-from .loader import load
+from .errors import FactcheckError, LoadError
+from .loader import YAML_SUFFIXES, load
 from .report import REPORTERS
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "corpus_root", "main"]
 
 Configure = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace], int]
 
+#: Files that define the corpus for every source: changing one can create or resolve a
+#: conflict anywhere, so ``check`` reports the whole corpus when one of them is given.
+_CORPUS_WIDE = frozenset({"entities", "properties", "rules", "waivers"})
+
+
+def _common_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format", choices=list(REPORTERS), default="text", help="output format (default: text)"
+    )
+    p.add_argument(
+        "--sources",
+        metavar="DIR",
+        help="directory of article snapshots: verify their sha256 and that every quote is "
+        "verbatim in its snapshot (rule 'quotes')",
+    )
+    p.add_argument(
+        "--severity",
+        choices=SEVERITIES,
+        default="info",
+        metavar="LEVEL",
+        help="report conflicts of this severity or worse: error, warning or info "
+        "(default: info, everything); the exit code is unaffected",
+    )
+
 
 def _configure_audit(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", default="facts", help="corpus directory (default: facts)")
-    p.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    _common_options(p)
+
+
+def _fail(errors: Sequence[LoadError | str] | str) -> int:
+    for line in [errors] if isinstance(errors, str) else errors:
+        print(f"factcheck: {line}", file=sys.stderr)
+    return 2
+
+
+def _run_audit(corpus: Corpus, sources: str | None) -> AuditResult:
+    result = audit(corpus)
+    if sources is not None:
+        from .snapshots import merge, verify_snapshots
+
+        result = merge(result, verify_snapshots(corpus, sources))
+    return result
+
+
+def _emit(result: AuditResult, corpus: Corpus, args: argparse.Namespace) -> int:
+    """Print ``result`` in the chosen format, filtered by ``--severity``; the exit code."""
+    keep = SEVERITIES[: SEVERITIES.index(args.severity) + 1]
+    shown = dataclasses.replace(
+        result, conflicts=tuple(c for c in result.conflicts if c.severity in keep)
+    )
+    print(REPORTERS[args.format](shown, corpus))
+    return result.exit_code
+
+
+def _check_sources(args: argparse.Namespace) -> str | None:
+    if args.sources is not None and not Path(args.sources).is_dir():
+        return f"--sources {args.sources}: no such directory"
+    return None
 
 
 def _audit(args: argparse.Namespace) -> int:
+    problem = _check_sources(args)
+    if problem:
+        return _fail(problem)
     try:
         corpus = load(args.path)
     except FactcheckError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    result = audit(corpus)
-    print(REPORTERS[args.format](result, corpus))
-    return result.exit_code
+        return _fail(exc.errors or str(exc))
+    return _emit(_run_audit(corpus, args.sources), corpus, args)
+
+
+def corpus_root(file: str | os.PathLike[str]) -> Path | None:
+    """The corpus directory a fact file belongs to, or ``None``.
+
+    The nearest directory above the file that holds ``entities.yaml`` or
+    ``properties.yaml`` (or ``.yml``), or is named ``facts``.
+    """
+    for d in Path(file).absolute().parents:
+        if d.name == "facts" or any(
+            (d / f"{stem}{suffix}").is_file()
+            for stem in ("entities", "properties")
+            for suffix in YAML_SUFFIXES
+        ):
+            return _as_given(d, Path(file))
+    return None
+
+
+def _as_given(root: Path, file: Path) -> Path:
+    # Keep the root relative when the file was named relatively, so reports cite
+    # facts/sources/x.yaml rather than an absolute path.
+    if file.is_absolute():
+        return root
+    try:
+        return root.relative_to(Path.cwd())
+    except ValueError:
+        return root
+
+
+def _configure_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="fact files (as pre-commit passes)")
+    _common_options(p)
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    return os.path.realpath(path)
+
+
+def _involving(result: AuditResult, corpus: Corpus, files: set[str]) -> AuditResult:
+    """What of ``result`` concerns ``files`` (real paths): their errors and conflicts."""
+    wide = {f for f in files if Path(f).stem in _CORPUS_WIDE}
+    wide |= files & {_real(p.file) for p in corpus.rule_places.values()}
+    wide |= files & {_real(p.file) for p in corpus.waiver_places}
+    if wide:
+        return result
+    return dataclasses.replace(
+        result,
+        errors=tuple(e for e in result.errors if _real(e.file) in files),
+        conflicts=tuple(
+            c for c in result.conflicts if any(_real(x.file) in files for x in c.citations)
+        ),
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    problem = _check_sources(args)
+    if problem:
+        return _fail(problem)
+    roots: dict[Path, set[str]] = {}
+    problems = []
+    for file in args.files:
+        root = corpus_root(file)
+        if not Path(file).is_file():
+            problems.append(f"{file}: no such file")
+        elif root is None:
+            problems.append(
+                f"{file}: not inside a fact corpus (no directory above it holds "
+                "entities.yaml or properties.yaml or is named facts)"
+            )
+        else:
+            roots.setdefault(root, set()).add(_real(file))
+    if problems:
+        return _fail(problems)
+    results: list[AuditResult] = []
+    corpora: list[Corpus] = []
+    for root, files in roots.items():
+        try:
+            corpus = load(root)
+        except FactcheckError as exc:
+            return _fail(exc.errors or str(exc))
+        corpora.append(corpus)
+        results.append(_involving(_run_audit(corpus, args.sources), corpus, files))
+    combined = AuditResult(
+        conflicts=tuple(c for r in results for c in r.conflicts),
+        errors=tuple(e for r in results for e in r.errors),
+        rules_run=tuple(dict.fromkeys(rule for r in results for rule in r.rules_run)),
+    )
+    # Reporters take one corpus (for rule descriptions); files from several corpora in
+    # one commit are rare, and the first corpus describes the shared rule names.
+    return _emit(combined, corpora[0], args)
 
 
 def _configure_schema(p: argparse.ArgumentParser) -> None:
@@ -55,6 +210,11 @@ def _schema(args: argparse.Namespace) -> int:
 #: Subcommands: name -> (help, configure, run).
 COMMANDS: dict[str, tuple[str, Configure, Run]] = {
     "audit": ("audit a corpus directory for contradictions", _configure_audit, _audit),
+    "check": (
+        "check fact files (pre-commit): report their errors and the conflicts they are in",
+        _configure_check,
+        _check,
+    ),
     "schema": ("print the JSON Schema of fact files", _configure_schema, _schema),
 }
 

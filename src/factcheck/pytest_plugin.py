@@ -1,0 +1,203 @@
+"""The pytest door: ``pytest facts/`` is the consistency audit.
+
+pytest loads this module through the ``pytest11`` entry point (``import factcheck`` never
+imports it). It collects ``rules.yaml`` (or ``rules.yml``) in a corpus directory, i.e. next
+to ``entities.yaml`` or ``properties.yaml``, as a file of test items:
+
+* one item per rule, named by its id and located at its line; it fails with every
+  unwaived error conflict of the rule (both sides' quotes and ``file:line``); a rule whose
+  only error conflicts are waived is an xfail with the waiver reasons; warning and info
+  conflicts never fail and are listed in a "factcheck" section of the terminal summary;
+* an item ``load`` that fails with every load error of the corpus, when there are any;
+* with ``--factcheck-sources DIR``, an item ``quotes`` that verifies the snapshots and
+  quotes (see :mod:`factcheck.snapshots`).
+
+The corpus is loaded and audited once per session, however many items report on it.
+factcheck itself is imported only when a rules file is collected, so the plugin costs
+nothing in other projects' test runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from _pytest._code.code import ExceptionInfo, TerminalRepr
+
+    from .conflict import AuditResult, Conflict
+    from .corpus import Corpus
+
+__all__ = ["ConflictsFound", "LoadItem", "QuotesItem", "RuleItem", "RulesFile"]
+
+_RULES_NAMES = ("rules.yaml", "rules.yml")
+_MARKERS = ("entities.yaml", "entities.yml", "properties.yaml", "properties.yml")
+
+
+@dataclass
+class _Audit:
+    corpus: Corpus
+    result: AuditResult
+    quotes: tuple[Conflict, ...] | None = None
+
+
+@dataclass
+class _State:
+    audits: dict[Path, _Audit] = field(default_factory=dict)
+    shown: list[Conflict] = field(default_factory=list)
+
+
+_STATE = pytest.StashKey[_State]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factcheck", "factcheck consistency audit")
+    group.addoption(
+        "--factcheck-sources",
+        metavar="DIR",
+        default=None,
+        help="directory of article snapshots: adds a 'quotes' item that verifies their "
+        "sha256 and that every quote is verbatim",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_STATE] = _State()
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> RulesFile | None:
+    if file_path.name in _RULES_NAMES and any((file_path.parent / m).is_file() for m in _MARKERS):
+        return RulesFile.from_parent(parent, path=file_path)
+    return None
+
+
+def _audit(config: pytest.Config, root: Path) -> _Audit:
+    state = config.stash[_STATE]
+    if root not in state.audits:
+        from .engine import audit
+        from .loader import load
+
+        corpus = load(_display(config, root))
+        state.audits[root] = _Audit(corpus, audit(corpus))
+    return state.audits[root]
+
+
+def _display(config: pytest.Config, path: Path) -> Path:
+    # Cite facts/sources/x.yaml (relative to where pytest runs), like the CLI does.
+    try:
+        return path.relative_to(config.invocation_params.dir)
+    except ValueError:
+        return path
+
+
+class ConflictsFound(Exception):
+    """Raised by an item whose rule found unwaived error conflicts (or load errors)."""
+
+    def __init__(self, report: str) -> None:
+        super().__init__(report)
+        self.report = report
+
+
+class _FactcheckItem(pytest.Item):
+    line: int = 0
+
+    def repr_failure(
+        self,
+        excinfo: ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, ConflictsFound):
+            return excinfo.value.report
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        # pytest counts lines from 0 and shows line + 1.
+        return self.path, max(self.line - 1, 0), self.name
+
+    @property
+    def audited(self) -> _Audit:
+        assert isinstance(self.parent, RulesFile)
+        return _audit(self.config, self.parent.path.parent)
+
+    def _judge(self, conflicts: list[Conflict], what: str) -> None:
+        from .report import render_conflict
+
+        failing = [c for c in conflicts if c.severity == "error" and not c.waived]
+        shown = [c for c in conflicts if c.severity != "error" and not c.waived]
+        self.config.stash[_STATE].shown.extend(shown)
+        if failing:
+            body = "\n\n".join(render_conflict(c) for c in conflicts)
+            raise ConflictsFound(f"{what}: {len(failing)} unwaived error conflicts\n\n{body}")
+        waived = [c for c in conflicts if c.waived]
+        if waived:
+            reasons = sorted({c.waiver_reason or "waived" for c in waived})
+            pytest.xfail("waived: " + "; ".join(reasons))
+
+
+class RuleItem(_FactcheckItem):
+    """One rule of the corpus: fails with its unwaived error conflicts."""
+
+    def __init__(self, *, line: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.line = line
+
+    def runtest(self) -> None:
+        result = self.audited.result
+        self._judge([c for c in result.conflicts if c.rule == self.name], f"rule {self.name}")
+
+
+class LoadItem(_FactcheckItem):
+    """The corpus's load errors, if any: each with its ``file:line: field: message``."""
+
+    def runtest(self) -> None:
+        from .report import render_error
+
+        errors = self.audited.result.errors
+        if errors:
+            body = "\n".join(render_error(e) for e in errors)
+            raise ConflictsFound(f"{len(errors)} load errors\n\n{body}")
+
+
+class QuotesItem(_FactcheckItem):
+    """Snapshot hashes and verbatim quotes (``--factcheck-sources DIR``)."""
+
+    def runtest(self) -> None:
+        from .snapshots import verify_snapshots
+
+        audited = self.audited
+        directory = self.config.getoption("factcheck_sources")
+        if audited.quotes is None:
+            audited.quotes = verify_snapshots(audited.corpus, directory)
+        self._judge(list(audited.quotes), f"quotes against {directory}")
+
+
+class RulesFile(pytest.File):
+    """A corpus's rules file: one item per rule, plus ``load`` and ``quotes``."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        audited = _audit(self.config, self.path.parent)
+        corpus, result = audited.corpus, audited.result
+        here = self.path.resolve()
+        if result.errors:
+            yield LoadItem.from_parent(self, name="load")
+        for rule in corpus.rules:
+            place = corpus.rule_places[rule.id]
+            if Path(place.file).resolve() == here:
+                yield RuleItem.from_parent(self, name=rule.id, line=place.line)
+        if self.config.getoption("factcheck_sources"):
+            yield QuotesItem.from_parent(self, name="quotes")
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    shown = config.stash[_STATE].shown if _STATE in config.stash else []
+    if not shown:
+        return
+    from .report import render_conflict
+
+    terminalreporter.section("factcheck: warnings and info (these do not fail)")
+    for c in shown:
+        terminalreporter.line(render_conflict(c))
