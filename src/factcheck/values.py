@@ -221,6 +221,8 @@ def parse_quantity(text: str) -> tuple[float, str | None]:
     value = _parse_number(m["num"])
     if m["scale"]:
         value *= _SCALES[m["scale"].lower()]
+    if not math.isfinite(value):
+        raise ValueError(f"number too large in quantity {text[:40]!r}...")
     unit: str | None = None
     if m["cur"]:
         unit = _CURRENCIES[m["cur"]]
@@ -288,11 +290,17 @@ class PartialDate:
             except ValueError:
                 raise ValueError(f"day out of range in {s!r}") from None
         instant = None
-        if m["t"]:
-            stamp = datetime.fromisoformat(s.replace(" ", "T").replace("Z", "+00:00"))
-            assert stamp.tzinfo is not None
-            instant = stamp.astimezone(UTC).replace(tzinfo=None)
-        return cls(year, month, day, instant)
+        try:
+            if m["t"]:
+                stamp = datetime.fromisoformat(s.replace(" ", "T").replace("Z", "+00:00"))
+                assert stamp.tzinfo is not None
+                instant = stamp.astimezone(UTC).replace(tzinfo=None)
+            result = cls(year, month, day, instant)
+            # Checks use the span; a date at the edge of the calendar (9999-12-31) has none.
+            result.span()
+        except OverflowError:
+            raise ValueError(f"date out of range in {s!r}") from None
+        return result
 
     @property
     def precision(self) -> str:
