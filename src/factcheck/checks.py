@@ -4,31 +4,110 @@ A check receives a rule, the facts the rule selects (sorted, drafts excluded) an
 corpus, and yields :class:`Finding` s: the facts that cannot all be true and a message
 saying, in plain words, what each says and why. The engine adds rule id, kind and
 severity. Every kind is documented in ``docs/checks.md`` (a test enforces it).
+
+A kind is registered with ``@_kind(name, ParamsModel)``: the pydantic model validates the
+rule's ``params`` before the audit runs (the engine reports bad params with file and
+line), and lists the property ids the params name so that typos are caught too.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from datetime import timedelta
+from itertools import combinations, permutations, product
+from typing import Literal, TypeVar
 
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .conflict import Severity
 from .corpus import Corpus, Fact
 from .model import Rule
-from .values import DateSpan, Interval, intersects, spans_overlap
+from .values import DateSpan, Interval, Order, PartialDate, compare_dates, intersects, spans_overlap
 
-__all__ = ["KINDS", "Check", "Finding"]
+__all__ = ["KINDS", "PARAMS", "Check", "Finding", "Params"]
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """Facts that cannot all be true, and why."""
+    """Facts that cannot all be true, and why.
+
+    ``severity`` overrides the rule's severity for this finding only (a change claim
+    with no period is reported as ``info``, for review, by an ``error`` rule).
+    """
 
     facts: tuple[Fact, ...]
     message: str
+    severity: Severity | None = None
 
 
 Check = Callable[[Rule, list[Fact], Corpus], Iterable[Finding]]
+
+
+class Params(BaseModel):
+    """Parameters of a check kind (none by default); unknown keys are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def properties(self) -> list[str]:
+        """Property ids these params name (the engine checks that they exist)."""
+        return []
+
+
+#: Every check kind, by the name rules use in ``kind:``.
+KINDS: dict[str, Check] = {}
+#: The params model of every kind in :data:`KINDS`.
+PARAMS: dict[str, type[Params]] = {}
+
+_C = TypeVar("_C", bound=Check)
+_P = TypeVar("_P", bound=Params)
+
+
+def _kind(name: str, params: type[Params] = Params) -> Callable[[_C], _C]:
+    def register(check: _C) -> _C:
+        KINDS[name] = check
+        PARAMS[name] = params
+        return check
+
+    return register
+
+
+def _params(rule: Rule, model: type[_P]) -> _P:
+    return model.model_validate(rule.params)
+
+
+# --- shared helpers ------------------------------------------------------------------
+
+
+def _groups(facts: Iterable[Fact]) -> list[tuple[tuple[str, str], list[Fact]]]:
+    """Facts by (subject, property), groups and members in a stable order."""
+    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in facts:
+        groups[(f.subject, f.prop.id)].append(f)
+    return sorted((key, sorted(g, key=lambda f: f.ref)) for key, g in groups.items())
+
+
+def _index(corpus: Corpus, prop: str) -> dict[str, list[Fact]]:
+    """The (non-draft) facts of one property, by subject: partners of a rule's facts."""
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for f in corpus.facts:
+        if f.prop.id == prop and not f.claim.draft:
+            out[f.subject].append(f)
+    for group in out.values():
+        group.sort(key=lambda f: f.ref)
+    return out
+
+
+def _name(corpus: Corpus, subject: str) -> str:
+    return corpus.entities[subject].name
+
+
+def _says(facts: Iterable[Fact]) -> str:
+    return "; ".join(f"{f.source.id} says {f.describe()}" for f in facts)
 
 
 def _same_time(a: Fact, b: Fact) -> bool:
@@ -44,23 +123,508 @@ def _compatible(a: Fact, b: Fact) -> bool:
     return a.value == b.value
 
 
+def _above(a: Interval, b: Interval) -> bool:
+    """Every value ``a`` admits exceeds every value ``b`` admits."""
+    return a.lo > b.hi or (a.lo == b.hi and (a.lo_open or b.hi_open))
+
+
+def _components(
+    facts: Sequence[Fact], clash: Callable[[Fact, Fact], bool]
+) -> list[list[tuple[Fact, Fact]]]:
+    """Clashing pairs, grouped into connected components: one finding per component.
+
+    Grouping keeps one wrong figure among many agreeing ones at one conflict, and the
+    result does not depend on the order of ``facts`` (components are sorted by refs).
+    """
+    parent = {f.ref: f.ref for f in facts}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edges = [(a, b) for a, b in combinations(sorted(facts, key=lambda f: f.ref), 2) if clash(a, b)]
+    for a, b in edges:
+        parent[root(a.ref)] = root(b.ref)
+    comps: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
+    for a, b in edges:
+        comps[root(a.ref)].append((a, b))
+    return sorted(comps.values(), key=lambda c: sorted(f.ref for e in c for f in e))
+
+
+def _before(a: DateSpan, b: DateSpan) -> bool:
+    return compare_dates(a, b) is Order.BEFORE
+
+
+def _members(edges: Iterable[tuple[Fact, Fact]]) -> list[Fact]:
+    return sorted({f.ref: f for e in edges for f in e}.values(), key=lambda f: f.ref)
+
+
+_PRECISION: dict[str, timedelta] = {
+    "day": timedelta(days=1),
+    "month": timedelta(days=31),
+    "year": timedelta(days=366),
+}
+
+
+# --- interval arithmetic on hedged figures --------------------------------------------
+# Hand-written rather than a library (mpmath.iv, pyinterval): hedges need open ends
+# ("more than 100" excludes 100) and infinite ends, which those libraries do not keep.
+
+_ANY = Interval(-math.inf, math.inf)
+
+
+def _add(a: Interval, b: Interval) -> Interval:
+    return Interval(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+
+
+def _neg(a: Interval) -> Interval:
+    return Interval(-a.hi, -a.lo, a.hi_open, a.lo_open)
+
+
+def _mul(a: Interval, b: Interval) -> Interval:
+    ends = [
+        (0.0 if x == 0 or y == 0 else x * y, xo or yo)
+        for x, xo in ((a.lo, a.lo_open), (a.hi, a.hi_open))
+        for y, yo in ((b.lo, b.lo_open), (b.hi, b.hi_open))
+    ]
+    lo, hi = min(v for v, _ in ends), max(v for v, _ in ends)
+    if lo == hi:
+        return Interval.point(lo)
+    lo_open = all(o for v, o in ends if v == lo)
+    hi_open = all(o for v, o in ends if v == hi)
+    return Interval(lo, hi, lo_open and math.isfinite(lo), hi_open and math.isfinite(hi))
+
+
+def _inv(a: Interval) -> Interval:
+    if a.contains(0) or a.lo == 0 or a.hi == 0:
+        return _ANY  # dividing by something that may be zero says nothing
+    lo = 0.0 if math.isinf(a.hi) else 1 / a.hi
+    hi = 0.0 if math.isinf(a.lo) else 1 / a.lo
+    return Interval(lo, hi, a.hi_open or math.isinf(a.hi), a.lo_open or math.isinf(a.lo))
+
+
+def _widen(a: Interval, tolerance: float) -> Interval:
+    if tolerance == 0:
+        return a
+    return Interval(a.lo - abs(a.lo) * tolerance, a.hi + abs(a.hi) * tolerance)
+
+
+def _quantities(facts: Iterable[Fact]) -> list[Fact]:
+    return [f for f in facts if isinstance(f.value, Interval)]
+
+
+def _iv(f: Fact) -> Interval:
+    assert isinstance(f.value, Interval)
+    return f.value
+
+
+# --- agree ---------------------------------------------------------------------------
+
+
+class AgreeParams(Params):
+    """``min_precision``: compare only claims dated at least this precisely."""
+
+    min_precision: Literal["day", "month", "year"] | None = None
+
+
+def _precise(f: Fact, precision: str | None) -> bool:
+    if precision is None:
+        return True
+    return f.time is not None and f.time.end - f.time.start <= _PRECISION[precision]
+
+
+@_kind("agree", AgreeParams)
 def agree(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """Claims on one subject and property, at overlapping times, must be compatible."""
-    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    p = _params(rule, AgreeParams)
+    chosen = [f for f in facts if _precise(f, p.min_precision)]
+    for (subject, prop), group in _groups(chosen):
+        clash = lambda a, b: _same_time(a, b) and not _compatible(a, b)  # noqa: E731
+        for edges in _components(group, clash):
+            members = _members(edges)
+            why = (
+                "one date cannot be all of these"
+                if isinstance(members[0].value, DateSpan)
+                else ("no single value fits all of them")
+            )
+            yield Finding(
+                tuple(members), f"{_name(corpus, subject)} {prop}: {_says(members)}; {why}"
+            )
+
+
+# --- bound ---------------------------------------------------------------------------
+
+
+class BoundParams(Params):
+    """``max``: the property the selected one may not exceed (same subject and time)."""
+
+    max: str
+
+    def properties(self) -> list[str]:
+        return [self.max]
+
+
+@_kind("bound", BoundParams)
+def bound(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """A quantity may not exceed another property of the same subject at the same time."""
+    p = _params(rule, BoundParams)
+    limits = _index(corpus, p.max)
+    for f in _quantities(facts):
+        over = [
+            m
+            for m in _quantities(limits.get(f.subject, []))
+            if _same_time(f, m) and _above(_iv(f), _iv(m))
+        ]
+        if over:
+            yield Finding(
+                (f, *over),
+                f"{_name(corpus, f.subject)}: {f.source.id} says {f.prop.id} {f.describe()}, "
+                f"but {_says(over)} for {p.max}; {f.prop.id} cannot exceed {p.max}",
+            )
+
+
+# --- lifetime ------------------------------------------------------------------------
+
+
+class LifetimeParams(Params):
+    """``start``: the date property that says when the subject came into being."""
+
+    start: str
+
+    def properties(self) -> list[str]:
+        return [self.start]
+
+
+@_kind("lifetime", LifetimeParams)
+def lifetime(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """A dated claim cannot lie entirely before every date given for the subject's start."""
+    p = _params(rule, LifetimeParams)
+    starts = _index(corpus, p.start)
     for f in facts:
-        groups[(f.subject, f.prop.id)].append(f)
-    for (subject, prop), group in sorted(groups.items()):
-        for a, b in combinations(group, 2):
-            if _same_time(a, b) and not _compatible(a, b):
-                name = corpus.entities[subject].name
+        begun = [s for s in starts.get(f.subject, []) if isinstance(s.value, DateSpan)]
+        if f.time is None or f.prop.id == p.start or not begun:
+            continue
+        if all(compare_dates(f.time, s.value) is Order.BEFORE for s in begun):  # type: ignore[arg-type]
+            yield Finding(
+                (f, *begun),
+                f"{_name(corpus, f.subject)}: {f.source.id} gives {f.prop.id} {f.describe()}, "
+                f"before it existed ({p.start}: {_says(begun)})",
+            )
+
+
+# --- trend ---------------------------------------------------------------------------
+
+
+class TrendParams(Params):
+    """``max_factor`` per ``per_days``: the largest growth or decline allowed in a series."""
+
+    max_factor: float | None = Field(default=None, gt=1)
+    per_days: float = Field(default=365, gt=0)
+
+
+def _jump(a: Fact, b: Fact, p: TrendParams) -> str | None:
+    """Why ``a`` and ``b`` cannot be points of one series, or ``None``."""
+    assert a.time is not None and b.time is not None
+    order = compare_dates(a.time, b.time)
+    first, last = (b, a) if order is Order.AFTER else (a, b)
+    x, y = _iv(first), _iv(last)
+    if first.prop.cumulative and order is not Order.UNKNOWN and _above(x, y):
+        return f"{_says((first, last))}: a running total cannot fall"
+    if p.max_factor is None or min(x.lo, y.lo) < 0:
+        return None
+    days = max((last.time.end - first.time.start) / timedelta(days=1), 0)  # type: ignore[union-attr]
+    allowed = p.max_factor ** max(1.0, days / p.per_days)
+    if y.lo > allowed * x.hi or x.lo > allowed * y.hi:
+        factor = max(y.lo / x.hi if x.hi else math.inf, x.lo / y.hi if y.hi else math.inf)
+        return (
+            f"{_says((first, last))}: at least a {factor:.2f}-fold change within "
+            f"{days:.0f} days, where the rule allows {allowed:.2f}-fold "
+            f"({p.max_factor:g}-fold per {p.per_days:g} days)"
+        )
+    return None
+
+
+@_kind("trend", TrendParams)
+def trend(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """Dated figures of one series stay within a rate of change; running totals never fall."""
+    p = _params(rule, TrendParams)
+    for (subject, prop), group in _groups(_quantities(facts)):
+        dated = [f for f in group if f.time is not None]
+        for edges in _components(dated, lambda a, b: _jump(a, b, p) is not None):
+            reasons = "; ".join(r for a, b in edges if (r := _jump(a, b, p)))
+            yield Finding(tuple(_members(edges)), f"{_name(corpus, subject)} {prop}: {reasons}")
+
+
+# --- derived -------------------------------------------------------------------------
+
+
+class DerivedParams(Params):
+    """An arithmetic relation between properties of one subject (see docs/checks.md)."""
+
+    relation: Literal["ratio", "product", "sum"]
+    numerator: str | None = None
+    denominator: str | None = None
+    scale: float = 1.0
+    factors: list[str] | None = None
+    parts: list[str] | None = None
+    result: str | None = None
+    total: str | None = None
+    tolerance: float = Field(default=0.0, ge=0)
+    compare: Literal["equal", "at-most", "at-least"] = "equal"
+
+    @model_validator(mode="after")
+    def _complete(self) -> DerivedParams:
+        need = {
+            "ratio": ("numerator", "denominator", "result"),
+            "product": ("factors", "result"),
+            "sum": ("parts", "total"),
+        }[self.relation]
+        missing = [n for n in need if getattr(self, n) is None]
+        if missing:
+            raise ValueError(f"relation {self.relation!r} needs {', '.join(missing)}")
+        return self
+
+    def inputs(self) -> list[str]:
+        if self.relation == "ratio":
+            return [self.numerator or "", self.denominator or ""]
+        return list((self.factors if self.relation == "product" else self.parts) or [])
+
+    def output(self) -> str:
+        return (self.total if self.relation == "sum" else self.result) or ""
+
+    def properties(self) -> list[str]:
+        return [*self.inputs(), self.output()]
+
+    def compute(self, values: list[Interval]) -> Interval:
+        if self.relation == "ratio":
+            return _mul(_mul(values[0], _inv(values[1])), Interval.point(self.scale))
+        out = values[0]
+        for v in values[1:]:
+            out = _mul(out, v) if self.relation == "product" else _add(out, v)
+        return out
+
+
+def _fits(computed: Interval, claimed: Interval, compare: str) -> bool:
+    if compare == "at-most":
+        return not _above(computed, claimed)
+    if compare == "at-least":
+        return not _above(claimed, computed)
+    return intersects(computed, claimed)
+
+
+@_kind("derived", DerivedParams)
+def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """A figure computed from other properties matches the figure claimed for it."""
+    p = _params(rule, DerivedParams)
+    inputs = [_index(corpus, prop) for prop in p.inputs()]
+    op = {"ratio": " / ", "product": " x ", "sum": " + "}[p.relation]
+    for out in _quantities(f for f in facts if f.prop.id == p.output()):
+        choices = [
+            [f for f in _quantities(i.get(out.subject, [])) if _same_time(f, out)] for i in inputs
+        ]
+        for combo in product(*choices):
+            if not all(_same_time(a, b) for a, b in combinations(combo, 2)):
+                continue
+            computed = _widen(p.compute([_iv(f) for f in combo]), p.tolerance)
+            if not _fits(computed, _iv(out), p.compare):
+                formula = op.join(f"{f.prop.id} {f.describe()} ({f.source.id})" for f in combo)
+                scale = f" x {p.scale:g}" if p.relation == "ratio" and p.scale != 1 else ""
                 yield Finding(
-                    (a, b),
-                    f"{name} {prop}: {a.source.id} says {a.describe()}, "
-                    f"{b.source.id} says {b.describe()}; both cannot be true",
+                    (*combo, out),
+                    f"{_name(corpus, out.subject)}: {formula}{scale} gives {computed} "
+                    f"(tolerance {p.tolerance:g}), but {out.source.id} says {out.prop.id} "
+                    f"{out.describe()}; {p.output()} should be {p.compare} the computed figure",
                 )
 
 
-#: Every check kind, by the name rules use in ``kind:``.
-KINDS: dict[str, Check] = {
-    "agree": agree,
-}
+# --- change --------------------------------------------------------------------------
+
+
+class ChangeParams(Params):
+    """``level``: the property whose change the selected percentage claims describe."""
+
+    level: str
+    direction: Literal["decrease", "increase"] = "decrease"
+    tolerance: float = Field(default=0.0, ge=0)
+
+    def properties(self) -> list[str]:
+        return [self.level]
+
+
+def _percent_change(first: Interval, last: Interval, direction: str) -> Interval:
+    ratio = _mul(last, _inv(first))
+    change = _add(ratio, Interval.point(-1.0))
+    return _mul(_neg(change) if direction == "decrease" else change, Interval.point(100.0))
+
+
+@_kind("change", ChangeParams)
+def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """A percentage change agrees with the levels claimed at its period's start and end."""
+    p = _params(rule, ChangeParams)
+    levels = _index(corpus, p.level)
+    for f in _quantities(facts):
+        name, period = _name(corpus, f.subject), f.claim.period
+        if period is None and f.claim.as_of is None:
+            yield Finding(
+                (f,),
+                f"{name} {f.prop.id}: {f.source.id} says {f.describe()} without a period; "
+                "it cannot be checked against levels, review it by hand",
+                severity="info",
+            )
+            continue
+        if period is None or period.start is None or period.end is None:
+            continue
+        start, end = PartialDate.parse(period.start).span(), PartialDate.parse(period.end).span()
+        dated = [lv for lv in _quantities(levels.get(f.subject, [])) if lv.time is not None]
+        firsts = [lv for lv in dated if spans_overlap(lv.time, start)]  # type: ignore[arg-type]
+        lasts = [lv for lv in dated if spans_overlap(lv.time, end)]  # type: ignore[arg-type]
+        for a, b in product(firsts, lasts):
+            if compare_dates(a.time, b.time) is not Order.BEFORE:  # type: ignore[arg-type]
+                continue
+            computed = _widen(_percent_change(_iv(a), _iv(b), p.direction), p.tolerance)
+            if not intersects(computed, _iv(f)):
+                yield Finding(
+                    (f, a, b),
+                    f"{name} {f.prop.id}: {f.source.id} says {f.describe()}, but the levels "
+                    f"{a.describe()} ({a.source.id}) and {b.describe()} ({b.source.id}) "
+                    f"give a {p.direction} of {computed} percent over that period",
+                )
+
+
+# --- order ---------------------------------------------------------------------------
+
+
+class OrderParams(Params):
+    """``date``: the date property whose values also order the events (null: none)."""
+
+    date: str | None = "date"
+
+    def properties(self) -> list[str]:
+        return [self.date] if self.date else []
+
+
+Edge = tuple[str, str]
+
+
+def _cheapest_cycle(
+    graph: dict[str, list[tuple[str, int]]], start: str
+) -> tuple[int, list[str]] | None:
+    """The lightest cycle through ``start`` (Dijkstra), as its weight and its nodes."""
+    dist, prev = {start: 0}, {start: start}
+    heap: list[tuple[int, str]] = [(0, start)]
+    best: tuple[int, list[str]] | None = None
+    while heap:
+        d, u = heapq.heappop(heap)
+        if d > dist.get(u, math.inf):
+            continue
+        for v, w in graph.get(u, []):
+            if v == start and (best is None or d + w < best[0]):
+                path = [u]
+                while path[-1] != start:
+                    path.append(prev[path[-1]])
+                best = (d + w, path[::-1])
+            elif v != start and d + w < dist.get(v, math.inf):
+                dist[v], prev[v] = d + w, u
+                heapq.heappush(heap, (d + w, v))
+    return best
+
+
+@_kind("order", OrderParams)
+def order(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """Stated orderings and event dates must be satisfiable together (no cycle)."""
+    p = _params(rule, OrderParams)
+    support: dict[Edge, list[tuple[Fact, ...]]] = defaultdict(list)
+    for f in facts:
+        if f.prop.type == "order" and isinstance(f.value, str):
+            support[(f.subject, f.value)].append((f,))
+    events = sorted({e for edge in support for e in edge})
+    dates = _index(corpus, p.date) if p.date else {}
+    for u, v in permutations(events, 2):
+        for du, dv in product(dates.get(u, []), dates.get(v, [])):
+            a, b = du.value, dv.value
+            if isinstance(a, DateSpan) and isinstance(b, DateSpan) and _before(a, b):
+                support[(u, v)].append((du, dv))
+    # Each edge keeps its smallest support, so a cycle is a smallest contradictory set.
+    best = {e: min(s, key=lambda s: (len(s), [f.ref for f in s])) for e, s in support.items()}
+    graph: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (u, v), s in sorted(best.items()):
+        graph[u].append((v, len(s)))
+    seen: set[frozenset[Edge]] = set()
+    cycles = [c for n in events if (c := _cheapest_cycle(graph, n))]
+    for _, nodes in sorted(cycles, key=lambda c: (c[0], sorted(c[1]))):
+        edges = list(zip(nodes, nodes[1:] + nodes[:1], strict=True))
+        if any(set(edges) & s for s in seen):
+            continue
+        seen.add(frozenset(edges))
+        cited = tuple(f for e in edges for f in best[e])
+        steps = "; ".join(
+            f"{_name(corpus, u)} before {_name(corpus, v)} ("
+            + ", ".join(f.ref for f in best[(u, v)])
+            + ")"
+            for u, v in edges
+        )
+        yield Finding(cited, f"these orderings form a cycle, so they cannot all hold: {steps}")
+
+
+# --- reference -----------------------------------------------------------------------
+
+
+@_kind("reference")
+def reference(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """An article's claim agrees with the reference facts that hold at its date."""
+    refs: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.source.kind == "reference":
+            refs[(f.subject, f.prop.id)].append(f)
+    for f in facts:
+        known = refs.get((f.subject, f.prop.id), [])
+        if f.source.kind == "reference" or not known:
+            continue
+        when = f.when
+        around = [r for r in known if when is None or r.time is None or spans_overlap(r.time, when)]
+        if not around or any(_compatible(f, r) for r in around):
+            continue
+        elsewhere = [r for r in known if r not in around and _compatible(f, r)]
+        at = f"as of {when}" if when is not None else "undated"
+        also = (
+            f"; the reference has it only at other times: {_says(elsewhere)}" if elsewhere else ""
+        )
+        yield Finding(
+            (f, *around, *elsewhere),
+            f"{_name(corpus, f.subject)} {f.prop.id} ({at}): {f.source.id} says "
+            f"{f.describe()}, but the reference says otherwise for that time: "
+            f"{_says(around)}{also}",
+        )
+
+
+# --- naming --------------------------------------------------------------------------
+
+
+def _variants(names: Iterable[str]) -> re.Pattern[str]:
+    # Longest first, so "Foreign Enemies Act of 1798" wins over "Foreign Enemies Act".
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    alts = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in ordered)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+@_kind("naming")
+def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """A quote that uses a name marked as a misspelling or mistranslation (info)."""
+    wrong = corpus.wrong_names()
+    if not wrong:
+        return
+    folded = {" ".join(n.split()).casefold(): n for n in wrong}
+    pattern = _variants(wrong)
+    for f in facts:
+        found = {
+            folded[" ".join(m.group(0).split()).casefold()]
+            for m in pattern.finditer(f.claim.quote or "")
+        }
+        for variant in sorted(found):
+            entity, alias = wrong[variant]
+            yield Finding(
+                (f,),
+                f"{f.source.id} writes {variant!r}, a {alias.error} of {_name(corpus, entity)!r}",
+            )

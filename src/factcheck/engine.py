@@ -1,27 +1,38 @@
 """The rules engine: run each rule's check over the facts it selects.
 
 Checks (in :mod:`factcheck.checks`) only say which facts clash and why; the engine
-stamps the rule's id, kind and severity onto each finding, applies waivers and orders
-the result, so a check stays a few lines long.
+validates each rule (kind, params, selector), stamps the rule's id, kind and severity onto
+each finding, applies waivers and orders the result, so a check stays a few lines long.
+
+Waivers that match no conflict (stale) or have expired are reported as error-severity
+conflicts of the pseudo-rule ``waivers`` (kind ``waiver``), citing the waiver's own file
+and line: the input is valid, but a reviewed assertion no longer holds, like a strict
+xfail that passes. They make the audit fail (exit 1), not the loading (exit 2).
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from datetime import date
 
-from .checks import KINDS, Finding
-from .conflict import AuditResult, Conflict
-from .corpus import Corpus, Fact
+from pydantic import ValidationError
+
+from .checks import KINDS, PARAMS, Finding
+from .conflict import AuditResult, Citation, Conflict
+from .corpus import Corpus, Fact, Located
 from .errors import LoadError
 from .model import Rule, Waiver
 from .values import PartialDate
 
-__all__ = ["audit", "select"]
+__all__ = ["WAIVER_RULE", "audit", "select"]
+
+#: Rule id under which stale and expired waivers are reported.
+WAIVER_RULE = "waivers"
 
 
 def select(corpus: Corpus, rule: Rule) -> list[Fact]:
-    """The facts a rule's selector picks, in a stable order."""
+    """The facts a rule's selector picks, in a stable order (drafts excluded)."""
     s = rule.select
     subjects = {corpus.resolve(x) or x for x in s.subject} if s.subject else None
     props = set(s.property) if s.property else None
@@ -38,14 +49,51 @@ def select(corpus: Corpus, rule: Rule) -> list[Fact]:
     return out
 
 
-def _rule_errors(corpus: Corpus) -> list[LoadError]:
+def _hint(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
+    """Everything wrong with one rule: its kind, its params, the names it uses."""
+    place = corpus.rule_places[rule.id]
+    field = f"rules.{rule.id}"
+
+    def err(where: str, message: str) -> LoadError:
+        return LoadError(place.file, place.line, f"{field}.{where}", message)
+
+    if rule.kind not in KINDS:
+        known = ", ".join(sorted(KINDS))
+        return [err("kind", f"unknown check kind {rule.kind!r}; known kinds: {known}")]
     errors = []
-    for rule in corpus.rules:
-        place = corpus.rule_places[rule.id]
-        if rule.kind not in KINDS:
-            known = ", ".join(sorted(KINDS))
+    try:
+        params = PARAMS[rule.kind].model_validate(rule.params)
+    except ValidationError as exc:
+        for e in exc.errors(include_url=False):
+            loc = ".".join(str(x) for x in e["loc"])
+            msg = str(e["msg"]).removeprefix("Value error, ")
+            if e["type"] == "extra_forbidden":
+                allowed = ", ".join(PARAMS[rule.kind].model_fields) or "none"
+                msg = f"unknown parameter for kind {rule.kind!r}; allowed: {allowed}"
+            errors.append(err("params" + (f".{loc}" if loc else ""), msg))
+        return errors
+    named = [("params", p) for p in params.properties()]
+    named += [("select.property", p) for p in rule.select.property or []]
+    for where, prop in named:
+        if prop not in corpus.properties:
+            errors.append(err(where, f"unknown property {prop!r}{_hint(prop, corpus.properties)}"))
+    for subject in rule.select.subject or []:
+        if corpus.resolve(subject) is None:
             errors.append(
-                LoadError(place.file, place.line, f"rules.{rule.id}.kind", f"unknown check kind {rule.kind!r}; known kinds: {known}")
+                err(
+                    "select.subject", f"unknown entity {subject!r}{_hint(subject, corpus.entities)}"
+                )
+            )
+    kinds = {e.kind for e in corpus.entities.values()}
+    for kind in rule.select.entity_kind or []:
+        if kind not in kinds:
+            errors.append(
+                err("select.entity_kind", f"no entity has kind {kind!r}{_hint(kind, kinds)}")
             )
     return errors
 
@@ -56,58 +104,80 @@ def audit(corpus: Corpus, *, today: date | None = None) -> AuditResult:
     The result does not depend on the order in which files or claims were loaded.
     ``today`` decides which waivers have expired (default: the current date).
     """
-    errors = list(corpus.errors) + _rule_errors(corpus)
+    errors = list(corpus.errors)
     conflicts: list[Conflict] = []
-    for rule in corpus.rules:
-        if rule.kind not in KINDS:
+    for rule in sorted(corpus.rules, key=lambda r: r.id):
+        rule_errors = _rule_errors(corpus, rule)
+        errors.extend(rule_errors)
+        if rule_errors:
             continue
-        facts = select(corpus, rule)
-        for finding in KINDS[rule.kind](rule, facts, corpus):
+        for finding in KINDS[rule.kind](rule, select(corpus, rule), corpus):
             conflicts.append(_stamp(rule, finding))
-    conflicts, waiver_errors = _apply_waivers(corpus, conflicts, today or date.today())
-    errors.extend(waiver_errors)
+    conflicts = _apply_waivers(corpus, conflicts, today or date.today())
     conflicts.sort(key=lambda c: c.sort_key)
     return AuditResult(
         conflicts=tuple(conflicts),
-        errors=tuple(sorted(set(errors))),
-        rules_run=tuple(r.id for r in corpus.rules),
+        errors=tuple(sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.field, e.message))),
+        rules_run=tuple(sorted(r.id for r in corpus.rules)),
     )
 
 
-
 def _stamp(rule: Rule, finding: Finding) -> Conflict:
-    citations = tuple(sorted({f.citation for f in finding.facts}))
+    # The check's order (the offending claim first) is kept: it is already deterministic.
+    citations = tuple(dict.fromkeys(f.citation for f in finding.facts))
     return Conflict(
         rule=rule.id,
         kind=rule.kind,
-        severity=rule.severity,
+        severity=finding.severity or rule.severity,
         message=finding.message,
         citations=citations,
     )
 
 
-def _apply_waivers(
-    corpus: Corpus, conflicts: Iterable[Conflict], today: date
-) -> tuple[list[Conflict], list[LoadError]]:
+def _apply_waivers(corpus: Corpus, conflicts: Iterable[Conflict], today: date) -> list[Conflict]:
+    """Mark waived conflicts; add a ``waivers`` conflict for each stale or expired waiver."""
     out = list(conflicts)
-    errors: list[LoadError] = []
+    problems: list[Conflict] = []
     for waiver, place in zip(corpus.waivers, corpus.waiver_places, strict=True):
-        if _expired(waiver, today):
-            errors.append(
-                LoadError(place.file, place.line, "expires", f"waiver for rule {waiver.rule!r} expired on {waiver.expires}")
-            )
-            continue
         wanted = frozenset(waiver.claims)
+        if _expired(waiver, today):
+            problems.append(_waiver_conflict(waiver, place, f"expired on {waiver.expires}"))
+            continue
         hits = [i for i, c in enumerate(out) if c.rule == waiver.rule and wanted <= c.refs]
         if not hits:
-            errors.append(
-                LoadError(place.file, place.line, "claims",
-                          f"stale waiver: rule {waiver.rule!r} reports no conflict involving {', '.join(sorted(wanted))}")
+            problems.append(
+                _waiver_conflict(
+                    waiver,
+                    place,
+                    f"is stale: rule {waiver.rule!r} reports no conflict involving "
+                    + ", ".join(sorted(wanted)),
+                )
             )
         for i in hits:
             c = out[i]
-            out[i] = Conflict(c.rule, c.kind, c.severity, c.message, c.citations, True, waiver.reason)
-    return out, errors
+            out[i] = Conflict(
+                c.rule, c.kind, c.severity, c.message, c.citations, True, waiver.reason
+            )
+    return out + problems
+
+
+def _waiver_conflict(waiver: Waiver, place: Located, what: str) -> Conflict:
+    cite = Citation(
+        file=place.file,
+        line=place.line,
+        source=WAIVER_RULE,
+        claim=waiver.rule,
+        title=f"waiver by {waiver.reviewer}, {waiver.date}",
+        quote=waiver.reason,
+    )
+    return Conflict(
+        rule=WAIVER_RULE,
+        kind="waiver",
+        severity="error",
+        message=f"the waiver of {waiver.rule!r} for {', '.join(sorted(waiver.claims))} {what}; "
+        "remove or renew it",
+        citations=(cite,),
+    )
 
 
 def _expired(waiver: Waiver, today: date) -> bool:
