@@ -1,0 +1,1149 @@
+"""The HTML audit report: one self-contained page a newcomer can read without the YAML.
+
+:func:`render_html` turns an :class:`~factcheck.AuditResult` and the corpus it came from
+into a single HTML document: a summary, one section per conflict with both sides' quotes
+and sources, and a timeline chart (inline SVG) for every subject and property whose
+figures or dates the sources give at several times. The page loads nothing: no scripts,
+fonts, images or style sheets from anywhere (a Content-Security-Policy says so to the
+browser), so it can be mailed, archived or opened offline as it is.
+
+Charts are drawn here as plain SVG rather than with a plotting library: the glyphs that
+matter (open and closed interval ends, "more than" arrows, bound lines, conflict rings)
+are specific to hedged claims, and a few hundred lines of SVG keep the report free of a
+heavy dependency.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from html import escape
+from typing import Final
+
+from ._version import __version__
+from .conflict import AuditResult, Conflict
+from .corpus import Corpus, Fact
+from .values import DateSpan, Interval, PartialDate
+
+__all__ = ["DEFAULT_BOUNDS", "render_html"]
+
+#: Bound properties drawn as horizontal lines on another property's chart of the same
+#: subject: measured property -> properties that bound it. A facility's capacity bounds
+#: its inmate count; rules of kind ``bound`` add their own pairs (see :func:`_bounds`).
+DEFAULT_BOUNDS: Final[Mapping[str, tuple[str, ...]]] = {"inmates": ("capacity",)}
+
+_YOf = Callable[[float], float]
+
+# Colour-blind-safe palette (Okabe-Ito without yellow, which is unreadable on white).
+_PALETTE: Final = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#000000",
+    "#7F7F7F",
+)
+_CONFLICT: Final = "#D7191C"
+_WAIVED: Final = "#8C8C8C"
+_MONTHS: Final = (
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+)
+_HEDGE_WORDS: Final = {
+    "about": "about",
+    "more-than": "more than",
+    "at-least": "at least",
+    "less-than": "less than",
+    "at-most": "at most",
+    "almost": "almost",
+    "before": "before",
+    "after": "after",
+    "not-before": "no earlier than",
+    "not-after": "no later than",
+}
+# Hedges whose interval end at the stated figure is open (the figure itself is excluded).
+_OPEN_AT_FIGURE: Final = frozenset({"more-than", "less-than", "almost", "before", "after"})
+
+
+def render_html(result: AuditResult, corpus: Corpus) -> str:
+    """Render the audit of ``corpus`` as one self-contained HTML document.
+
+    Every piece of text from the corpus is escaped. The page has no scripts and
+    references no external resource.
+    """
+    report = _Report(result, corpus)
+    return report.render()
+
+
+# --- formatting ---------------------------------------------------------------------
+
+
+def _num(x: float) -> str:
+    """``40,000``, ``2.4``, ``97.7``: thousands separators, no spurious decimals."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if x == round(x) or abs(x) >= 1000:
+        return f"{round(x):,}"
+    return f"{x:,.3g}" if abs(x) < 10 else f"{x:,.1f}".rstrip("0").rstrip(".")
+
+
+def _date_text(value: str | int) -> str:
+    """A partial date as people read it: ``2023``, ``January 2023``, ``31 January 2023``."""
+    try:
+        d = PartialDate.parse(value)
+    except ValueError:
+        return str(value)
+    if d.instant is not None:
+        return d.instant.strftime("%d %B %Y, %H:%M UTC").lstrip("0")
+    if d.month is None:
+        return f"{d.year}"
+    month = _MONTHS[1][d.month - 1]
+    return f"{d.day} {month} {d.year}" if d.day else f"{month} {d.year}"
+
+
+def _says(fact: Fact) -> str:
+    """What the claim says, in words: ``more than 40,000 people``."""
+    c = fact.claim
+    hedge = _HEDGE_WORDS.get(c.hedge, "")
+    if fact.prop.type == "date" and not isinstance(c.value, bool | tuple | float):
+        text = _date_text(c.value)
+    elif isinstance(c.value, tuple):
+        text = f"between {_num(c.value[0])} and {_num(c.value[1])}"
+    elif isinstance(c.value, bool):
+        text = "yes" if c.value else "no"
+    elif isinstance(c.value, int | float):
+        text = _num(c.value)
+    else:
+        text = str(c.value)
+    if hedge:
+        text = f"{hedge} {text}"
+    if fact.prop.type == "quantity" and fact.unit:
+        text = f"{text}%" if fact.unit == "percent" else f"{text} {fact.unit}"
+    return text
+
+
+def _time_text(fact: Fact) -> str:
+    """When the claim holds: its as_of or period, else the publication date."""
+    c = fact.claim
+    if c.as_of:
+        return f"as of {_date_text(c.as_of)}"
+    if c.period:
+        start = _date_text(c.period.start) if c.period.start else "…"
+        end = _date_text(c.period.end) if c.period.end else "…"
+        return f"{start} to {end}"
+    if fact.source.published:
+        return f"published {_date_text(fact.source.published)}"
+    return "no date"
+
+
+def _source_name(fact_or_source: Fact | str, corpus: Corpus) -> str:
+    """A short readable name: the publisher, else the source id."""
+    sid = fact_or_source.source.id if isinstance(fact_or_source, Fact) else fact_or_source
+    sf = corpus.sources.get(sid)
+    if sf is None:
+        return sid
+    s = sf.source
+    if s.kind == "reference":
+        return f"Reference: {s.id}"
+    return s.publisher or s.id
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+# --- series -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Series:
+    """The claims of one chart: one subject, one property (and unit), plus its bounds."""
+
+    subject: str
+    prop: str
+    kind: str  # "quantity" or "date"
+    unit: str | None
+    facts: tuple[Fact, ...]
+    bounds: tuple[Fact, ...]
+
+    @property
+    def anchor(self) -> str:
+        unit = f"-{_slug(self.unit)}" if self.unit else ""
+        return f"chart-{self.subject}-{self.prop}{unit}"
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
+
+
+def _bounds(corpus: Corpus) -> dict[str, set[str]]:
+    """Measured property -> bound properties, from :data:`DEFAULT_BOUNDS` and bound rules.
+
+    A rule of kind ``bound`` selects the measured property; any of its parameters that
+    names another property is taken as the bound.
+    """
+    out: dict[str, set[str]] = {k: set(v) for k, v in DEFAULT_BOUNDS.items()}
+    for rule in corpus.rules:
+        if rule.kind != "bound" or not rule.select.property:
+            continue
+        named: list[str] = []
+        for value in rule.params.values():
+            items = value if isinstance(value, list) else [value]
+            named += [v for v in items if isinstance(v, str) and v in corpus.properties]
+        for measured in rule.select.property:
+            out.setdefault(measured, set()).update(n for n in named if n != measured)
+    return out
+
+
+def _series(corpus: Corpus, conflicted: set[str]) -> list[_Series]:
+    """Every subject/property worth a chart: claims at several times, or in conflict."""
+    groups: dict[tuple[str, str, str | None], list[Fact]] = defaultdict(list)
+    for f in corpus.facts:
+        if f.prop.type == "quantity" and isinstance(f.value, Interval):
+            groups[(f.subject, f.prop.id, f.unit)].append(f)
+        elif f.prop.type == "date" and isinstance(f.value, DateSpan):
+            groups[(f.subject, f.prop.id, None)].append(f)
+    bounds = _bounds(corpus)
+    bound_of: dict[tuple[str, str], list[Fact]] = {}
+    for subject, prop, _unit in groups:
+        for b in sorted(bounds.get(prop, ())):
+            for (s2, p2, _u2), bfacts in groups.items():
+                if s2 == subject and p2 == b:
+                    bound_of.setdefault((subject, prop), []).extend(bfacts)
+    drawn_as_bound = {(f.subject, f.prop.id) for bf in bound_of.values() for f in bf}
+    out: list[_Series] = []
+    for (subject, prop, unit), facts in sorted(groups.items(), key=lambda kv: _group_key(kv[0])):
+        facts.sort(key=lambda f: (_sort_time(f), f.ref))
+        kind = facts[0].prop.type
+        in_conflict = any(f.ref in conflicted for f in facts)
+        bound_facts = tuple(sorted(bound_of.get((subject, prop), ()), key=lambda f: f.ref))
+        if kind == "quantity":
+            times = {(f.when.start, f.when.end) for f in facts if f.when is not None}
+            wanted = len(times) >= 2 or (in_conflict and len(facts) >= 2)
+            if (subject, prop) in drawn_as_bound and not in_conflict:
+                wanted = False
+            elif bound_facts and facts:
+                wanted = wanted or len(times) >= 1
+        else:
+            values = {(f.value.start, f.value.end) for f in facts if isinstance(f.value, DateSpan)}
+            wanted = len(values) >= 2 or (in_conflict and len(facts) >= 2)
+        if wanted:
+            out.append(_Series(subject, prop, kind, unit, tuple(facts), bound_facts))
+    return out
+
+
+def _group_key(key: tuple[str, str, str | None]) -> tuple[str, str, str]:
+    return (key[0], key[1], key[2] or "")
+
+
+def _sort_time(f: Fact) -> datetime:
+    return f.when.start if f.when is not None else datetime.max
+
+
+# --- SVG charts ---------------------------------------------------------------------
+
+_W: Final = 880
+_LEFT: Final = 84
+_RIGHT: Final = 190
+_TOP: Final = 24
+
+
+def _days(t: datetime) -> float:
+    return (t - datetime(1970, 1, 1)).total_seconds() / 86400
+
+
+def _from_days(d: float) -> datetime:
+    return datetime(1970, 1, 1) + timedelta(days=d)
+
+
+def _is_open(t: datetime) -> bool:
+    """Open-ended spans use the extreme datetimes of :mod:`factcheck.values`."""
+    return t.year <= 1 or t.year >= 9999
+
+
+def _nice_step(span: float, target: int = 5) -> float:
+    raw = span / max(target, 1)
+    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * mag:
+            return m * mag
+    return 10 * mag
+
+
+def _value_ticks(lo: float, hi: float) -> list[float]:
+    step = _nice_step(hi - lo)
+    first = math.ceil(lo / step) * step
+    ticks = []
+    x = first
+    while x <= hi + step * 1e-9:
+        ticks.append(round(x, 10))
+        x += step
+    return ticks
+
+
+def _time_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
+    """Tick positions (days) and labels for a time axis from ``lo`` to ``hi`` (days)."""
+    a, b = _from_days(lo), _from_days(hi)
+    years = (hi - lo) / 365.25
+    ticks: list[tuple[float, str]] = []
+    if years > 4:
+        step = max(1, int(_nice_step(years, 6)))
+        y = (a.year // step + 1) * step
+        while y <= b.year:
+            ticks.append((_days(datetime(y, 1, 1)), str(y)))
+            y += step
+        return ticks
+    months = 1 if years <= 0.6 else 3 if years <= 2 else 6
+    if (hi - lo) < 45:
+        day = datetime(a.year, a.month, a.day) + timedelta(days=1)
+        step_days = max(1, round((hi - lo) / 6))
+        while day <= b:
+            ticks.append((_days(day), f"{day.day} {_MONTHS[0][day.month - 1]} {day.year}"))
+            day += timedelta(days=step_days)
+        return ticks
+    y, m = a.year, a.month
+    while True:
+        m += 1
+        if m > 12:
+            y, m = y + 1, 1
+        if (m - 1) % months:
+            continue
+        t = datetime(y, m, 1)
+        if t > b:
+            break
+        label = str(y) if m == 1 else f"{_MONTHS[0][m - 1]} {y}"
+        ticks.append((_days(t), label))
+    return ticks
+
+
+class _Svg:
+    """A tiny SVG builder: every attribute and text escaped."""
+
+    def __init__(self, width: int, height: int, label: str, css_class: str) -> None:
+        self.width, self.height = width, height
+        self.parts: list[str] = []
+        self.head = (
+            f'<svg class="{css_class}" xmlns="http://www.w3.org/2000/svg" role="img" '
+            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+            f'aria-label="{_e(label)}">'
+        )
+
+    def add(
+        self, tag: str, text: str | None = None, title: str | None = None, **attrs: object
+    ) -> None:
+        rendered = " ".join(
+            f'{k.rstrip("_").replace("_", "-")}="{_e(v)}"'
+            for k, v in attrs.items()
+            if v is not None
+        )
+        inner = (f"<title>{_e(title)}</title>" if title else "") + (_e(text) if text else "")
+        if inner:
+            self.parts.append(f"<{tag} {rendered}>{inner}</{tag}>")
+        else:
+            self.parts.append(f"<{tag} {rendered}/>")
+
+    def render(self) -> str:
+        return self.head + "".join(self.parts) + "</svg>"
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    colour: str
+    ring: str | None  # conflict highlight colour, or None
+
+
+def _r(x: float) -> str:
+    return f"{x:.1f}"
+
+
+def _end_marker(svg: _Svg, x: float, y: float, colour: str, is_open: bool, tip: str) -> None:
+    svg.add(
+        "circle",
+        title=tip,
+        cx=_r(x),
+        cy=_r(y),
+        r="4.5",
+        fill="#ffffff" if is_open else colour,
+        stroke=colour,
+        stroke_width="2",
+    )
+
+
+def _arrow(svg: _Svg, x: float, y: float, direction: str, colour: str) -> None:
+    """An arrowhead with its tip at (x, y) pointing up, down, left or right."""
+    s = 7.0
+    pts = {
+        "up": [(x, y), (x - s * 0.7, y + s), (x + s * 0.7, y + s)],
+        "down": [(x, y), (x - s * 0.7, y - s), (x + s * 0.7, y - s)],
+        "left": [(x, y), (x + s, y - s * 0.7), (x + s, y + s * 0.7)],
+        "right": [(x, y), (x - s, y - s * 0.7), (x - s, y + s * 0.7)],
+    }[direction]
+    svg.add("polygon", points=" ".join(f"{_r(a)},{_r(b)}" for a, b in pts), fill=colour)
+
+
+def _ring(svg: _Svg, x: float, y: float, style: _Style) -> None:
+    if style.ring:
+        svg.add(
+            "circle",
+            class_="conflict-ring",
+            cx=_r(x),
+            cy=_r(y),
+            r="10",
+            fill="none",
+            stroke=style.ring,
+            stroke_width="2.5",
+            stroke_dasharray="4 2" if style.ring == _WAIVED else None,
+        )
+
+
+class _Report:
+    def __init__(self, result: AuditResult, corpus: Corpus) -> None:
+        self.result = result
+        self.corpus = corpus
+        self.conflicted = {r for c in result.conflicts if not c.waived for r in c.refs}
+        self.waived = {r for c in result.conflicts if c.waived for r in c.refs} - self.conflicted
+        source_ids = sorted(corpus.sources)
+        self.colours = {sid: _PALETTE[i % len(_PALETTE)] for i, sid in enumerate(source_ids)}
+        self.series = _series(corpus, self.conflicted | self.waived)
+        self.chart_of: dict[str, str] = {}
+        for s in self.series:
+            for f in (*s.facts, *s.bounds):
+                self.chart_of.setdefault(f.ref, s.anchor)
+
+    # -- helpers --
+
+    def fact(self, ref: str) -> Fact | None:
+        try:
+            return self.corpus.fact(ref)
+        except KeyError:
+            return None
+
+    def style(self, fact: Fact) -> _Style:
+        ring = (
+            _CONFLICT
+            if fact.ref in self.conflicted
+            else _WAIVED
+            if fact.ref in self.waived
+            else None
+        )
+        return _Style(self.colours.get(fact.source.id, _PALETTE[-1]), ring)
+
+    def title_of(self, series: _Series) -> str:
+        entity = self.corpus.entities.get(series.subject)
+        name = entity.name if entity else series.subject
+        prop = series.prop.replace("-", " ")
+        unit = f" ({series.unit})" if series.kind == "quantity" and series.unit else ""
+        return f"{name}: {prop}{unit}"
+
+    # -- page --
+
+    def render(self) -> str:
+        root = self.corpus.root.name or str(self.corpus.root)
+        body = [
+            self.summary(),
+            self.errors(),
+            self.conflicts(),
+            self.timelines(),
+            self.sources(),
+        ]
+        return (
+            "<!DOCTYPE html>\n"
+            '<html lang="en"><head><meta charset="utf-8"/>'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'; script-src 'none'\"/>"
+            '<meta name="viewport" content="width=device-width, initial-scale=1"/>'
+            f"<title>factcheck audit of {_e(root)}</title>"
+            f"<style>{_CSS}</style></head><body><main>"
+            f"<h1>factcheck audit of <code>{_e(root)}</code></h1>"
+            + "".join(body)
+            + f"<footer>Generated by factcheck {_e(__version__)}.</footer>"
+            "</main></body></html>\n"
+        )
+
+    def summary(self) -> str:
+        s = self.result.summary()
+        open_ = s["error"] + s["warning"] + s["info"]
+        n_sources = sum(1 for sf in self.corpus.sources.values() if sf.source.kind == "article")
+        n_refs = len(self.corpus.sources) - n_sources
+        if s["load_errors"]:
+            verdict = (
+                f'<p class="verdict bad">The fact files have {s["load_errors"]} error(s); '
+                "fix them first: the audit is incomplete.</p>"
+            )
+        elif open_:
+            verdict = (
+                f'<p class="verdict bad">{open_} conflict(s) between sources need attention.</p>'
+            )
+        else:
+            verdict = '<p class="verdict ok">No open conflicts: the sources agree.</p>'
+        items = [
+            ("articles", n_sources),
+            ("reference sets", n_refs),
+            ("claims", len(self.corpus.facts)),
+            ("rules run", len(self.result.rules_run)),
+            ("errors", s["error"]),
+            ("warnings", s["warning"]),
+            ("info", s["info"]),
+            ("waived", s["waived"]),
+            ("load errors", s["load_errors"]),
+            ("timelines", len(self.series)),
+        ]
+        cells = "".join(
+            f'<div class="stat"><span class="n">{n}</span><span>{_e(k)}</span></div>'
+            for k, n in items
+        )
+        toc = []
+        if self.result.conflicts:
+            toc.append('<li><a href="#conflicts">Conflicts</a></li>')
+        if self.series:
+            toc.append('<li><a href="#timelines">Timelines</a></li>')
+        toc.append('<li><a href="#sources">Sources</a></li>')
+        intro = (
+            "<p>Each source's claims were written down as typed facts with a verbatim quote, "
+            "then checked against each other by declarative rules. A <em>conflict</em> means "
+            "two or more claims cannot all be true. Figures that sources give at different "
+            "times are drawn as timelines.</p>"
+        )
+        return (
+            f'<section id="summary"><h2>Summary</h2>{verdict}{intro}'
+            f'<div class="stats">{cells}</div><ul class="toc">{"".join(toc)}</ul></section>'
+        )
+
+    def errors(self) -> str:
+        if not self.result.errors:
+            return ""
+        items = "".join(f"<li><code>{_e(e)}</code></li>" for e in self.result.errors)
+        return (
+            f'<section id="load-errors"><h2>Errors in the fact files</h2><ul>{items}</ul></section>'
+        )
+
+    def conflicts(self) -> str:
+        if not self.result.conflicts:
+            return (
+                '<section id="conflicts"><h2>Conflicts</h2>'
+                "<p>No rule found claims that contradict each other.</p></section>"
+            )
+        parts = [self.conflict(i, c) for i, c in enumerate(self.result.conflicts, start=1)]
+        return f'<section id="conflicts"><h2>Conflicts</h2>{"".join(parts)}</section>'
+
+    def conflict(self, number: int, c: Conflict) -> str:
+        badge = "waived" if c.waived else c.severity
+        sides = []
+        for cit in c.citations:
+            fact = self.fact(cit.ref)
+            says = ""
+            chart = ""
+            if fact is not None:
+                says = (
+                    f'<p class="says"><strong>{_e(_says(fact))}</strong> '
+                    f'<span class="when">({_e(_time_text(fact))})</span></p>'
+                )
+                anchor = self.chart_of.get(fact.ref)
+                if anchor:
+                    chart = f' · <a href="#{_e(anchor)}">see timeline</a>'
+            sf = self.corpus.sources.get(cit.source)
+            meta = []
+            if sf is not None:
+                if sf.source.publisher:
+                    meta.append(sf.source.publisher)
+                if sf.source.published:
+                    meta.append(_date_text(sf.source.published))
+            colour = self.colours.get(cit.source, _PALETTE[-1])
+            sides.append(
+                f'<div class="side" style="border-color:{colour}">'
+                f'<p class="src">{_e(cit.title)}'
+                + (f' <span class="meta">— {_e(", ".join(meta))}</span>' if meta else "")
+                + f"</p>{says}<blockquote>{_e(cit.quote)}</blockquote>"
+                f'<p class="where"><code>{_e(cit.file)}:{cit.line}</code> · '
+                f"<code>{_e(cit.ref)}</code>{chart}</p></div>"
+            )
+        waiver = (
+            f'<p class="waiver">Waived: {_e(c.waiver_reason)}</p>'
+            if c.waived and c.waiver_reason
+            else ""
+        )
+        return (
+            f'<section class="conflict {_e(badge)}" id="conflict-{number}">'
+            f'<h3><span class="badge {_e(badge)}">{_e(badge)}</span> '
+            f"Conflict {number}: <code>{_e(c.rule)}</code></h3>"
+            f'<p class="message">{_e(c.message)}</p>{waiver}'
+            f'<div class="sides">{"".join(sides)}</div></section>'
+        )
+
+    def timelines(self) -> str:
+        if not self.series:
+            return ""
+        parts = [self.chart_section(s) for s in self.series]
+        return (
+            '<section id="timelines"><h2>Timelines</h2>'
+            "<p>Every subject whose figures or dates the sources give at several times. "
+            "Each colour is one source; hover a mark for its quote.</p>"
+            f"{_legend()}{''.join(parts)}</section>"
+        )
+
+    def chart_section(self, series: _Series) -> str:
+        svg = self.quantity_chart(series) if series.kind == "quantity" else self.date_chart(series)
+        rows = []
+        for f in (*series.facts, *series.bounds):
+            st = self.style(f)
+            flag = (
+                '<span class="badge error">conflict</span> '
+                if st.ring == _CONFLICT
+                else '<span class="badge waived">waived</span> '
+                if st.ring == _WAIVED
+                else ""
+            )
+            role = f"{f.prop.id.replace('-', ' ')}: " if f in series.bounds else ""
+            rows.append(
+                f'<tr><td><span class="swatch" style="background:{st.colour}"></span>'
+                f"{_e(_source_name(f, self.corpus))}</td>"
+                f"<td>{flag}{_e(role)}{_e(_says(f))}</td><td>{_e(_time_text(f))}</td>"
+                f'<td class="q">{_e(f.citation.quote)}</td>'
+                f"<td><code>{_e(f.file)}:{f.line}</code></td></tr>"
+            )
+        table = (
+            '<table class="claims"><thead><tr><th>Source</th><th>Says</th><th>When</th>'
+            f"<th>Quote</th><th>Fact file</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+        return (
+            f'<section class="series" id="{_e(series.anchor)}" data-kind="{series.kind}">'
+            f"<h3>{_e(self.title_of(series))}</h3><figure>{svg}</figure>{table}</section>"
+        )
+
+    def quantity_chart(self, series: _Series) -> str:
+        dated = [f for f in series.facts if f.when is not None]
+        height = 300
+        plot_h = height - _TOP - 44
+        svg = _Svg(_W, height, self.title_of(series), "chart quantity")
+        # Time range: every finite end of the claims' times.
+        ends: list[float] = []
+        for f in dated:
+            assert f.when is not None
+            for t in (f.when.start, f.when.end):
+                if not _is_open(t):
+                    ends.append(_days(t))
+        lo_t, hi_t = (min(ends), max(ends)) if ends else (0.0, 1.0)
+        pad = max((hi_t - lo_t) * 0.06, 20.0)
+        lo_t, hi_t = lo_t - pad, hi_t + pad
+        # Value range: every finite end of the values and bounds, and zero.
+        vals = [0.0]
+        for f in (*dated, *series.bounds):
+            assert isinstance(f.value, Interval)
+            vals += [v for v in (f.value.lo, f.value.hi) if math.isfinite(v)]
+        lo_v, hi_v = min(vals), max(vals)
+        if hi_v == lo_v:
+            hi_v = lo_v + 1
+        hi_v += (hi_v - lo_v) * 0.15
+        ticks = _value_ticks(lo_v, hi_v)
+        lo_v, hi_v = min(lo_v, ticks[0]), max(hi_v, ticks[-1])
+        plot_w = _W - _LEFT - _RIGHT
+
+        def x_of(d: float) -> float:
+            return _LEFT + (d - lo_t) / (hi_t - lo_t) * plot_w
+
+        def y_of(v: float) -> float:
+            v = min(max(v, lo_v), hi_v)
+            return _TOP + plot_h - (v - lo_v) / (hi_v - lo_v) * plot_h
+
+        bottom = _TOP + plot_h
+        for v in ticks:
+            svg.add(
+                "line", class_="grid", x1=_LEFT, x2=_LEFT + plot_w, y1=_r(y_of(v)), y2=_r(y_of(v))
+            )
+            svg.add(
+                "text", _num(v), class_="tick", x=_LEFT - 6, y=_r(y_of(v) + 4), text_anchor="end"
+            )
+        for d, label in _time_ticks(lo_t, hi_t):
+            svg.add("line", class_="grid", x1=_r(x_of(d)), x2=_r(x_of(d)), y1=_TOP, y2=bottom)
+            svg.add(
+                "text", label, class_="tick", x=_r(x_of(d)), y=bottom + 16, text_anchor="middle"
+            )
+        svg.add("line", class_="axis", x1=_LEFT, x2=_LEFT + plot_w, y1=bottom, y2=bottom)
+        svg.add("line", class_="axis", x1=_LEFT, x2=_LEFT, y1=_TOP, y2=bottom)
+        svg.add(
+            "text",
+            series.unit or series.prop,
+            class_="axis-label",
+            x=14,
+            y=_r(_TOP + plot_h / 2),
+            transform=f"rotate(-90 14 {_r(_TOP + plot_h / 2)})",
+            text_anchor="middle",
+        )
+        self.bound_lines(svg, series, y_of, _LEFT, _LEFT + plot_w)
+        labels: list[tuple[float, float, str, str]] = []
+        for f in dated:
+            assert f.when is not None and isinstance(f.value, Interval)
+            st = self.style(f)
+            t0 = x_of(_days(f.when.start)) if not _is_open(f.when.start) else _LEFT
+            t1 = x_of(_days(f.when.end)) if not _is_open(f.when.end) else _LEFT + plot_w
+            xm = (t0 + t1) / 2
+            name = _source_name(f, self.corpus)
+            tip = f"{name}: {_says(f)} ({_time_text(f)})\n“{f.citation.quote}”"
+            figure = _figure(f)
+            ym = y_of(figure)
+            # The time the claim covers: a band across its period or date precision.
+            if t1 - t0 > 3:
+                svg.add(
+                    "line",
+                    class_="span",
+                    x1=_r(t0),
+                    x2=_r(t1),
+                    y1=_r(ym),
+                    y2=_r(ym),
+                    stroke=st.colour,
+                    stroke_width="3",
+                    stroke_opacity="0.45",
+                )
+                for tx in (t0, t1):
+                    svg.add(
+                        "line",
+                        x1=_r(tx),
+                        x2=_r(tx),
+                        y1=_r(ym - 5),
+                        y2=_r(ym + 5),
+                        stroke=st.colour,
+                        stroke_opacity="0.6",
+                    )
+            _ring(svg, xm, ym, st)
+            self.value_glyph(svg, f, xm, y_of, st.colour, tip)
+            labels.append(
+                (xm, ym, f"{_source_name(f, self.corpus)}: {_says(f)}", st.ring or "#222222")
+            )
+        _place_labels(svg, labels, _LEFT + plot_w, _TOP, bottom)
+        undated = [f for f in series.facts if f.when is None]
+        if undated:
+            names = ", ".join(f"{_source_name(f, self.corpus)} ({_says(f)})" for f in undated)
+            svg.add("text", f"Not shown (no date): {names}", class_="note", x=_LEFT, y=height - 6)
+        return svg.render()
+
+    def value_glyph(self, svg: _Svg, f: Fact, x: float, y_of: _YOf, colour: str, tip: str) -> None:
+        """The claim's value as a point, or an interval with open/closed ends and arrows."""
+        v = f.value
+        assert isinstance(v, Interval)
+        hedge = f.claim.hedge
+        if v.lo == v.hi:
+            svg.add(
+                "circle",
+                title=tip,
+                class_="mark",
+                cx=_r(x),
+                cy=_r(y_of(v.lo)),
+                r="5.5",
+                fill=colour,
+            )
+            return
+        y_lo, y_hi = y_of(v.lo), y_of(v.hi)
+        svg.add(
+            "line",
+            class_="mark",
+            x1=_r(x),
+            x2=_r(x),
+            y1=_r(y_lo),
+            y2=_r(y_hi),
+            stroke=colour,
+            stroke_width="2.5",
+        )
+        for value, y, direction, is_open in (
+            (v.lo, y_lo, "down", v.lo_open),
+            (v.hi, y_hi, "up", v.hi_open),
+        ):
+            if math.isinf(value):
+                _arrow(svg, x, y, direction, colour)
+            elif hedge == "almost" and direction == "down":
+                # How far below "almost" reaches is our tolerance, not the source's: no end mark.
+                continue
+            elif hedge in ("about", "between"):
+                svg.add(
+                    "line",
+                    x1=_r(x - 6),
+                    x2=_r(x + 6),
+                    y1=_r(y),
+                    y2=_r(y),
+                    stroke=colour,
+                    stroke_width="2.5",
+                )
+            else:
+                _end_marker(svg, x, y, colour, is_open, tip)
+        if hedge in ("about", "between") and isinstance(f.claim.value, int | float):
+            svg.add(
+                "circle",
+                title=tip,
+                class_="mark",
+                cx=_r(x),
+                cy=_r(y_of(float(f.claim.value))),
+                r="4.5",
+                fill=colour,
+            )
+
+    def bound_lines(self, svg: _Svg, series: _Series, y_of: _YOf, x0: float, x1: float) -> None:
+        """Bounds (such as capacity) as horizontal dashed lines, one per distinct value."""
+        by_value: dict[tuple[float, float], list[Fact]] = defaultdict(list)
+        for f in series.bounds:
+            assert isinstance(f.value, Interval)
+            by_value[(f.value.lo, f.value.hi)].append(f)
+        for (lo, hi), facts in sorted(by_value.items()):
+            ring = any(self.style(f).ring == _CONFLICT for f in facts)
+            colour = _CONFLICT if ring else "#444444"
+            prop = facts[0].prop.id.replace("-", " ")
+            names = ", ".join(sorted({_source_name(f, self.corpus) for f in facts}))
+            tip = f"{prop}: {_says(facts[0])} — {names}"
+            if lo != hi and math.isfinite(lo) and math.isfinite(hi):
+                svg.add(
+                    "rect",
+                    class_="bound-band",
+                    x=_r(x0),
+                    width=_r(x1 - x0),
+                    y=_r(y_of(hi)),
+                    height=_r(max(y_of(lo) - y_of(hi), 1)),
+                    fill=colour,
+                    fill_opacity="0.08",
+                )
+            y = y_of(hi if math.isfinite(hi) else lo)
+            svg.add(
+                "line",
+                class_="bound",
+                title=tip,
+                x1=_r(x0),
+                x2=_r(x1),
+                y1=_r(y),
+                y2=_r(y),
+                stroke=colour,
+                stroke_width="2",
+                stroke_dasharray="8 4",
+            )
+            svg.add(
+                "text",
+                f"{prop} {_says(facts[0])}",
+                class_="bound-label",
+                x=_r(x1 + 6),
+                y=_r(y - 2),
+                fill=colour,
+            )
+            svg.add(
+                "text",
+                f"({len(facts)} source{'s' if len(facts) > 1 else ''})",
+                class_="bound-label small",
+                x=_r(x1 + 6),
+                y=_r(y + 11),
+                fill=colour,
+            )
+
+    def date_chart(self, series: _Series) -> str:
+        lane = 30
+        facts = list(series.facts)
+        height = _TOP + lane * len(facts) + 40
+        left = 200
+        plot_w = _W - left - 150
+        svg = _Svg(_W, height, self.title_of(series), "chart date")
+        ends: list[float] = []
+        for f in facts:
+            assert isinstance(f.value, DateSpan)
+            ends += [_days(t) for t in (f.value.start, f.value.end) if not _is_open(t)]
+        lo_t, hi_t = (min(ends), max(ends)) if ends else (0.0, 1.0)
+        pad = max((hi_t - lo_t) * 0.08, 10.0)
+        lo_t, hi_t = lo_t - pad, hi_t + pad
+
+        def x_of(d: float) -> float:
+            return left + (d - lo_t) / (hi_t - lo_t) * plot_w
+
+        bottom = _TOP + lane * len(facts)
+        for d, label in _time_ticks(lo_t, hi_t):
+            svg.add("line", class_="grid", x1=_r(x_of(d)), x2=_r(x_of(d)), y1=_TOP - 6, y2=bottom)
+            svg.add(
+                "text", label, class_="tick", x=_r(x_of(d)), y=bottom + 16, text_anchor="middle"
+            )
+        svg.add("line", class_="axis", x1=left, x2=left + plot_w, y1=bottom, y2=bottom)
+        for i, f in enumerate(facts):
+            assert isinstance(f.value, DateSpan)
+            st = self.style(f)
+            y = _TOP + lane * i + lane / 2 - 4
+            tip = f"{_source_name(f, self.corpus)}: {_says(f)}\n“{f.citation.quote}”"
+            svg.add(
+                "text",
+                _source_name(f, self.corpus),
+                class_="lane-label",
+                x=left - 10,
+                y=_r(y + 4),
+                text_anchor="end",
+            )
+            open_lo, open_hi = _is_open(f.value.start), _is_open(f.value.end)
+            x0 = left if open_lo else x_of(_days(f.value.start))
+            x1 = left + plot_w if open_hi else x_of(_days(f.value.end))
+            hedge = f.claim.hedge
+            ring_x = (x0 + x1) / 2
+            if x1 - x0 < 5 and not (open_lo or open_hi):
+                svg.add(
+                    "circle",
+                    title=tip,
+                    class_="mark",
+                    cx=_r(ring_x),
+                    cy=_r(y),
+                    r="5.5",
+                    fill=st.colour,
+                )
+            else:
+                svg.add(
+                    "rect",
+                    title=tip,
+                    class_="mark",
+                    x=_r(x0),
+                    y=_r(y - 5),
+                    width=_r(max(x1 - x0, 1)),
+                    height="10",
+                    rx="4",
+                    fill=st.colour,
+                    fill_opacity="0.35" if open_lo or open_hi else "0.8",
+                    stroke=st.colour,
+                )
+                is_open = hedge in _OPEN_AT_FIGURE
+                if open_lo:
+                    _arrow(svg, x0 - 2, y, "left", st.colour)
+                    _end_marker(svg, x1, y, st.colour, is_open, tip)
+                    ring_x = x1
+                if open_hi:
+                    _arrow(svg, x1 + 2, y, "right", st.colour)
+                    _end_marker(svg, x0, y, st.colour, is_open, tip)
+                    ring_x = x0
+            _ring(svg, ring_x, y, st)
+            label_x = (x1 if not open_hi else x0) + 12
+            anchor = "start"
+            if open_hi or label_x > left + plot_w - 40:
+                label_x, anchor = (
+                    (x0 - 12 if not open_lo else x1 + 12),
+                    "end" if not open_lo else "start",
+                )
+            svg.add(
+                "text",
+                _says(f),
+                class_="value-label",
+                x=_r(min(label_x, _W - 4)),
+                y=_r(y + 4),
+                text_anchor=anchor,
+                fill=st.ring or "#222222",
+            )
+        return svg.render()
+
+    def sources(self) -> str:
+        rows = []
+        counts: dict[str, int] = defaultdict(int)
+        for f in self.corpus.facts:
+            counts[f.source.id] += 1
+        for sid in sorted(self.corpus.sources):
+            s = self.corpus.sources[sid].source
+            kind = "reference" if s.kind == "reference" else "article"
+            lang = (
+                f"{s.language}, translated from {s.original_language}"
+                if s.translated and s.original_language
+                else s.language
+            )
+            rows.append(
+                f'<tr><td><span class="swatch" style="background:{self.colours[sid]}"></span>'
+                f"<code>{_e(sid)}</code></td><td>{_e(s.title)}</td>"
+                f"<td>{_e(s.publisher or '—')}</td>"
+                f"<td>{_e(_date_text(s.published) if s.published else '—')}</td><td>{_e(kind)}</td>"
+                f"<td>{_e(lang)}</td><td>{counts[sid]}</td></tr>"
+            )
+        return (
+            '<section id="sources"><h2>Sources</h2><table class="sources"><thead><tr>'
+            "<th>Id</th><th>Title</th><th>Publisher</th><th>Published</th><th>Kind</th>"
+            f"<th>Language</th><th>Claims</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+        )
+
+
+def _figure(f: Fact) -> float:
+    """The figure the source stated, clipped into its interval for infinite hedges."""
+    v = f.value
+    assert isinstance(v, Interval)
+    if isinstance(f.claim.value, int | float) and not isinstance(f.claim.value, bool):
+        return float(f.claim.value)
+    if math.isfinite(v.lo) and math.isfinite(v.hi):
+        return (v.lo + v.hi) / 2
+    return v.lo if math.isfinite(v.lo) else v.hi
+
+
+def _place_labels(
+    svg: _Svg,
+    labels: Sequence[tuple[float, float, str, str]],
+    right: float,
+    top: float,
+    bottom: float,
+) -> None:
+    """Value labels beside their marks, nudged apart vertically so none overlap."""
+    placed: list[tuple[float, float, float]] = []  # x0, x1, y
+    for x, y, text, colour in sorted(labels, key=lambda t: (t[1], t[0])):
+        width = 6.2 * len(text)
+        to_left = x + 12 + width > right + _RIGHT - 4
+        x0 = max(x - 12 - width, 2) if to_left else x + 12
+        ly = y + 4
+        for _ in range(40):
+            clash = any(
+                abs(ly - py) < 14 and x0 < px1 and px0 < x0 + width for px0, px1, py in placed
+            )
+            if not clash:
+                break
+            ly += 14
+        ly = min(max(ly, top + 10), bottom - 4)
+        placed.append((x0, x0 + width, ly))
+        svg.add("text", text, class_="value-label", x=_r(x0), y=_r(ly), fill=colour)
+
+
+def _legend() -> str:
+    """What each glyph means, drawn with the same glyphs as the charts."""
+    svg = _Svg(_W, 64, "legend", "legend")
+    c = "#333333"
+    x = 10.0
+    row1 = 20.0
+    svg.add("circle", cx=_r(x + 6), cy=_r(row1), r="5.5", fill=c)
+    svg.add("text", "exact figure", x=_r(x + 18), y=_r(row1 + 4))
+    x += 120
+    svg.add(
+        "line",
+        x1=_r(x + 6),
+        x2=_r(x + 6),
+        y1=_r(row1 - 9),
+        y2=_r(row1 + 9),
+        stroke=c,
+        stroke_width="2.5",
+    )
+    svg.add(
+        "line",
+        x1=_r(x),
+        x2=_r(x + 12),
+        y1=_r(row1 - 9),
+        y2=_r(row1 - 9),
+        stroke=c,
+        stroke_width="2.5",
+    )
+    svg.add(
+        "line",
+        x1=_r(x),
+        x2=_r(x + 12),
+        y1=_r(row1 + 9),
+        y2=_r(row1 + 9),
+        stroke=c,
+        stroke_width="2.5",
+    )
+    svg.add("text", "about / between (closed ends)", x=_r(x + 18), y=_r(row1 + 4))
+    x += 230
+    svg.add(
+        "line",
+        x1=_r(x + 6),
+        x2=_r(x + 6),
+        y1=_r(row1 + 6),
+        y2=_r(row1 - 6),
+        stroke=c,
+        stroke_width="2.5",
+    )
+    _arrow(svg, x + 6, row1 - 12, "up", c)
+    _end_marker(svg, x + 6, row1 + 6, c, True, "")
+    svg.add("text", "more than (open end, no upper limit)", x=_r(x + 18), y=_r(row1 + 4))
+    row2 = 48.0
+    x = 10.0
+    svg.add(
+        "line",
+        x1=_r(x + 6),
+        x2=_r(x + 6),
+        y1=_r(row2 - 6),
+        y2=_r(row2 + 9),
+        stroke=c,
+        stroke_width="2.5",
+    )
+    _end_marker(svg, x + 6, row2 - 6, c, True, "")
+    svg.add("text", "almost (just below the figure)", x=_r(x + 18), y=_r(row2 + 4))
+    x += 230
+    svg.add(
+        "line",
+        x1=_r(x),
+        x2=_r(x + 40),
+        y1=_r(row2),
+        y2=_r(row2),
+        stroke=c,
+        stroke_width="2",
+        stroke_dasharray="8 4",
+    )
+    svg.add("text", "bound, e.g. capacity", x=_r(x + 48), y=_r(row2 + 4))
+    x += 200
+    svg.add("circle", cx=_r(x + 8), cy=_r(row2), r="5", fill=c)
+    svg.add(
+        "circle",
+        cx=_r(x + 8),
+        cy=_r(row2),
+        r="10",
+        fill="none",
+        stroke=_CONFLICT,
+        stroke_width="2.5",
+    )
+    svg.add("text", "claim in a conflict", x=_r(x + 24), y=_r(row2 + 4))
+    x += 170
+    svg.add(
+        "line",
+        x1=_r(x),
+        x2=_r(x + 30),
+        y1=_r(row2),
+        y2=_r(row2),
+        stroke=c,
+        stroke_width="3",
+        stroke_opacity="0.45",
+    )
+    svg.add("text", "time covered", x=_r(x + 36), y=_r(row2 + 4))
+    return f'<figure class="legend">{svg.render()}</figure>'
+
+
+_CSS: Final = """
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;
+color:#1f2328;background:#f6f8fa;margin:0}
+main{max-width:980px;margin:0 auto;padding:24px;background:#fff}
+h1{font-size:26px;margin:0 0 8px}
+h2{border-bottom:2px solid #d0d7de;padding-bottom:4px;margin-top:36px}
+h3{font-size:17px;margin:24px 0 8px}
+code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f3f4f6;
+padding:1px 4px;border-radius:4px}
+.verdict{font-size:18px;font-weight:600;padding:10px 14px;border-radius:6px}
+.verdict.bad{background:#fdecea;color:#8a1c1c}.verdict.ok{background:#e8f5e9;color:#1b5e20}
+.stats{display:flex;flex-wrap:wrap;gap:8px}
+.stat{border:1px solid #d0d7de;border-radius:6px;padding:6px 12px;min-width:80px;text-align:center}
+.stat .n{display:block;font-size:22px;font-weight:700}.stat span{font-size:12px;color:#57606a}
+.toc{display:flex;gap:18px;list-style:none;padding:0}
+.conflict{border:1px solid #d0d7de;border-left:6px solid #D7191C;border-radius:6px;
+padding:4px 16px 12px;margin:16px 0}
+.conflict.warning{border-left-color:#E69F00}.conflict.info{border-left-color:#0072B2}
+.conflict.waived{border-left-color:#8C8C8C;opacity:.85}
+.message{font-weight:600}
+.badge{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;color:#fff;
+background:#D7191C;border-radius:10px;padding:1px 8px;vertical-align:middle}
+.badge.warning{background:#b97800}.badge.info{background:#0072B2}.badge.waived{background:#8C8C8C}
+.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}
+.side{border-top:4px solid;background:#fafbfc;padding:4px 12px;border-radius:4px}
+.side .src{font-weight:600;margin:6px 0}.side .meta{font-weight:400;color:#57606a}
+blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #d0d7de;font-style:italic;color:#333}
+.where{font-size:12px;color:#57606a}.waiver{color:#57606a}
+figure{margin:8px 0;overflow-x:auto}
+svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;fill:#222}
+svg .tick{fill:#57606a;font-size:11px}svg .grid{stroke:#eaeef2}svg .axis{stroke:#57606a}
+svg .axis-label{font-size:12px;fill:#57606a}svg .note{fill:#57606a;font-size:11px}
+svg .bound-label{font-size:12px;font-weight:600}svg .small{font-size:11px;font-weight:400}
+svg .lane-label{font-weight:600}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 12px}
+th,td{border-bottom:1px solid #eaeef2;padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.q{font-style:italic;color:#333}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px}
+footer{margin-top:40px;color:#57606a;font-size:12px}
+"""
