@@ -26,6 +26,9 @@ from .conflict import SEVERITIES, AuditResult
 from .corpus import Corpus
 from .engine import audit
 from .errors import FactcheckError, LoadError
+from .extract import configure as _configure_extract
+from .extract import draft_errors
+from .extract import run as _extract
 from .loader import YAML_SUFFIXES, load
 from .report import REPORTERS
 
@@ -56,6 +59,11 @@ def _common_options(p: argparse.ArgumentParser) -> None:
         metavar="LEVEL",
         help="report conflicts of this severity or worse: error, warning or info "
         "(default: info, everything); the exit code is unaffected",
+    )
+    p.add_argument(
+        "--allow-drafts",
+        action="store_true",
+        help="accept claims marked draft: true (default: each is an error)",
     )
 
 
@@ -103,6 +111,8 @@ def _audit(args: argparse.Namespace) -> int:
         corpus = load(args.path)
     except FactcheckError as exc:
         return _fail(exc.errors or str(exc))
+    if not args.allow_drafts:
+        corpus.errors.extend(draft_errors(corpus))
     return _emit(_run_audit(corpus, args.sources), corpus, args)
 
 
@@ -184,6 +194,8 @@ def _check(args: argparse.Namespace) -> int:
             corpus = load(root)
         except FactcheckError as exc:
             return _fail(exc.errors or str(exc))
+        if not args.allow_drafts:
+            corpus.errors.extend(draft_errors(corpus))
         corpora.append(corpus)
         results.append(_involving(_run_audit(corpus, args.sources), corpus, files))
     combined = AuditResult(
@@ -216,6 +228,7 @@ COMMANDS: dict[str, tuple[str, Configure, Run]] = {
         _check,
     ),
     "schema": ("print the JSON Schema of fact files", _configure_schema, _schema),
+    "extract": ("draft a fact file from a source text", _configure_extract, _extract),
 }
 
 
