@@ -326,7 +326,7 @@ claims = st.lists(
     st.tuples(
         st.sampled_from(HEDGES),
         st.integers(min_value=0, max_value=10**9),
-        st.dates(min_value=date(1900, 1, 1)).map(lambda d: d.isoformat()),
+        st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)).map(date.isoformat),
         st.text(
             alphabet=st.characters(
                 min_codepoint=0x20, max_codepoint=0xD7FF, blacklist_categories=("Cc", "Zl", "Zp")

@@ -270,8 +270,13 @@ def _days(t: datetime) -> float:
     return (t - datetime(1970, 1, 1)).total_seconds() / 86400
 
 
+_FIRST_DAY: Final = _days(datetime(1, 1, 1))
+_LAST_DAY: Final = _days(datetime(9999, 12, 31))
+
+
 def _from_days(d: float) -> datetime:
-    return datetime(1970, 1, 1) + timedelta(days=d)
+    # Axis padding may reach past the calendar's ends; ticks there are simply not drawn.
+    return datetime(1970, 1, 1) + timedelta(days=min(max(d, _FIRST_DAY), _LAST_DAY))
 
 
 def _is_open(t: datetime) -> bool:
