@@ -9,6 +9,7 @@ Tags, anchors/aliases and duplicate keys are reported as errors.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, ClassVar, Final
 
@@ -40,6 +41,20 @@ _BOOL: Final = {
 _INT: Final = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT: Final = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _MAX_NUMBER_DIGITS: Final = 100
+#: Longest text value read; a quote is a sentence, a note a paragraph.
+MAX_TEXT_CHARS: Final = 100_000
+#: Longest mapping key read; keys are field names.
+MAX_KEY_CHARS: Final = 200
+#: Errors reported for one file before giving up on it (an alias bomb has millions).
+MAX_ERRORS: Final = 100
+#: Nesting allowed by the scan that runs before composing. PyYAML's composer recurses once
+#: per level (in C: thousands of levels overflow the stack and kill the process; libyaml
+#: also slows quadratically with bracket depth), so deeper input is refused unparsed.
+#: Anything deeper than MAX_DEPTH but within this bound gets the ordinary depth error.
+SCAN_DEPTH: Final = 1000
+_BRACKET: Final = re.compile(r"[\[\]{}]")
+# A line starting with SCAN_DEPTH units of indentation or "- ", "? ", ": " indicators.
+_DEEP_BLOCK: Final = re.compile(r"^(?:[ ]|[-?:](?=[ ]))" + f"{{{SCAN_DEPTH}}}", re.MULTILINE)
 _DEFAULT_TAGS: Final[dict[type[yaml.Node], str]] = {
     yaml.ScalarNode: _STR,
     yaml.SequenceNode: _SEQ,
@@ -80,20 +95,81 @@ class YamlSeq(list[Any]):
         self.item_lines: list[int] = []
 
 
+class _NeedsCareful(Exception):
+    """Raised by :func:`_build_fast` on anything unusual; :func:`_build` then reports it."""
+
+
+class _BadScalar(_NeedsCareful):
+    """A scalar that cannot be read; the message says why."""
+
+
+class _TooManyErrors(Exception):
+    """More than :data:`MAX_ERRORS` errors in one file."""
+
+
+class _Errors(list[LoadError]):
+    """An error list that stops the build once a file has shown enough of them."""
+
+    def append(self, error: LoadError) -> None:
+        if len(self) >= MAX_ERRORS:
+            raise _TooManyErrors
+        super().append(error)
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
+    if len(value) > MAX_TEXT_CHARS:
+        raise _BadScalar(f"text of {len(value):,} characters is longer than {MAX_TEXT_CHARS:,}")
     if node.style:  # quoted or block: always a string (plain is None or "" by parser)
         return value
+    return read_plain(value)
+
+
+def read_plain(value: str) -> Any:
+    """What an unquoted scalar reads as: null, bool, int, float or the text itself.
+
+    Raises :class:`_BadScalar` for a number too long or too large to be meant.
+    """
     if value in _NULL:
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if len(value) <= _MAX_NUMBER_DIGITS:
+    if _INT.match(value) or _FLOAT.match(value):
+        if len(value) > _MAX_NUMBER_DIGITS:
+            raise _BadScalar(
+                f"number of {len(value):,} characters is too long"
+                f" (at most {_MAX_NUMBER_DIGITS}; quote it if it is text)"
+            )
         if _INT.match(value):
             return int(value)
-        if _FLOAT.match(value):
-            return float(value)
+        number = float(value)
+        if math.isinf(number):
+            raise _BadScalar(f"number {value} is too large")
+        return number
     return value
+
+
+def _nesting_error(text: str, file: str) -> LoadError | None:
+    """An error if ``text`` might nest deeper than :data:`SCAN_DEPTH`, found without parsing.
+
+    Counts every bracket, even quoted ones, so it can only overestimate flow nesting.
+    """
+    if text.count("[") + text.count("{") > SCAN_DEPTH:
+        depth = 0
+        for m in _BRACKET.finditer(text):
+            depth += 1 if m.group() in "[{" else -1
+            if depth > SCAN_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                return LoadError(
+                    file, line, "", f"brackets nested more than {SCAN_DEPTH} deep: not parsed"
+                )
+    deep = _DEEP_BLOCK.search(text)
+    if deep is not None:
+        line = text.count("\n", 0, deep.start()) + 1
+        return LoadError(
+            file, line, "", f"indentation nested more than {SCAN_DEPTH} deep: not parsed"
+        )
+    return None
 
 
 def parse(text: str, file: str) -> tuple[Any, list[LoadError]]:
@@ -102,8 +178,13 @@ def parse(text: str, file: str) -> tuple[Any, list[LoadError]]:
     Returns ``(value, errors)``; on a syntax error the value is ``None``. Never raises for
     bad input.
     """
+    too_deep = _nesting_error(text, file)
+    if too_deep is not None:
+        return None, [too_deep]
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:  # the pure-Python composer, when PyYAML has no C extension
+        return None, [LoadError(file, None, "", "nesting too deep: not parsed")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -118,14 +199,14 @@ def parse(text: str, file: str) -> tuple[Any, list[LoadError]]:
             return _build_fast(node, 0), []
         except _NeedsCareful:
             pass
-    errors: list[LoadError] = []
+    errors = _Errors()
     seen: set[int] = set()
-    value = _build(node, file, "", 0, errors, seen)
-    return value, errors
-
-
-class _NeedsCareful(Exception):
-    """Raised by :func:`_build_fast` on anything unusual; :func:`_build` then reports it."""
+    try:
+        value = _build(node, file, "", 0, errors, seen)
+    except _TooManyErrors:
+        stop = LoadError(file, None, "", f"more than {MAX_ERRORS} errors: rest of file not read")
+        return None, [*errors, stop]
+    return value, list(errors)
 
 
 def _build_fast(node: yaml.Node, depth: int) -> Any:
@@ -155,7 +236,7 @@ def _build_fast(node: yaml.Node, depth: int) -> Any:
         if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
             raise _NeedsCareful
         key = key_node.value
-        if key in key_lines:
+        if key in key_lines or len(key) > MAX_KEY_CHARS:
             raise _NeedsCareful
         mapping[key] = _build_fast(value_node, depth + 1)
         key_lines[key] = key_node.start_mark.line + 1
@@ -179,7 +260,11 @@ def _build(
         if node.tag != _STR:
             errors.append(LoadError(file, line, where, f"YAML tags are not allowed ({node.tag})"))
             return None
-        return _scalar(node)
+        try:
+            return _scalar(node)
+        except _BadScalar as exc:
+            errors.append(LoadError(file, line, where, str(exc)))
+            return None
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
             errors.append(LoadError(file, line, where, f"YAML tags are not allowed ({node.tag})"))
@@ -200,6 +285,13 @@ def _build(
             errors.append(LoadError(file, key_line, where, "mapping keys must be plain strings"))
             continue
         key = key_node.value
+        if len(key) > MAX_KEY_CHARS:
+            errors.append(
+                LoadError(
+                    file, key_line, where, f"mapping key longer than {MAX_KEY_CHARS} characters"
+                )
+            )
+            continue
         sub = f"{path}.{key}" if path else key
         if key in mapping.key_lines:
             errors.append(

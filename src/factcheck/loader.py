@@ -29,8 +29,10 @@ from .model import (
 
 __all__ = ["FILE_KINDS", "MAX_FILE_BYTES", "iter_fact_files", "load", "read_file"]
 
-#: Largest fact file read; a newsroom's source file is a few kilobytes.
-MAX_FILE_BYTES: Final = 16 * 1024 * 1024
+#: Largest fact file read; a newsroom's source file is a few kilobytes. Composing YAML
+#: costs about 500 bytes of memory per value: a hostile file of this size full of one-character
+#: values needs some 700 MB and a few seconds before it is refused.
+MAX_FILE_BYTES: Final = 4 * 1024 * 1024
 YAML_SUFFIXES: Final = (".yaml", ".yml")
 
 #: Top-level key -> model of the file it introduces.
@@ -266,9 +268,16 @@ def _check_file(data: Any, file_errors: list[LoadError], display: str) -> _FileR
     # A value the YAML reader refused (a tag, an alias) is already reported; the model
     # would only add "value is missing" for the same field.
     reported = {e.field for e in file_errors}
-    errors = file_errors + [e for e in errors if e.field not in reported]
+    errors = file_errors + [e for e in errors if not _consequence(e.field, reported)]
     positions = _positions(data) if parsed is not None else None
     return _FileResult(kind, parsed, positions, errors)
+
+
+def _consequence(field: str, reported: set[str]) -> bool:
+    """Whether a model error at ``field`` follows from a YAML error at or below it."""
+    return field in reported or any(
+        r.startswith((f"{field}.", f"{field}[")) for r in reported if field
+    )
 
 
 def _positions(data: Any) -> Any:
