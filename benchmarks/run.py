@@ -1,0 +1,219 @@
+"""Time factcheck on synthetic corpora and check it finds exactly the planted conflicts.
+
+    python benchmarks/run.py                      # sizes 1k, 10k, 100k claims
+    python benchmarks/run.py --sizes 1000000      # the million (several minutes)
+
+For each size, in one run (so that ratios compare like with like on a loaded machine):
+
+- ``floor``: PyYAML's C loader alone (``yaml.load`` with ``CSafeLoader``) on every file,
+  in a fresh process, timed inside it;
+- ``cold``: ``import factcheck``, load and audit, no cache, in a fresh process (wall);
+- ``warm``: the same again with the cache made by the cold run;
+- ``hook``: ``factcheck check FILE`` after one source file changed (wall), against
+  ``check-jsonschema`` on the same file (wall), when that is installed;
+- ``peak``: the largest resident set of the cold audit (its worker processes included).
+
+Each audit's conflicts are compared with ``expected.json`` from the generator: every
+planted conflict must be found and nothing else, with no load error. Corpora are kept in
+``--workdir`` (default: a directory under the system's temporary directory) and made again
+only when missing. Figures are printed, never asserted: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (a sibling script, not a package)
+
+
+def _child_floor(root: str) -> dict[str, Any]:
+    import yaml
+
+    files = sorted(p for p in Path(root).rglob("*.yaml") if ".factcheck-cache" not in p.parts)
+    start = time.perf_counter()
+    for path in files:
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return {"seconds": time.perf_counter() - start}
+
+
+def _child_audit(root: str) -> dict[str, Any]:
+    import resource
+
+    start = time.perf_counter()
+    import factcheck
+
+    imported = time.perf_counter()
+    corpus = factcheck.load(root)
+    loaded = time.perf_counter()
+    result = factcheck.audit(corpus)
+    done = time.perf_counter()
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "import": imported - start,
+        "load": loaded - imported,
+        "audit": done - loaded,
+        "peak_mb": max(me, kids) / 1024,
+        "errors": [str(e) for e in result.errors],
+        "conflicts": sorted([c.rule, sorted(c.refs)] for c in result.conflicts),
+    }
+
+
+# Children run as on a user's machine: Python may cache compiled modules (some sandboxes
+# forbid it, which adds a tenth of a second to every start).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _run_child(kind: str, root: Path) -> tuple[float, dict[str, Any]]:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=ENV,
+    )
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"child {kind} failed:\n{proc.stderr}")
+    return wall, json.loads(proc.stdout)
+
+
+def _wall(cmd: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, check=False, env=ENV)
+    return time.perf_counter() - start, proc.returncode
+
+
+def _import_time() -> float:
+    """Seconds ``import factcheck`` adds to a bare interpreter (``-X importtime``)."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import factcheck"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+    )
+    for line in proc.stderr.splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) == 3 and parts[2] == "factcheck":
+            return int(parts[1]) / 1e6
+    return float("nan")
+
+
+def _corpus(workdir: Path, claims: int, seed: int) -> tuple[Path, dict[str, Any]]:
+    out = workdir / f"corpus-{claims}-seed{seed}"
+    manifest = out / "expected.json"
+    if not manifest.exists():
+        start = time.perf_counter()
+        generate.generate(out, claims, seed)
+        print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
+    return out / "facts", json.loads(manifest.read_text(encoding="utf-8"))
+
+
+def _verdict(got: dict[str, Any], expected: dict[str, Any]) -> str:
+    want = {(r, tuple(refs)) for r, refs in expected["conflicts"]}
+    have = {(r, tuple(refs)) for r, refs in got["conflicts"]}
+    missed, extra = want - have, have - want
+    if not (missed or extra or got["errors"]):
+        return f"ok: all {len(want)} planted conflicts, nothing else"
+    parts = [f"{len(missed)} planted conflicts MISSED", f"{len(extra)} EXTRA conflicts"]
+    parts.append(f"{len(got['errors'])} load errors")
+    sample = sorted(missed)[:2] + sorted(extra)[:2] + got["errors"][:2]
+    return "FAIL: " + ", ".join(parts) + f"; e.g. {sample}"
+
+
+def _hook(root: Path, schema: Path) -> tuple[float, float | None]:
+    # Change one source file so that the hook has one cache miss, as after an edit.
+    target = sorted((root / "sources").glob("*.yaml"))[len(list((root / "sources").glob("*"))) // 2]
+    with target.open("a", encoding="utf-8") as fh:
+        fh.write(f"# edited {time.time_ns()}\n")
+    factcheck_cmd = [sys.executable, "-m", "factcheck", "check", str(target)]
+    hook, _ = _wall(factcheck_cmd)
+    jsonschema = shutil.which("check-jsonschema") or str(
+        Path(sys.executable).parent / "check-jsonschema"
+    )
+    if not Path(jsonschema).exists():
+        return hook, None
+    # Timed whatever its verdict: it parsed and validated the file either way.
+    js, _ = _wall([jsonschema, "--schemafile", str(schema), str(target)])
+    return hook, js
+
+
+def _ratio(a: float, b: float | None) -> str:
+    return f"{a / b:.2f}x" if b else "n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument(
+        "--sizes", default="1000,10000,100000", help="claims per corpus, comma-separated"
+    )
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench")
+    p.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child:
+        kind, root = args.child
+        print(json.dumps((_child_floor if kind == "floor" else _child_audit)(root)))
+        return 0
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    schema = args.workdir / "fact-file.schema.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck", "schema"], capture_output=True, check=True
+    )
+    schema.write_bytes(proc.stdout)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
+    print(f"import factcheck: {_import_time():.3f} s (-X importtime, cumulative)")
+    failed = False
+    cold_by_size: dict[int, float] = {}
+    for claims in [int(s) for s in args.sizes.split(",")]:
+        print(f"\n== {claims:,} claims", flush=True)
+        root, expected = _corpus(args.workdir, claims, args.seed)
+        shutil.rmtree(root / ".factcheck-cache", ignore_errors=True)
+        _, floor = _run_child("floor", root)
+        floor_s = floor["seconds"]
+        cold_wall, cold = _run_child("audit", root)
+        warm_wall, warm = _run_child("audit", root)
+        hook, js = _hook(root, schema)
+        cold_by_size[claims] = cold_wall
+        print(f"  floor  PyYAML C load   {floor_s:7.2f} s  (1.00x)")
+        for name, wall, got in (("cold", cold_wall, cold), ("warm", warm_wall, warm)):
+            print(
+                f"  {name}   audit (wall)    {wall:7.2f} s  ({_ratio(wall, floor_s)} floor)"
+                f"  import {got['import']:.2f} load {got['load']:.2f} audit {got['audit']:.2f}"
+            )
+        print(
+            f"  hook   check 1 file    {hook:7.2f} s  ({_ratio(hook, js)} check-jsonschema"
+            + (f" {js:.2f} s)" if js else ")")
+        )
+        print(f"  peak   memory (cold)   {cold['peak_mb']:7.0f} MB")
+        for name, got in (("cold", cold), ("warm", warm)):
+            verdict = _verdict(got, expected)
+            failed |= not verdict.startswith("ok")
+            print(f"  {name}   {verdict}")
+        smaller = [n for n in cold_by_size if n < claims]
+        if smaller:
+            n = max(smaller)
+            print(
+                f"  scale  cold {claims:,} / cold {n:,}: "
+                f"{cold_by_size[claims] / cold_by_size[n]:.1f}x for {claims / n:.0f}x the claims"
+            )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,228 @@
+"""The per-file cache and the parallel reader give exactly what a fresh, serial load gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck import _yaml, loader
+from factcheck.cache import CACHE_DIR, FileCache
+
+from .conftest import MakeCorpus, source_yaml
+
+CLAIMS = """\
+- id: cap
+  subject: CECOT
+  property: capacity
+  value: 40,000
+  quote: space for 40,000 inmates
+- id: open
+  subject: cecot
+  property: opened
+  value: 2023-01
+  quote: opened in January 2023
+"""
+
+
+def _snapshot(corpus: factcheck.Corpus) -> list[Any]:
+    """Everything a load produces that a user can see, in comparable form."""
+    facts = [
+        (f.ref, f.subject, f.value, f.unit, f.time, f.file, f.line, f.quote_line, f.claim)
+        for f in corpus.facts
+    ]
+    return [
+        facts,
+        corpus.errors,
+        corpus.files,
+        dict(corpus.sources),
+        dict(corpus.entities),
+        dict(corpus.properties),
+        corpus.rules,
+        corpus.rule_places,
+        corpus.waivers,
+        corpus.waiver_places,
+    ]
+
+
+def _entries(root: Path) -> list[Path]:
+    return [p for p in (root / CACHE_DIR).rglob("*") if p.is_file() and p.name != ".gitignore"]
+
+
+@pytest.fixture
+def root(make_corpus: MakeCorpus) -> Path:
+    return make_corpus(
+        {
+            "sources/a.yaml": source_yaml("a", CLAIMS),
+            "sources/b.yaml": source_yaml("b", CLAIMS.replace("40,000", "20,000")),
+        }
+    )
+
+
+def test_second_load_hits_and_matches(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = factcheck.load(root)
+    assert len(_entries(root)) == 4  # entities, properties, two sources
+    calls: list[str] = []
+    real = loader._parse_bytes
+    monkeypatch.setattr(
+        loader, "_parse_bytes", lambda data, display: calls.append(display) or real(data, display)
+    )
+    second = factcheck.load(root)
+    assert calls == []  # nothing parsed again
+    assert _snapshot(second) == _snapshot(first)
+    assert _snapshot(second) == _snapshot(factcheck.load(root, cache=False))
+
+
+def test_positions_survive_the_cache(root: Path) -> None:
+    factcheck.load(root)
+    corpus = factcheck.load(root)
+    cap = corpus.fact("a/cap")
+    assert (cap.line, cap.quote_line) == (7, 11)
+    assert (corpus.fact("b/open").line, corpus.fact("b/open").quote_line) == (12, 16)
+
+
+def test_a_changed_file_is_read_again(root: Path) -> None:
+    factcheck.load(root)
+    path = root / "sources" / "a.yaml"
+    path.write_text(path.read_text().replace("40,000", "45,000"), encoding="utf-8")
+    corpus = factcheck.load(root)
+    assert corpus.fact("a/cap").value == factcheck.Interval.point(45000)
+    assert corpus.fact("b/cap").value == factcheck.Interval.point(20000)
+
+
+def test_same_content_under_another_name_is_not_shared(make_corpus: MakeCorpus) -> None:
+    text = source_yaml("a", CLAIMS.replace("value: 40,000", "value: lots"))
+    root = make_corpus({"sources/a.yaml": text})
+    factcheck.load(root)
+    (root / "sources" / "a.yaml").rename(root / "sources" / "renamed.yaml")
+    corpus = factcheck.load(root)
+    assert [Path(e.file).name for e in corpus.errors] == ["renamed.yaml"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b"",
+        lambda b: b[: len(b) // 2],
+        lambda b: b"not a pickle at all",
+        lambda b: bytes(x ^ 0x55 for x in b),
+    ],
+    ids=["empty", "truncated", "garbage", "scrambled"],
+)
+def test_a_damaged_entry_is_a_miss(root: Path, damage: Any) -> None:
+    clean = _snapshot(factcheck.load(root))
+    for entry in _entries(root):
+        entry.write_bytes(damage(entry.read_bytes()))
+    assert _snapshot(factcheck.load(root)) == clean
+    # ... and was rewritten whole.
+    assert _snapshot(factcheck.load(root)) == clean
+    assert all(FileCache.loads(e.read_bytes(), e.name) is not None for e in _entries(root))
+
+
+def test_an_entry_under_the_wrong_key_is_refused(root: Path) -> None:
+    factcheck.load(root)
+    a, b = sorted(_entries(root))[:2]
+    b.write_bytes(a.read_bytes())
+    assert FileCache.loads(b.read_bytes(), b.name) is None
+
+
+def test_cache_can_be_deleted_disabled_or_moved(root: Path, tmp_path: Path) -> None:
+    clean = _snapshot(factcheck.load(root, cache=False))
+    assert not (root / CACHE_DIR).exists()
+    factcheck.load(root)
+    (root / CACHE_DIR).rename(tmp_path / "gone")
+    assert _snapshot(factcheck.load(root)) == clean
+    elsewhere = tmp_path / "elsewhere"
+    assert _snapshot(factcheck.load(root, cache=elsewhere)) == clean
+    assert any(elsewhere.rglob("*"))
+
+
+def test_cache_dir_is_never_read_as_facts(root: Path) -> None:
+    factcheck.load(root)
+    corpus = factcheck.load(root)
+    assert not any(CACHE_DIR in f for f in corpus.files)
+    assert (root / CACHE_DIR / ".gitignore").read_text() == "*\n"
+
+
+def test_errors_are_cached_too(make_corpus: MakeCorpus) -> None:
+    root = make_corpus(
+        {"sources/a.yaml": source_yaml("a", CLAIMS + "  subject: twice\n"), "bad.yaml": "a: [\n"}
+    )
+    first = factcheck.load(root).errors
+    assert first and factcheck.load(root).errors == first
+
+
+def test_unwritable_cache_still_loads(root: Path) -> None:
+    (root / CACHE_DIR).write_text("a file where the directory should be")
+    corpus = factcheck.load(root)
+    assert corpus.errors == [] and len(corpus.facts) == 4
+
+
+def _many_sources(make_corpus: MakeCorpus, n: int) -> Path:
+    files = {
+        f"sources/s{i:03d}.yaml": source_yaml(
+            f"s{i:03d}", CLAIMS.replace("40,000", f"{40_000 + i * 1000:,}")
+        )
+        for i in range(n)
+    }
+    files["sources/broken.yaml"] = "source: [\n"
+    return make_corpus(files)
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_parallel_load_equals_serial(make_corpus: MakeCorpus, cache: bool) -> None:
+    root = _many_sources(make_corpus, loader._PARALLEL_MIN_FILES + 6)
+    serial = factcheck.load(root, cache=False, workers=1)
+    parallel = factcheck.load(root, cache=cache, workers=2)
+    assert _snapshot(parallel) == _snapshot(serial)
+    assert factcheck.audit(parallel) == factcheck.audit(serial)
+    if cache:  # the workers filled the cache
+        assert len(_entries(root)) == loader._PARALLEL_MIN_FILES + 6 + 3
+
+
+# --- the fast tree builder is the careful one, minus the bookkeeping -------------------
+
+_scalars = st.one_of(
+    st.sampled_from(["1", "2023-01", "yes", "~", "1.5e3", "'*'", '"q"', "a b", "true", "-7", "*x"]),
+    st.from_regex(r"[a-z][a-z0-9 ]{0,8}", fullmatch=True),
+)
+_keys = st.sampled_from(["a", "b", "c", "id", "value"])
+
+
+def _tree(depth: int) -> st.SearchStrategy[str]:
+    if depth == 0:
+        return _scalars
+    child = _tree(depth - 1)
+    flow_seq = st.lists(child, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]")
+    flow_map = st.lists(st.tuples(_keys, child), max_size=3).map(
+        lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"
+    )
+    return st.one_of(_scalars, flow_seq, flow_map)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_keys, _tree(3), st.sampled_from(["", "!!str ", "&x ", "!t "]))))
+def test_fast_build_equals_careful_build(items: list[tuple[str, str, str]]) -> None:
+    text = "".join(f"{k}: {prefix}{v}\n" for k, v, prefix in items) or "{}\n"
+    try:
+        node = yaml.compose(text, Loader=_yaml._Loader)
+    except yaml.YAMLError:
+        return
+    errors: list[factcheck.LoadError] = []
+    careful = _yaml._build(node, "f", "", 0, errors, set())
+    value, fast_errors = _yaml.parse(text, "f")
+    assert (value, fast_errors) == (careful, errors)
+    assert _lines(value) == _lines(careful)
+
+
+def _lines(v: Any) -> Any:
+    if isinstance(v, _yaml.YamlMap):
+        return (v.line, dict(v.key_lines), {k: _lines(x) for k, x in v.items()})
+    if isinstance(v, _yaml.YamlSeq):
+        return (v.line, list(v.item_lines), [_lines(x) for x in v])
+    return v
