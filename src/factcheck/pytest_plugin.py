@@ -13,8 +13,6 @@ to ``entities.yaml`` or ``properties.yaml``, as a file of test items:
   quotes (see :mod:`factcheck.snapshots`).
 
 The corpus is loaded and audited once per session, however many items report on it.
-factcheck itself is imported only when a rules file is collected, so the plugin costs
-nothing in other projects' test runs.
 """
 
 from __future__ import annotations
@@ -26,11 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from . import engine
+from .conflict import AuditResult, Conflict
+from .corpus import Corpus
+from .loader import load
+from .report import render_conflict, render_error
+from .snapshots import verify_snapshots
+
 if TYPE_CHECKING:
     from _pytest._code.code import ExceptionInfo, TerminalRepr
-
-    from .conflict import AuditResult, Conflict
-    from .corpus import Corpus
 
 __all__ = ["ConflictsFound", "LoadItem", "QuotesItem", "RuleItem", "RulesFile"]
 
@@ -78,11 +80,9 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> RulesFile 
 def _audit(config: pytest.Config, root: Path) -> _Audit:
     state = config.stash[_STATE]
     if root not in state.audits:
-        from .engine import audit
-        from .loader import load
-
         corpus = load(_display(config, root))
-        state.audits[root] = _Audit(corpus, audit(corpus))
+        # Looked up at call time (not imported by name) so tests can count the calls.
+        state.audits[root] = _Audit(corpus, engine.audit(corpus))
     return state.audits[root]
 
 
@@ -124,8 +124,6 @@ class _FactcheckItem(pytest.Item):
         return _audit(self.config, self.parent.path.parent)
 
     def _judge(self, conflicts: list[Conflict], what: str) -> None:
-        from .report import render_conflict
-
         failing = [c for c in conflicts if c.severity == "error" and not c.waived]
         shown = [c for c in conflicts if c.severity != "error" and not c.waived]
         self.config.stash[_STATE].shown.extend(shown)
@@ -154,8 +152,6 @@ class LoadItem(_FactcheckItem):
     """The corpus's load errors, if any: each with its ``file:line: field: message``."""
 
     def runtest(self) -> None:
-        from .report import render_error
-
         errors = self.audited.result.errors
         if errors:
             body = "\n".join(render_error(e) for e in errors)
@@ -166,8 +162,6 @@ class QuotesItem(_FactcheckItem):
     """Snapshot hashes and verbatim quotes (``--factcheck-sources DIR``)."""
 
     def runtest(self) -> None:
-        from .snapshots import verify_snapshots
-
         audited = self.audited
         directory = self.config.getoption("factcheck_sources")
         if audited.quotes is None:
@@ -196,8 +190,6 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     shown = config.stash[_STATE].shown if _STATE in config.stash else []
     if not shown:
         return
-    from .report import render_conflict
-
     terminalreporter.section("factcheck: warnings and info (these do not fail)")
     for c in shown:
         terminalreporter.line(render_conflict(c))

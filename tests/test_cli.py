@@ -1,0 +1,246 @@
+"""The command line: argv -> exit code and output, through ``main(argv)`` and one subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import corpus_root, main
+
+from .conftest import ENTITIES, PROPERTIES, source_yaml
+
+RULES = """\
+rules:
+  - id: capacity-agrees
+    kind: agree
+    select: {property: capacity}
+    description: sources agree on capacity
+  - id: opened-agrees
+    kind: agree
+    severity: warning
+    select: {property: opened}
+    description: sources agree on the opening date
+"""
+
+#: a and b contradict each other on capacity (error) and on the opening (warning);
+#: d says something nobody disputes.
+SOURCES = {
+    "sources/a.yaml": source_yaml(
+        "a",
+        """
+        - {id: cap, subject: cecot, property: capacity, value: 40000, quote: "holds 40,000"}
+        - {id: opened, subject: cecot, property: opened, value: 2023-02, quote: "opened 2023"}
+        """,
+    ),
+    "sources/b.yaml": source_yaml(
+        "b",
+        """
+        - {id: cap, subject: CECOT, property: capacity, value: 20000, quote: "holds 20,000"}
+        - {id: opened, subject: cecot, property: opened, value: 2022, quote: "opened 2022"}
+        """,
+    ),
+    "sources/d.yaml": source_yaml(
+        "d",
+        """
+        - {id: inmates, subject: cecot, property: inmates, value: 15000, quote: "15,000 held"}
+        """,
+    ),
+}
+
+BROKEN = source_yaml(
+    "e",
+    """
+    - id: cap
+      subject: cecot
+      property: capacity
+      valeu: 40000
+      quote: "typo"
+    """,
+)
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, body in {"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES, **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, encoding="utf-8")
+
+
+@pytest.fixture
+def corpora(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``facts/`` (conflicts), ``clean/facts`` (none), ``broken/facts`` (a bad file); cwd."""
+    _write(tmp_path / "facts", {"rules.yaml": RULES, **SOURCES})
+    _write(
+        tmp_path / "clean" / "facts",
+        {"rules.yaml": RULES, "sources/d.yaml": SOURCES["sources/d.yaml"]},
+    )
+    _write(
+        tmp_path / "warn" / "facts",
+        {
+            "rules.yaml": RULES,
+            "sources/a.yaml": SOURCES["sources/a.yaml"],
+            "sources/b.yaml": SOURCES["sources/b.yaml"].replace("20000", "40000"),
+        },
+    )
+    _write(
+        tmp_path / "broken" / "facts", {"rules.yaml": RULES, **SOURCES, "sources/e.yaml": BROKEN}
+    )
+    (tmp_path / "loose.yaml").write_text("rules: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return tmp_path
+
+
+# argv, exit code, fragments that must appear, fragments that must not.
+CASES = [
+    ("audit", ["audit", "clean/facts"], 0, ["0 conflicts"], ["error["]),
+    (
+        "audit-conflict",
+        ["audit", "facts"],
+        1,
+        [
+            "facts/sources/a.yaml:7: error[capacity-agrees]",
+            'facts/sources/b.yaml:7: b ("Source B"): "holds 20,000"',
+            "warning[opened-agrees]",
+        ],
+        [],
+    ),
+    ("default-path", ["audit"], 1, ["error[capacity-agrees]"], []),
+    (
+        "severity-error",
+        ["audit", "facts", "--severity", "error"],
+        1,
+        ["error[capacity-agrees]"],
+        ["warning[opened-agrees]"],
+    ),
+    ("warning-only-passes", ["audit", "warn/facts"], 0, ["warning[opened-agrees]"], ["error["]),
+    (
+        "broken",
+        ["audit", "broken/facts"],
+        2,
+        ["broken/facts/sources/e.yaml:10: error[load] claims[0].valeu: unknown field"],
+        [],
+    ),
+    ("json", ["audit", "facts", "--format", "json"], 1, ['"rule": "capacity-agrees"'], []),
+    ("sarif", ["audit", "facts", "--format", "sarif"], 1, ['"version": "2.1.0"'], []),
+    ("markdown", ["audit", "facts", "--format", "markdown"], 1, ["### `capacity-agrees`"], []),
+    ("missing-corpus", ["audit", "nowhere"], 2, ["nowhere: no such corpus directory"], []),
+    ("bad-format", ["audit", "facts", "--format", "xml"], 2, ["invalid choice"], []),
+    ("bad-severity", ["audit", "--severity", "fatal"], 2, ["invalid choice"], []),
+    ("missing-sources", ["audit", "--sources", "nowhere"], 2, ["no such directory"], []),
+    ("no-command", [], 2, ["required"], []),
+    ("check-conflicted-file", ["check", "facts/sources/b.yaml"], 1, ["error[capacity-agrees]"], []),
+    (
+        "check-uninvolved-file",
+        ["check", "facts/sources/d.yaml"],
+        0,
+        ["0 conflicts"],
+        ["capacity-agrees"],
+    ),
+    (
+        "check-broken-file",
+        ["check", "broken/facts/sources/e.yaml"],
+        2,
+        ["broken/facts/sources/e.yaml:10: error[load]"],
+        ["capacity-agrees"],
+    ),
+    (
+        "check-other-file-of-broken-corpus",
+        ["check", "broken/facts/sources/d.yaml"],
+        0,
+        ["0 load errors"],
+        ["e.yaml"],
+    ),
+    ("check-corpus-wide-file", ["check", "facts/entities.yaml"], 1, ["capacity-agrees"], []),
+    ("check-rules-file", ["check", "facts/rules.yaml"], 1, ["capacity-agrees"], []),
+    (
+        "check-two-corpora",
+        ["check", "facts/sources/a.yaml", "broken/facts/sources/e.yaml"],
+        2,
+        ["error[capacity-agrees]", "e.yaml:10: error[load]"],
+        [],
+    ),
+    ("check-missing-file", ["check", "facts/sources/zz.yaml"], 2, ["no such file"], []),
+    ("check-outside-corpus", ["check", "loose.yaml"], 2, ["not inside a fact corpus"], []),
+    ("check-needs-files", ["check"], 2, ["required"], []),
+    ("check-json", ["check", "facts/sources/a.yaml", "--format", "json"], 1, ['"errors": []'], []),
+    ("schema", ["schema"], 0, ['"$defs"'], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "present", "absent"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_main(
+    corpora: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    code: int,
+    present: list[str],
+    absent: list[str],
+) -> None:
+    assert main(argv) == code
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
+    for fragment in present:
+        assert fragment in out
+    for fragment in absent:
+        assert fragment not in out
+
+
+def test_severity_filter_keeps_exit_code(corpora: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Hiding warnings changes what is shown, never whether the audit fails.
+    assert main(["audit", "warn/facts", "--severity", "error", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["conflicts"] == []
+    assert data["summary"]["warning"] == 0
+
+
+def test_check_with_absolute_path_cites_absolute_files(
+    corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = corpora / "facts" / "sources" / "b.yaml"
+    assert main(["check", str(path), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    files = {c["file"] for conflict in data["conflicts"] for c in conflict["citations"]}
+    assert str(path) in files
+
+
+@pytest.mark.parametrize(
+    ("file", "root"),
+    [
+        ("facts/sources/a.yaml", "facts"),
+        ("facts/entities.yaml", "facts"),
+        ("clean/facts/sources/d.yaml", "clean/facts"),
+        ("loose.yaml", None),
+    ],
+)
+def test_corpus_root(corpora: Path, file: str, root: str | None) -> None:
+    assert corpus_root(file) == (None if root is None else Path(root))
+
+
+def test_corpus_root_by_marker_file(tmp_path: Path) -> None:
+    # A corpus directory need not be called facts: entities.yaml marks it.
+    _write(tmp_path / "newsroom", {"sources/x.yaml": SOURCES["sources/d.yaml"]})
+    assert corpus_root(tmp_path / "newsroom" / "sources" / "x.yaml") == tmp_path / "newsroom"
+
+
+def test_console_script_subprocess(corpora: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck", "audit", "facts"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "facts/sources/a.yaml:7: error[capacity-agrees]" in proc.stdout
+    assert "\033[" not in proc.stdout  # not a terminal: no colour
