@@ -111,13 +111,47 @@ def test_one_section_per_conflict_with_both_sides(conflicting: Path) -> None:
     page = _page(text)
     sections = _by_class(page, "section", "conflict")
     assert len(sections) == len(result.conflicts)
-    for section, conflict in zip(sections, result.conflicts, strict=True):
-        quotes = [q.text for q in section.iter("blockquote")]
-        assert quotes == [c.quote for c in conflict.citations]
+    shown = []
+    for section in sections:
+        message = next(p for p in section.iter("p") if p.get("class") == "message")
         where = "".join(section.itertext())
+        shown.append((message.text, tuple(q.text for q in section.iter("blockquote"))))
+        conflict = next(c for c in result.conflicts if c.message == message.text)
         for c in conflict.citations:
             assert f"{c.file}:{c.line}" in where
             assert c.title in where
+    expected = [(c.message, tuple(x.quote for x in c.citations)) for c in result.conflicts]
+    assert sorted(shown) == sorted(expected)
+
+
+def test_conflicts_are_listed_most_severe_first(make_corpus: MakeCorpus) -> None:
+    rules = RULES.replace(
+        "description: Sources agree on when", "severity: info\n    description: x"
+    )
+    root = make_corpus(
+        {
+            "rules.yaml": rules,
+            "sources/a.yaml": source_yaml(
+                "a",
+                """
+                - {id: o, subject: cecot, property: opened, value: 2023-01, quote: q}
+                - {id: i, subject: cecot, property: inmates, value: 5, as_of: 2024, quote: q}
+                """,
+            ),
+            "sources/b.yaml": source_yaml(
+                "b",
+                """
+                - {id: o, subject: cecot, property: opened, value: 2022-01, quote: q}
+                - {id: i, subject: cecot, property: inmates, value: 9, as_of: 2024, quote: q}
+                """,
+            ),
+        }
+    )
+    text, result = _report(root)
+    assert sorted(c.severity for c in result.conflicts) == ["error", "info"]
+    sections = _by_class(_page(text), "section", "conflict")
+    assert [s.get("class") for s in sections] == ["conflict error", "conflict info"]
+    assert [s.get("id") for s in sections] == ["conflict-1", "conflict-2"]
 
 
 def test_text_is_escaped_and_survives_verbatim(conflicting: Path) -> None:
@@ -176,13 +210,19 @@ SERIES_CASES = [
     ),
     pytest.param(
         "- {id: i1, subject: cecot, property: inmates, value: 100, as_of: 2024, quote: q}",
+        "- {id: i2, subject: cecot, property: inmates, value: 100, as_of: 2025, quote: q}",
+        set(),
+        id="same-value-no-chart",
+    ),
+    pytest.param(
+        "- {id: i1, subject: cecot, property: inmates, value: 100, as_of: 2024, quote: q}",
         "- {id: c1, subject: cecot, property: capacity, value: 400, quote: q}",
         {"chart-cecot-inmates-people"},
         id="bound-joins-measure",
     ),
     pytest.param(
         "- {id: c1, subject: cecot, property: capacity, value: 400, as_of: 2023, quote: q}",
-        "- {id: c2, subject: cecot, property: capacity, value: 400, as_of: 2025, quote: q}",
+        "- {id: c2, subject: cecot, property: capacity, value: 500, as_of: 2025, quote: q}",
         {"chart-cecot-capacity-inmates"},
         id="bound-alone",
     ),
@@ -373,7 +413,8 @@ def test_any_series_draws_finite_marks_and_keeps_quotes(
             assert math.isfinite(n)
             assert -width <= n <= 2 * max(width, height)
     quotes = {td.text for td in _by_class(page, "td", "q")}
-    charted = len({d for _, _, d, _ in data}) >= 2
+    charted = len({d for _, _, d, _ in data}) >= 2 and len({f.value for f in corpus.facts}) >= 2
+    assert bool(_charts(page)) == charted
     if charted:
         assert {q for *_, q in data} <= quotes
 

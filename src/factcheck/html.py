@@ -24,9 +24,9 @@ from html import escape
 from typing import Final
 
 from ._version import __version__
-from .conflict import AuditResult, Conflict
+from .conflict import SEVERITIES, AuditResult, Conflict
 from .corpus import Corpus, Fact
-from .values import DateSpan, Interval, PartialDate
+from .values import DateSpan, Interval, PartialDate, parse_quantity
 
 __all__ = ["DEFAULT_BOUNDS", "render_html"]
 
@@ -131,13 +131,34 @@ def _says(fact: Fact) -> str:
         text = "yes" if c.value else "no"
     elif isinstance(c.value, int | float):
         text = _num(c.value)
+    elif fact.prop.type == "quantity":
+        text = _quantity_text(c.value)
     else:
         text = str(c.value)
     if hedge:
         text = f"{hedge} {text}"
     if fact.prop.type == "quantity" and fact.unit:
-        text = f"{text}%" if fact.unit == "percent" else f"{text} {fact.unit}"
+        text = _with_unit(text, fact.unit)
     return text
+
+
+def _with_unit(text: str, unit: str) -> str:
+    if unit == "percent":
+        return f"{text}%"
+    if unit == "USD":
+        # "$" goes on the figure, after any hedge word: "about $6,000,000".
+        head, _, figure = text.rpartition(" ")
+        return f"{head} ${figure}".strip() if figure[:1].isdigit() else f"{text} USD"
+    return f"{text} {unit}"
+
+
+def _quantity_text(written: str) -> str:
+    """ "14,5 thousand" as ``14,500``: one way of writing numbers across the report."""
+    try:
+        number, _unit = parse_quantity(written)
+    except ValueError:
+        return written
+    return _num(number)
 
 
 def _time_text(fact: Fact) -> str:
@@ -151,7 +172,7 @@ def _time_text(fact: Fact) -> str:
         return f"{start} to {end}"
     if fact.source.published:
         return f"published {_date_text(fact.source.published)}"
-    return "no date"
+    return "reference fact" if fact.source.kind == "reference" else "no date"
 
 
 def _source_name(fact_or_source: Fact | str, corpus: Corpus) -> str:
@@ -213,8 +234,14 @@ def _bounds(corpus: Corpus) -> dict[str, set[str]]:
     return out
 
 
-def _series(corpus: Corpus, conflicted: set[str]) -> list[_Series]:
-    """Every subject/property worth a chart: claims at several times, or in conflict."""
+def _series(corpus: Corpus, conflicts: Sequence[frozenset[str]]) -> list[_Series]:
+    """Every subject/property worth a chart.
+
+    Quantities given at several times with different values, dates given differently,
+    anything in a conflict, and any quantity with a bound (such as capacity) to draw it
+    against. A bound drawn on another chart gets no chart of its own unless its own
+    claims disagree among themselves.
+    """
     groups: dict[tuple[str, str, str | None], list[Fact]] = defaultdict(list)
     for f in corpus.facts:
         if f.prop.type == "quantity" and isinstance(f.value, Interval):
@@ -229,25 +256,34 @@ def _series(corpus: Corpus, conflicted: set[str]) -> list[_Series]:
                 if s2 == subject and p2 == b:
                     bound_of.setdefault((subject, prop), []).extend(bfacts)
     drawn_as_bound = {(f.subject, f.prop.id) for bf in bound_of.values() for f in bf}
+    conflicted = {r for refs in conflicts for r in refs}
     out: list[_Series] = []
     for (subject, prop, unit), facts in sorted(groups.items(), key=lambda kv: _group_key(kv[0])):
         facts.sort(key=lambda f: (_sort_time(f), f.ref))
-        kind = facts[0].prop.type
-        in_conflict = any(f.ref in conflicted for f in facts)
+        refs = {f.ref for f in facts}
+        several = len(facts) >= 2
+        in_conflict = several and bool(refs & conflicted)
         bound_facts = tuple(sorted(bound_of.get((subject, prop), ()), key=lambda f: f.ref))
-        if kind == "quantity":
-            times = {(f.when.start, f.when.end) for f in facts if f.when is not None}
-            wanted = len(times) >= 2 or (in_conflict and len(facts) >= 2)
-            if (subject, prop) in drawn_as_bound and not in_conflict:
-                wanted = False
-            elif bound_facts and facts:
-                wanted = wanted or len(times) >= 1
+        values = {_extent(f.value) for f in facts}
+        if facts[0].prop.type == "date":
+            wanted = len(values) >= 2 or in_conflict
+        elif (subject, prop) in drawn_as_bound:
+            wanted = any(len(c) >= 2 and c <= refs for c in conflicts)
         else:
-            values = {(f.value.start, f.value.end) for f in facts if isinstance(f.value, DateSpan)}
-            wanted = len(values) >= 2 or (in_conflict and len(facts) >= 2)
+            times = {_extent(f.when) for f in facts if f.when is not None}
+            wanted = (len(times) >= 2 and len(values) >= 2) or in_conflict
+            wanted = wanted or (bool(bound_facts) and bool(times))
         if wanted:
-            out.append(_Series(subject, prop, kind, unit, tuple(facts), bound_facts))
+            out.append(_Series(subject, prop, facts[0].prop.type, unit, tuple(facts), bound_facts))
     return out
+
+
+def _extent(v: object) -> tuple[object, object]:
+    if isinstance(v, Interval):
+        return (v.lo, v.hi)
+    if isinstance(v, DateSpan):
+        return (v.start, v.end)
+    return (v, v)
 
 
 def _group_key(key: tuple[str, str, str | None]) -> tuple[str, str, str]:
@@ -427,7 +463,7 @@ class _Report:
         self.waived = {r for c in result.conflicts if c.waived for r in c.refs} - self.conflicted
         source_ids = sorted(corpus.sources)
         self.colours = {sid: _PALETTE[i % len(_PALETTE)] for i, sid in enumerate(source_ids)}
-        self.series = _series(corpus, self.conflicted | self.waived)
+        self.series = _series(corpus, [c.refs for c in result.conflicts])
         self.chart_of: dict[str, str] = {}
         for s in self.series:
             for f in (*s.facts, *s.bounds):
@@ -540,17 +576,36 @@ class _Report:
             f'<section id="load-errors"><h2>Errors in the fact files</h2><ul>{items}</ul></section>'
         )
 
+    def ordered(self) -> list[Conflict]:
+        """Errors first, then warnings, then info; waived conflicts last."""
+        rank = {sev: i for i, sev in enumerate(SEVERITIES)}
+        return sorted(self.result.conflicts, key=lambda c: (c.waived, rank[c.severity]))
+
     def conflicts(self) -> str:
         if not self.result.conflicts:
             return (
                 '<section id="conflicts"><h2>Conflicts</h2>'
                 "<p>No rule found claims that contradict each other.</p></section>"
             )
-        parts = [self.conflict(i, c) for i, c in enumerate(self.result.conflicts, start=1)]
-        return f'<section id="conflicts"><h2>Conflicts</h2>{"".join(parts)}</section>'
+        ordered = self.ordered()
+        index = "".join(
+            f'<li><a href="#conflict-{i}"><span class="badge {_e(self.badge(c))}">'
+            f"{_e(self.badge(c))}</span> {_e(c.message)}</a></li>"
+            for i, c in enumerate(ordered, start=1)
+        )
+        parts = [self.conflict(i, c) for i, c in enumerate(ordered, start=1)]
+        return (
+            '<section id="conflicts"><h2>Conflicts</h2>'
+            "<p>Each conflict names the rule that found it and quotes every side.</p>"
+            f'<ol class="index">{index}</ol>{"".join(parts)}</section>'
+        )
+
+    @staticmethod
+    def badge(c: Conflict) -> str:
+        return "waived" if c.waived else c.severity
 
     def conflict(self, number: int, c: Conflict) -> str:
-        badge = "waived" if c.waived else c.severity
+        badge = self.badge(c)
         sides = []
         for cit in c.citations:
             fact = self.fact(cit.ref)
@@ -692,7 +747,7 @@ class _Report:
             transform=f"rotate(-90 14 {_r(_TOP + plot_h / 2)})",
             text_anchor="middle",
         )
-        self.bound_lines(svg, series, y_of, _LEFT, _LEFT + plot_w)
+        placed = self.bound_lines(svg, series, y_of, _LEFT, _LEFT + plot_w)
         labels: list[tuple[float, float, str, str]] = []
         for f in dated:
             assert f.when is not None and isinstance(f.value, Interval)
@@ -732,7 +787,7 @@ class _Report:
             labels.append(
                 (xm, ym, f"{_source_name(f, self.corpus)}: {_says(f)}", st.ring or "#222222")
             )
-        _place_labels(svg, labels, _LEFT + plot_w, _TOP, bottom)
+        _place_labels(svg, labels, _LEFT + plot_w, _TOP, bottom, placed)
         undated = [f for f in series.facts if f.when is None]
         if undated:
             names = ", ".join(f"{_source_name(f, self.corpus)} ({_says(f)})" for f in undated)
@@ -798,8 +853,14 @@ class _Report:
                 fill=colour,
             )
 
-    def bound_lines(self, svg: _Svg, series: _Series, y_of: _YOf, x0: float, x1: float) -> None:
-        """Bounds (such as capacity) as horizontal dashed lines, one per distinct value."""
+    def bound_lines(
+        self, svg: _Svg, series: _Series, y_of: _YOf, x0: float, x1: float
+    ) -> list[tuple[float, float, float]]:
+        """Bounds (such as capacity) as horizontal dashed lines, one per distinct value.
+
+        Returns the boxes of their labels, for the value labels to keep clear of.
+        """
+        placed: list[tuple[float, float, float]] = []
         by_value: dict[tuple[float, float], list[Fact]] = defaultdict(list)
         for f in series.bounds:
             assert isinstance(f.value, Interval)
@@ -834,29 +895,23 @@ class _Report:
                 stroke_width="2",
                 stroke_dasharray="8 4",
             )
-            svg.add(
-                "text",
-                f"{prop} {_says(facts[0])}",
-                class_="bound-label",
-                x=_r(x1 + 6),
-                y=_r(y - 2),
-                fill=colour,
-            )
-            svg.add(
-                "text",
-                f"({len(facts)} source{'s' if len(facts) > 1 else ''})",
-                class_="bound-label small",
-                x=_r(x1 + 6),
-                y=_r(y + 11),
-                fill=colour,
-            )
+            count = f"{len(facts)} source{'s' if len(facts) > 1 else ''}"
+            label = f"{prop} {_says(facts[0])} · {count}"
+            svg.add("text", label, class_="bound-label", x=_r(x0 + 6), y=_r(y - 5), fill=colour)
+            placed.append((x0 + 6, x0 + 6 + _text_width(label), y - 5))
+        return placed
 
     def date_chart(self, series: _Series) -> str:
         lane = 30
         facts = list(series.facts)
         height = _TOP + lane * len(facts) + 40
-        left = 200
-        plot_w = _W - left - 150
+        # Lane names on the left and the dates in words on the right, each column as wide
+        # as its longest text so nothing is cut off.
+        left = min(
+            max(max(_text_width(_source_name(f, self.corpus)) for f in facts) + 24, 110), 320
+        )
+        right = min(max(max(_text_width(_says(f)) for f in facts) + 24, 120), 280)
+        plot_w = _W - left - right
         svg = _Svg(_W, height, self.title_of(series), "chart date")
         ends: list[float] = []
         for f in facts:
@@ -928,20 +983,12 @@ class _Report:
                     _end_marker(svg, x0, y, st.colour, is_open, tip)
                     ring_x = x0
             _ring(svg, ring_x, y, st)
-            label_x = (x1 if not open_hi else x0) + 12
-            anchor = "start"
-            if open_hi or label_x > left + plot_w - 40:
-                label_x, anchor = (
-                    (x0 - 12 if not open_lo else x1 + 12),
-                    "end" if not open_lo else "start",
-                )
             svg.add(
                 "text",
                 _says(f),
                 class_="value-label",
-                x=_r(min(label_x, _W - 4)),
+                x=_r(left + plot_w + 14),
                 y=_r(y + 4),
-                text_anchor=anchor,
                 fill=st.ring or "#222222",
             )
         return svg.render()
@@ -984,28 +1031,35 @@ def _figure(f: Fact) -> float:
     return v.lo if math.isfinite(v.lo) else v.hi
 
 
+def _text_width(text: str) -> float:
+    # Width of 12px sans-serif text, estimated: the report must lay out without a browser.
+    return 6.6 * len(text)
+
+
 def _place_labels(
     svg: _Svg,
     labels: Sequence[tuple[float, float, str, str]],
     right: float,
     top: float,
     bottom: float,
+    placed: list[tuple[float, float, float]],
 ) -> None:
-    """Value labels beside their marks, nudged apart vertically so none overlap."""
-    placed: list[tuple[float, float, float]] = []  # x0, x1, y
+    """Value labels beside their marks, nudged up or down so none overlaps another.
+
+    ``placed`` holds the boxes (x0, x1, baseline) already taken, such as bound labels.
+    """
     for x, y, text, colour in sorted(labels, key=lambda t: (t[1], t[0])):
-        width = 6.2 * len(text)
+        width = _text_width(text)
         to_left = x + 12 + width > right + _RIGHT - 4
         x0 = max(x - 12 - width, 2) if to_left else x + 12
-        ly = y + 4
-        for _ in range(40):
+        for step in range(40):
+            offset = 14 * ((step + 1) // 2) * (1 if step % 2 else -1)
+            ly = min(max(y + 4 + offset, top + 10), bottom - 4)
             clash = any(
                 abs(ly - py) < 14 and x0 < px1 and px0 < x0 + width for px0, px1, py in placed
             )
             if not clash:
                 break
-            ly += 14
-        ly = min(max(ly, top + 10), bottom - 4)
         placed.append((x0, x0 + width, ly))
         svg.add("text", text, class_="value-label", x=_r(x0), y=_r(ly), fill=colour)
 
@@ -1127,6 +1181,8 @@ padding:1px 4px;border-radius:4px}
 .stat{border:1px solid #d0d7de;border-radius:6px;padding:6px 12px;min-width:80px;text-align:center}
 .stat .n{display:block;font-size:22px;font-weight:700}.stat span{font-size:12px;color:#57606a}
 .toc{display:flex;gap:18px;list-style:none;padding:0}
+.index{font-size:13px;padding-left:28px}.index a{color:inherit;text-decoration:none}
+.index a:hover{text-decoration:underline}.index .badge{font-size:9px}
 .conflict{border:1px solid #d0d7de;border-left:6px solid #D7191C;border-radius:6px;
 padding:4px 16px 12px;margin:16px 0}
 .conflict.warning{border-left-color:#E69F00}.conflict.info{border-left-color:#0072B2}
