@@ -182,3 +182,24 @@ def test_what_is_collected(
 def test_ordinary_tests_are_untouched(pytester: pytest.Pytester) -> None:
     pytester.makepyfile("def test_ok():\n    assert True\n")
     pytester.runpytest().assert_outcomes(passed=1)
+
+
+def test_stale_waiver_is_its_own_failing_item(pytester: pytest.Pytester) -> None:
+    stale = WAIVERS.replace("[a/cap, b/cap]", "[a/opened, b/cap]")
+    _corpus(pytester, {"facts/waivers.yaml": stale})
+    items, _ = pytester.inline_genitems("facts")
+    waivers = [i for i in items if i.name == "waivers"]
+    assert len(waivers) == 1
+    assert waivers[0].location == ("facts/waivers.yaml", 1, "waivers")
+    result = pytester.runpytest("facts")
+    result.stdout.fnmatch_lines(["FAILED facts/rules.yaml::waivers*"])
+    result.assert_outcomes(failed=2, passed=2)
+
+
+def test_draft_claims_are_load_errors_unless_allowed(pytester: pytest.Pytester) -> None:
+    draft = B.replace('quote: "holds 20,000"', 'quote: "holds 20,000", draft: true')
+    _corpus(pytester, {"facts/sources/b.yaml": draft})
+    result = pytester.runpytest("facts")
+    result.stdout.fnmatch_lines(["*claim b/cap is a draft*"])
+    result.assert_outcomes(failed=1, passed=3)  # load fails; drafts join no conflict
+    pytester.runpytest("facts", "--factcheck-allow-drafts").assert_outcomes(passed=3)

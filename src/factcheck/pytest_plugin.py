@@ -8,7 +8,11 @@ to ``entities.yaml`` or ``properties.yaml``, as a file of test items:
   unwaived error conflict of the rule (both sides' quotes and ``file:line``); a rule whose
   only error conflicts are waived is an xfail with the waiver reasons; warning and info
   conflicts never fail and are listed in a "factcheck" section of the terminal summary;
-* an item ``load`` that fails with every load error of the corpus, when there are any;
+* an item per pseudo-rule that reported conflicts but is not in the rules file, such as
+  ``waivers`` (stale or expired waivers), so that no conflict goes unreported;
+* an item ``load`` that fails with every load error of the corpus, when there are any
+  (draft claims count as errors, as in ``factcheck audit``, unless
+  ``--factcheck-allow-drafts``);
 * with ``--factcheck-sources DIR``, an item ``quotes`` that verifies the snapshots and
   quotes (see :mod:`factcheck.snapshots`).
 
@@ -27,6 +31,7 @@ import pytest
 from . import engine
 from .conflict import AuditResult, Conflict
 from .corpus import Corpus
+from .extract import draft_errors
 from .loader import load
 from .report import render_conflict, render_error
 from .snapshots import verify_snapshots
@@ -65,6 +70,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="directory of article snapshots: adds a 'quotes' item that verifies their "
         "sha256 and that every quote is verbatim",
     )
+    group.addoption(
+        "--factcheck-allow-drafts",
+        action="store_true",
+        default=False,
+        help="accept claims marked draft: true (default: each is a load error)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -81,6 +92,8 @@ def _audit(config: pytest.Config, root: Path) -> _Audit:
     state = config.stash[_STATE]
     if root not in state.audits:
         corpus = load(_display(config, root))
+        if not config.getoption("factcheck_allow_drafts"):
+            corpus.errors.extend(draft_errors(corpus))
         # Looked up at call time (not imported by name) so tests can count the calls.
         state.audits[root] = _Audit(corpus, engine.audit(corpus))
     return state.audits[root]
@@ -104,6 +117,8 @@ class ConflictsFound(Exception):
 
 class _FactcheckItem(pytest.Item):
     line: int = 0
+    #: The file the item is about, when it is not the rules file (a waivers file).
+    where: Path | None = None
 
     def repr_failure(
         self,
@@ -116,7 +131,7 @@ class _FactcheckItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         # pytest counts lines from 0 and shows line + 1.
-        return self.path, max(self.line - 1, 0), self.name
+        return self.where or self.path, max(self.line - 1, 0), self.name
 
     @property
     def audited(self) -> _Audit:
@@ -139,9 +154,10 @@ class _FactcheckItem(pytest.Item):
 class RuleItem(_FactcheckItem):
     """One rule of the corpus: fails with its unwaived error conflicts."""
 
-    def __init__(self, *, line: int, **kwargs: Any) -> None:
+    def __init__(self, *, line: int, where: Path | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.line = line
+        self.where = where
 
     def runtest(self) -> None:
         result = self.audited.result
@@ -182,6 +198,16 @@ class RulesFile(pytest.File):
             place = corpus.rule_places[rule.id]
             if Path(place.file).resolve() == here:
                 yield RuleItem.from_parent(self, name=rule.id, line=place.line)
+        pseudo = {c.rule for c in result.conflicts} - {r.id for r in corpus.rules}
+        for name in sorted(pseudo):
+            first = next(c for c in result.conflicts if c.rule == name)
+            cite = first.citations[0] if first.citations else None
+            yield RuleItem.from_parent(
+                self,
+                name=name,
+                line=cite.line if cite else 0,
+                where=Path(cite.file).absolute() if cite else None,
+            )
         if self.config.getoption("factcheck_sources"):
             yield QuotesItem.from_parent(self, name="quotes")
 
