@@ -406,6 +406,9 @@ class DerivedParams(Params):
         return out
 
 
+_RELATION = {"equal": "equal to", "at-most": "at least", "at-least": "at most"}
+
+
 def _fits(computed: Interval, claimed: Interval, compare: str) -> bool:
     if compare == "at-most":
         return not _above(computed, claimed)
@@ -435,7 +438,7 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
                     (*combo, out),
                     f"{_name(corpus, out.subject)}: {formula}{scale} gives {computed} "
                     f"(tolerance {p.tolerance:g}), but {out.source.id} says {out.prop.id} "
-                    f"{out.describe()}; {p.output()} should be {p.compare} the computed figure",
+                    f"{out.describe()}; it should be {_RELATION[p.compare]} the computed figure",
                 )
 
 

@@ -1,0 +1,962 @@
+"""Every check kind: a table of positive and negative cases on small synthetic corpora,
+plus hypothesis properties (a corpus that agrees with itself has no conflicts; perturbing
+one value beyond tolerance yields exactly one conflict; claim and rule order do not matter).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.checks import KINDS, PARAMS, Params
+
+from .conftest import SHA, MakeCorpus
+
+ENTITIES = """\
+entities:
+  - id: cecot
+    name: Terrorism Confinement Center
+    kind: prison
+    aliases:
+      - CECOT
+      - {name: Centro de Confiramiento del Terrorismo, error: misspelling}
+      - {name: Megathorm, error: mistranslation}
+      - {name: CECOT Megathorm, error: mistranslation}
+  - {id: rikers, name: Rikers Island, kind: prison}
+  - {id: el-salvador, name: El Salvador, kind: country}
+  - {id: rubio, name: Marco Rubio, kind: person}
+  - {id: senator, name: United States Senator, kind: office, aliases: [U.S. Senator]}
+  - {id: secstate, name: United States Secretary of State, kind: office,
+     aliases: [US Secretary of State]}
+  - {id: e1, name: Event one, kind: event}
+  - {id: e2, name: Event two, kind: event}
+  - {id: e3, name: Event three, kind: event}
+  - {id: e4, name: Event four, kind: event}
+"""
+
+PROPERTIES = """\
+properties:
+  - {id: capacity, type: quantity, unit: inmates, tolerance: 0.1}
+  - {id: inmates, type: quantity, unit: inmates, tolerance: 0.1}
+  - {id: transferred, type: quantity, unit: inmates, tolerance: 0.1}
+  - {id: investigated, type: quantity, unit: inmates, tolerance: 0.1}
+  - {id: buildings, type: quantity, unit: buildings, tolerance: 0}
+  - {id: cells, type: quantity, unit: cells, tolerance: 0}
+  - {id: per-cell, type: quantity, unit: inmates, tolerance: 0.1}
+  - {id: prisoners, type: quantity, unit: people, tolerance: 0.05}
+  - {id: population, type: quantity, unit: people, tolerance: 0.05}
+  - {id: rate, type: quantity, unit: per 100k, tolerance: 0.05}
+  - {id: arrests, type: quantity, unit: people, tolerance: 0.1, cumulative: true}
+  - {id: homicide-rate, type: quantity, unit: per 100k, tolerance: 0.1}
+  - {id: decrease, type: quantity, unit: percent, tolerance: 0.05}
+  - {id: opened, type: date}
+  - {id: date, type: date}
+  - {id: precedes, type: order}
+  - {id: title, type: text}
+  - {id: status, type: status, values: [proposed, signed]}
+  - {id: announced, type: boolean}
+"""
+
+Sources = dict[str, list[str]]
+
+
+def _source(sid: str, claims: list[str], published: str = "2025-02-04") -> str:
+    """A source file; ids starting with ``ref`` are reference sources."""
+    ref = sid.startswith("ref")
+    head = f"source:\n  id: {sid}\n  kind: {'reference' if ref else 'article'}\n"
+    head += f"  title: Source {sid}\n  published: {published}\n"
+    head += "  basis: b\n" if ref else f"  snapshot: {{file: {sid}.txt, sha256: '{SHA}'}}\n"
+    cite = "basis: b" if ref else "quote: q"
+    items = [
+        f"  - {{{c}}}" if re.search(r"\b(quote|basis):", c) else f"  - {{{c}, {cite}}}"
+        for c in claims
+    ]
+    return head + "claims:\n" + "\n".join(items) + "\n"
+
+
+def _files(rule: str, sources: Sources) -> dict[str, str]:
+    files = {
+        "entities.yaml": ENTITIES,
+        "properties.yaml": PROPERTIES,
+        "rules.yaml": f"rules:\n  - {{id: r, {rule}, description: d}}\n",
+    }
+    for sid, claims in sources.items():
+        files[f"sources/{sid}.yaml"] = _source(sid, claims)
+    return files
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def _audit(root: Path) -> factcheck.AuditResult:
+    result = factcheck.audit(factcheck.load(root))
+    assert result.errors == (), result.errors
+    return result
+
+
+def _found(result: factcheck.AuditResult) -> set[frozenset[str]]:
+    return {c.refs for c in result.conflicts}
+
+
+def _audit_files(files: dict[str, str]) -> factcheck.AuditResult:
+    with tempfile.TemporaryDirectory() as tmp:
+        return _audit(_write(Path(tmp), files))
+
+
+def S(*refs: str) -> frozenset[str]:
+    return frozenset(refs)
+
+
+CAP = "subject: cecot, property: capacity"
+INM = "subject: cecot, property: inmates"
+ES = "subject: el-salvador"
+TITLE = "subject: rubio, property: title"
+SENATOR = f"id: s, {TITLE}, value: U.S. Senator, period: {{start: 2011-01-03, end: 2025-01-20}}"
+SECSTATE = f"id: t, {TITLE}, value: US Secretary of State, period: {{start: 2025-01-21}}"
+RATIO = (
+    "kind: derived, select: {property: rate}, params: {relation: ratio, numerator: prisoners,"
+    " denominator: population, scale: 100000, result: rate, tolerance: 0.02}"
+)
+PRODUCT = (
+    "kind: derived, select: {property: capacity}, params: {relation: product,"
+    " factors: [buildings, cells, per-cell], result: capacity"
+)
+SUM = (
+    "kind: derived, select: {property: inmates}, params: {relation: sum,"
+    " parts: [transferred, investigated], total: inmates}"
+)
+PERIOD = "{start: 2015, end: 2024}"
+DECREASE = "kind: change, select: {property: decrease}, params: {level: homicide-rate"
+WRONG = "id: x, subject: cecot, property: capacity, value: 1, quote:"
+
+# kind -> list of (case id, rule, sources, expected conflicts as sets of refs)
+CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
+    "agree": [
+        (
+            "same figure",
+            "kind: agree, select: {property: capacity}",
+            {"a": [f"id: x, {CAP}, value: 40000"], "b": [f"id: x, {CAP}, value: 40000"]},
+            set(),
+        ),
+        (
+            "about vs more-than overlap",
+            "kind: agree, select: {property: capacity}",
+            {
+                "a": [f"id: x, {CAP}, value: 250, hedge: more-than"],
+                "b": [f"id: x, {CAP}, value: 250, hedge: about"],
+            },
+            set(),
+        ),
+        (
+            "different figures",
+            "kind: agree, select: {property: capacity}",
+            {"a": [f"id: x, {CAP}, value: 40000"], "b": [f"id: x, {CAP}, value: 20000"]},
+            {S("a/x", "b/x")},
+        ),
+        (
+            "one outlier among three is one conflict",
+            "kind: agree, select: {property: capacity}",
+            {
+                "a": [f"id: x, {CAP}, value: 40000"],
+                "b": [f"id: x, {CAP}, value: 40000"],
+                "c": [f"id: x, {CAP}, value: 10000"],
+            },
+            {S("a/x", "b/x", "c/x")},
+        ),
+        (
+            "different subjects",
+            "kind: agree, select: {property: capacity}",
+            {
+                "a": [f"id: x, {CAP}, value: 40000"],
+                "b": ["id: x, subject: rikers, property: capacity, value: 14000"],
+            },
+            set(),
+        ),
+        (
+            "different times",
+            "kind: agree, select: {property: inmates}",
+            {
+                "a": [f"id: x, {INM}, value: 100, as_of: 2023"],
+                "b": [f"id: x, {INM}, value: 900, as_of: 2024"],
+            },
+            set(),
+        ),
+        (
+            "month vs month",
+            "kind: agree, select: {property: opened}",
+            {
+                "a": ["id: x, subject: cecot, property: opened, value: 2023-01"],
+                "b": ["id: x, subject: cecot, property: opened, value: 2023-02"],
+            },
+            {S("a/x", "b/x")},
+        ),
+        (
+            "month vs day inside it",
+            "kind: agree, select: {property: opened}",
+            {
+                "a": ["id: x, subject: cecot, property: opened, value: 2023-01"],
+                "b": ["id: x, subject: cecot, property: opened, value: 2023-01-31"],
+            },
+            set(),
+        ),
+        (
+            "text through aliases",
+            "kind: agree, select: {property: title}",
+            {
+                "a": [f"id: x, {TITLE}, value: U.S. Senator, as_of: 2020"],
+                "b": [f"id: x, {TITLE}, value: senator, as_of: 2020"],
+            },
+            set(),
+        ),
+        (
+            "booleans",
+            "kind: agree, select: {property: announced}",
+            {
+                "a": ["id: x, subject: cecot, property: announced, value: true, as_of: 2025"],
+                "b": ["id: x, subject: cecot, property: announced, value: false, as_of: 2025"],
+            },
+            {S("a/x", "b/x")},
+        ),
+        (
+            "status on the same day",
+            "kind: agree, select: {property: status}, params: {min_precision: day}",
+            {
+                "a": ["id: x, subject: cecot, property: status, value: signed, as_of: 2025-02-04"],
+                "b": [
+                    "id: x, subject: cecot, property: status, value: proposed, as_of: 2025-02-04"
+                ],
+            },
+            {S("a/x", "b/x")},
+        ),
+        (
+            "status dated only to the year is not compared",
+            "kind: agree, select: {property: status}, params: {min_precision: day}",
+            {
+                "a": ["id: x, subject: cecot, property: status, value: signed, as_of: 2025"],
+                "b": [
+                    "id: x, subject: cecot, property: status, value: proposed, as_of: 2025-02-04"
+                ],
+            },
+            set(),
+        ),
+    ],
+    "bound": [
+        (
+            "below capacity",
+            "kind: bound, select: {property: inmates}, params: {max: capacity}",
+            {"a": [f"id: x, {CAP}, value: 40000", f"id: y, {INM}, value: 14500, as_of: 2024"]},
+            set(),
+        ),
+        (
+            "at capacity",
+            "kind: bound, select: {property: inmates}, params: {max: capacity}",
+            {"a": [f"id: x, {CAP}, value: 40000", f"id: y, {INM}, value: 40000, as_of: 2024"]},
+            set(),
+        ),
+        (
+            "over capacity",
+            "kind: bound, select: {property: inmates}, params: {max: capacity}",
+            {
+                "a": [f"id: x, {CAP}, value: 40000"],
+                "b": [f"id: y, {INM}, value: 40000, hedge: more-than, as_of: 2025"],
+            },
+            {S("a/x", "b/y")},
+        ),
+        (
+            "about 42,000 may be 40,000",
+            "kind: bound, select: {property: inmates}, params: {max: capacity}",
+            {"a": [f"id: x, {CAP}, value: 40000", f"id: y, {INM}, value: 42000, hedge: about"]},
+            set(),
+        ),
+        (
+            "other facility's capacity",
+            "kind: bound, select: {property: inmates}, params: {max: capacity}",
+            {
+                "a": [
+                    "id: x, subject: rikers, property: capacity, value: 14000",
+                    f"id: y, {INM}, value: 20000",
+                ]
+            },
+            set(),
+        ),
+    ],
+    "lifetime": [
+        (
+            "after opening",
+            "kind: lifetime, select: {entity_kind: prison}, params: {start: opened}",
+            {
+                "a": [
+                    "id: o, subject: cecot, property: opened, value: 2023-01",
+                    f"id: y, {INM}, value: 100, as_of: 2024",
+                ]
+            },
+            set(),
+        ),
+        (
+            "before opening",
+            "kind: lifetime, select: {entity_kind: prison}, params: {start: opened}",
+            {
+                "a": ["id: o, subject: cecot, property: opened, value: 2023-01"],
+                "b": [f"id: y, {INM}, value: 100, as_of: 2022"],
+            },
+            {S("a/o", "b/y")},
+        ),
+        (
+            "same month as opening",
+            "kind: lifetime, select: {entity_kind: prison}, params: {start: opened}",
+            {
+                "a": [
+                    "id: o, subject: cecot, property: opened, value: 2023-01-31",
+                    f"id: y, {INM}, value: 100, as_of: 2023-01",
+                ]
+            },
+            set(),
+        ),
+        (
+            "before one opening date but not the other",
+            "kind: lifetime, select: {entity_kind: prison}, params: {start: opened}",
+            {
+                "a": ["id: o, subject: cecot, property: opened, value: 2023-01"],
+                "b": ["id: o, subject: cecot, property: opened, value: 2023-02"],
+                "c": [f"id: y, {INM}, value: 100, as_of: 2023-01-15"],
+            },
+            set(),
+        ),
+        (
+            "undated claim",
+            "kind: lifetime, select: {entity_kind: prison}, params: {start: opened}",
+            {
+                "a": [
+                    "id: o, subject: cecot, property: opened, value: 2023-01",
+                    f"id: y, {CAP}, value: 1",
+                ]
+            },
+            set(),
+        ),
+    ],
+    "trend": [
+        (
+            "slow growth",
+            "kind: trend, select: {property: inmates}, params: {max_factor: 2, per_days: 182}",
+            {
+                "a": [f"id: x, {INM}, value: 14500, as_of: 2024-08"],
+                "b": [f"id: y, {INM}, value: 20000, as_of: 2025-02-04"],
+            },
+            set(),
+        ),
+        (
+            "almost tripled in six months",
+            "kind: trend, select: {property: inmates}, params: {max_factor: 2, per_days: 182}",
+            {
+                "a": [f"id: x, {INM}, value: 14500, as_of: 2024-08"],
+                "b": [f"id: y, {INM}, value: 40000, hedge: more-than, as_of: 2025-02-04"],
+            },
+            {S("a/x", "b/y")},
+        ),
+        (
+            "tripled over three years",
+            "kind: trend, select: {property: inmates}, params: {max_factor: 2, per_days: 182}",
+            {
+                "a": [f"id: x, {INM}, value: 14500, as_of: 2022"],
+                "b": [f"id: y, {INM}, value: 43500, as_of: 2025"],
+            },
+            set(),
+        ),
+        (
+            "collapse in a month",
+            "kind: trend, select: {property: inmates}, params: {max_factor: 2, per_days: 182}",
+            {
+                "a": [f"id: x, {INM}, value: 30000, as_of: 2024-01"],
+                "b": [f"id: y, {INM}, value: 3000, as_of: 2024-02"],
+            },
+            {S("a/x", "b/y")},
+        ),
+        (
+            "running total falls",
+            "kind: trend, select: {property: arrests}",
+            {
+                "a": [f"id: x, {ES}, property: arrests, value: 80000, as_of: 2024"],
+                "b": [f"id: y, {ES}, property: arrests, value: 60000, as_of: 2025"],
+            },
+            {S("a/x", "b/y")},
+        ),
+        (
+            "running total grows",
+            "kind: trend, select: {property: arrests}",
+            {
+                "a": [f"id: x, {ES}, property: arrests, value: 60000, hedge: over, as_of: 2023-03"],
+                "b": [f"id: y, {ES}, property: arrests, value: 80000, hedge: almost, as_of: 2025"],
+            },
+            set(),
+        ),
+        (
+            "ordinary count may fall",
+            "kind: trend, select: {property: inmates}",
+            {
+                "a": [
+                    f"id: x, {INM}, value: 900, as_of: 2024",
+                    f"id: y, {INM}, value: 100, as_of: 2025",
+                ]
+            },
+            set(),
+        ),
+    ],
+    "derived": [
+        (
+            "ratio holds",
+            RATIO,
+            {
+                "a": [
+                    f"id: p, {ES}, property: prisoners, value: 109.5 thousand, as_of: 2024-08",
+                    f"id: n, {ES}, property: population, value: 6.6 million, as_of: 2024",
+                    f"id: r, {ES}, property: rate, value: 1659, as_of: 2024-08",
+                ]
+            },
+            set(),
+        ),
+        (
+            "ratio of",
+            RATIO,
+            {
+                "a": [
+                    f"id: p, {ES}, property: prisoners, value: 109.5 thousand",
+                    f"id: n, {ES}, property: population, value: 6.6 million",
+                ],
+                "b": [f"id: r, {ES}, property: rate, value: 2000"],
+            },
+            {S("a/p", "a/n", "b/r")},
+        ),
+        (
+            "product with an open factor",
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+                    f"id: x, {CAP}, value: 40000",
+                ]
+            },
+            set(),
+        ),
+        (
+            "product too small",
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 100",
+                    f"id: x, {CAP}, value: 40000",
+                ]
+            },
+            {S("a/b", "a/c", "a/p", "a/x")},
+        ),
+        (
+            "product at most",
+            PRODUCT + ", compare: at-most}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 100",
+                    f"id: x, {CAP}, value: 40000",
+                ]
+            },
+            set(),
+        ),
+        (
+            "parts sum to total",
+            SUM,
+            {
+                "a": [
+                    "id: t, subject: cecot, property: transferred, value: 14000, as_of: 2024-08",
+                    "id: i, subject: cecot, property: investigated, value: 500, hedge: about,"
+                    " as_of: 2024-08",
+                    f"id: x, {INM}, value: '14,5 thousand', as_of: 2024-08",
+                ]
+            },
+            set(),
+        ),
+        (
+            "parts exceed total",
+            SUM,
+            {
+                "a": [
+                    "id: t, subject: cecot, property: transferred, value: 14000, as_of: 2024-08",
+                    "id: i, subject: cecot, property: investigated, value: 5000, as_of: 2024-08",
+                    f"id: x, {INM}, value: '14,5 thousand', as_of: 2024-08",
+                ]
+            },
+            {S("a/t", "a/i", "a/x")},
+        ),
+        (
+            "parts of another time",
+            SUM,
+            {
+                "a": [
+                    "id: t, subject: cecot, property: transferred, value: 14 thousand, as_of: 2023",
+                    "id: i, subject: cecot, property: investigated, value: 5000, as_of: 2023",
+                    f"id: x, {INM}, value: '14,5 thousand', as_of: 2024-08",
+                ]
+            },
+            set(),
+        ),
+    ],
+    "change": [
+        (
+            "fall matches levels",
+            DECREASE + "}",
+            {
+                "a": [
+                    f"id: s, {ES}, property: homicide-rate, value: 103, as_of: 2015",
+                    f"id: e, {ES}, property: homicide-rate, value: 2.4, as_of: 2024",
+                    f"id: d, {ES}, property: decrease, value: 97.7, hedge: about, tolerance: 0.01,"
+                    f" period: {PERIOD}",
+                ]
+            },
+            set(),
+        ),
+        (
+            "fall of another period",
+            DECREASE + "}",
+            {
+                "a": [
+                    f"id: s, {ES}, property: homicide-rate, value: 103, as_of: 2015",
+                    f"id: e, {ES}, property: homicide-rate, value: 2.4, as_of: 2024",
+                ],
+                "b": [
+                    f"id: d, {ES}, property: decrease, value: 57, hedge: almost,"
+                    " period: {start: 2022, end: 2022}"
+                ],
+            },
+            set(),
+        ),
+        (
+            "fall contradicts levels",
+            DECREASE + "}",
+            {
+                "a": [
+                    f"id: s, {ES}, property: homicide-rate, value: 103, as_of: 2015",
+                    f"id: e, {ES}, property: homicide-rate, value: 2.4, as_of: 2024",
+                ],
+                "b": [f"id: d, {ES}, property: decrease, value: 57, period: {PERIOD}"],
+            },
+            {S("a/s", "a/e", "b/d")},
+        ),
+        (
+            "no period: for review",
+            DECREASE + "}",
+            {"b": [f"id: d, {ES}, property: decrease, value: 57"]},
+            {S("b/d")},
+        ),
+        (
+            "increase",
+            DECREASE + ", direction: increase}",
+            {
+                "a": [
+                    f"id: s, {ES}, property: homicide-rate, value: 10, as_of: 2020",
+                    f"id: e, {ES}, property: homicide-rate, value: 15, as_of: 2021",
+                    f"id: d, {ES}, property: decrease, value: 50,"
+                    " period: {start: 2020, end: 2021}",
+                ]
+            },
+            set(),
+        ),
+    ],
+    "order": [
+        (
+            "consistent chain",
+            "kind: order, select: {property: precedes}",
+            {
+                "a": [
+                    "id: x, subject: e1, property: precedes, value: e2",
+                    "id: y, subject: e2, property: precedes, value: e3",
+                ],
+                "b": ["id: x, subject: e1, property: precedes, value: e3"],
+            },
+            set(),
+        ),
+        (
+            "two-cycle",
+            "kind: order, select: {property: precedes}",
+            {
+                "a": ["id: x, subject: e1, property: precedes, value: e2"],
+                "b": ["id: x, subject: e2, property: precedes, value: e1"],
+            },
+            {S("a/x", "b/x")},
+        ),
+        (
+            "smallest of two cycles",
+            "kind: order, select: {property: precedes}",
+            {
+                "a": [
+                    "id: x, subject: e1, property: precedes, value: e2",
+                    "id: y, subject: e2, property: precedes, value: e3",
+                    "id: z, subject: e3, property: precedes, value: e1",
+                ],
+                "b": ["id: x, subject: e2, property: precedes, value: e1"],
+            },
+            {S("a/x", "b/x")},
+        ),
+        (
+            "order against dates",
+            "kind: order, select: {property: precedes}",
+            {
+                "a": [
+                    "id: x, subject: e1, property: precedes, value: e2",
+                    "id: d1, subject: e1, property: date, value: 2025-03-16",
+                    "id: d2, subject: e2, property: date, value: 2025-03-15",
+                ]
+            },
+            {S("a/x", "a/d1", "a/d2")},
+        ),
+        (
+            "same day, either order",
+            "kind: order, select: {property: precedes}",
+            {
+                "a": [
+                    "id: x, subject: e1, property: precedes, value: e2",
+                    "id: d1, subject: e1, property: date, value: 2025-03-15",
+                    "id: d2, subject: e2, property: date, value: 2025-03-15",
+                ]
+            },
+            set(),
+        ),
+    ],
+    "reference": [
+        (
+            "title held at the date",
+            "kind: reference, select: {property: title}",
+            {
+                "ref": [
+                    SENATOR,
+                    SECSTATE,
+                ],
+                "a": [f"id: x, {TITLE}, value: US Secretary of State, as_of: 2025-02-04"],
+            },
+            set(),
+        ),
+        (
+            "title no longer held",
+            "kind: reference, select: {property: title}",
+            {
+                "ref": [
+                    SENATOR,
+                    SECSTATE,
+                ],
+                "a": [f"id: x, {TITLE}, value: U.S. Senator, as_of: 2025-02-04"],
+            },
+            {S("a/x", "ref/s", "ref/t")},
+        ),
+        (
+            "date straddling the change",
+            "kind: reference, select: {property: title}",
+            {
+                "ref": [
+                    SENATOR,
+                    SECSTATE,
+                ],
+                "a": [f"id: x, {TITLE}, value: U.S. Senator, as_of: 2025-01"],
+            },
+            set(),
+        ),
+        (
+            "nothing on record",
+            "kind: reference, select: {property: title}",
+            {
+                "ref": [SECSTATE],
+                "a": [f"id: x, {TITLE}, value: U.S. Senator, as_of: 2020"],
+            },
+            set(),
+        ),
+        (
+            "undated reference date",
+            "kind: reference, select: {property: opened}",
+            {
+                "ref": ["id: o, subject: cecot, property: opened, value: 2023-01-31"],
+                "a": ["id: x, subject: cecot, property: opened, value: 2024"],
+            },
+            {S("a/x", "ref/o")},
+        ),
+    ],
+    "naming": [
+        (
+            "misspelling in quote",
+            "kind: naming, severity: info",
+            {"a": [f"{WRONG} the Centro de Confiramiento del Terrorismo"]},
+            {S("a/x")},
+        ),
+        (
+            "canonical name",
+            "kind: naming, severity: info",
+            {"a": [f"{WRONG} the CECOT prison"]},
+            set(),
+        ),
+        (
+            "part of a word is not a name",
+            "kind: naming, severity: info",
+            {"a": [f"{WRONG} Megathormy things"]},
+            set(),
+        ),
+        (
+            "longest variant only",
+            "kind: naming, severity: info",
+            {"a": [f"{WRONG} the CECOT   Megathorm"]},
+            {S("a/x")},
+        ),
+    ],
+}
+
+TABLE = [(kind, *case) for kind, cases in CASES.items() for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "rule", "sources", "expected"), TABLE, ids=[f"{t[0]}: {t[1]}" for t in TABLE]
+)
+def test_case_table(
+    make_corpus: MakeCorpus,
+    kind: str,
+    name: str,
+    rule: str,
+    sources: Sources,
+    expected: set[frozenset[str]],
+) -> None:
+    assert f"kind: {kind}" in rule
+    result = _audit(make_corpus(_files(rule, sources), defaults=False))
+    assert _found(result) == expected
+    for conflict in result.conflicts:
+        assert conflict.kind == kind and conflict.rule == "r"
+        assert all(c.quote and c.title and c.file and c.line > 0 for c in conflict.citations)
+
+
+def test_every_kind_has_cases_and_docs() -> None:
+    assert set(CASES) == set(KINDS)
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "checks.md").read_text("utf-8")
+    sections = set(re.findall(r"^## (\S+)\s*$", docs, re.MULTILINE))
+    missing = set(KINDS) - sections
+    assert not missing, f"docs/checks.md has no section for {sorted(missing)}"
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize(
+    ("kind", "name", "rule", "sources", "expected"),
+    [t for t in TABLE if t[4]],
+    ids=[f"{t[0]}: {t[1]}" for t in TABLE if t[4]],
+)
+def test_claim_and_rule_order_do_not_matter(
+    make_corpus: MakeCorpus,
+    seed: int,
+    kind: str,
+    name: str,
+    rule: str,
+    sources: Sources,
+    expected: set[frozenset[str]],
+) -> None:
+    corpus = factcheck.load(make_corpus(_files(rule, sources), defaults=False))
+    before = factcheck.audit(corpus)
+    rng = random.Random(seed)
+    rng.shuffle(corpus.facts)
+    corpus.facts.reverse() if seed == 0 else None
+    assert factcheck.audit(corpus) == before
+
+
+def test_message_says_what_each_side_says(make_corpus: MakeCorpus) -> None:
+    _, _, rule, sources, _ = next(t for t in TABLE if t[1] == "month vs month")
+    (conflict,) = _audit(make_corpus(_files(rule, sources), defaults=False)).conflicts
+    assert "a says 2023-01" in conflict.message and "b says 2023-02" in conflict.message
+
+
+def test_params_models_reject_unknown_keys() -> None:
+    for kind, model in PARAMS.items():
+        assert issubclass(model, Params)
+        with pytest.raises(ValueError):
+            model.model_validate({"no-such-param": 1})
+        assert kind in KINDS
+
+
+# --- hypothesis: self-consistent corpora stay clean; one perturbation, one conflict ---
+
+PROPS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(rule: str, clean: Sources, perturbed: Sources, culprit: str) -> None:
+    assert _found(_audit_files(_files(rule, clean))) == set()
+    found = _audit_files(_files(rule, perturbed))
+    assert len(found.conflicts) == 1, [c.message for c in found.conflicts]
+    assert culprit in found.conflicts[0].refs
+
+
+_HEDGED = st.sampled_from(
+    ["exact", "about", "at-least", "at-most", "more-than", "less-than", "between"]
+)
+
+
+def _hedged_claim(i: int, v: int, hedge: str, k: int) -> str:
+    value = {
+        "exact": f"{v}",
+        "about": f"{v + v // 20}",
+        "at-least": f"{v - k}",
+        "at-most": f"{v + k}",
+        "more-than": f"{v - k - 1}",
+        "less-than": f"{v + k + 1}",
+        "between": f"[{v - k}, {v + k}]",
+    }[hedge]
+    return f"id: c{i}, {CAP}, value: {value}, hedge: {hedge}"
+
+
+@PROPS
+@given(
+    v=st.integers(1000, 10**6),
+    hedges=st.lists(_HEDGED, min_size=2, max_size=5),
+    k=st.integers(0, 500),
+)
+def test_agree_properties(v: int, hedges: list[str], k: int) -> None:
+    rule = "kind: agree, select: {property: capacity}"
+    clean = {f"s{i}": [_hedged_claim(i, v, h, k)] for i, h in enumerate(hedges)}
+    perturbed = {f"s{i}": [f"id: c{i}, {CAP}, value: {v}"] for i in range(len(hedges))}
+    perturbed["s0"] = [f"id: c0, {CAP}, value: {v * 2}"]
+    _check(rule, clean, perturbed, "s0/c0")
+
+
+@PROPS
+@given(cap=st.integers(100, 10**6), shares=st.lists(st.floats(0, 1), min_size=1, max_size=5))
+def test_bound_properties(cap: int, shares: list[float]) -> None:
+    rule = "kind: bound, select: {property: inmates}, params: {max: capacity}"
+    counts = [
+        f"id: i{n}, {INM}, value: {int(cap * s)}, as_of: {2020 + n}" for n, s in enumerate(shares)
+    ]
+    clean = {"a": [f"id: c, {CAP}, value: {cap}"], "b": counts}
+    perturbed = {
+        "a": clean["a"],
+        "b": [*counts[1:], f"id: i0, {INM}, value: {cap * 2 + 1}, as_of: 2020"],
+    }
+    _check(rule, clean, perturbed, "b/i0")
+
+
+@PROPS
+@given(
+    start=st.integers(1000, 10**5),
+    steps=st.lists(st.floats(0.95, 1.1), min_size=1, max_size=8),
+    which=st.integers(0, 8),
+)
+def test_trend_properties(start: int, steps: list[float], which: int) -> None:
+    rule = "kind: trend, select: {property: inmates}, params: {max_factor: 2, per_days: 182}"
+    values = [float(start)]
+    for s in steps:
+        values.append(values[-1] * s)
+
+    def claims(vals: list[float]) -> list[str]:
+        return [
+            f"id: m{n}, {INM}, value: {round(x)}, as_of: {2020 + n // 12}-{n % 12 + 1:02d}"
+            for n, x in enumerate(vals)
+        ]
+
+    which %= len(values)
+    bumped = [x * 10 if n == which else x for n, x in enumerate(values)]
+    _check(rule, {"a": claims(values)}, {"a": claims(bumped)}, f"a/m{which}")
+
+
+@PROPS
+@given(a=st.integers(0, 10**6), b=st.integers(0, 10**6))
+def test_derived_properties(a: int, b: int) -> None:
+    rule = SUM
+    parts = [
+        f"id: t, subject: cecot, property: transferred, value: {a}",
+        f"id: i, subject: cecot, property: investigated, value: {b}",
+    ]
+    clean = {"a": parts, "b": [f"id: x, {INM}, value: {a + b}"]}
+    perturbed = {"a": parts, "b": [f"id: x, {INM}, value: {2 * (a + b) + 1}"]}
+    _check(rule, clean, perturbed, "b/x")
+
+
+@PROPS
+@given(first=st.floats(1, 1000), fraction=st.floats(0.05, 0.8))
+def test_change_properties(first: float, fraction: float) -> None:
+    rule = DECREASE + "}"
+    last = first * fraction
+    levels = [
+        f"id: s, {ES}, property: homicide-rate, value: {first!r}, as_of: 2015",
+        f"id: e, {ES}, property: homicide-rate, value: {last!r}, as_of: 2024",
+    ]
+    fall = (first - last) / first * 100
+    change = f"id: d, {ES}, property: decrease, hedge: about, tolerance: 0.01, period: {PERIOD}"
+    _check(
+        rule,
+        {"a": levels, "b": [f"{change}, value: {fall!r}"]},
+        {"a": levels, "b": [f"{change}, value: {fall / 2!r}"]},
+        "b/d",
+    )
+
+
+@PROPS
+@given(opened=st.integers(2000, 2020), later=st.lists(st.integers(0, 10), min_size=1, max_size=5))
+def test_lifetime_properties(opened: int, later: list[int]) -> None:
+    rule = "kind: lifetime, select: {entity_kind: prison}, params: {start: opened}"
+    start = [f"id: o, subject: cecot, property: opened, value: {opened}-06"]
+    counts = [f"id: i{n}, {INM}, value: 1, as_of: {opened + d}-07" for n, d in enumerate(later)]
+    early = f"id: i0, {INM}, value: 1, as_of: {opened - 1}"
+    _check(rule, {"a": start, "b": counts}, {"a": start, "b": [early, *counts[1:]]}, "b/i0")
+
+
+@PROPS
+@given(
+    order=st.permutations(["e1", "e2", "e3", "e4"]),
+    pairs=st.sets(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=1),
+)
+def test_order_properties(order: list[str], pairs: set[tuple[int, int]]) -> None:
+    rule = "kind: order, select: {property: precedes}"
+    claims = [
+        f"id: p{i}-{j}, subject: {order[i]}, property: precedes, value: {order[j]}"
+        for i, j in sorted(pairs)
+        if i < j
+    ]
+    claims.append(f"id: chain, subject: {order[0]}, property: precedes, value: {order[3]}")
+    back = f"id: back, subject: {order[3]}, property: precedes, value: {order[0]}"
+    _check(rule, {"a": claims}, {"a": claims, "b": [back]}, "b/back")
+
+
+@PROPS
+@given(days=st.lists(st.integers(1, 28), min_size=1, max_size=4))
+def test_reference_properties(days: list[int]) -> None:
+    rule = "kind: reference, select: {property: title}"
+    ref = [
+        SENATOR,
+        SECSTATE,
+    ]
+    titles = [
+        f"id: x{n}, {TITLE}, value: US Secretary of State, as_of: 2025-02-{d:02d}"
+        for n, d in enumerate(days)
+    ]
+    wrong = f"id: x0, {TITLE}, value: US Secretary of State, as_of: 2024-02-{days[0]:02d}"
+    _check(rule, {"ref": ref, "a": titles}, {"ref": ref, "a": [wrong, *titles[1:]]}, "a/x0")
+
+
+@PROPS
+@given(
+    words=st.lists(
+        st.sampled_from(["CECOT", "prison", "the", "Terrorism", "center", "El", "Salvador"]),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_naming_properties(words: list[str]) -> None:
+    rule = "kind: naming, severity: info"
+    quote = " ".join(words)
+    clean = {
+        "a": [f"id: x, {CAP}, value: 1, quote: {quote}", f"id: y, {CAP}, value: 1, quote: {quote}"]
+    }
+    perturbed = {"a": [f"id: x, {CAP}, value: 1, quote: {quote} Megathorm", clean["a"][1]]}
+    _check(rule, clean, perturbed, "a/x")

@@ -1,0 +1,157 @@
+"""The engine: waivers, rule validation, determinism under file and claim reordering."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.engine import WAIVER_RULE
+
+from .conftest import MakeCorpus, source_yaml
+
+SEEDS = Path(__file__).resolve().parents[1] / "facts"
+
+RULES = """\
+rules:
+  - id: capacity-agrees
+    kind: agree
+    select: {property: capacity}
+    description: Sources agree on capacity.
+"""
+
+SOURCES = {
+    "sources/a.yaml": source_yaml(
+        "a", "- {id: cap, subject: cecot, property: capacity, value: 40000, quote: q}"
+    ),
+    "sources/b.yaml": source_yaml(
+        "b", "- {id: cap, subject: cecot, property: capacity, value: 20000, quote: q}"
+    ),
+    "rules.yaml": RULES,
+}
+
+
+def _waivers(*items: str) -> dict[str, str]:
+    body = "".join(f"  - {item}\n" for item in items) or "  []\n"
+    return {"waivers.yaml": "waivers:\n" + body if items else "waivers: []\n"}
+
+
+WAIVER = (
+    "{rule: capacity-agrees, claims: [a/cap, b/cap], reason: checked, reviewer: Ann,"
+    " date: 2026-11-01"
+)
+
+
+def _run(
+    make_corpus: MakeCorpus, files: dict[str, str], today: date = date(2026, 11, 22)
+) -> factcheck.AuditResult:
+    return factcheck.audit(factcheck.load(make_corpus({**SOURCES, **files})), today=today)
+
+
+def test_unwaived_conflict_fails_the_audit(make_corpus: MakeCorpus) -> None:
+    result = _run(make_corpus, _waivers())
+    (conflict,) = result.conflicts
+    assert not conflict.waived and result.exit_code == 1
+
+
+@pytest.mark.parametrize("claims", ["[a/cap, b/cap]", "[a/cap]"])
+def test_waived_conflict_is_still_reported_as_waived(make_corpus: MakeCorpus, claims: str) -> None:
+    waiver = WAIVER.replace("[a/cap, b/cap]", claims) + "}"
+    result = _run(make_corpus, _waivers(waiver))
+    (conflict,) = result.conflicts
+    assert conflict.waived and conflict.waiver_reason == "checked"
+    assert result.exit_code == 0 and result.summary()["waived"] == 1
+    assert conflict.to_dict()["waived"] is True
+
+
+@pytest.mark.parametrize(
+    ("waiver", "why"),
+    [
+        (WAIVER + ", expires: 2026-11-21}", "expired"),
+        (WAIVER.replace("capacity-agrees", "opened-agrees") + "}", "stale"),
+        (WAIVER.replace("[a/cap, b/cap]", "[a/cap, c/cap]") + "}", "stale"),
+    ],
+)
+def test_stale_or_expired_waiver_is_an_error_conflict(
+    make_corpus: MakeCorpus, waiver: str, why: str
+) -> None:
+    result = _run(make_corpus, _waivers(waiver))
+    assert result.errors == ()
+    problems = [c for c in result.conflicts if c.rule == WAIVER_RULE]
+    assert len(problems) == 1 and why in problems[0].message
+    (cite,) = problems[0].citations
+    assert cite.file.endswith("waivers.yaml") and cite.line == 2
+    assert problems[0].severity == "error" and result.exit_code == 1
+
+
+def test_waiver_expiring_later_still_applies(make_corpus: MakeCorpus) -> None:
+    result = _run(make_corpus, _waivers(WAIVER + ", expires: 2026-11-22}"))
+    assert [c.waived for c in result.conflicts] == [True]
+
+
+@pytest.mark.parametrize(
+    ("rule", "field", "words"),
+    [
+        ("kind: agrees", "rules.r.kind", "unknown check kind"),
+        ("kind: bound", "rules.r.params.max", "Field required"),
+        ("kind: bound, params: {max: capacty}", "rules.r.params", "did you mean 'capacity'"),
+        ("kind: agree, params: {precision: day}", "rules.r.params.precision", "unknown parameter"),
+        ("kind: agree, params: {min_precision: week}", "rules.r.params.min_precision", "'day'"),
+        (
+            "kind: derived, params: {relation: sum, parts: [inmates]}",
+            "rules.r.params",
+            "needs total",
+        ),
+        ("kind: agree, select: {property: capacty}", "rules.r.select.property", "unknown property"),
+        ("kind: agree, select: {subject: cecott}", "rules.r.select.subject", "unknown entity"),
+        (
+            "kind: agree, select: {entity_kind: prisn}",
+            "rules.r.select.entity_kind",
+            "no entity has kind",
+        ),
+    ],
+)
+def test_bad_rule_is_a_load_error_with_file_line_field(
+    make_corpus: MakeCorpus, rule: str, field: str, words: str
+) -> None:
+    root = make_corpus({"rules.yaml": f"rules:\n  - {{id: r, {rule}, description: d}}\n"})
+    result = factcheck.audit(factcheck.load(root))
+    (error,) = result.errors
+    assert error.file.endswith("rules.yaml") and error.line == 2
+    assert error.field.startswith(field) and words in error.message
+    assert result.exit_code == 2
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_seed_audit_does_not_depend_on_claim_or_rule_order(rng: object) -> None:
+    import random
+
+    assert isinstance(rng, random.Random)
+    corpus = factcheck.load(SEEDS)
+    expected = factcheck.audit(corpus, today=date(2026, 11, 22))
+    rng.shuffle(corpus.facts)
+    rng.shuffle(corpus.rules)
+    assert factcheck.audit(corpus, today=date(2026, 11, 22)) == expected
+
+
+def test_seed_audit_does_not_depend_on_file_names(tmp_path: Path) -> None:
+    """Renamed files are read in another order; only the cited file names change."""
+    shutil.copytree(SEEDS, tmp_path / "a")
+    renamed = tmp_path / "b"
+    shutil.copytree(SEEDS, renamed)
+    for path in sorted((renamed / "sources").glob("*.yaml")):
+        path.rename(path.with_name(f"{path.stem[::-1]}.yaml"))
+
+    def shape(root: Path) -> list[tuple[str, str, str, tuple[str, ...]]]:
+        result = factcheck.audit(factcheck.load(root), today=date(2026, 11, 22))
+        return sorted(
+            (c.rule, c.severity, c.message, tuple(sorted(c.refs))) for c in result.conflicts
+        )
+
+    assert shape(tmp_path / "a") == shape(renamed)
