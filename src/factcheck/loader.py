@@ -140,8 +140,49 @@ def _validation_errors(
             message = f"unknown field {name!r}{hint}"
         elif err["type"] == "missing":
             message = f"missing required field {loc[-1]!r}"
+        elif err["type"] in _EXPECTED:
+            message = f"expected {_EXPECTED[err['type']]}, got {_describe(err.get('input'))}"
+            if err["type"] == "string_type" and isinstance(err.get("input"), int | float):
+                message += " (quote it to make it text)"
+        elif err["type"] == "literal_error":
+            message = f"{message}; got {_describe(err.get('input'))}"
         errors.append(LoadError(display, line, _field(loc), message))
     return errors
+
+
+#: Pydantic error type -> what the field wanted, in the words of a fact file.
+_EXPECTED: Final = {
+    "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+    "dict_type": "a mapping (key: value lines)",
+    "list_type": "a list",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+
+
+def _describe(value: Any) -> str:
+    """A YAML value as an error message names it."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
 
 def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
