@@ -56,6 +56,7 @@ FORMS = [
     ("El Salvador ranks first", None, "quantity", 1, "rank", "exact", None, {"ordinal"}),
     ("doubling the building area", None, "quantity", 2, "times", "exact", None, {"multiplier"}),
     ("half an hour a day", None, "quantity", 30, "minutes", "exact", None, {"word"}),
+    ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"word"}),
     ("January 2023", None, "date", "2023-01", None, "exact", "month", set()),
     ("On March 16, 2025, they arrived", None, "date", "2025-03-16", None, "exact", "day", set()),
     ("Tue 4th Feb, 2025", None, "date", "2025-02-04", None, "exact", "day", set()),
@@ -160,6 +161,24 @@ def test_subject_and_property_proposed_when_clear() -> None:
     [claim] = draft_fact_file(text, "x", corpus=_corpus()).claims
     assert (claim["subject"], claim["property"], claim["value"]) == ("cecot", "capacity", 40000)
     assert claim["draft"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "prop"),
+    [
+        # the only prison named; "opened" is said of prisons in the corpus
+        ("In January 2023, CECOT Prison was opened in El Salvador.", "cecot", "opened"),
+        # the counted noun names the property; the last word of the phrase decides
+        ("Each building of CECOT has 32 prison cells with bunks.", "cecot", "cells-per-building"),
+        ("CECOT has eight buildings, each big.", "cecot", "buildings"),
+        ("CECOT has two fences made of iron.", "cecot", "perimeter-fences"),
+        # a keyword that does not suit the unit proposes nothing
+        ("CECOT was designed for 40% of them.", "cecot", UNREVIEWED_NUMBER),
+    ],
+)
+def test_proposals(text: str, subject: str, prop: str) -> None:
+    [claim] = draft_fact_file(text, "x", corpus=_corpus()).claims
+    assert (claim["subject"], claim["property"]) == (subject, prop)
 
 
 def test_unclear_subject_and_property_use_placeholders() -> None:

@@ -458,6 +458,7 @@ _MULTIPLIER_RE: Final = re.compile(
 )
 _MULTIPLIERS: Final = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
 _HALF_HOUR_RE: Final = re.compile(r"\bhalf an hour\b", re.IGNORECASE)
+_NONE_RE: Final = re.compile(r"\bthere\s+(?:are|were)\s+(?P<no>no)\s+\w+", re.IGNORECASE)
 _RATE_RE: Final = re.compile(
     r"\bper\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<scale>thousand|million))?\b"
 )
@@ -631,6 +632,18 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
                 note=f"{m.group()!r} = 30 minutes",
             )
         )
+    for m in _NONE_RE.finditer(text, start, end):
+        out.append(
+            Mention(
+                "quantity",
+                m.start("no"),
+                m.end("no"),
+                m["no"],
+                0.0,
+                flags=frozenset({"word"}),
+                note=f"{m.group()!r}: a count of zero",
+            )
+        )
     out.sort(key=lambda x: x.start)
     return _hedged(text, start, out)
 
@@ -719,7 +732,6 @@ _PROPERTY_KEYWORDS: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "tco-designated": (("transnational criminal organization",), None),
     "fto-designated": (("foreign terrorist organization",), None),
     "founded": (("was formed", "was founded"), None),
-    "bitcoin-legal-tender": (("bitcoin",), None),
     "time-outside-cell": (("leave their cells", "outside the cell"), "minutes"),
 }
 
@@ -731,6 +743,9 @@ class _Names:
     aliases: re.Pattern[str] | None
     owner: dict[str, str]
     properties: dict[str, str]  # property id -> type
+    kinds: dict[str, str] = field(default_factory=dict)  # entity id -> kind
+    # property id -> kinds of entity that confirmed claims of it are about
+    subject_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus | None) -> _Names:
@@ -749,7 +764,14 @@ class _Names:
             else None
         )
         props = {p.id: str(p.type) for p in corpus.properties.values()}
-        return cls(pattern, owner, props)
+        kinds = {e.id: e.kind for e in corpus.entities.values()}
+        subject_kinds: dict[str, set[str]] = {}
+        for f in corpus.facts:
+            if not f.claim.draft and f.subject in kinds:
+                subject_kinds.setdefault(f.prop.id, set()).add(kinds[f.subject])
+        return cls(
+            pattern, owner, props, kinds, {k: frozenset(v) for k, v in subject_kinds.items()}
+        )
 
     def entities_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if self.aliases is None:
@@ -769,16 +791,32 @@ def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
 
 
 def _propose_subject(
-    names: _Names, found: list[tuple[int, int, str]], text: str, sent: tuple[int, int], at: int
-) -> tuple[str | None, list[str]]:
+    names: _Names,
+    found: list[tuple[int, int, str]],
+    text: str,
+    sent: tuple[int, int],
+    at: int,
+    prop: str | None,
+) -> tuple[str | None, list[str], str | None]:
+    """(subject or None, entities named in the sentence, why the subject was chosen).
+
+    Clear means: the only entity named in the sentence, else the only one in the figure's
+    clause, else (with a proposed property) the only one of a kind that the corpus's
+    confirmed claims of that property are about ("opened" is said of prisons).
+    """
     ids = list(dict.fromkeys(e for _, _, e in found))
     if len(ids) == 1:
-        return ids[0], ids
+        return ids[0], ids, None
     lo, hi = _clause(text, sent[0], sent[1], at)
     local = list(dict.fromkeys(e for a, b, e in found if lo <= a and b <= hi))
     if len(local) == 1:
-        return local[0], ids
-    return None, ids
+        return local[0], ids, None
+    wanted = names.subject_kinds.get(prop or "", frozenset())
+    fitting = [e for e in ids if names.kinds.get(e) in wanted]
+    if len(fitting) == 1:
+        kind = names.kinds[fitting[0]]
+        return fitting[0], ids, f"subject: the only {kind} named in the sentence"
+    return None, ids, None
 
 
 _SPECIAL_UNITS: Final = frozenset({"percent", "USD", "EUR", "GBP", "rank", "times"})
@@ -812,7 +850,66 @@ def _propose_property(
     local = hits(text[lo:hi].casefold())
     if not local and alone:
         local = hits(text[sent[0] : sent[1]].casefold())
+    if not local and mention.kind == "quantity" and not mention.unit:
+        local = _counted_property(names, text[mention.end : sent[1]])
     return local[0] if len(local) == 1 else None
+
+
+_COUNTED_RUN: Final = re.compile(r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+_RUN_STOP: Final = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "with",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "each",
+        "which",
+        "that",
+        "who",
+        "are",
+        "is",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "by",
+        "from",
+        "per",
+        "as",
+    }
+)
+
+
+def _counted_property(names: _Names, after: str) -> list[str]:
+    """Properties named by the noun counted after a figure: "eight buildings" -> buildings,
+    "32 prison cells" -> cells-per-building (the last word of the noun phrase decides)."""
+    m = _COUNTED_RUN.match(after)
+    if not m:
+        return []
+    run: list[str] = []
+    for word in m.group(1).casefold().split():
+        if word in _RUN_STOP:
+            break
+        run.append(word)
+    found: dict[str, str] = {}  # property -> the word that named it
+    for prop, ptype in names.properties.items():
+        if ptype != "quantity" or prop.startswith("unreviewed"):
+            continue
+        for word in run:
+            if word in prop.split("-"):
+                found.setdefault(prop, word)
+    if len(found) > 1 and run:
+        found = {p: w for p, w in found.items() if w == run[-1]}
+    return list(found)
 
 
 # --- drafting ------------------------------------------------------------------------
@@ -938,10 +1035,12 @@ def _claim(
 ) -> dict[str, Any]:
     sentence = text[sent[0] : sent[1]]
     notes = [f"drafted from {m.text!r}"]
-    subject, named = _propose_subject(names, found, text, sent, m.start)
+    prop = _propose_property(names, text, sent, m, alone)
+    subject, named, why = _propose_subject(names, found, text, sent, m.start, prop)
+    if why:
+        notes.append(why)
     if subject is None and named:
         notes.append("entities named in the sentence: " + ", ".join(named))
-    prop = _propose_property(names, text, sent, m, alone)
     placeholder = UNREVIEWED_DATE if m.kind == "date" else UNREVIEWED_NUMBER
     base = prop or ("date" if m.kind == "date" else "number")
     value: Any
