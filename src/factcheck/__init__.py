@@ -12,6 +12,7 @@ from __future__ import annotations
 from ._version import __version__
 from .conflict import AuditResult, Citation, Conflict
 from .corpus import Corpus, Fact
+from .dump import dump
 from .engine import audit
 from .errors import FactcheckError, LoadError
 from .loader import load
@@ -54,5 +55,6 @@ __all__ = [
     "Waiver",
     "__version__",
     "audit",
+    "dump",
     "load",
 ]

@@ -99,7 +99,7 @@ class _NeedsCareful(Exception):
     """Raised by :func:`_build_fast` on anything unusual; :func:`_build` then reports it."""
 
 
-class _BadScalar(_NeedsCareful):
+class _BadScalar(_NeedsCareful, ValueError):
     """A scalar that cannot be read; the message says why."""
 
 
@@ -128,7 +128,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 def read_plain(value: str) -> Any:
     """What an unquoted scalar reads as: null, bool, int, float or the text itself.
 
-    Raises :class:`_BadScalar` for a number too long or too large to be meant.
+    Raises :class:`ValueError` for a number too long or too large to be meant.
     """
     if value in _NULL:
         return None
