@@ -244,3 +244,27 @@ def test_console_script_subprocess(corpora: Path) -> None:
     assert proc.returncode == 1
     assert "facts/sources/a.yaml:7: error[capacity-agrees]" in proc.stdout
     assert "\033[" not in proc.stdout  # not a terminal: no colour
+
+
+def test_closed_pipe_is_not_a_traceback(corpora: Path) -> None:
+    # `factcheck audit | head -1`: the reader leaves early; the report is larger than a
+    # pipe's buffer, so the writer does meet the closed pipe.
+    long_quote = "holds 30,000 " + "and more " * 20_000
+    big = {
+        **SOURCES,
+        "sources/p.yaml": SOURCES["sources/a.yaml"].replace("holds 40,000", long_quote),
+    }
+    big["sources/p.yaml"] = big["sources/p.yaml"].replace("id: a\n", "id: p\n")
+    _write(corpora / "big" / "facts", {"rules.yaml": RULES, **big})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "audit", "big/facts"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    proc.wait()
+    assert "Traceback" not in stderr

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import json
 import os
 import sys
@@ -93,8 +94,21 @@ def _emit(result: AuditResult, corpus: Corpus, args: argparse.Namespace) -> int:
     shown = dataclasses.replace(
         result, conflicts=tuple(c for c in result.conflicts if c.severity in keep)
     )
-    print(REPORTERS[args.format](shown, corpus))
+    try:
+        print(REPORTERS[args.format](shown, corpus), flush=True)
+    except BrokenPipeError:
+        _silence_stdout()
     return result.exit_code
+
+
+def _silence_stdout() -> None:
+    # The reader went away (``factcheck audit | head``): no traceback, and none either
+    # when Python flushes stdout at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _check_sources(args: argparse.Namespace) -> str | None:

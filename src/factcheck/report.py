@@ -155,6 +155,7 @@ def _rule_descriptions(corpus: Corpus) -> dict[str, str]:
     out = {r.id: r.description for r in corpus.rules}
     out.setdefault("quotes", "every quote is verbatim in its source's snapshot")
     out.setdefault(LOAD_RULE, "fact files are readable and valid")
+    out.setdefault("waivers", "every waiver still matches a conflict and has not expired")
     return out
 
 
