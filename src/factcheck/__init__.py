@@ -15,6 +15,7 @@ from .corpus import Corpus, Fact
 from .dump import dump
 from .engine import audit
 from .errors import FactcheckError, LoadError
+from .extract import draft_errors, draft_fact_file
 from .loader import load
 from .model import (
     Alias,
@@ -55,6 +56,8 @@ __all__ = [
     "Waiver",
     "__version__",
     "audit",
+    "draft_errors",
+    "draft_fact_file",
     "dump",
     "load",
 ]
