@@ -220,6 +220,17 @@ def _iv(f: Fact) -> Interval:
     return f.value
 
 
+def _date(f: Fact) -> DateSpan:
+    assert isinstance(f.value, DateSpan)
+    return f.value
+
+
+def _when(f: Fact) -> DateSpan:
+    """The claim's own time (callers have checked it has one)."""
+    assert f.time is not None
+    return f.time
+
+
 # --- agree ---------------------------------------------------------------------------
 
 
@@ -306,7 +317,7 @@ def lifetime(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]
         begun = [s for s in starts.get(f.subject, []) if isinstance(s.value, DateSpan)]
         if f.time is None or f.prop.id == p.start or not begun:
             continue
-        if all(compare_dates(f.time, s.value) is Order.BEFORE for s in begun):  # type: ignore[arg-type]
+        if all(_before(f.time, _date(s)) for s in begun):
             yield Finding(
                 (f, *begun),
                 f"{_name(corpus, f.subject)}: {f.source.id} gives {f.prop.id} {f.describe()}, "
@@ -334,7 +345,7 @@ def _jump(a: Fact, b: Fact, p: TrendParams) -> str | None:
         return f"{_says((first, last))}: a running total cannot fall"
     if p.max_factor is None or min(x.lo, y.lo) < 0:
         return None
-    days = max((last.time.end - first.time.start) / timedelta(days=1), 0)  # type: ignore[union-attr]
+    days = max((_when(last).end - _when(first).start) / timedelta(days=1), 0)
     allowed = p.max_factor ** max(1.0, days / p.per_days)
     if y.lo > allowed * x.hi or x.lo > allowed * y.hi:
         factor = max(y.lo / x.hi if x.hi else math.inf, x.lo / y.hi if y.hi else math.inf)
@@ -481,10 +492,10 @@ def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             continue
         start, end = PartialDate.parse(period.start).span(), PartialDate.parse(period.end).span()
         dated = [lv for lv in _quantities(levels.get(f.subject, [])) if lv.time is not None]
-        firsts = [lv for lv in dated if spans_overlap(lv.time, start)]  # type: ignore[arg-type]
-        lasts = [lv for lv in dated if spans_overlap(lv.time, end)]  # type: ignore[arg-type]
+        firsts = [lv for lv in dated if spans_overlap(_when(lv), start)]
+        lasts = [lv for lv in dated if spans_overlap(_when(lv), end)]
         for a, b in product(firsts, lasts):
-            if compare_dates(a.time, b.time) is not Order.BEFORE:  # type: ignore[arg-type]
+            if not _before(_when(a), _when(b)):
                 continue
             computed = _widen(_percent_change(_iv(a), _iv(b), p.direction), p.tolerance)
             if not intersects(computed, _iv(f)):
