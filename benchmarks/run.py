@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -49,8 +50,6 @@ def _child_floor(root: str) -> dict[str, Any]:
 
 
 def _child_audit(root: str) -> dict[str, Any]:
-    import resource
-
     start = time.perf_counter()
     import factcheck
 
@@ -76,8 +75,14 @@ def _child_audit(root: str) -> dict[str, Any]:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+def _cpu() -> float:
+    """CPU seconds used so far by finished child processes (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run_child(kind: str, root: Path) -> tuple[float, dict[str, Any]]:
-    start = time.perf_counter()
+    cpu, start = _cpu(), time.perf_counter()
     proc = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(root)],
         capture_output=True,
@@ -88,13 +93,16 @@ def _run_child(kind: str, root: Path) -> tuple[float, dict[str, Any]]:
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"child {kind} failed:\n{proc.stderr}")
-    return wall, json.loads(proc.stdout)
+    out: dict[str, Any] = json.loads(proc.stdout)
+    out["cpu"] = _cpu() - cpu
+    return wall, out
 
 
-def _wall(cmd: list[str]) -> tuple[float, int]:
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, check=False, env=ENV)
-    return time.perf_counter() - start, proc.returncode
+def _wall(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of a command."""
+    cpu, start = _cpu(), time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=False, env=ENV)
+    return time.perf_counter() - start, _cpu() - cpu
 
 
 def _import_time() -> float:
@@ -135,21 +143,20 @@ def _verdict(got: dict[str, Any], expected: dict[str, Any]) -> str:
     return "FAIL: " + ", ".join(parts) + f"; e.g. {sample}"
 
 
-def _hook(root: Path, schema: Path) -> tuple[float, float | None]:
+def _hook(root: Path, schema: Path) -> tuple[tuple[float, float], tuple[float, float] | None]:
     # Change one source file so that the hook has one cache miss, as after an edit.
     target = sorted((root / "sources").glob("*.yaml"))[len(list((root / "sources").glob("*"))) // 2]
     with target.open("a", encoding="utf-8") as fh:
         fh.write(f"# edited {time.time_ns()}\n")
     factcheck_cmd = [sys.executable, "-m", "factcheck", "check", str(target)]
-    hook, _ = _wall(factcheck_cmd)
+    hook = _wall(factcheck_cmd)
     jsonschema = shutil.which("check-jsonschema") or str(
         Path(sys.executable).parent / "check-jsonschema"
     )
     if not Path(jsonschema).exists():
         return hook, None
     # Timed whatever its verdict: it parsed and validated the file either way.
-    js, _ = _wall([jsonschema, "--schemafile", str(schema), str(target)])
-    return hook, js
+    return hook, _wall([jsonschema, "--schemafile", str(schema), str(target)])
 
 
 def _ratio(a: float, b: float | None) -> str:
@@ -185,22 +192,27 @@ def main(argv: list[str] | None = None) -> int:
         root, expected = _corpus(args.workdir, claims, args.seed)
         shutil.rmtree(root / ".factcheck-cache", ignore_errors=True)
         _, floor = _run_child("floor", root)
-        floor_s = floor["seconds"]
+        floor_s, floor_cpu = floor["seconds"], floor["cpu"]
         cold_wall, cold = _run_child("audit", root)
         warm_wall, warm = _run_child("audit", root)
         hook, js = _hook(root, schema)
         cold_by_size[claims] = cold_wall
-        print(f"  floor  PyYAML C load   {floor_s:7.2f} s  (1.00x)")
+        print(f"  {'':27} {'wall':>8} {'ratio':>7}  {'cpu':>7} {'ratio':>7}")
+        print(f"  floor  PyYAML C load      {floor_s:7.2f}s   1.00x  {floor_cpu:6.2f}s   1.00x")
         for name, wall, got in (("cold", cold_wall, cold), ("warm", warm_wall, warm)):
             print(
-                f"  {name}   audit (wall)    {wall:7.2f} s  ({_ratio(wall, floor_s)} floor)"
-                f"  import {got['import']:.2f} load {got['load']:.2f} audit {got['audit']:.2f}"
+                f"  {name}   audit             {wall:7.2f}s {_ratio(wall, floor_s):>7}"
+                f"  {got['cpu']:6.2f}s {_ratio(got['cpu'], floor_cpu):>7}"
+                f"   (in process: import {got['import']:.2f}"
+                f" load {got['load']:.2f} audit {got['audit']:.2f})"
             )
+        if js:
+            print(f"  jsonschema 1 file       {js[0]:7.2f}s   1.00x  {js[1]:6.2f}s   1.00x")
         print(
-            f"  hook   check 1 file    {hook:7.2f} s  ({_ratio(hook, js)} check-jsonschema"
-            + (f" {js:.2f} s)" if js else ")")
+            f"  hook   check 1 file      {hook[0]:7.2f}s {_ratio(hook[0], js and js[0]):>7}"
+            f"  {hook[1]:6.2f}s {_ratio(hook[1], js and js[1]):>7}   (vs check-jsonschema)"
         )
-        print(f"  peak   memory (cold)   {cold['peak_mb']:7.0f} MB")
+        print(f"  peak   memory (cold)    {cold['peak_mb']:7.0f} MB")
         for name, got in (("cold", cold), ("warm", warm)):
             verdict = _verdict(got, expected)
             failed |= not verdict.startswith("ok")

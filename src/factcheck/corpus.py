@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .conflict import Citation
@@ -65,11 +66,12 @@ class Fact:
     file: str
     line: int
     quote_line: int
+    #: ``source-id/claim-id``: the claim's name across the corpus. Stored, not computed:
+    #: checks sort and group by it hundreds of thousands of times.
+    ref: str = field(init=False, repr=False)
 
-    @property
-    def ref(self) -> str:
-        """``source-id/claim-id``: the claim's name across the corpus."""
-        return f"{self.source.id}/{self.claim.id}"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ref", f"{self.source.id}/{self.claim.id}")
 
     @property
     def when(self) -> DateSpan | None:
@@ -77,7 +79,7 @@ class Fact:
         if self.time is not None:
             return self.time
         if self.source.published is not None:
-            return PartialDate.parse(self.source.published).span()
+            return _span(self.source.published)
         return None
 
     @property
@@ -131,6 +133,8 @@ class Corpus:
     source_files: dict[str, str] = field(default_factory=dict)
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _alias_errors: dict[str, Alias] = field(default_factory=dict, repr=False)
+    _by_property: dict[str, list[Fact]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=-1, repr=False)
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts)
@@ -148,6 +152,15 @@ class Corpus:
             if f.ref == ref:
                 return f
         raise KeyError(ref)
+
+    def facts_of(self, prop: str) -> list[Fact]:
+        """The facts of one property, in load order (indexed: rules select by property)."""
+        if self._indexed != len(self.facts):  # built on first use, again if facts were added
+            self._by_property = {}
+            for f in self.facts:
+                self._by_property.setdefault(f.prop.id, []).append(f)
+            self._indexed = len(self.facts)
+        return self._by_property.get(prop, [])
 
     def resolve(self, name: str) -> str | None:
         """The entity id a name or alias stands for, or ``None``."""
@@ -255,12 +268,23 @@ def _resolve(corpus: Corpus, source: Source, claim: Claim, place: ClaimPlace) ->
     )
 
 
+# A corpus names the same few thousand dates over and over; spans are immutable.
+@lru_cache(maxsize=65536)
+def _span(text: str) -> DateSpan:
+    return PartialDate.parse(text).span()
+
+
+@lru_cache(maxsize=65536)
+def _date_value(text: str, hedge: str) -> DateSpan:
+    return date_span(PartialDate.parse(text), hedge)
+
+
 def _time(claim: Claim) -> DateSpan | None:
     if claim.as_of is not None:
-        return PartialDate.parse(claim.as_of).span()
+        return _span(claim.as_of)
     if claim.period is not None:
-        start = PartialDate.parse(claim.period.start).span() if claim.period.start else None
-        end = PartialDate.parse(claim.period.end).span() if claim.period.end else None
+        start = _span(claim.period.start) if claim.period.start else None
+        end = _span(claim.period.end) if claim.period.end else None
         lo = start.start if start else date_span(PartialDate(1), "not-before").start
         hi = end.end if end else date_span(PartialDate(9999), "not-after").end
         return DateSpan(lo, hi)
@@ -296,7 +320,7 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
             )
         if isinstance(v, bool | tuple | float):
             raise ValueError(f"property {prop.id!r} is a date; got {v!r}")
-        return date_span(PartialDate.parse(str(v)), hedge), None
+        return _date_value(str(v), hedge), None
     if hedge != "exact":
         raise ValueError(f"hedge {hedge!r} does not apply to a {kind} value")
     if kind == "boolean":

@@ -18,6 +18,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from ._gc import paused_during
 from .checks import KINDS, PARAMS, Finding
 from .conflict import AuditResult, Citation, Conflict
 from .corpus import Corpus, Fact, Located
@@ -37,9 +38,10 @@ def select(corpus: Corpus, rule: Rule) -> list[Fact]:
     subjects = {corpus.resolve(x) or x for x in s.subject} if s.subject else None
     props = set(s.property) if s.property else None
     kinds = set(s.entity_kind) if s.entity_kind else None
+    pool = corpus.facts if props is None else [f for p in props for f in corpus.facts_of(p)]
     out = [
         f
-        for f in corpus.facts
+        for f in pool
         if (subjects is None or f.subject in subjects)
         and (props is None or f.prop.id in props)
         and (kinds is None or corpus.entities[f.subject].kind in kinds)
@@ -98,6 +100,7 @@ def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
     return errors
 
 
+@paused_during
 def audit(corpus: Corpus, *, today: date | None = None) -> AuditResult:
     """Run every rule of the corpus and return conflicts and load errors together.
 
