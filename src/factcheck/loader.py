@@ -6,14 +6,13 @@ import difflib
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
-from . import _yaml
+from . import _gc, _yaml
 from .cache import CACHE_DIR, FileCache
 from .corpus import ClaimPlace, Corpus, Located, build
 from .errors import FactcheckError, LoadError
@@ -265,11 +264,7 @@ def load(
     store = FileCache(
         None if cache is False else root / CACHE_DIR if cache is True else Path(cache)
     )
-    # Loading allocates millions of objects and frees none: the collector's passes over
-    # them are pure overhead (10-35% of the time).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _gc.paused():
         for display, result in zip(
             (str(f) for f in files), _read_all(files, store, workers), strict=True
         ):
@@ -279,9 +274,6 @@ def load(
                 assert result.kind is not None
                 _merge(corpus, result.kind, result.parsed, result.positions, display, places)
         build(corpus, places)
-    finally:
-        if was_enabled:
-            gc.enable()
     corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
     if strict and corpus.errors:
         raise FactcheckError(corpus.errors)
@@ -372,6 +364,9 @@ def _read_all(files: list[Path], store: FileCache, workers: int | None) -> Itera
         # must not be stored under the old content's key.
         args = [(str(files[i]), store.directory) for i, _, _ in misses]
         chunk = max(1, len(args) // (n * 8))
+        # Imported here: multiprocessing costs `import factcheck` 20 ms it rarely needs.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=n) as pool:
             blobs = pool.map(_worker, args, chunksize=chunk)
             for (i, _, data), blob in zip(misses, blobs, strict=True):
