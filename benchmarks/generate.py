@@ -12,9 +12,10 @@ others. Claims that agree use every hedge that stays compatible with the truth (
 about, between, at-most, ...), subjects are written as ids or aliases, some claims carry
 ``as_of``, so the audit does real work on the honest claims too.
 
-Adding a check kind: write a ``_plant_<kind>`` function with the signature of
-:data:`Planter` and register it in :data:`PLANTERS`; kinds the installed factcheck does
-not know are skipped (``--kinds`` lists what to plant).
+Adding a check kind: write a ``_<kind>_kind`` function returning its properties, rules
+and scenarios (see :data:`Scenario`) and register it in :data:`KINDS`; kinds the
+installed factcheck does not know are skipped. Planted now: agree (every property type),
+bound, lifetime.
 """
 
 from __future__ import annotations
@@ -61,8 +62,10 @@ class Plan:
     entities: list[dict[str, Any]] = field(default_factory=list)
     properties: list[dict[str, Any]] = field(default_factory=list)
     rules: list[dict[str, Any]] = field(default_factory=list)
-    # key index -> claims (each will land in a different source)
+    # claims about one subject, each to land in a different source
     groups: list[list[ClaimSpec]] = field(default_factory=list)
+    # per group: the conflicts it plants, as (rule id, indexes into the group)
+    expected: list[list[tuple[str, list[int]]]] = field(default_factory=list)
 
 
 #: A planter gets the key, how many claims to state it with, whether to plant a
@@ -166,23 +169,32 @@ def _boolean(key: Key, n: int, plant: bool, rng: random.Random) -> list[ClaimSpe
     return out
 
 
-#: check kind -> property type -> planter. ``agree``: claims on one key must be compatible.
-PLANTERS: dict[str, dict[str, Planter]] = {
-    "agree": {
-        "quantity": _quantity,
-        "date": _date,
-        "text": _text,
-        "entity": _entity,
-        "status": _status,
-        "boolean": _boolean,
-    },
+#: Property type -> planter for ``agree``: claims on one key must be compatible.
+AGREE: dict[str, Planter] = {
+    "quantity": _quantity,
+    "date": _date,
+    "text": _text,
+    "entity": _entity,
+    "status": _status,
+    "boolean": _boolean,
 }
 
+#: A scenario states facts about one subject: its claims (each goes to a different
+#: source) and the conflicts the audit must report, as (rule id, indexes into the claims).
+Scenario = Callable[[str, bool, random.Random], tuple[list[ClaimSpec], list[tuple[str, list[int]]]]]
 
-def _plan(claims: int, seed: int, share: float, kinds: list[str]) -> Plan:
-    rng = random.Random(seed)
-    plan = Plan()
-    props: list[tuple[str, str]] = []
+
+@dataclass
+class Kind:
+    """What a check kind adds to the corpus: properties, rules and scenarios."""
+
+    properties: list[dict[str, Any]]
+    rules: list[dict[str, Any]]
+    scenarios: list[Scenario]
+
+
+def _agree_kind() -> Kind:
+    kind = Kind([], [], [])
     for ptype, count in PROPERTY_TYPES.items():
         for i in range(count):
             pid = f"{ptype}-{i}"
@@ -191,19 +203,126 @@ def _plan(claims: int, seed: int, share: float, kinds: list[str]) -> Plan:
                 p.update(unit="people", tolerance=0.1)
             if ptype == "status":
                 p["values"] = STATUS_VALUES
-            plan.properties.append(p)
-            props.append((pid, ptype))
-    for kind in kinds:
-        for pid, ptype in props:
-            if ptype in PLANTERS[kind]:
-                plan.rules.append(
-                    {
-                        "id": f"{kind}-{pid}",
-                        "kind": kind,
-                        "select": {"property": pid},
-                        "description": f"{kind} on {pid}",
-                    }
-                )
+            kind.properties.append(p)
+            rule = f"agree-{pid}"
+            kind.rules.append(
+                {"id": rule, "kind": "agree", "select": {"property": pid}, "description": rule}
+            )
+            kind.scenarios.append(_agree_scenario(pid, ptype, rule))
+    return kind
+
+
+def _agree_scenario(pid: str, ptype: str, rule: str) -> Scenario:
+    def scenario(
+        subject: str, plant: bool, rng: random.Random
+    ) -> tuple[list[ClaimSpec], list[tuple[str, list[int]]]]:
+        key = Key(subject, pid, ptype, rng.randrange(1990, 2025), rule)
+        claims = AGREE[ptype](key, rng.randrange(3, 6), plant, rng)
+        # The planted claim clashes with every other claim of its key, which agree with
+        # each other: one conflict citing the whole group.
+        return claims, [(rule, list(range(len(claims))))] if plant else []
+
+    return scenario
+
+
+def _bound_kind() -> Kind:
+    """``bound``: a load never exceeds the limit of the same subject."""
+    rule = "bound-load"
+
+    def scenario(
+        subject: str, plant: bool, rng: random.Random
+    ) -> tuple[list[ClaimSpec], list[tuple[str, list[int]]]]:
+        limit = rng.randrange(1000, 100_000)
+        lim, load = Key(subject, "limit", "quantity", 0), Key(subject, "load", "quantity", 0)
+        claims = [
+            ClaimSpec(lim, {"value": limit}),
+            ClaimSpec(lim, {"value": limit, "hedge": "about"}),
+        ]
+        for _ in range(rng.randrange(1, 3)):
+            claims.append(ClaimSpec(load, {"value": round(limit * rng.uniform(0.3, 0.8))}))
+        if not plant:
+            return claims, []
+        # Above every value the limit claims admit ("about" reaches 1.1 x limit).
+        claims.append(ClaimSpec(load, {"value": limit * 2, "hedge": "more-than"}, planted=True))
+        return claims, [(rule, [len(claims) - 1, 0, 1])]
+
+    return Kind(
+        [
+            {"id": "limit", "type": "quantity", "unit": "people", "tolerance": 0.1},
+            {"id": "load", "type": "quantity", "unit": "people", "tolerance": 0.1},
+        ],
+        [
+            {
+                "id": rule,
+                "kind": "bound",
+                "select": {"property": "load"},
+                "params": {"max": "limit"},
+                "description": rule,
+            }
+        ],
+        [scenario],
+    )
+
+
+def _lifetime_kind() -> Kind:
+    """``lifetime``: no dated figure about a subject precedes its start."""
+    rule = "lifetime-visitors"
+
+    def scenario(
+        subject: str, plant: bool, rng: random.Random
+    ) -> tuple[list[ClaimSpec], list[tuple[str, list[int]]]]:
+        y, m = rng.randrange(1990, 2020), rng.randrange(1, 13)
+        start, visitors = (
+            Key(subject, "founded", "date", y),
+            Key(subject, "visitors", "quantity", y),
+        )
+        claims = [ClaimSpec(start, {"value": f"{y}-{m:02d}"}), ClaimSpec(start, {"value": y})]
+        for _ in range(rng.randrange(1, 3)):
+            later = f"{y + rng.randrange(1, 5)}"
+            claims.append(
+                ClaimSpec(visitors, {"value": rng.randrange(100, 10_000), "as_of": later})
+            )
+        if not plant:
+            return claims, []
+        early = {"value": rng.randrange(100, 10_000), "as_of": f"{y - 2}"}
+        claims.append(ClaimSpec(visitors, early, planted=True))
+        return claims, [(rule, [len(claims) - 1, 0, 1])]
+
+    return Kind(
+        [
+            {"id": "founded", "type": "date"},
+            {"id": "visitors", "type": "quantity", "unit": "people", "tolerance": 0.1},
+        ],
+        [
+            {
+                "id": rule,
+                "kind": "lifetime",
+                "select": {"property": "visitors"},
+                "params": {"start": "founded"},
+                "description": rule,
+            }
+        ],
+        [scenario],
+    )
+
+
+#: Check kind -> what it plants. Add a kind here (with its ``_<kind>_kind`` function).
+KINDS: dict[str, Callable[[], Kind]] = {
+    "agree": _agree_kind,
+    "bound": _bound_kind,
+    "lifetime": _lifetime_kind,
+}
+
+
+def _plan(claims: int, seed: int, share: float, kinds: list[str]) -> Plan:
+    rng = random.Random(seed)
+    plan = Plan()
+    scenarios: list[Scenario] = []
+    for name in kinds:
+        kind = KINDS[name]()
+        plan.properties.extend(kind.properties)
+        plan.rules.extend(kind.rules)
+        scenarios.extend(kind.scenarios)
     for i in range(N_PLACES):
         plan.entities.append(
             {"id": f"place-{i}", "name": f"Place {i}", "kind": "place", "aliases": [f"P{i}"]}
@@ -211,18 +330,13 @@ def _plan(claims: int, seed: int, share: float, kinds: list[str]) -> Plan:
     total = 0
     k = 0
     while total < claims:
-        subject, (pid, ptype) = f"subject-{k // len(props)}", props[k % len(props)]
-        key = Key(subject, pid, ptype, rng.randrange(1990, 2025))
-        n = min(rng.randrange(3, 6), claims - total) if claims - total >= 3 else claims - total
-        able = [kind for kind in kinds if ptype in PLANTERS[kind]]
-        kind = able[k % len(able)]
-        key.rule = f"{kind}-{pid}"
-        planter = PLANTERS[kind][ptype]
-        plant = n >= 3 and rng.random() < share
-        plan.groups.append(planter(key, n, plant, rng))
-        total += n
+        subject = f"subject-{k // len(scenarios)}"
+        group, conflicts = scenarios[k % len(scenarios)](subject, rng.random() < share, rng)
+        plan.groups.append(group)
+        plan.expected.append(conflicts)
+        total += len(group)
         k += 1
-    n_subjects = -(-len(plan.groups) // len(props))
+    n_subjects = -(-len(plan.groups) // len(scenarios))
     for i in range(n_subjects):
         plan.entities.append(
             {
@@ -270,7 +384,7 @@ def _write_list(path: Path, top: str, items: list[dict[str, Any]]) -> None:
 
 def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict[str, Any]:
     """Write the corpus under ``out/facts`` and ``out/expected.json``; return the manifest."""
-    kinds = [k for k in PLANTERS if k in _known_kinds()]
+    kinds = [k for k in KINDS if k in _known_kinds()]
     plan = _plan(claims, seed, share, kinds)
     rng = random.Random(seed + 1)
     n_sources = max(3, -(-claims // CLAIMS_PER_SOURCE))
@@ -284,10 +398,8 @@ def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict
             cid = f"k{g}-c{j}"
             per_source[s].append((cid, spec))
             refs.append(f"src-{s:07d}/{cid}")
-        if group[-1].planted:
-            # The planted claim clashes with every other claim of its key, which agree with
-            # each other: one conflict citing the whole group.
-            expected.append((group[-1].key.rule, sorted(refs)))
+        for rule, members in plan.expected[g]:
+            expected.append((rule, sorted(refs[m] for m in members)))
     root = out / "facts"
     if root.exists():
         shutil.rmtree(root)
@@ -335,7 +447,7 @@ def _write_source(
         lines.append(f"    property: {key.prop}")
         for k, v in spec.fields.items():
             lines.append(f"    {k}: {_yaml_scalar(v)}")
-        if key.ptype == "quantity" and rng.random() < 0.3:
+        if key.rule.startswith("agree-") and key.ptype == "quantity" and rng.random() < 0.3:
             lines.append(f"    as_of: {key.year}")
         if rng.random() < 0.2:
             lines.append(f"    attributed_to: {json.dumps(f'Spokesperson {rng.randrange(1000)}')}")
@@ -352,7 +464,7 @@ def _known_kinds() -> set[str]:
     try:
         from factcheck.checks import KINDS
     except ImportError:  # generating without factcheck installed: plant every kind we know
-        return set(PLANTERS)
+        return set(KINDS)
     return set(KINDS)
 
 
