@@ -94,8 +94,8 @@ def _groups(facts: Iterable[Fact]) -> list[tuple[tuple[str, str], list[Fact]]]:
 def _index(corpus: Corpus, prop: str) -> dict[str, list[Fact]]:
     """The (non-draft) facts of one property, by subject: partners of a rule's facts."""
     out: dict[str, list[Fact]] = defaultdict(list)
-    for f in corpus.facts:
-        if f.prop.id == prop and not f.claim.draft:
+    for f in corpus.facts_of(prop):
+        if not f.claim.draft:
             out[f.subject].append(f)
     for group in out.values():
         group.sort(key=lambda f: f.ref)
