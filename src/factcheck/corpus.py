@@ -106,7 +106,8 @@ class Fact:
             text = str(c.value)
         if c.hedge not in ("exact", "between"):
             text = f"{c.hedge.replace('-', ' ')} {text}"
-        if self.unit and self.prop.type == "quantity" and self.unit not in text:
+        # A figure written as text ("57%", "$6 million") already shows its unit.
+        if self.unit and self.prop.type == "quantity" and not isinstance(c.value, str):
             text = f"{text} {self.unit}"
         if c.as_of:
             text += f" (as of {c.as_of})"
