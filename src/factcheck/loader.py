@@ -358,7 +358,7 @@ def _read_all(files: list[Path], store: FileCache, workers: int | None) -> Itera
         results.append(hit if isinstance(hit, _FileResult) else None)
         if results[-1] is None:
             misses.append((i, key, data))
-    n = workers if workers is not None else (os.cpu_count() or 1)
+    n = workers if workers is not None else _cpus()
     if n > 1 and len(misses) >= _PARALLEL_MIN_FILES:
         # Workers read the files again and hash what they read: a file changed meanwhile
         # must not be stored under the old content's key.
@@ -369,8 +369,8 @@ def _read_all(files: list[Path], store: FileCache, workers: int | None) -> Itera
 
         with ProcessPoolExecutor(max_workers=n) as pool:
             blobs = pool.map(_worker, args, chunksize=chunk)
-            for (i, _, data), blob in zip(misses, blobs, strict=True):
-                result = FileCache.loads(blob, "")
+            for (i, _, data), (key, blob) in zip(misses, blobs, strict=True):
+                result = FileCache.loads(blob, key)
                 # Never None (the bytes come straight from the worker), but never trusted.
                 results[i] = (
                     result if isinstance(result, _FileResult) else _from_bytes(data, str(files[i]))
@@ -385,18 +385,27 @@ def _read_all(files: list[Path], store: FileCache, workers: int | None) -> Itera
         yield result
 
 
-def _worker(arg: tuple[str, Path | None]) -> bytes:
-    """Read one file in a worker process and cache it; return it pickled for the parent."""
+def _cpus() -> int:
+    """Cores this process may run on (fewer than the machine's in a container or taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _worker(arg: tuple[str, Path | None]) -> tuple[str, bytes]:
+    """Read one file in a worker process and cache it; return its key and cache entry."""
     display, directory = arg
     gc.disable()
     data, errors = _read_bytes(Path(display), display)
     if data is None:
-        return FileCache.dumps("", _FileResult(None, None, None, errors))
+        return "", FileCache.dumps("", _FileResult(None, None, None, errors))
     store = FileCache(directory)
     key = store.key(display, data)
-    result = _from_bytes(data, display)
-    store.put_bytes(key, FileCache.dumps(key, result))
-    return FileCache.dumps("", result)
+    # Pickled once: the same bytes are the cache entry and the answer to the parent.
+    blob = FileCache.dumps(key, _from_bytes(data, display))
+    store.put_bytes(key, blob)
+    return key, blob
 
 
 def _check(data: Any, display: str) -> tuple[str | None, BaseModel | None, list[LoadError]]:
