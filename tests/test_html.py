@@ -40,6 +40,15 @@ rules:
     description: Sources agree on when a prison opened.
 """
 
+BOUND_RULE = """\
+rules:
+  - id: within-capacity
+    kind: bound
+    select: {property: inmates}
+    params: {max: capacity}
+    description: A prison holds no more inmates than it is designed for.
+"""
+
 NASTY = """<script>alert("x")</script> & 'quoted' </blockquote>"""
 
 
@@ -217,8 +226,8 @@ SERIES_CASES = [
     pytest.param(
         "- {id: i1, subject: cecot, property: inmates, value: 100, as_of: 2024, quote: q}",
         "- {id: c1, subject: cecot, property: capacity, value: 400, quote: q}",
-        {"chart-cecot-inmates-people"},
-        id="bound-joins-measure",
+        set(),
+        id="no-bound-rule-no-chart",
     ),
     pytest.param(
         "- {id: c1, subject: cecot, property: capacity, value: 400, as_of: 2023, quote: q}",
@@ -300,6 +309,7 @@ def test_hedges_are_visible(
 def test_capacity_is_a_bound_line(make_corpus: MakeCorpus) -> None:
     root = make_corpus(
         {
+            "rules.yaml": BOUND_RULE,
             "sources/x.yaml": source_yaml(
                 "x",
                 """
@@ -323,6 +333,34 @@ def test_capacity_is_a_bound_line(make_corpus: MakeCorpus) -> None:
     labels = " ".join(t.text or "" for t in svg.iter(f"{SVG}text"))
     assert "capacity 400" in labels
     assert "2 sources" in labels
+
+
+@pytest.mark.parametrize(
+    ("inmates", "conflict"), [(300, False), (400, False), (500, True)], ids=["below", "at", "above"]
+)
+def test_bound_rule_draws_its_bound_and_flags_a_breach(
+    make_corpus: MakeCorpus, inmates: int, conflict: bool
+) -> None:
+    root = make_corpus(
+        {
+            "rules.yaml": BOUND_RULE,
+            "sources/x.yaml": source_yaml(
+                "x",
+                f"""
+                - {{id: i, subject: cecot, property: inmates, value: {inmates}, as_of: 2024,
+                    quote: q}}
+                - {{id: c, subject: cecot, property: capacity, value: 400, quote: q}}
+                """,
+            ),
+        }
+    )
+    text, result = _report(root)
+    assert bool(result.conflicts) == conflict
+    svg = _charts(_page(text))["chart-cecot-inmates-people"]  # one dated claim is enough
+    (line,) = [e for e in svg.iter(f"{SVG}line") if e.get("class") == "bound"]
+    assert (line.get("stroke") == "#D7191C") == conflict
+    rings = [e for e in svg.iter(f"{SVG}circle") if e.get("class") == "conflict-ring"]
+    assert len(rings) == (1 if conflict else 0)
 
 
 def test_axes_have_thousands_separators_and_dates(conflicting: Path) -> None:
@@ -443,6 +481,7 @@ for (const svg of document.querySelectorAll('svg.chart')) {
   svg.setAttribute('data-drawn', `${Math.round(box.width)}x${Math.round(box.height)}`);
   svg.setAttribute('data-marks', svg.querySelectorAll('.mark').length);
 }
+document.body.setAttribute('data-height', document.documentElement.scrollHeight);
 document.body.setAttribute('data-measured', 'yes');
 </script>"""
 
@@ -451,7 +490,9 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _browser(exe: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _browser(
+    exe: str, profile: Path, *args: str, size: str = "1280,4000"
+) -> subprocess.CompletedProcess[str]:
     cmd = [
         exe,
         "--headless",
@@ -463,7 +504,7 @@ def _browser(exe: str, profile: Path, *args: str) -> subprocess.CompletedProcess
         "--disable-component-update",
         "--disable-sync",
         f"--user-data-dir={profile}",
-        "--window-size=1280,4000",
+        f"--window-size={size}",
         *args,
     ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
@@ -485,12 +526,7 @@ def test_seed_report_renders_in_chromium(tmp_path: Path) -> None:
     )
     page = tmp_path / "report.html"
     page.write_text(probe, encoding="utf-8")
-    shot = ARTIFACTS / "audit-report.png"
-    shot.unlink(missing_ok=True)
-    done = _browser(exe, tmp_path / "profile", f"--screenshot={shot}", page.as_uri())
-    assert shot.exists(), done.stderr[-2000:]
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    dom = _browser(exe, tmp_path / "profile2", "--dump-dom", page.as_uri()).stdout
+    dom = _browser(exe, tmp_path / "profile", "--dump-dom", page.as_uri()).stdout
     assert 'data-measured="yes"' in dom, "the measuring script did not run"
     drawn = re.findall(r'<svg class="chart[^"]*"[^>]*>', dom)
     assert len(drawn) == len(_charts(_page(text))) > 0
@@ -501,5 +537,19 @@ def test_seed_report_renders_in_chromium(tmp_path: Path) -> None:
         width, height = int(size[1]), int(size[2])
         assert width > 200 and height > 40, tag
         assert int(marks[1]) >= 1, tag
+    # The screenshot is as tall as the page, so every chart is in it.
+    tall = re.search(r'data-height="(\d+)"', dom)
+    assert tall
+    shot = ARTIFACTS / "audit-report.png"
+    shot.unlink(missing_ok=True)
+    done = _browser(
+        exe,
+        tmp_path / "profile2",
+        f"--screenshot={shot}",
+        page.as_uri(),
+        size=f"1280,{min(int(tall[1]), 40000)}",
+    )
+    assert shot.exists(), done.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     for section in ("summary", "conflicts", "sources"):
         assert f'id="{section}"' in dom

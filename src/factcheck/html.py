@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import escape
@@ -28,12 +28,7 @@ from .conflict import SEVERITIES, AuditResult, Conflict
 from .corpus import Corpus, Fact
 from .values import DateSpan, Interval, PartialDate, parse_quantity
 
-__all__ = ["DEFAULT_BOUNDS", "render_html"]
-
-#: Bound properties drawn as horizontal lines on another property's chart of the same
-#: subject: measured property -> properties that bound it. A facility's capacity bounds
-#: its inmate count; rules of kind ``bound`` add their own pairs (see :func:`_bounds`).
-DEFAULT_BOUNDS: Final[Mapping[str, tuple[str, ...]]] = {"inmates": ("capacity",)}
+__all__ = ["render_html"]
 
 _YOf = Callable[[float], float]
 
@@ -119,8 +114,8 @@ def _date_text(value: str | int) -> str:
     return f"{d.day} {month} {d.year}" if d.day else f"{month} {d.year}"
 
 
-def _says(fact: Fact) -> str:
-    """What the claim says, in words: ``more than 40,000 people``."""
+def _says(fact: Fact, *, unit: bool = True) -> str:
+    """What the claim says, in words: ``more than 40,000 people`` (``unit=False``: no unit)."""
     c = fact.claim
     hedge = _HEDGE_WORDS.get(c.hedge, "")
     if fact.prop.type == "date" and not isinstance(c.value, bool | tuple | float):
@@ -137,7 +132,7 @@ def _says(fact: Fact) -> str:
         text = str(c.value)
     if hedge:
         text = f"{hedge} {text}"
-    if fact.prop.type == "quantity" and fact.unit:
+    if unit and fact.prop.type == "quantity" and fact.unit:
         text = _with_unit(text, fact.unit)
     return text
 
@@ -216,12 +211,13 @@ def _slug(text: str) -> str:
 
 
 def _bounds(corpus: Corpus) -> dict[str, set[str]]:
-    """Measured property -> bound properties, from :data:`DEFAULT_BOUNDS` and bound rules.
+    """Measured property -> the properties that bound it, from the rules of kind ``bound``.
 
-    A rule of kind ``bound`` selects the measured property; any of its parameters that
-    names another property is taken as the bound.
+    A bound rule selects the measured property (``inmates``) and names its bound in a
+    parameter (``max: capacity``); any parameter naming a property counts, so a ``min``
+    bound is drawn the same way.
     """
-    out: dict[str, set[str]] = {k: set(v) for k, v in DEFAULT_BOUNDS.items()}
+    out: dict[str, set[str]] = {}
     for rule in corpus.rules:
         if rule.kind != "bound" or not rule.select.property:
             continue
@@ -264,26 +260,18 @@ def _series(corpus: Corpus, conflicts: Sequence[frozenset[str]]) -> list[_Series
         several = len(facts) >= 2
         in_conflict = several and bool(refs & conflicted)
         bound_facts = tuple(sorted(bound_of.get((subject, prop), ()), key=lambda f: f.ref))
-        values = {_extent(f.value) for f in facts}
+        values = {f.value for f in facts}
         if facts[0].prop.type == "date":
             wanted = len(values) >= 2 or in_conflict
         elif (subject, prop) in drawn_as_bound:
             wanted = any(len(c) >= 2 and c <= refs for c in conflicts)
         else:
-            times = {_extent(f.when) for f in facts if f.when is not None}
+            times = {f.when for f in facts if f.when is not None}
             wanted = (len(times) >= 2 and len(values) >= 2) or in_conflict
             wanted = wanted or (bool(bound_facts) and bool(times))
         if wanted:
             out.append(_Series(subject, prop, facts[0].prop.type, unit, tuple(facts), bound_facts))
     return out
-
-
-def _extent(v: object) -> tuple[object, object]:
-    if isinstance(v, Interval):
-        return (v.lo, v.hi)
-    if isinstance(v, DateSpan):
-        return (v.start, v.end)
-    return (v, v)
 
 
 def _group_key(key: tuple[str, str, str | None]) -> tuple[str, str, str]:
@@ -651,13 +639,20 @@ class _Report:
     def timelines(self) -> str:
         if not self.series:
             return ""
-        parts = [self.chart_section(s) for s in self.series]
-        return (
+        figures = [self.chart_section(s) for s in self.series if s.kind == "quantity"]
+        dates = [self.chart_section(s) for s in self.series if s.kind == "date"]
+        out = [
             '<section id="timelines"><h2>Timelines</h2>'
-            "<p>Every subject whose figures or dates the sources give at several times. "
-            "Each colour is one source; hover a mark for its quote.</p>"
-            f"{_legend()}{''.join(parts)}</section>"
-        )
+            "<p>Figures the sources give at several times, and dates they give differently. "
+            "Each colour is one source; hover a mark for its quote. The table under each "
+            "chart lists every claim drawn in it.</p>",
+            _legend(),
+        ]
+        if figures:
+            out.append('<h3 class="group">Figures over time</h3>' + "".join(figures))
+        if dates:
+            out.append('<h3 class="group">Dates</h3>' + "".join(dates))
+        return "".join(out) + "</section>"
 
     def chart_section(self, series: _Series) -> str:
         svg = self.quantity_chart(series) if series.kind == "quantity" else self.date_chart(series)
@@ -685,7 +680,7 @@ class _Report:
         )
         return (
             f'<section class="series" id="{_e(series.anchor)}" data-kind="{series.kind}">'
-            f"<h3>{_e(self.title_of(series))}</h3><figure>{svg}</figure>{table}</section>"
+            f"<h4>{_e(self.title_of(series))}</h4><figure>{svg}</figure>{table}</section>"
         )
 
     def quantity_chart(self, series: _Series) -> str:
@@ -742,10 +737,8 @@ class _Report:
             "text",
             series.unit or series.prop,
             class_="axis-label",
-            x=14,
-            y=_r(_TOP + plot_h / 2),
-            transform=f"rotate(-90 14 {_r(_TOP + plot_h / 2)})",
-            text_anchor="middle",
+            x=8,
+            y=12,
         )
         placed = self.bound_lines(svg, series, y_of, _LEFT, _LEFT + plot_w)
         labels: list[tuple[float, float, str, str]] = []
@@ -784,9 +777,11 @@ class _Report:
                     )
             _ring(svg, xm, ym, st)
             self.value_glyph(svg, f, xm, y_of, st.colour, tip)
-            labels.append(
-                (xm, ym, f"{_source_name(f, self.corpus)}: {_says(f)}", st.ring or "#222222")
-            )
+            # The axis names the unit; a label repeats it only when it is short (%, $).
+            short = _says(f, unit=f.unit in ("percent", "USD"))
+            labels.append((xm, ym, f"{name}: {short}", st.ring or "#222222"))
+            # Keep labels off the marks themselves.
+            placed.append((xm - 10, xm + 10, ym + 4))
         _place_labels(svg, labels, _LEFT + plot_w, _TOP, bottom, placed)
         undated = [f for f in series.facts if f.when is None]
         if undated:
@@ -1202,9 +1197,14 @@ svg .tick{fill:#57606a;font-size:11px}svg .grid{stroke:#eaeef2}svg .axis{stroke:
 svg .axis-label{font-size:12px;fill:#57606a}svg .note{fill:#57606a;font-size:11px}
 svg .bound-label{font-size:12px;font-weight:600}svg .small{font-size:11px;font-weight:400}
 svg .lane-label{font-weight:600}
+svg .value-label,svg .bound-label{paint-order:stroke;stroke:#fff;stroke-width:3px;
+stroke-linejoin:round}
+h3.group{font-size:20px;color:#57606a;margin-top:28px}
+.series h4{font-size:16px;margin:24px 0 6px}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 12px}
 th,td{border-bottom:1px solid #eaeef2;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.q{font-style:italic;color:#333}
+.claims td:first-child{white-space:nowrap}.claims td:nth-child(2){min-width:130px}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px}
 footer{margin-top:40px;color:#57606a;font-size:12px}
 """
