@@ -78,7 +78,7 @@ def test_one_item_per_rule_failing_with_both_quotes(pytester: pytest.Pytester) -
     result.stdout.fnmatch_lines(
         [
             "*_ capacity-agrees _*",
-            "rule capacity-agrees: 1 unwaived error conflicts",
+            "rule capacity-agrees: 1 unwaived error conflict",
             "facts/sources/a.yaml:7: error?capacity-agrees? *",
             '    facts/sources/a.yaml:7: a ("Source A"): "holds 40,000"',
             '    facts/sources/b.yaml:7: b ("Source B"): "holds 20,000"',
@@ -108,7 +108,7 @@ def test_load_errors_are_their_own_item(pytester: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(
         [
             "*_ load _*",
-            "1 load errors",
+            "1 load error",
             "facts/sources/a.yaml:7: error?load? claims?0?.property: unknown property 'capacty'*",
         ]
     )

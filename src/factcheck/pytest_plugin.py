@@ -107,6 +107,10 @@ def _display(config: pytest.Config, path: Path) -> Path:
         return path
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 class ConflictsFound(Exception):
     """Raised by an item whose rule found unwaived error conflicts (or load errors)."""
 
@@ -144,7 +148,8 @@ class _FactcheckItem(pytest.Item):
         self.config.stash[_STATE].shown.extend(shown)
         if failing:
             body = "\n\n".join(render_conflict(c) for c in conflicts)
-            raise ConflictsFound(f"{what}: {len(failing)} unwaived error conflicts\n\n{body}")
+            count = _plural(len(failing), "unwaived error conflict")
+            raise ConflictsFound(f"{what}: {count}\n\n{body}")
         waived = [c for c in conflicts if c.waived]
         if waived:
             reasons = sorted({c.waiver_reason or "waived" for c in waived})
@@ -171,7 +176,7 @@ class LoadItem(_FactcheckItem):
         errors = self.audited.result.errors
         if errors:
             body = "\n".join(render_error(e) for e in errors)
-            raise ConflictsFound(f"{len(errors)} load errors\n\n{body}")
+            raise ConflictsFound(f"{_plural(len(errors), 'load error')}\n\n{body}")
 
 
 class QuotesItem(_FactcheckItem):
