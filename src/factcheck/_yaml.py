@@ -175,8 +175,8 @@ def _nesting_error(text: str, file: str) -> LoadError | None:
 def parse(text: str, file: str) -> tuple[Any, list[LoadError]]:
     """Parse one YAML document into plain values with positions.
 
-    Returns ``(value, errors)``; on a syntax error the value is ``None``. Never raises for
-    bad input.
+    Returns ``(value, errors)``; on a syntax error or an empty document the value is
+    ``None``. Never raises for bad input.
     """
     too_deep = _nesting_error(text, file)
     if too_deep is not None:
@@ -192,8 +192,8 @@ def parse(text: str, file: str) -> tuple[Any, list[LoadError]]:
         return None, [LoadError(file, line, "", f"YAML syntax error: {problem}")]
     except yaml.YAMLError as exc:
         return None, [LoadError(file, None, "", f"YAML error: {exc}")]
-    if node is None:
-        return None, []
+    if node is None:  # nothing but comments, blank lines or a bare "---"
+        return None, [LoadError(file, None, "", "empty file: no YAML content")]
     if "*" not in text:  # no alias can occur, so no node is shared
         try:
             return _build_fast(node, 0), []

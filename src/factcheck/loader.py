@@ -85,6 +85,9 @@ def read_file(path: Path, display: str) -> tuple[Any, list[LoadError]]:
 
 def _read_bytes(path: Path, display: str) -> tuple[bytes | None, list[LoadError]]:
     try:
+        # Opening a FIFO or a device named *.yaml would block or never end.
+        if not path.is_file():
+            return None, [LoadError(display, None, "", "not a regular file: not read")]
         with path.open("rb") as fh:
             return fh.read(MAX_FILE_BYTES + 1), []
     except OSError as exc:
