@@ -268,3 +268,16 @@ def test_closed_pipe_is_not_a_traceback(corpora: Path) -> None:
     stderr = proc.stderr.read().decode()
     proc.wait()
     assert "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("files", [["a"], ["b"], ["d"], ["a", "d"], ["a", "b", "d"]])
+def test_check_reports_exactly_the_conflicts_citing_its_files(
+    corpora: Path, capsys: pytest.CaptureFixture[str], files: list[str]
+) -> None:
+    main(["audit", "facts", "--format", "json"])
+    everything = json.loads(capsys.readouterr().out)["conflicts"]
+    paths = [f"facts/sources/{name}.yaml" for name in files]
+    main(["check", *paths, "--format", "json"])
+    reported = json.loads(capsys.readouterr().out)["conflicts"]
+    expected = [c for c in everything if any(x["file"] in paths for x in c["citations"])]
+    assert reported == expected
