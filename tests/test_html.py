@@ -161,6 +161,13 @@ def test_conflicts_are_listed_most_severe_first(make_corpus: MakeCorpus) -> None
     sections = _by_class(_page(text), "section", "conflict")
     assert [s.get("class") for s in sections] == ["conflict error", "conflict info"]
     assert [s.get("id") for s in sections] == ["conflict-1", "conflict-2"]
+    # Claims are ringed by the severity of their conflict: an info finding is only marked.
+    rings = [
+        (e.get("class") or "").split()[1]
+        for e in _page(text).iter(f"{SVG}circle")
+        if "conflict-ring" in (e.get("class") or "")
+    ]
+    assert sorted(rings) == ["error", "error", "info", "info"]
 
 
 def test_text_is_escaped_and_survives_verbatim(conflicting: Path) -> None:
@@ -184,7 +191,7 @@ def test_conflicting_claims_are_ringed_in_their_chart(conflicting: Path) -> None
     text, result = _report(conflicting)
     page = _page(text)
     refs = {r for c in result.conflicts for r in c.refs}
-    rings = [e for e in page.iter(f"{SVG}circle") if e.get("class") == "conflict-ring"]
+    rings = [e for e in page.iter(f"{SVG}circle") if "conflict-ring" in (e.get("class") or "")]
     assert len(rings) == len(refs)
     # Every conflict side links to the chart that draws it.
     anchors = {s.get("id") for s in _by_class(page, "section", "series")}
@@ -299,7 +306,7 @@ def test_hedges_are_visible(
     text, _ = _report(root)
     svg = _charts(_page(text))["chart-cecot-inmates-people"]
     # Only the marks of source x, at 2024: the y claim is one filled point of its own.
-    circles = [c for c in svg.iter(f"{SVG}circle") if c.get("class") != "conflict-ring"]
+    circles = [c for c in svg.iter(f"{SVG}circle") if "conflict-ring" not in (c.get("class") or "")]
     filled = sum(1 for c in circles if c.get("fill") not in ("#ffffff", "none")) - 1
     hollow = sum(1 for c in circles if c.get("fill") == "#ffffff")
     arrows = len(list(svg.iter(f"{SVG}polygon")))
@@ -359,7 +366,7 @@ def test_bound_rule_draws_its_bound_and_flags_a_breach(
     svg = _charts(_page(text))["chart-cecot-inmates-people"]  # one dated claim is enough
     (line,) = [e for e in svg.iter(f"{SVG}line") if e.get("class") == "bound"]
     assert (line.get("stroke") == "#D7191C") == conflict
-    rings = [e for e in svg.iter(f"{SVG}circle") if e.get("class") == "conflict-ring"]
+    rings = [e for e in svg.iter(f"{SVG}circle") if "conflict-ring" in (e.get("class") or "")]
     assert len(rings) == (1 if conflict else 0)
 
 
@@ -519,8 +526,6 @@ def test_seed_report_renders_in_chromium(tmp_path: Path) -> None:
     corpus = factcheck.load(ROOT / "facts")
     result = factcheck.audit(corpus)
     text = render_html(result, corpus)
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "audit-report.html").write_text(text, encoding="utf-8")
     probe = text.replace("script-src 'none'", "script-src 'unsafe-inline'").replace(
         "</body>", _MEASURE + "</body>"
     )
@@ -540,8 +545,7 @@ def test_seed_report_renders_in_chromium(tmp_path: Path) -> None:
     # The screenshot is as tall as the page, so every chart is in it.
     tall = re.search(r'data-height="(\d+)"', dom)
     assert tall
-    shot = ARTIFACTS / "audit-report.png"
-    shot.unlink(missing_ok=True)
+    shot = tmp_path / "audit-report.png"
     done = _browser(
         exe,
         tmp_path / "profile2",
@@ -551,5 +555,14 @@ def test_seed_report_renders_in_chromium(tmp_path: Path) -> None:
     )
     assert shot.exists(), done.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # Kept for people to look at; moved in whole so concurrent runs never see half a file.
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, data in (
+        ("audit-report.html", text.encode()),
+        ("audit-report.png", shot.read_bytes()),
+    ):
+        partial = ARTIFACTS / f".{name}.{os.getpid()}"
+        partial.write_bytes(data)
+        os.replace(partial, ARTIFACTS / name)
     for section in ("summary", "conflicts", "sources"):
         assert f'id="{section}"' in dom

@@ -44,7 +44,15 @@ _PALETTE: Final = (
     "#7F7F7F",
 )
 _CONFLICT: Final = "#D7191C"
-_WAIVED: Final = "#8C8C8C"
+#: The ring around a claim in a conflict, by the most severe conflict it is in: an error
+#: is unmistakable, an info finding (a misspelt name, say) only marked.
+_RINGS: Final = {
+    "error": (_CONFLICT, None),
+    "warning": ("#B35806", None),
+    "info": ("#6E7781", "2 2"),
+    "waived": ("#8C8C8C", "5 3"),
+}
+_BADGE: Final = {"error": "conflict", "warning": "warning", "info": "info", "waived": "waived"}
 _MONTHS: Final = (
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     (
@@ -395,8 +403,13 @@ class _Svg:
 
 @dataclass(frozen=True, slots=True)
 class _Style:
-    colour: str
-    ring: str | None  # conflict highlight colour, or None
+    colour: str  # the source's
+    ring: str | None  # key of _RINGS: the claim's most severe conflict, if any
+
+    @property
+    def text_colour(self) -> str:
+        """Labels of claims in an error or warning take the ring's colour."""
+        return _RINGS[self.ring][0] if self.ring in ("error", "warning") else "#222222"
 
 
 def _r(x: float) -> str:
@@ -430,16 +443,17 @@ def _arrow(svg: _Svg, x: float, y: float, direction: str, colour: str) -> None:
 
 def _ring(svg: _Svg, x: float, y: float, style: _Style) -> None:
     if style.ring:
+        colour, dash = _RINGS[style.ring]
         svg.add(
             "circle",
-            class_="conflict-ring",
+            class_=f"conflict-ring {style.ring}",
             cx=_r(x),
             cy=_r(y),
             r="10",
             fill="none",
-            stroke=style.ring,
+            stroke=colour,
             stroke_width="2.5",
-            stroke_dasharray="4 2" if style.ring == _WAIVED else None,
+            stroke_dasharray=dash,
         )
 
 
@@ -447,8 +461,14 @@ class _Report:
     def __init__(self, result: AuditResult, corpus: Corpus) -> None:
         self.result = result
         self.corpus = corpus
-        self.conflicted = {r for c in result.conflicts if not c.waived for r in c.refs}
-        self.waived = {r for c in result.conflicts if c.waived for r in c.refs} - self.conflicted
+        # Each claim's most severe conflict: error, warning, info, then waived.
+        rank = {key: i for i, key in enumerate(_RINGS)}
+        self.status: dict[str, str] = {}
+        for c in result.conflicts:
+            key = "waived" if c.waived else c.severity
+            for ref in c.refs:
+                if rank[key] < rank[self.status.get(ref, "waived")] or ref not in self.status:
+                    self.status[ref] = key
         source_ids = sorted(corpus.sources)
         self.colours = {sid: _PALETTE[i % len(_PALETTE)] for i, sid in enumerate(source_ids)}
         self.series = _series(corpus, [c.refs for c in result.conflicts])
@@ -466,14 +486,7 @@ class _Report:
             return None
 
     def style(self, fact: Fact) -> _Style:
-        ring = (
-            _CONFLICT
-            if fact.ref in self.conflicted
-            else _WAIVED
-            if fact.ref in self.waived
-            else None
-        )
-        return _Style(self.colours.get(fact.source.id, _PALETTE[-1]), ring)
+        return _Style(self.colours.get(fact.source.id, _PALETTE[-1]), self.status.get(fact.ref))
 
     def title_of(self, series: _Series) -> str:
         entity = self.corpus.entities.get(series.subject)
@@ -659,13 +672,7 @@ class _Report:
         rows = []
         for f in (*series.facts, *series.bounds):
             st = self.style(f)
-            flag = (
-                '<span class="badge error">conflict</span> '
-                if st.ring == _CONFLICT
-                else '<span class="badge waived">waived</span> '
-                if st.ring == _WAIVED
-                else ""
-            )
+            flag = f'<span class="badge {st.ring}">{_BADGE[st.ring]}</span> ' if st.ring else ""
             role = f"{f.prop.id.replace('-', ' ')}: " if f in series.bounds else ""
             rows.append(
                 f'<tr><td><span class="swatch" style="background:{st.colour}"></span>'
@@ -779,7 +786,7 @@ class _Report:
             self.value_glyph(svg, f, xm, y_of, st.colour, tip)
             # The axis names the unit; a label repeats it only when it is short (%, $).
             short = _says(f, unit=f.unit in ("percent", "USD"))
-            labels.append((xm, ym, f"{name}: {short}", st.ring or "#222222"))
+            labels.append((xm, ym, f"{name}: {short}", st.text_colour))
             # Keep labels off the marks themselves.
             placed.append((xm - 10, xm + 10, ym + 4))
         _place_labels(svg, labels, _LEFT + plot_w, _TOP, bottom, placed)
@@ -861,8 +868,8 @@ class _Report:
             assert isinstance(f.value, Interval)
             by_value[(f.value.lo, f.value.hi)].append(f)
         for (lo, hi), facts in sorted(by_value.items()):
-            ring = any(self.style(f).ring == _CONFLICT for f in facts)
-            colour = _CONFLICT if ring else "#444444"
+            rings = [r for f in facts if (r := self.style(f).ring) in ("error", "warning")]
+            colour = _RINGS["error" if "error" in rings else rings[0]][0] if rings else "#444444"
             prop = facts[0].prop.id.replace("-", " ")
             names = ", ".join(sorted({_source_name(f, self.corpus) for f in facts}))
             tip = f"{prop}: {_says(facts[0])} — {names}"
@@ -984,7 +991,7 @@ class _Report:
                 class_="value-label",
                 x=_r(left + plot_w + 14),
                 y=_r(y + 4),
-                fill=st.ring or "#222222",
+                fill=st.text_colour,
             )
         return svg.render()
 
@@ -1061,7 +1068,7 @@ def _place_labels(
 
 def _legend() -> str:
     """What each glyph means, drawn with the same glyphs as the charts."""
-    svg = _Svg(_W, 64, "legend", "legend")
+    svg = _Svg(_W, 92, "legend", "legend")
     c = "#333333"
     x = 10.0
     row1 = 20.0
@@ -1145,8 +1152,8 @@ def _legend() -> str:
         stroke=_CONFLICT,
         stroke_width="2.5",
     )
-    svg.add("text", "claim in a conflict", x=_r(x + 24), y=_r(row2 + 4))
-    x += 170
+    svg.add("text", "claim in a conflict (error)", x=_r(x + 24), y=_r(row2 + 4))
+    x += 215
     svg.add(
         "line",
         x1=_r(x),
@@ -1158,6 +1165,27 @@ def _legend() -> str:
         stroke_opacity="0.45",
     )
     svg.add("text", "time covered", x=_r(x + 36), y=_r(row2 + 4))
+    row3 = 76.0
+    x = 10.0
+    for key, text in (
+        ("warning", "claim in a warning"),
+        ("info", "claim in an info finding (e.g. a misspelt name)"),
+        ("waived", "claim in a waived conflict"),
+    ):
+        colour, dash = _RINGS[key]
+        svg.add("circle", cx=_r(x + 8), cy=_r(row3), r="5", fill=c)
+        svg.add(
+            "circle",
+            cx=_r(x + 8),
+            cy=_r(row3),
+            r="10",
+            fill="none",
+            stroke=colour,
+            stroke_width="2.5",
+            stroke_dasharray=dash,
+        )
+        svg.add("text", text, x=_r(x + 24), y=_r(row3 + 4))
+        x += 40 + _text_width(text)
     return f'<figure class="legend">{svg.render()}</figure>'
 
 
