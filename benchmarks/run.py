@@ -22,6 +22,7 @@ only when missing. Figures are printed, never asserted: the machine is shared.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -122,7 +123,9 @@ def _import_time() -> float:
 
 
 def _corpus(workdir: Path, claims: int, seed: int) -> tuple[Path, dict[str, Any]]:
-    out = workdir / f"corpus-{claims}-seed{seed}"
+    # Named by the generator's own hash too: a changed generator makes new corpora.
+    version = hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:8]
+    out = workdir / f"corpus-{claims}-seed{seed}-{version}"
     manifest = out / "expected.json"
     if not manifest.exists():
         start = time.perf_counter()
