@@ -229,6 +229,13 @@ CASES: list[tuple[str, str, str | bytes, str, int | None]] = [
     ("long-key", "x.yaml", "entities: []\n" + "k" * 300 + ": 1\n", "mapping key longer", 2),
     ("over-size-limit", "x.yaml", "# " + "x" * (4 * 2**20) + "\n", "larger than 4 MiB", None),
     (
+        "too-many-values",
+        "x.yaml",
+        "entities: [" + "1," * 1_100_000 + "]\n",
+        "more than 1,000,000 values",
+        None,
+    ),
+    (
         "too-many-errors",
         "x.yaml",
         "entities: []\n" + "".join(f"entities: {i}\n" for i in range(300)),
