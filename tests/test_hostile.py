@@ -8,6 +8,7 @@ The files are generated here; none is kept in the repository.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -418,4 +419,58 @@ def test_fifo_is_not_opened(tmp_path: Path) -> None:
     out = proc.stdout + proc.stderr
     assert proc.returncode == 2
     assert "pipe.yaml: error[load] not a regular file" in out
+    _assert_valid_files_audited(out)
+
+
+SNAP_TEXT = "The prison has room for 40,000 inmates.\n"
+SNAP_SHA = hashlib.sha256(SNAP_TEXT.encode()).hexdigest()
+
+
+def _snapshot_source(file: str, sha: str, quote: str) -> str:
+    return (
+        f"source:\n  id: s\n  title: S\n  snapshot: {{file: {file}, sha256: '{sha}'}}\n"
+        "claims:\n  - id: c\n    subject: cecot\n    property: inmates\n    value: 1\n"
+        f"    quote: {quote}\n"
+    )
+
+
+# (id, snapshot file named, its sha256, quote, expected message, line): the source's
+# `snapshot:` is on line 4, the claim's `quote:` on line 10.
+SNAPSHOT_CASES = [
+    ("wrong-sha256", "seed.txt", "1" * 64, "room for 40,000", "has sha256", 4),
+    ("missing-snapshot", "gone.txt", SNAP_SHA, "room for 40,000", "gone.txt of s: not found", 4),
+    ("quote-not-verbatim", "seed.txt", SNAP_SHA, "room for 50,000", "not verbatim", 10),
+    ("snapshot-is-fifo", "fifo.txt", SNAP_SHA, "room", "is not a regular file", 4),
+    ("snapshot-links-outside", "link.txt", SNAP_SHA, "room", "links outside", 4),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "sha", "quote", "message", "line"),
+    [pytest.param(*case[1:], id=case[0]) for case in SNAPSHOT_CASES],
+)
+def test_snapshot_verification(
+    tmp_path: Path, file: str, sha: str, quote: str, message: str, line: int
+) -> None:
+    root = tmp_path / "facts"
+    seeds = tmp_path / "seeds"
+    _write(root, {**VALID, "sources/s.yaml": _snapshot_source(file, sha, quote)})
+    _write(seeds, {"seed.txt": SNAP_TEXT, "a.txt": "room for 40000", "b.txt": "room for 20000"})
+    os.mkfifo(seeds / "fifo.txt")
+    (tmp_path / "private.txt").write_text("secret text\n")
+    (seeds / "link.txt").symlink_to(tmp_path / "private.txt")
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck", "audit", ".", "--sources", str(seeds)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "Traceback" not in out and "secret" not in out
+    assert any(
+        ln.startswith(f"sources/s.yaml:{line}:") and message in ln for ln in out.splitlines()
+    ), out
     _assert_valid_files_audited(out)

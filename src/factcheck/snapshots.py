@@ -124,6 +124,11 @@ def _verify_source(source: Source, file: str, facts: list[Fact], root: Path) -> 
     snap = source.snapshot
     where = Citation(file, _snapshot_line(file), source.id, "", source.title, "")
     path = root / snap.file
+    # A FIFO would block for ever; a link out of the directory could show any file's text.
+    if path.exists() and not path.resolve().is_relative_to(root.resolve()):
+        return [_conflict(f"snapshot {snap.file} of {source.id} links outside {root}", where)]
+    if path.exists() and not path.is_file():
+        return [_conflict(f"snapshot {snap.file} of {source.id} is not a regular file", where)]
     try:
         data = path.read_bytes()
     except OSError as exc:
