@@ -464,6 +464,46 @@ def test_any_series_draws_finite_marks_and_keeps_quotes(
         assert {q for *_, q in data} <= quotes
 
 
+DATE_HEDGES = ["exact", "before", "after", "not-before", "not-after"]
+date_claims = st.lists(
+    st.tuples(
+        st.sampled_from(DATE_HEDGES),
+        st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)),
+        st.sampled_from(["year", "month", "day"]),
+    ),
+    min_size=2,
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(date_claims)
+def test_any_date_series_draws_finite_marks(
+    make_corpus: MakeCorpus, data: list[tuple[str, date, str]]
+) -> None:
+    written = {"year": 4, "month": 7, "day": 10}  # characters of the ISO date kept
+    items = "\n".join(
+        f"- {{id: o{i}, subject: cecot, property: opened, value: '{d.isoformat()[: written[p]]}', "
+        f"hedge: {h}, quote: q{i}}}"
+        for i, (h, d, p) in enumerate(data)
+    )
+    root = make_corpus({"sources/x.yaml": source_yaml("x", items)})
+    corpus = factcheck.load(root)
+    assert not corpus.errors
+    page = _page(render_html(factcheck.audit(corpus), corpus))
+    charts = _charts(page)
+    assert bool(charts) == (len({f.value for f in corpus.facts}) >= 2)
+    for svg in charts.values():
+        width = float(svg.get("width", 0))
+        for n in _numbers(svg):
+            assert math.isfinite(n)
+            assert -width <= n <= 2 * width
+        marks = [e for e in svg.iter() if "mark" in (e.get("class") or "").split()]
+        assert len(marks) == len(data)
+
+
 # --- the seed corpus ----------------------------------------------------------------
 
 
