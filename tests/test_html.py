@@ -187,6 +187,44 @@ def test_no_external_resources(conflicting: Path) -> None:
     assert "default-src 'none'" in text  # the browser is told not to fetch anything either
 
 
+def test_waived_conflict_shows_its_reason_and_stays_marked(
+    conflicting: Path,
+) -> None:
+    (conflicting / "waivers.yaml").write_text(
+        "waivers:\n"
+        "  - rule: inmates-agree\n"
+        "    claims: [a/inmates, b/inmates]\n"
+        "    reason: Counts <differ> by design\n"
+        "    reviewer: R\n"
+        "    date: 2026-01-01\n",
+        encoding="utf-8",
+    )
+    text, result = _report(conflicting)
+    assert not result.errors
+    assert [c.waived for c in result.conflicts].count(True) == 1
+    page = _page(text)
+    sections = _by_class(page, "section", "conflict")
+    assert sections[-1].get("class") == "conflict waived"  # waived conflicts come last
+    assert "Counts <differ> by design" in "".join(sections[-1].itertext())
+    svg = _charts(page)["chart-cecot-inmates-people"]
+    rings = [
+        e.get("class")
+        for e in svg.iter(f"{SVG}circle")
+        if e.get("class", "").startswith("conflict-ring")
+    ]
+    assert rings == ["conflict-ring waived", "conflict-ring waived"]
+
+
+def test_chart_tables_link_to_the_conflicts(conflicting: Path) -> None:
+    page = _page(_report(conflicting)[0])
+    targets = {s.get("id") for s in _by_class(page, "section", "conflict")}
+    links = [
+        a.get("href", "")[1:] for s in _by_class(page, "section", "series") for a in s.iter("a")
+    ]
+    assert len(links) == 4  # the four claims in conflict, each linked from its chart's table
+    assert set(links) <= targets
+
+
 def test_conflicting_claims_are_ringed_in_their_chart(conflicting: Path) -> None:
     text, result = _report(conflicting)
     page = _page(text)

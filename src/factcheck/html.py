@@ -473,6 +473,11 @@ class _Report:
         self.colours = {sid: _PALETTE[i % len(_PALETTE)] for i, sid in enumerate(source_ids)}
         self.series = _series(corpus, [c.refs for c in result.conflicts])
         self.chart_of: dict[str, str] = {}
+        # Each claim's first conflict section, so a chart's table can link to it.
+        self.section_of: dict[str, int] = {}
+        for number, c in enumerate(self.ordered(), start=1):
+            for ref in c.refs:
+                self.section_of.setdefault(ref, number)
         for s in self.series:
             for f in (*s.facts, *s.bounds):
                 self.chart_of.setdefault(f.ref, s.anchor)
@@ -672,7 +677,12 @@ class _Report:
         rows = []
         for f in (*series.facts, *series.bounds):
             st = self.style(f)
-            flag = f'<span class="badge {st.ring}">{_BADGE[st.ring]}</span> ' if st.ring else ""
+            flag = (
+                f'<a href="#conflict-{self.section_of[f.ref]}" class="badge {st.ring}">'
+                f"{_BADGE[st.ring]}</a> "
+                if st.ring
+                else ""
+            )
             role = f"{f.prop.id.replace('-', ' ')}: " if f in series.bounds else ""
             rows.append(
                 f'<tr><td><span class="swatch" style="background:{st.colour}"></span>'
@@ -1213,7 +1223,7 @@ padding:4px 16px 12px;margin:16px 0}
 .message{font-weight:600}
 .badge{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;color:#fff;
 background:#D7191C;border-radius:10px;padding:1px 8px;vertical-align:middle}
-.badge.warning{background:#b97800}.badge.info{background:#0072B2}.badge.waived{background:#8C8C8C}
+a.badge{text-decoration:none}.badge.warning{background:#b97800}.badge.info{background:#0072B2}.badge.waived{background:#8C8C8C}
 .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}
 .side{border-top:4px solid;background:#fafbfc;padding:4px 12px;border-radius:4px}
 .side .src{font-weight:600;margin:6px 0}.side .meta{font-weight:400;color:#57606a}
