@@ -415,7 +415,7 @@ def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict
         "keys": len(plan.groups),
         "seed": seed,
         "kinds": kinds,
-        "conflicts": sorted(expected),
+        "conflicts": [[rule, refs] for rule, refs in sorted(expected)],
     }
     (out / "expected.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
