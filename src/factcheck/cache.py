@@ -10,15 +10,20 @@ corrupt, from another Python) counts as a miss and is rewritten. The directory c
 deleted at any time.
 
 Entries are pickles: the fastest way to get validated pydantic models back (several times
-faster than re-validating JSON). A pickle can run code when loaded, so the cache lives in
-the user's own working tree and is never shared or committed.
+faster than re-validating JSON). A pickle can run code when loaded, and a pull request can
+commit files into ``.factcheck-cache/`` (its key and name are predictable), so every entry
+is signed (HMAC-SHA256) with a random per-user key kept outside any corpus, in
+``$XDG_CACHE_HOME/factcheck/cache-key`` (default ``~/.cache``); an entry whose signature
+does not match is a miss and is never unpickled. Without a usable key nothing is cached.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import shutil
 import sys
 import tempfile
@@ -30,7 +35,8 @@ __all__ = ["CACHE_DIR", "FileCache", "code_fingerprint"]
 
 #: Name of the cache directory inside a corpus directory.
 CACHE_DIR: Final = ".factcheck-cache"
-_FORMAT: Final = "1"
+_FORMAT: Final = "2"
+_MAC_BYTES: Final = 32
 # The modules whose code decides what reading a file produces.
 _CODE: Final = ("_yaml.py", "cache.py", "errors.py", "loader.py", "model.py", "values.py")
 
@@ -46,6 +52,35 @@ def code_fingerprint() -> str:
         h.update(name.encode())
         h.update((here / name).read_bytes())
     return h.hexdigest()[:16]
+
+
+@cache
+def _secret() -> bytes | None:
+    """This user's signing key for cache entries (made on first use), or ``None``."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        path = base / "factcheck" / "cache-key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-key-")  # mode 0600
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(secrets.token_bytes(_MAC_BYTES))
+                # Atomic and never overwriting: concurrent processes all end up with one key.
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+        key = path.read_bytes()
+    except (OSError, RuntimeError):  # RuntimeError: no home directory
+        return None
+    return key if len(key) == _MAC_BYTES else None
+
+
+def _mac(body: bytes) -> bytes | None:
+    secret = _secret()
+    return None if secret is None else hmac.digest(secret, body, "sha256")
 
 
 class FileCache:
@@ -79,8 +114,13 @@ class FileCache:
     @staticmethod
     def loads(blob: bytes, key: str) -> Any | None:
         """Unpickle an entry; ``None`` unless it is intact and was stored under ``key``."""
+        mac, body = blob[:_MAC_BYTES], blob[_MAC_BYTES:]
+        expected = _mac(body)
+        # Checked before unpickling: bytes this user's factcheck did not sign never run.
+        if expected is None or not hmac.compare_digest(mac, expected):
+            return None
         try:
-            stored_key, value = pickle.loads(blob)
+            stored_key, value = pickle.loads(body)
         except Exception:  # a damaged entry can fail in any way; it is only a miss
             return None
         return value if stored_key == key else None
@@ -88,7 +128,8 @@ class FileCache:
     @staticmethod
     def dumps(key: str, value: Any) -> bytes:
         """The bytes :meth:`put_bytes` stores for ``value`` (made where the value is)."""
-        return pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        return (_mac(body) or bytes(_MAC_BYTES)) + body
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` under ``key`` (best effort: a read-only tree just stays uncached)."""
@@ -97,7 +138,7 @@ class FileCache:
 
     def put_bytes(self, key: str, blob: bytes) -> None:
         """Store an entry made by :meth:`dumps`."""
-        if self._dir is None:
+        if self._dir is None or _secret() is None:
             return
         self._prune_other_versions()
         sub = self._dir / key[:2]
