@@ -54,7 +54,7 @@ def _with_sources(corpus: Corpus, sources: dict[str, SourceFile]) -> Corpus:
 
 
 @SETTINGS
-@given(fst.corpora())
+@given(fst.corpora(varied_rules=True, with_waivers=True))
 def test_load_of_dump_is_the_same_corpus(corpus: Corpus) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         loaded = factcheck.load(factcheck.dump(corpus, tmp), cache=False)

@@ -37,6 +37,7 @@ from .model import (
     Snapshot,
     Source,
     SourceFile,
+    Waiver,
 )
 from .values import DATE_HEDGES, HEDGES
 
@@ -50,10 +51,12 @@ __all__ = [
     "partial_dates",
     "properties",
     "quantity_values",
+    "rules_for",
     "selectors",
     "slugs",
     "sources",
     "texts",
+    "waivers",
 ]
 
 #: Quantity hedges (canonical names), in a stable order for shrinking.
@@ -331,10 +334,15 @@ def corpora(
     max_sources: int = 3,
     max_claims: int = 6,
     rules: st.SearchStrategy[list[Rule]] | None = None,
+    varied_rules: bool = False,
+    with_waivers: bool = False,
 ) -> st.SearchStrategy[Corpus]:
-    """A whole, valid corpus as model objects (no facts resolved, no waivers).
+    """A whole, valid corpus as model objects (no facts resolved).
 
-    ``rules`` defaults to one ``agree`` rule over every claim.
+    ``rules`` defaults to one ``agree`` rule over every claim; ``varied_rules`` draws
+    several rules instead (:func:`rules_for`: selectors, parameters, severities).
+    ``with_waivers`` adds waivers naming drawn claims; they load, but the audit may call
+    them stale, since nothing makes the claims they name conflict.
     """
     default_rules = st.just([Rule(id="agree", kind="agree", description="Sources agree.")])
 
@@ -362,7 +370,13 @@ def corpora(
                 )
             )
             corpus.sources[src.id] = SourceFile(source=src, claims=found)
-        corpus.rules = draw(rules if rules is not None else default_rules)
+        if varied_rules:
+            corpus.rules = draw(rules_for([p.id for p in props]))
+        else:
+            corpus.rules = draw(rules if rules is not None else default_rules)
+        refs = [f"{sid}/{c.id}" for sid, sf in corpus.sources.items() for c in sf.claims]
+        if with_waivers and refs and corpus.rules:
+            corpus.waivers = draw(st.lists(waivers([r.id for r in corpus.rules], refs), max_size=3))
         return corpus
 
     return build()
@@ -371,6 +385,49 @@ def corpora(
 def corpus_files(**kwargs: Any) -> st.SearchStrategy[dict[str, str]]:
     """A corpus as fact files, relative path -> YAML text (arguments as for :func:`corpora`)."""
     return corpora(**kwargs).map(render)
+
+
+def rules_for(property_ids: Sequence[str]) -> st.SearchStrategy[list[Rule]]:
+    """A few rules with distinct ids over ``property_ids``: any kind name, params, severity."""
+    params = st.dictionaries(
+        slugs(8), st.one_of(st.integers(-100, 100), st.booleans(), texts(max_size=10)), max_size=2
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Rule:
+        fields: dict[str, Any] = {
+            "id": draw(slugs()),
+            "kind": draw(st.sampled_from(("agree", "agree", "bound", "my-own-kind"))),
+            "description": draw(texts()),
+        }
+        if draw(st.booleans()):
+            fields["select"] = draw(selectors(property_ids))
+        if draw(st.booleans()):
+            fields["params"] = draw(params)
+        if draw(st.booleans()):
+            fields["severity"] = draw(st.sampled_from(("error", "warning", "info")))
+        return Rule(**fields)
+
+    return st.lists(build(), min_size=1, max_size=3, unique_by=lambda r: r.id)
+
+
+def waivers(rule_ids: Sequence[str], refs: Sequence[str]) -> st.SearchStrategy[Waiver]:
+    """A waiver for one of ``rule_ids`` naming one or two of ``refs`` (source-id/claim-id)."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Waiver:
+        fields: dict[str, Any] = {
+            "rule": draw(st.sampled_from(list(rule_ids))),
+            "claims": draw(st.lists(st.sampled_from(list(refs)), min_size=1, max_size=2)),
+            "reason": draw(texts()),
+            "reviewer": draw(texts(max_size=20)),
+            "date": draw(partial_dates(2020, 2030)),
+        }
+        if draw(st.booleans()):
+            fields["expires"] = draw(partial_dates(2020, 2040))
+        return Waiver(**fields)
+
+    return build()
 
 
 def selectors(property_ids: Sequence[str]) -> st.SearchStrategy[Selector]:
