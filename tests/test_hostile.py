@@ -504,3 +504,38 @@ def test_cache_entries_planted_in_the_corpus_never_run(tmp_path: Path, signature
     assert not target.exists()
     assert proc.returncode == 1 and "Traceback" not in proc.stdout + proc.stderr
     _assert_valid_files_audited(proc.stdout)
+
+
+HOOK_CASES = [
+    "malformed-yaml",
+    "binary",
+    "invalid-utf8",
+    "tag-python-apply",
+    "billion-laughs",
+    "nesting-brackets",
+    "10000-digit-number",
+    "over-size-limit",
+    "claim-string",
+    "unknown-entity",
+]
+
+
+@pytest.mark.parametrize("case", HOOK_CASES)
+def test_hostile_file_through_the_pre_commit_hook(tmp_path: Path, case: str) -> None:
+    _, name, content, message, line = next(c for c in CASES if c[0] == case)
+    root = tmp_path / "facts"
+    _write(root, {**VALID, name: content})
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", name, "sources/a.yaml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 2, out[-2000:]
+    assert "Traceback" not in out
+    where = f"{name}:{line}:" if line is not None else f"{name}:"
+    assert any(ln.startswith(where) and message in ln for ln in out.splitlines()), out[-2000:]
+    _assert_valid_files_audited(out)
