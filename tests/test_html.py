@@ -427,6 +427,32 @@ def test_registered_and_reachable_from_the_cli(
     _page(out)
 
 
+AGREEING = "- {id: i, subject: cecot, property: inmates, value: 5, as_of: 2024, quote: q}"
+
+
+@pytest.mark.parametrize(
+    ("files", "verdict"),
+    [
+        ({}, "nothing was checked"),
+        ({"sources/a.yaml": source_yaml("a", AGREEING)}, "the sources agree"),
+        (
+            {
+                "rules.yaml": RULES,
+                "sources/a.yaml": source_yaml("a", AGREEING),
+                "sources/b.yaml": source_yaml("b", AGREEING.replace("5", "9")),
+            },
+            "1 conflict(s) between sources need attention",
+        ),
+        ({"sources/a.yaml": source_yaml("a", AGREEING.replace("cecot", "x"))}, "fix them first"),
+    ],
+    ids=["empty", "agreeing", "conflicting", "load-error"],
+)
+def test_summary_verdict(make_corpus: MakeCorpus, files: dict[str, str], verdict: str) -> None:
+    text, _ = _report(make_corpus(files))
+    (p,) = _by_class(_page(text), "p", "verdict")
+    assert verdict in "".join(p.itertext())
+
+
 def test_load_errors_are_listed(make_corpus: MakeCorpus) -> None:
     root = make_corpus(
         {

@@ -539,6 +539,8 @@ class _Report:
             verdict = (
                 f'<p class="verdict bad">{open_} conflict(s) between sources need attention.</p>'
             )
+        elif not self.corpus.facts:
+            verdict = '<p class="verdict bad">The corpus holds no claims: nothing was checked.</p>'
         else:
             verdict = '<p class="verdict ok">No open conflicts: the sources agree.</p>'
         items = [
@@ -1229,7 +1231,9 @@ a.badge{text-decoration:none}.badge.warning{background:#b97800}.badge.info{backg
 .side .src{font-weight:600;margin:6px 0}.side .meta{font-weight:400;color:#57606a}
 blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #d0d7de;font-style:italic;color:#333}
 .where{font-size:12px;color:#57606a}.waiver{color:#57606a}
-figure{margin:8px 0;overflow-x:auto}
+figure{margin:8px 0;overflow-x:auto}svg.chart,svg.legend{max-width:100%;height:auto}
+@media print{body{background:#fff}main{max-width:none}
+section.conflict,section.series{break-inside:avoid}}
 svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;fill:#222}
 svg .tick{fill:#57606a;font-size:11px}svg .grid{stroke:#eaeef2}svg .axis{stroke:#57606a}
 svg .axis-label{font-size:12px;fill:#57606a}svg .note{fill:#57606a;font-size:11px}
