@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck import _yaml, loader
+from factcheck import cache as cache_module
 from factcheck.cache import CACHE_DIR, FileCache
 
 from .conftest import MakeCorpus, source_yaml
@@ -226,3 +227,24 @@ def _lines(v: Any) -> Any:
     if isinstance(v, _yaml.YamlSeq):
         return (v.line, list(v.item_lines), [_lines(x) for x in v])
     return v
+
+
+def test_parallel_load_without_a_signing_key(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No usable key (say, a read-only home): nothing is cached, but the workers' answers
+    # still reach the parent, which parses nothing itself.
+    root = _many_sources(make_corpus, loader._PARALLEL_MIN_FILES + 1)
+    serial = factcheck.load(root, cache=False, workers=1)
+    monkeypatch.setattr(cache_module, "_secret", lambda: None)
+    parsed_here: list[str] = []
+    real = loader._from_bytes
+    monkeypatch.setattr(
+        loader,
+        "_from_bytes",
+        lambda data, display: parsed_here.append(display) or real(data, display),
+    )
+    parallel = factcheck.load(root, workers=2)
+    assert parsed_here == []
+    assert _snapshot(parallel) == _snapshot(serial)
+    assert _entries(root) == []

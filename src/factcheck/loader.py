@@ -372,9 +372,10 @@ def _read_all(files: list[Path], store: FileCache, workers: int | None) -> Itera
 
         with ProcessPoolExecutor(max_workers=n) as pool:
             blobs = pool.map(_worker, args, chunksize=chunk)
-            for (i, _, data), (key, blob) in zip(misses, blobs, strict=True):
-                result = FileCache.loads(blob, key)
-                # Never None (the bytes come straight from the worker), but never trusted.
+            for (i, _, data), blob in zip(misses, blobs, strict=True):
+                result = FileCache.loads_own(blob)
+                # Always a _FileResult (the bytes come straight from our worker); checked
+                # all the same rather than trusted.
                 results[i] = (
                     result if isinstance(result, _FileResult) else _from_bytes(data, str(files[i]))
                 )
@@ -396,19 +397,19 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _worker(arg: tuple[str, Path | None]) -> tuple[str, bytes]:
-    """Read one file in a worker process and cache it; return its key and cache entry."""
+def _worker(arg: tuple[str, Path | None]) -> bytes:
+    """Read one file in a worker process and cache it; return its cache entry."""
     display, directory = arg
     gc.disable()
     data, errors = _read_bytes(Path(display), display)
     if data is None:
-        return "", FileCache.dumps("", _FileResult(None, None, None, errors))
+        return FileCache.dumps("", _FileResult(None, None, None, errors))
     store = FileCache(directory)
     key = store.key(display, data)
     # Pickled once: the same bytes are the cache entry and the answer to the parent.
     blob = FileCache.dumps(key, _from_bytes(data, display))
     store.put_bytes(key, blob)
-    return key, blob
+    return blob
 
 
 def _check(data: Any, display: str) -> tuple[str | None, BaseModel | None, list[LoadError]]:
