@@ -441,11 +441,21 @@ AGREEING = "- {id: i, subject: cecot, property: inmates, value: 5, as_of: 2024, 
                 "sources/a.yaml": source_yaml("a", AGREEING),
                 "sources/b.yaml": source_yaml("b", AGREEING.replace("5", "9")),
             },
-            "1 conflict(s) between sources need attention",
+            "1 contradiction between sources.",
+        ),
+        (
+            {
+                "rules.yaml": RULES.replace(
+                    "description: Sources agree on how", "severity: info\n    description: x"
+                ),
+                "sources/a.yaml": source_yaml("a", AGREEING),
+                "sources/b.yaml": source_yaml("b", AGREEING.replace("5", "9")),
+            },
+            "No contradictions; 1 info finding to review.",
         ),
         ({"sources/a.yaml": source_yaml("a", AGREEING.replace("cecot", "x"))}, "fix them first"),
     ],
-    ids=["empty", "agreeing", "conflicting", "load-error"],
+    ids=["empty", "agreeing", "conflicting", "info-only", "load-error"],
 )
 def test_summary_verdict(make_corpus: MakeCorpus, files: dict[str, str], verdict: str) -> None:
     text, _ = _report(make_corpus(files))

@@ -190,6 +190,10 @@ def _source_name(fact_or_source: Fact | str, corpus: Corpus) -> str:
     return s.publisher or s.id
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
@@ -527,22 +531,29 @@ class _Report:
 
     def summary(self) -> str:
         s = self.result.summary()
-        open_ = s["error"] + s["warning"] + s["info"]
         n_sources = sum(1 for sf in self.corpus.sources.values() if sf.source.kind == "article")
         n_refs = len(self.corpus.sources) - n_sources
+        review = " and ".join(
+            _plural(n, word)
+            for n, word in ((s["warning"], "warning"), (s["info"], "info finding"))
+            if n
+        )
         if s["load_errors"]:
-            verdict = (
-                f'<p class="verdict bad">The fact files have {s["load_errors"]} error(s); '
-                "fix them first: the audit is incomplete.</p>"
+            text = (
+                f"The fact files have {_plural(s['load_errors'], 'error')}; fix them first: "
+                "the audit is incomplete."
             )
-        elif open_:
-            verdict = (
-                f'<p class="verdict bad">{open_} conflict(s) between sources need attention.</p>'
-            )
+        elif s["error"]:
+            text = f"{_plural(s['error'], 'contradiction')} between sources"
+            text += f", and {review} to review." if review else "."
+        elif review:
+            text = f"No contradictions; {review} to review."
         elif not self.corpus.facts:
-            verdict = '<p class="verdict bad">The corpus holds no claims: nothing was checked.</p>'
+            text = "The corpus holds no claims: nothing was checked."
         else:
-            verdict = '<p class="verdict ok">No open conflicts: the sources agree.</p>'
+            text = "No open conflicts: the sources agree."
+        bad = bool(s["load_errors"] or s["error"] or not self.corpus.facts)
+        verdict = f'<p class="verdict {"bad" if bad else "ok"}">{_e(text)}</p>'
         items = [
             ("articles", n_sources),
             ("reference sets", n_refs),
