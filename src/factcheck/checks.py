@@ -625,20 +625,26 @@ def _variants(names: Iterable[str]) -> re.Pattern[str]:
 
 @_kind("naming")
 def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
-    """A quote that uses a name marked as a misspelling or mistranslation (info)."""
+    """A quote that uses a name marked as a misspelling or mistranslation (info).
+
+    One finding per source and variant, citing every claim whose quote uses it: a name
+    misspelt in one sentence that several claims quote is one thing to fix, not several.
+    """
     wrong = corpus.wrong_names()
     if not wrong:
         return
     folded = {" ".join(n.split()).casefold(): n for n in wrong}
     pattern = _variants(wrong)
+    uses: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
-        found = {
-            folded[" ".join(m.group(0).split()).casefold()]
-            for m in pattern.finditer(f.claim.quote or "")
-        }
-        for variant in sorted(found):
-            entity, alias = wrong[variant]
-            yield Finding(
-                (f,),
-                f"{f.source.id} writes {variant!r}, a {alias.error} of {_name(corpus, entity)!r}",
-            )
+        for m in pattern.finditer(f.claim.quote or ""):
+            variant = folded[" ".join(m.group(0).split()).casefold()]
+            if f not in uses[(f.source.id, variant)]:
+                uses[(f.source.id, variant)].append(f)
+    for (source, variant), cited in sorted(uses.items(), key=lambda kv: kv[0]):
+        entity, alias = wrong[variant]
+        times = f" ({len(cited)} claims quote it)" if len(cited) > 1 else ""
+        yield Finding(
+            tuple(cited),
+            f"{source} writes {variant!r}, a {alias.error} of {_name(corpus, entity)!r}{times}",
+        )
