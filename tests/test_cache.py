@@ -15,7 +15,7 @@ from factcheck import _yaml, loader
 from factcheck import cache as cache_module
 from factcheck.cache import CACHE_DIR, FileCache
 
-from .conftest import MakeCorpus, source_yaml
+from .conftest import ENTITIES, PROPERTIES, MakeCorpus, source_yaml
 
 CLAIMS = """\
 - id: cap
@@ -67,7 +67,8 @@ def root(make_corpus: MakeCorpus) -> Path:
 
 def test_second_load_hits_and_matches(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = factcheck.load(root)
-    assert len(_entries(root)) == 4  # entities, properties, two sources
+    # entities, properties and two sources; the sources' resolved claims too
+    assert len(_entries(root)) == 6
     calls: list[str] = []
     real = loader._parse_bytes
     monkeypatch.setattr(
@@ -94,6 +95,26 @@ def test_a_changed_file_is_read_again(root: Path) -> None:
     corpus = factcheck.load(root)
     assert corpus.fact("a/cap").value == factcheck.Interval.point(45000)
     assert corpus.fact("b/cap").value == factcheck.Interval.point(20000)
+
+
+@pytest.mark.parametrize(
+    ("entities", "properties"),
+    [
+        (ENTITIES.replace("      - CECOT\n", "").replace("id: cecot", "id: tcc"), PROPERTIES),
+        (ENTITIES, PROPERTIES.replace("unit: inmates", "unit: prisoners")),
+        (ENTITIES + "  - {id: cecot-2, name: CECOT 2, kind: prison}\n", PROPERTIES),
+    ],
+    ids=["entity renamed", "unit changed", "entity added"],
+)
+def test_sources_resolve_again_when_entities_or_properties_change(
+    make_corpus: MakeCorpus, entities: str, properties: str
+) -> None:
+    root = make_corpus({"sources/a.yaml": source_yaml("a", CLAIMS)})
+    factcheck.load(root)
+    (root / "entities.yaml").write_text(entities, encoding="utf-8")
+    (root / "properties.yaml").write_text(properties, encoding="utf-8")
+    again = factcheck.load(root)
+    assert _snapshot(again) == _snapshot(factcheck.load(root, cache=False))
 
 
 def test_same_content_under_another_name_is_not_shared(make_corpus: MakeCorpus) -> None:
@@ -182,8 +203,8 @@ def test_parallel_load_equals_serial(make_corpus: MakeCorpus, cache: bool) -> No
     parallel = factcheck.load(root, cache=cache, workers=2)
     assert _snapshot(parallel) == _snapshot(serial)
     assert factcheck.audit(parallel) == factcheck.audit(serial)
-    if cache:  # the workers filled the cache
-        assert len(_entries(root)) == loader._PARALLEL_MIN_FILES + 6 + 3
+    if cache:  # the workers filled the cache (files, then each source's resolved claims)
+        assert len(_entries(root)) == loader._PARALLEL_MIN_FILES + 6 + 3 + 70
 
 
 # --- the fast tree builder is the careful one, minus the bookkeeping -------------------

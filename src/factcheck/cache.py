@@ -38,7 +38,15 @@ CACHE_DIR: Final = ".factcheck-cache"
 _FORMAT: Final = "2"
 _MAC_BYTES: Final = 32
 # The modules whose code decides what reading a file produces.
-_CODE: Final = ("_yaml.py", "cache.py", "errors.py", "loader.py", "model.py", "values.py")
+_CODE: Final = (
+    "_yaml.py",
+    "cache.py",
+    "corpus.py",
+    "errors.py",
+    "loader.py",
+    "model.py",
+    "values.py",
+)
 
 
 @cache
@@ -126,13 +134,14 @@ class FileCache:
         return value if stored_key == key else None
 
     @staticmethod
-    def loads_own(blob: bytes) -> Any:
-        """Unpickle an entry that never left memory (a worker's answer to its parent).
+    def loads_own(blob: bytes) -> tuple[str, Any]:
+        """``(key, value)`` of an entry that never left memory (a worker's answer).
 
         Not for anything read from disk: it checks no signature, so it works without a
         key (a home directory that cannot hold one still gets parallel loads).
         """
-        return pickle.loads(blob[_MAC_BYTES:])[1]
+        key, value = pickle.loads(blob[_MAC_BYTES:])
+        return key, value
 
     @staticmethod
     def dumps(key: str, value: Any) -> bytes:

@@ -199,8 +199,23 @@ class ClaimPlace:
         return self.keys.get(key, self.line)
 
 
-def build(corpus: Corpus, places: dict[tuple[str, str], ClaimPlace]) -> None:
-    """Index entities, then resolve every claim into a :class:`Fact` (errors collected)."""
+#: What resolving one claim gave: the fact's resolved fields (subject, value, unit, time)
+#: or ``None``, and the errors. A function of the claim's file and of the entities and
+#: properties alone, so :func:`factcheck.load` caches it per file.
+Resolved = tuple[tuple[str, Value, str | None, DateSpan | None] | None, tuple[LoadError, ...]]
+
+
+def build(
+    corpus: Corpus,
+    places: dict[tuple[str, str], ClaimPlace],
+    known: dict[str, list[Resolved]] | None = None,
+) -> dict[str, list[Resolved]]:
+    """Index entities, then resolve every claim into a :class:`Fact` (errors collected).
+
+    ``known`` maps a source id to what resolving its claims gave before, with the same
+    file, entities and properties; those claims are not resolved again. Returns what was
+    resolved now, by source id.
+    """
     for entity in corpus.entities.values():
         for alias in (Alias(name=entity.name), Alias(name=entity.id), *entity.aliases):
             key = _fold(alias.name)
@@ -218,17 +233,38 @@ def build(corpus: Corpus, places: dict[tuple[str, str], ClaimPlace]) -> None:
             corpus._aliases[key] = entity.id
             if alias.error:
                 corpus._alias_errors[key] = alias
-    for sf in corpus.sources.values():
-        for claim in sf.claims:
-            place = places[(sf.source.id, claim.id)]
-            fact = _resolve(corpus, sf.source, claim, place)
-            if fact is not None:
-                corpus.facts.append(fact)
+    made: dict[str, list[Resolved]] = {}
+    for sid, sf in corpus.sources.items():
+        memo = (known or {}).get(sid)
+        if memo is None or len(memo) != len(sf.claims):
+            memo = made[sid] = [_resolve(corpus, c, places[(sid, c.id)]) for c in sf.claims]
+        for claim, (fields, errors) in zip(sf.claims, memo, strict=True):
+            corpus.errors.extend(errors)
+            if fields is not None:
+                place = places[(sid, claim.id)]
+                subject, value, unit, time = fields
+                corpus.facts.append(
+                    Fact(
+                        source=sf.source,
+                        claim=claim,
+                        prop=corpus.properties[claim.property],
+                        subject=subject,
+                        value=value,
+                        unit=unit,
+                        time=time,
+                        file=place.file,
+                        line=place.line,
+                        quote_line=place.keys.get("quote", place.keys.get("basis", place.line)),
+                    )
+                )
+    return made
 
 
-def _resolve(corpus: Corpus, source: Source, claim: Claim, place: ClaimPlace) -> Fact | None:
+def _resolve(corpus: Corpus, claim: Claim, place: ClaimPlace) -> Resolved:
+    errors: list[LoadError] = []
+
     def error(fieldname: str, message: str) -> None:
-        corpus.errors.append(
+        errors.append(
             LoadError(
                 place.file, place.of(fieldname), f"claims[{place.index}].{fieldname}", message
             )
@@ -248,25 +284,14 @@ def _resolve(corpus: Corpus, source: Source, claim: Claim, place: ClaimPlace) ->
             + _did_you_mean(claim.property, corpus.properties),
         )
     if subject is None or prop is None:
-        return None
+        return None, tuple(errors)
     try:
         value, unit = _value(corpus, prop, claim)
         time = _time(claim)
     except ValueError as exc:
         error("value", str(exc))
-        return None
-    return Fact(
-        source=source,
-        claim=claim,
-        prop=prop,
-        subject=subject,
-        value=value,
-        unit=unit,
-        time=time,
-        file=place.file,
-        line=place.line,
-        quote_line=place.keys.get("quote", place.keys.get("basis", place.line)),
-    )
+        return None, tuple(errors)
+    return (subject, value, unit, time), ()
 
 
 # A corpus names the same few thousand dates over and over; spans are immutable.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,8 +14,8 @@ from typing import Any, Final
 from pydantic import BaseModel, ValidationError
 
 from . import _gc, _yaml
-from .cache import CACHE_DIR, FileCache
-from .corpus import ClaimPlace, Corpus, Located, build
+from .cache import CACHE_DIR, FileCache, code_fingerprint
+from .corpus import ClaimPlace, Corpus, Located, Resolved, build
 from .errors import FactcheckError, LoadError
 from .model import (
     Claim,
@@ -25,6 +26,7 @@ from .model import (
     SourceFile,
     WaiverFile,
 )
+from .values import DateSpan, Interval
 
 __all__ = ["FILE_KINDS", "MAX_FILE_BYTES", "iter_fact_files", "load", "read_file"]
 
@@ -267,16 +269,33 @@ def load(
     store = FileCache(
         None if cache is False else root / CACHE_DIR if cache is True else Path(cache)
     )
+    keys: dict[str, str] = {}
+    context = hashlib.sha256(code_fingerprint().encode())
     with _gc.paused():
-        for display, result in zip(
+        for display, (result, key) in zip(
             (str(f) for f in files), _read_all(files, store, workers), strict=True
         ):
             corpus.files.append(display)
             corpus.errors.extend(result.errors)
+            if key is not None:
+                keys[display] = key
+            if result.kind in ("entities", "properties"):
+                context.update(f"{display}\0{key}\0".encode())
             if result.parsed is not None:
                 assert result.kind is not None
                 _merge(corpus, result.kind, result.parsed, result.positions, display, places)
-        build(corpus, places)
+        # A file's resolved claims depend on it and on the entity and property files.
+        memo = {
+            sid: _facts_key(keys[display], context.hexdigest())
+            for sid, display in corpus.source_files.items()
+            if sid in corpus.sources and display in keys
+        }
+        known = {
+            sid: _unpack(hit) for sid, k in memo.items() if isinstance(hit := store.get(k), list)
+        }
+        for sid, resolved in build(corpus, places, known).items():
+            if sid in memo:
+                store.put(memo[sid], _pack(resolved))
     corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
     if strict and corpus.errors:
         raise FactcheckError(corpus.errors)
@@ -347,18 +366,23 @@ def _from_bytes(data: bytes, display: str) -> _FileResult:
 _PARALLEL_MIN_FILES: Final = 64
 
 
-def _read_all(files: list[Path], store: FileCache, workers: int | None) -> Iterator[_FileResult]:
-    """Every file's reading, in the order of ``files``; misses in parallel when worth it."""
-    results: list[_FileResult | None] = []
+def _read_all(
+    files: list[Path], store: FileCache, workers: int | None
+) -> Iterator[tuple[_FileResult, str | None]]:
+    """Every file's reading and content key, in the order of ``files``.
+
+    Files not in the cache are read in parallel when that is worth it.
+    """
+    results: list[tuple[_FileResult, str | None] | None] = []
     misses: list[tuple[int, str, bytes]] = []
     for i, path in enumerate(files):
         data, errors = _read_bytes(path, str(path))
         if data is None:
-            results.append(_FileResult(None, None, None, errors))
+            results.append((_FileResult(None, None, None, errors), None))
             continue
         key = store.key(str(path), data)
         hit = store.get(key)
-        results.append(hit if isinstance(hit, _FileResult) else None)
+        results.append((hit, key) if isinstance(hit, _FileResult) else None)
         if results[-1] is None:
             misses.append((i, key, data))
     n = workers if workers is not None else _cpus()
@@ -373,20 +397,57 @@ def _read_all(files: list[Path], store: FileCache, workers: int | None) -> Itera
         with ProcessPoolExecutor(max_workers=n) as pool:
             blobs = pool.map(_worker, args, chunksize=chunk)
             for (i, _, data), blob in zip(misses, blobs, strict=True):
-                result = FileCache.loads_own(blob)
+                # The key of what the worker read (the file may have changed since).
+                key, result = FileCache.loads_own(blob)
                 # Always a _FileResult (the bytes come straight from our worker); checked
                 # all the same rather than trusted.
                 results[i] = (
-                    result if isinstance(result, _FileResult) else _from_bytes(data, str(files[i]))
+                    (result, key or None)
+                    if isinstance(result, _FileResult)
+                    else (_from_bytes(data, str(files[i])), None)
                 )
     else:
         for i, key, data in misses:
             fresh = _from_bytes(data, str(files[i]))
             store.put(key, fresh)
-            results[i] = fresh
+            results[i] = (fresh, key)
     for result in results:
         assert result is not None
         yield result
+
+
+# Resolved values travel through the cache as plain tuples: unpickling frozen dataclasses
+# goes through Python-level __setstate__, three times slower than calling the class.
+def _pack(resolved: list[Resolved]) -> list[Any]:
+    return [
+        ((f[0], _pack_value(f[1]), f[2], _pack_value(f[3])) if f else None, errors)
+        for f, errors in resolved
+    ]
+
+
+def _pack_value(v: Any) -> Any:
+    if isinstance(v, Interval):
+        return (0, v.lo, v.hi, v.lo_open, v.hi_open)
+    if isinstance(v, DateSpan):
+        return (1, v.start, v.end, v.zoned)
+    return v
+
+
+def _unpack(packed: list[Any]) -> list[Resolved]:
+    return [
+        ((f[0], _unpack_value(f[1]), f[2], _unpack_value(f[3])) if f else None, errors)
+        for f, errors in packed
+    ]
+
+
+def _unpack_value(v: Any) -> Any:
+    if type(v) is tuple:
+        return Interval(*v[1:]) if v[0] == 0 else DateSpan(*v[1:])
+    return v
+
+
+def _facts_key(file_key: str, context: str) -> str:
+    return hashlib.sha256(f"facts\0{file_key}\0{context}".encode()).hexdigest()
 
 
 def _cpus() -> int:
