@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -65,7 +66,24 @@ def _check_date(value: str) -> str:
 
 Slug = Annotated[str, AfterValidator(_slug)]
 #: A partial date kept as written ("2023-01" stays a month); validated on load.
-DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_date)]
+DateText = Annotated[
+    str,
+    BeforeValidator(_date_text),
+    AfterValidator(_check_date),
+    # What an author may write: a bare year reads as a number in YAML, which is fine.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}.*)?)?)?$",
+                },
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD or an ISO timestamp with zone",
+        }
+    ),
+]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -230,7 +248,9 @@ class Entity(_Model):
     id: Slug
     name: Text
     kind: Slug
-    aliases: list[Annotated[Alias, BeforeValidator(_alias)]] = Field(default_factory=list)
+    aliases: list[Annotated[Alias, BeforeValidator(_alias, json_schema_input_type=str | Alias)]] = (
+        Field(default_factory=list)
+    )
     note: str | None = None
 
 
@@ -264,7 +284,7 @@ def _listify(v: Any) -> Any:
     return [v] if isinstance(v, str) else v
 
 
-Names = Annotated[list[str], BeforeValidator(_listify)]
+Names = Annotated[list[str], BeforeValidator(_listify, json_schema_input_type=str | list[str])]
 
 
 class Selector(_Model):
