@@ -159,3 +159,10 @@ def test_import_stays_light() -> None:
     code = "import sys, factcheck; print('pytest' in sys.modules, 'hypothesis' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_an_empty_directory_is_an_error_not_a_clean_audit(tmp_path: Path) -> None:
+    corpus = factcheck.load(tmp_path)
+    [error] = corpus.errors
+    assert error.file == str(tmp_path) and "no fact files" in error.message
+    assert factcheck.audit(corpus).exit_code == 2

@@ -264,6 +264,9 @@ def load(
     if not root.is_dir():
         raise FactcheckError([LoadError(str(root), None, "", "no such corpus directory")])
     files, errors = iter_fact_files(root)
+    if not files and not errors:
+        # Most likely a wrong path: auditing nothing must not look like a clean audit.
+        errors.append(LoadError(str(root), None, "", "no fact files (*.yaml, *.yml) here"))
     corpus = Corpus(root=root, errors=errors)
     places: dict[tuple[str, str], ClaimPlace] = {}
     store = FileCache(
