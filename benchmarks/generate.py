@@ -2,20 +2,24 @@
 
     python benchmarks/generate.py OUT --claims 100000 [--seed 1] [--conflict-share 0.02]
 
-writes ``OUT/facts/`` (entities.yaml, properties.yaml, rules.yaml, sources/*.yaml) and
-``OUT/expected.json``: every conflict the audit must report, as ``[rule, [refs...]]``,
-and nothing else. The corpus is a pure function of ``--claims`` and ``--seed``.
+writes ``OUT/facts/`` (entities.yaml, properties.yaml, rules.yaml, sources/*.yaml,
+reference/*.yaml) and ``OUT/expected.json``: every conflict the audit must report, as
+``[rule, [refs...]]``, and nothing else. The corpus is a pure function of ``--claims``,
+``--seed`` and ``--conflict-share``.
 
 Shape: sources of about 100 claims; every (subject, property) key is stated by 3-5
-different sources; a share of the keys gets one planted claim that contradicts all the
-others. Claims that agree use every hedge that stays compatible with the truth (exact,
-about, between, at-most, ...), subjects are written as ids or aliases, some claims carry
-``as_of``, so the audit does real work on the honest claims too.
+different sources; each group of claims (a scenario) gets a planted contradiction with
+probability ``--conflict-share``. Claims that agree use every hedge that stays compatible
+with the truth (exact, about, between, at-most, ...), subjects are written as ids or
+aliases, some claims carry ``as_of``, so the audit does real work on the honest claims too.
+Every scenario also writes consistent look-alikes that must NOT conflict (a growth within
+the allowed factor, a change over another period, a correct alias, a title inside its
+period, events on the same day, a derived figure within tolerance, ...).
 
-Adding a check kind: write a ``_<kind>_kind`` function returning its properties, rules
-and scenarios (see :data:`Scenario`) and register it in :data:`KINDS`; kinds the
-installed factcheck does not know are skipped. Planted now: agree (every property type),
-bound, lifetime.
+Every check kind of factcheck has a ``_<kind>_kind`` function returning its properties,
+rules and scenarios (see :data:`Scenario`), registered in :data:`KINDS`;
+tests/test_benchmarks.py fails when a kind of ``factcheck.checks.KINDS`` has none. Kinds
+the installed factcheck does not know are skipped.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import argparse
 import json
 import math
 import random
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -53,6 +58,10 @@ class ClaimSpec:
     key: Key
     fields: dict[str, Any]
     planted: bool = False
+    #: the name the quote uses for the subject, when it must be a given one (naming)
+    quote_name: str | None = None
+    #: a claim of a reference source (a basis instead of a quote, in facts/reference/)
+    reference: bool = False
 
 
 @dataclass
@@ -66,6 +75,13 @@ class Plan:
     groups: list[list[ClaimSpec]] = field(default_factory=list)
     # per group: the conflicts it plants, as (rule id, indexes into the group)
     expected: list[list[tuple[str, list[int]]]] = field(default_factory=list)
+    # aliases scenarios add to the subject entities (which are written last)
+    aliases: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def entity(self, eid: str, name: str, kind: str) -> str:
+        """Add an entity other than a subject (an event, say); return its id."""
+        self.entities.append({"id": eid, "name": name, "kind": kind})
+        return eid
 
 
 #: A planter gets the key, how many claims to state it with, whether to plant a
@@ -179,9 +195,12 @@ AGREE: dict[str, Planter] = {
     "boolean": _boolean,
 }
 
-#: A scenario states facts about one subject: its claims (each goes to a different
-#: source) and the conflicts the audit must report, as (rule id, indexes into the claims).
-Scenario = Callable[[str, bool, random.Random], tuple[list[ClaimSpec], list[tuple[str, list[int]]]]]
+#: What a scenario returns: its claims (each goes to a different source) and the
+#: conflicts the audit must report, as (rule id, indexes into the claims).
+Outcome = tuple[list[ClaimSpec], list[tuple[str, list[int]]]]
+#: A scenario states facts about one subject (and may add entities or aliases to the
+#: plan): it gets the plan, the subject id, whether to plant a conflict, and a generator.
+Scenario = Callable[[Plan, str, bool, random.Random], Outcome]
 
 
 @dataclass
@@ -213,9 +232,7 @@ def _agree_kind() -> Kind:
 
 
 def _agree_scenario(pid: str, ptype: str, rule: str) -> Scenario:
-    def scenario(
-        subject: str, plant: bool, rng: random.Random
-    ) -> tuple[list[ClaimSpec], list[tuple[str, list[int]]]]:
+    def scenario(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
         key = Key(subject, pid, ptype, rng.randrange(1990, 2025), rule)
         claims = AGREE[ptype](key, rng.randrange(3, 6), plant, rng)
         # The planted claim clashes with every other claim of its key, which agree with
@@ -229,9 +246,7 @@ def _bound_kind() -> Kind:
     """``bound``: a load never exceeds the limit of the same subject."""
     rule = "bound-load"
 
-    def scenario(
-        subject: str, plant: bool, rng: random.Random
-    ) -> tuple[list[ClaimSpec], list[tuple[str, list[int]]]]:
+    def scenario(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
         limit = rng.randrange(1000, 100_000)
         lim, load = Key(subject, "limit", "quantity", 0), Key(subject, "load", "quantity", 0)
         claims = [
@@ -268,9 +283,7 @@ def _lifetime_kind() -> Kind:
     """``lifetime``: no dated figure about a subject precedes its start."""
     rule = "lifetime-visitors"
 
-    def scenario(
-        subject: str, plant: bool, rng: random.Random
-    ) -> tuple[list[ClaimSpec], list[tuple[str, list[int]]]]:
+    def scenario(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
         y, m = rng.randrange(1990, 2020), rng.randrange(1, 13)
         start, visitors = (
             Key(subject, "founded", "date", y),
@@ -306,11 +319,276 @@ def _lifetime_kind() -> Kind:
     )
 
 
+def _rule(rid: str, kind: str, select: dict[str, Any] | None, **params: Any) -> dict[str, Any]:
+    rule: dict[str, Any] = {"id": rid, "kind": kind}
+    if select:
+        rule["select"] = select
+    if params:
+        rule["params"] = params
+    rule["description"] = rid
+    return rule
+
+
+def _quantity_prop(pid: str, unit: str = "people", **more: Any) -> dict[str, Any]:
+    return {"id": pid, "type": "quantity", "unit": unit, "tolerance": 0.1, **more}
+
+
+def _trend_kind() -> Kind:
+    """``trend``: a series grows at most 2-fold a year; a running total never falls."""
+    growth, total = "trend-growth", "trend-running-total"
+
+    def series(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
+        y, base = rng.randrange(1990, 2020), rng.randrange(1000, 100_000)
+        key = Key(subject, "headcount", "quantity", y, growth)
+        claims = []
+        # Within 1.3 x base (about: 0.9..1.43 x base) over three years: at most 1.59-fold.
+        for i in range(rng.randrange(2, 4)):
+            v = round(base * rng.uniform(1, 1.3)) if i else base
+            hedge = {"hedge": "about"} if rng.random() < 0.4 else {}
+            claims.append(ClaimSpec(key, {"value": v, **hedge, "as_of": f"{y + i}"}))
+        # Look-alike: doubled two years later, where the rule allows 4-fold.
+        claims.append(ClaimSpec(key, {"value": base * 2, "as_of": f"{y + 3}"}))
+        if not plant:
+            return claims, []
+        # 10-fold within two years of every claim but the last (which allows 8-fold).
+        claims.append(ClaimSpec(key, {"value": base * 10, "as_of": f"{y + 1}"}, planted=True))
+        n = len(claims)
+        return claims, [(growth, [i for i in range(n) if i != n - 2])]
+
+    def running(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
+        y, base = rng.randrange(1990, 2020), rng.randrange(1000, 100_000)
+        key = Key(subject, "arrests-total", "quantity", y, total)
+        claims = [ClaimSpec(key, {"value": base * (i + 1), "as_of": f"{y + i}"}) for i in range(3)]
+        # Look-alike: lower, but "about" still admits the last figure.
+        claims.append(
+            ClaimSpec(key, {"value": round(base * 2.9), "hedge": "about", "as_of": f"{y + 3}"})
+        )
+        if not plant:
+            return claims, []
+        # Below every earlier figure; the same year as the look-alike orders nothing.
+        claims.append(ClaimSpec(key, {"value": base // 2, "as_of": f"{y + 3}"}, planted=True))
+        return claims, [(total, [0, 1, 2, 4])]
+
+    return Kind(
+        [
+            _quantity_prop("headcount"),
+            _quantity_prop("arrests-total", cumulative=True),
+        ],
+        [
+            _rule(growth, "trend", {"property": "headcount"}, max_factor=2, per_days=365),
+            _rule(total, "trend", {"property": "arrests-total"}),
+        ],
+        [series, running],
+    )
+
+
+def _derived_kind() -> Kind:
+    """``derived``: units x places per unit = total places (5% tolerance)."""
+    rule = "derived-places"
+
+    def scenario(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
+        units, per = rng.randrange(2, 50), rng.randrange(10, 1000)
+        k_units = Key(subject, "units", "quantity", 0, rule)
+        k_per = Key(subject, "places-per-unit", "quantity", 0, rule)
+        k_total = Key(subject, "places", "quantity", 0, rule)
+        claims = [
+            ClaimSpec(k_units, {"value": units}),
+            ClaimSpec(k_per, {"value": per}),
+            ClaimSpec(k_total, {"value": units * per}),
+            # Look-alike: 4% off, within the rule's tolerance.
+            ClaimSpec(k_total, {"value": round(units * per * 1.04)}),
+        ]
+        if rng.random() < 0.5:
+            claims.append(ClaimSpec(k_per, {"value": per, "hedge": "about"}))
+        if not plant:
+            return claims, []
+        claims.append(ClaimSpec(k_total, {"value": units * per * 2}, planted=True))
+        # One finding per combination of inputs: the units with each per-unit figure.
+        n = len(claims)
+        return claims, [(rule, [0, p, n - 1]) for p in (1, 4) if p < n - 1]
+
+    return Kind(
+        [
+            _quantity_prop("units", "units"),
+            _quantity_prop("places-per-unit"),
+            _quantity_prop("places"),
+        ],
+        [
+            _rule(
+                rule,
+                "derived",
+                {"property": "places"},
+                relation="product",
+                factors=["units", "places-per-unit"],
+                result="places",
+                tolerance=0.05,
+            )
+        ],
+        [scenario],
+    )
+
+
+def _change_kind() -> Kind:
+    """``change``: a stated percentage fall agrees with the levels it runs between."""
+    rule = "change-level"
+
+    def scenario(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
+        y, k, pct = rng.randrange(1990, 2015), rng.randrange(1, 100), rng.randrange(10, 80)
+        level = Key(subject, "level", "quantity", y, rule)
+        fall = Key(subject, "level-decrease", "quantity", y, rule)
+        period = {"start": f"{y}", "end": f"{y + 5}"}
+        claims = [
+            ClaimSpec(level, {"value": 100 * k, "as_of": f"{y}"}),
+            ClaimSpec(level, {"value": 70 * k, "as_of": f"{y + 2}"}),
+            ClaimSpec(level, {"value": (100 - pct) * k, "as_of": f"{y + 5}"}),
+            ClaimSpec(fall, {"value": pct, "period": period}),
+            # Look-alikes: another period (no level at its start), and a dated change
+            # without a period; neither is compared with the levels.
+            ClaimSpec(
+                fall, {"value": pct + 15, "period": {"start": f"{y - 3}", "end": f"{y + 5}"}}
+            ),
+            ClaimSpec(fall, {"value": pct + 5, "as_of": f"{y + 5}"}),
+        ]
+        if not plant:
+            return claims, []
+        if rng.random() < 0.5:
+            wrong = pct + 15 if pct < 50 else pct - 15
+            claims.append(ClaimSpec(fall, {"value": wrong, "period": period}, planted=True))
+            return claims, [(rule, [0, 2, len(claims) - 1])]
+        # No period and no date: reported on its own, for review (severity info).
+        claims.append(ClaimSpec(fall, {"value": pct}, planted=True))
+        return claims, [(rule, [len(claims) - 1])]
+
+    return Kind(
+        [_quantity_prop("level", "per 100k"), _quantity_prop("level-decrease", "percent")],
+        [
+            _rule(
+                rule,
+                "change",
+                {"property": "level-decrease"},
+                level="level",
+                direction="decrease",
+                tolerance=0.01,
+            )
+        ],
+        [scenario],
+    )
+
+
+def _order_kind() -> Kind:
+    """``order``: stated orders of events and their dates form no cycle."""
+    rule = "order-events"
+
+    def scenario(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
+        a = subject
+        b = plan.entity(f"{subject}-b", f"Event B of {subject}", "event")
+        c = plan.entity(f"{subject}-c", f"Event C of {subject}", "event")
+        y, m = rng.randrange(1990, 2020), rng.randrange(1, 10)
+        day = f"{y}-{m + 2:02d}-{rng.randrange(1, 29):02d}"
+        claims = [
+            ClaimSpec(Key(a, "event-date", "date", y, rule), {"value": f"{y}-{m:02d}"}),
+            ClaimSpec(Key(b, "event-date", "date", y, rule), {"value": day}),
+            ClaimSpec(Key(c, "event-date", "date", y, rule), {"value": day}),
+            ClaimSpec(Key(a, "precedes", "order", y, rule), {"value": b}),
+            # Look-alike: C before B, both on the same day, which orders nothing.
+            ClaimSpec(Key(c, "precedes", "order", y, rule), {"value": b}),
+        ]
+        if not plant:
+            return claims, []
+        if rng.random() < 0.5:
+            # Against the stated order: A before B (one claim) and B before A.
+            claims.append(ClaimSpec(Key(b, "precedes", "order", y, rule), {"value": a}, True))
+            return claims, [(rule, [3, len(claims) - 1])]
+        # Against the dates alone: A's month is before C's day.
+        claims.append(ClaimSpec(Key(c, "precedes", "order", y, rule), {"value": a}, True))
+        return claims, [(rule, [0, 2, len(claims) - 1])]
+
+    return Kind(
+        [{"id": "event-date", "type": "date"}, {"id": "precedes", "type": "order"}],
+        [_rule(rule, "order", {"property": "precedes"}, date="event-date")],
+        [scenario],
+    )
+
+
+def _reference_kind() -> Kind:
+    """``reference``: an article's title is one the reference gives for that date."""
+    rule = "reference-title"
+
+    def scenario(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
+        y, n = rng.randrange(1990, 2015), rng.randrange(10**6)
+        key = Key(subject, "title", "text", y, rule)
+        first, second = f"Director {n}", f"Minister {n}"
+        claims = [
+            ClaimSpec(
+                key,
+                {"value": first, "period": {"start": f"{y}-01-15", "end": f"{y + 4}-06-30"}},
+                reference=True,
+            ),
+            ClaimSpec(
+                key, {"value": second, "period": {"start": f"{y + 4}-07-01"}}, reference=True
+            ),
+            # Look-alikes: each title inside its period.
+            ClaimSpec(key, {"value": first, "as_of": f"{y + 2}"}),
+            ClaimSpec(key, {"value": second, "as_of": f"{y + 6}"}),
+        ]
+        if not plant:
+            return claims, []
+        # The first title, dated when the reference gives only the second.
+        claims.append(ClaimSpec(key, {"value": first, "as_of": f"{y + 6}-03"}, planted=True))
+        return claims, [(rule, [0, 1, len(claims) - 1])]
+
+    return Kind(
+        [{"id": "title", "type": "text"}],
+        [_rule(rule, "reference", {"property": "title"})],
+        [scenario],
+    )
+
+
+def _naming_kind() -> Kind:
+    """``naming``: a quote that uses a name marked as a misspelling or mistranslation."""
+    rule = "naming-wrong-names"
+
+    def scenario(plan: Plan, subject: str, plant: bool, rng: random.Random) -> Outcome:
+        n = subject.rsplit("-", 1)[1]
+        misspelt, mistranslated = f"Subjcet {n}", f"Sujeto {n}"
+        plan.aliases.setdefault(subject, []).extend(
+            [
+                {"name": misspelt, "error": "misspelling"},
+                {"name": mistranslated, "lang": "es", "error": "mistranslation"},
+            ]
+        )
+        key = Key(subject, "staff", "quantity", 0, rule)
+        staff = rng.randrange(10, 1000)
+        claims = [
+            ClaimSpec(key, {"value": staff}, quote_name=f"Subject {n}"),
+            # Look-alikes: a correct alias, and the wrong name inside a longer word.
+            ClaimSpec(key, {"value": staff}, quote_name=f"Subjekt {n}"),
+            ClaimSpec(key, {"value": staff}, quote_name=f"{misspelt}th"),
+        ]
+        if not plant:
+            return claims, []
+        wrong = rng.choice([misspelt, mistranslated])
+        claims.append(ClaimSpec(key, {"value": staff}, planted=True, quote_name=wrong))
+        return claims, [(rule, [len(claims) - 1])]
+
+    return Kind(
+        [_quantity_prop("staff")],
+        [_rule(rule, "naming", None)],
+        [scenario],
+    )
+
+
 #: Check kind -> what it plants. Add a kind here (with its ``_<kind>_kind`` function).
 KINDS: dict[str, Callable[[], Kind]] = {
     "agree": _agree_kind,
     "bound": _bound_kind,
     "lifetime": _lifetime_kind,
+    "trend": _trend_kind,
+    "derived": _derived_kind,
+    "change": _change_kind,
+    "order": _order_kind,
+    "reference": _reference_kind,
+    "naming": _naming_kind,
 }
 
 
@@ -331,7 +609,7 @@ def _plan(claims: int, seed: int, share: float, kinds: list[str]) -> Plan:
     k = 0
     while total < claims:
         subject = f"subject-{k // len(scenarios)}"
-        group, conflicts = scenarios[k % len(scenarios)](subject, rng.random() < share, rng)
+        group, conflicts = scenarios[k % len(scenarios)](plan, subject, rng.random() < share, rng)
         plan.groups.append(group)
         plan.expected.append(conflicts)
         total += len(group)
@@ -343,7 +621,11 @@ def _plan(claims: int, seed: int, share: float, kinds: list[str]) -> Plan:
                 "id": f"subject-{i}",
                 "name": f"Subject {i}",
                 "kind": "facility",
-                "aliases": [f"SUB{i}", {"name": f"Subjekt {i}", "lang": "de"}],
+                "aliases": [
+                    f"SUB{i}",
+                    {"name": f"Subjekt {i}", "lang": "de"},
+                    *plan.aliases.get(f"subject-{i}", []),
+                ],
             }
         )
     return plan
@@ -387,17 +669,28 @@ def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict
     kinds = [k for k in KINDS if k in _known_kinds()]
     plan = _plan(claims, seed, share, kinds)
     rng = random.Random(seed + 1)
-    n_sources = max(3, -(-claims // CLAIMS_PER_SOURCE))
+    n_refs = sum(spec.reference for group in plan.groups for spec in group)
+    # Enough sources that each claim of a group lands in a different one.
+    widest = max(sum(not c.reference for c in group) for group in plan.groups)
+    n_articles = sum(len(g) for g in plan.groups) - n_refs
+    n_sources = max(widest, -(-n_articles // CLAIMS_PER_SOURCE))
+    n_records = -(-n_refs // CLAIMS_PER_SOURCE)
     per_source: list[list[tuple[str, ClaimSpec]]] = [[] for _ in range(n_sources)]
+    per_record: list[list[tuple[str, ClaimSpec]]] = [[] for _ in range(n_records)]
     expected: list[tuple[str, list[str]]] = []
     for g, group in enumerate(plan.groups):
         refs = []
-        for j, (spec, s) in enumerate(
-            zip(group, rng.sample(range(n_sources), len(group)), strict=True)
-        ):
+        articles = iter(rng.sample(range(n_sources), sum(not c.reference for c in group)))
+        for j, spec in enumerate(group):
             cid = f"k{g}-c{j}"
-            per_source[s].append((cid, spec))
-            refs.append(f"src-{s:07d}/{cid}")
+            if spec.reference:
+                r = rng.randrange(n_records)
+                per_record[r].append((cid, spec))
+                refs.append(f"ref-{r:07d}/{cid}")
+            else:
+                s = next(articles)
+                per_source[s].append((cid, spec))
+                refs.append(f"src-{s:07d}/{cid}")
         for rule, members in plan.expected[g]:
             expected.append((rule, sorted(refs[m] for m in members)))
     root = out / "facts"
@@ -409,9 +702,14 @@ def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict
     _write_list(root / "rules.yaml", "rules", plan.rules)
     for s, items in enumerate(per_source):
         _write_source(root / "sources" / f"src-{s:07d}.yaml", s, items, rng)
+    if per_record:
+        (root / "reference").mkdir()
+    for r, items in enumerate(per_record):
+        _write_record(root / "reference" / f"ref-{r:07d}.yaml", r, items)
     manifest = {
         "claims": sum(len(g) for g in plan.groups),
         "sources": n_sources,
+        "references": n_records,
         "keys": len(plan.groups),
         "seed": seed,
         "kinds": kinds,
@@ -419,6 +717,9 @@ def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict
     }
     (out / "expected.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
+
+
+_SUBJECT = re.compile(r"subject-(\d+)")
 
 
 def _write_source(
@@ -440,8 +741,10 @@ def _write_source(
     ]
     for cid, spec in items:
         key = spec.key
-        n = int(key.subject.rsplit("-", 1)[1])
-        subject = rng.choice([key.subject, key.subject, f"SUB{n}", f"Subjekt {n}"])
+        subject = key.subject
+        if m := _SUBJECT.fullmatch(subject):
+            n = m.group(1)
+            subject = rng.choice([subject, subject, f"SUB{n}", f"Subjekt {n}"])
         lines.append(f"  - id: {cid}")
         lines.append(f"    subject: {_yaml_scalar(subject) if ' ' in subject else subject}")
         lines.append(f"    property: {key.prop}")
@@ -455,8 +758,30 @@ def _write_source(
             lines.append("    note: >-")
             lines.append("      A longer note that spans lines, as reporters write them when a")
             lines.append("      figure needs context: who said it, and when.")
-        quote = f"{subject} {key.prop.replace('-', ' ')}: {spec.fields['value']} (as reported)"
+        name = spec.quote_name or subject
+        quote = f"{name} {key.prop.replace('-', ' ')}: {spec.fields['value']} (as reported)"
         lines.append(f"    quote: {json.dumps(quote)}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _write_record(path: Path, r: int, items: list[tuple[str, ClaimSpec]]) -> None:
+    """A reference source: established facts, each with a basis instead of a quote."""
+    rid = f"ref-{r:07d}"
+    lines = [
+        "source:",
+        f"  id: {rid}",
+        "  kind: reference",
+        f'  title: "Synthetic reference record {r}"',
+        '  basis: "Official registers of the synthetic facilities."',
+        "claims:",
+    ]
+    for cid, spec in items:
+        lines.append(f"  - id: {cid}")
+        lines.append(f"    subject: {spec.key.subject}")
+        lines.append(f"    property: {spec.key.prop}")
+        for k, v in spec.fields.items():
+            lines.append(f"    {k}: {_yaml_scalar(v)}")
+        lines.append(f'    basis: "Register entry {cid}."')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -5,18 +5,22 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+import tempfile
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factcheck
+from factcheck.checks import KINDS
 
 GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 
 
-@pytest.fixture(scope="module")
-def generate() -> ModuleType:
+def _import_generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_generate", GENERATOR)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -25,18 +29,82 @@ def generate() -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize(("claims", "seed", "share"), [(600, 1, 0.9), (900, 7, 0.5)])
+@pytest.fixture(scope="module")
+def generate() -> ModuleType:
+    return _import_generator()
+
+
+def _audit(root: Path) -> tuple[factcheck.Corpus, list[list[Any]]]:
+    corpus = factcheck.load(root / "facts", cache=False)
+    result = factcheck.audit(corpus)
+    assert corpus.errors == [] and result.errors == ()
+    return corpus, sorted([c.rule, sorted(c.refs)] for c in result.conflicts)
+
+
+@pytest.fixture(scope="module")
+def planted(
+    generate: ModuleType, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[dict[str, Any], dict[str, str], list[list[Any]]]:
+    """A 1.5k-claim corpus with a conflict planted in half of its keys, and its audit."""
+    out = tmp_path_factory.mktemp("planted")
+    manifest = generate.generate(out, 1500, 5, 0.5)
+    corpus, found = _audit(out)
+    return manifest, {r.id: r.kind for r in corpus.rules}, found
+
+
+def test_every_check_kind_has_a_planter(generate: ModuleType) -> None:
+    missing = sorted(set(KINDS) - set(generate.KINDS))
+    assert not missing, f"benchmarks/generate.py plants no conflicts for: {missing}"
+    for name, make in generate.KINDS.items():
+        kind = make()
+        assert kind.rules and kind.scenarios, name
+        assert {r["kind"] for r in kind.rules} == {name}
+
+
+def test_generated_rules_cover_every_kind(
+    planted: tuple[dict[str, Any], dict[str, str], list[list[Any]]],
+) -> None:
+    manifest, kinds, _ = planted
+    assert set(kinds.values()) == set(KINDS) == set(manifest["kinds"])
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_kind_finds_exactly_its_planted_conflicts(
+    planted: tuple[dict[str, Any], dict[str, str], list[list[Any]]], kind: str
+) -> None:
+    manifest, kinds, found = planted
+    want = [c for c in manifest["conflicts"] if kinds[c[0]] == kind]
+    have = [c for c in found if kinds[c[0]] == kind]
+    assert want, f"no conflict planted for {kind}"
+    assert have == want
+
+
+@pytest.mark.parametrize(("claims", "seed", "share"), [(600, 1, 0.9), (900, 7, 0.5), (800, 2, 0)])
 def test_finds_exactly_the_planted_conflicts(
     generate: ModuleType, tmp_path: Path, claims: int, seed: int, share: float
 ) -> None:
     manifest = generate.generate(tmp_path, claims, seed, share)
     assert manifest == json.loads((tmp_path / "expected.json").read_text())
-    assert {r.split("-")[0] for r, _ in manifest["conflicts"]} == set(manifest["kinds"])
-    corpus = factcheck.load(tmp_path / "facts")
-    result = factcheck.audit(corpus)
-    assert result.errors == ()
+    if share:
+        assert {r.split("-")[0] for r, _ in manifest["conflicts"]} == set(manifest["kinds"])
+    corpus, found = _audit(tmp_path)
     assert len(corpus.facts) == manifest["claims"]
-    found = sorted([c.rule, sorted(c.refs)] for c in result.conflicts)
+    assert found == manifest["conflicts"]
+
+
+# The module fixture cannot be shared with hypothesis (function-scoped fixtures are reused
+# across examples), so the property imports the generator itself.
+_GENERATOR = _import_generator()
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 10**6), share=st.floats(0, 1), claims=st.integers(150, 400))
+def test_any_seed_and_share_audits_to_the_planted_conflicts(
+    seed: int, share: float, claims: int
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        manifest = _GENERATOR.generate(Path(tmp), claims, seed, share)
+        _, found = _audit(Path(tmp))
     assert found == manifest["conflicts"]
 
 
@@ -48,3 +116,4 @@ def test_generation_is_deterministic(generate: ModuleType, tmp_path: Path) -> No
     assert files and all(
         (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files
     )
+    assert any(f.parts[1] == "reference" for f in files)
