@@ -31,6 +31,7 @@ import random
 import re
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,6 +256,8 @@ def _bound_kind() -> Kind:
         ]
         for _ in range(rng.randrange(1, 3)):
             claims.append(ClaimSpec(load, {"value": round(limit * rng.uniform(0.3, 0.8))}))
+        # Look-alike: "about" 5% over the limit may still be within it.
+        claims.append(ClaimSpec(load, {"value": round(limit * 1.05), "hedge": "about"}))
         if not plant:
             return claims, []
         # Above every value the limit claims admit ("about" reaches 1.1 x limit).
@@ -290,6 +293,13 @@ def _lifetime_kind() -> Kind:
             Key(subject, "visitors", "quantity", y),
         )
         claims = [ClaimSpec(start, {"value": f"{y}-{m:02d}"}), ClaimSpec(start, {"value": y})]
+        if rng.random() < 0.5:
+            # Look-alike: a figure that fits one of two disputed starts is left to agree.
+            claims.append(ClaimSpec(start, {"value": f"{y - 1}"}))
+            claims.append(
+                ClaimSpec(visitors, {"value": rng.randrange(100, 10_000), "as_of": f"{y - 1}"})
+            )
+        starts = [i for i, c in enumerate(claims) if c.key is start]
         for _ in range(rng.randrange(1, 3)):
             later = f"{y + rng.randrange(1, 5)}"
             claims.append(
@@ -299,7 +309,7 @@ def _lifetime_kind() -> Kind:
             return claims, []
         early = {"value": rng.randrange(100, 10_000), "as_of": f"{y - 2}"}
         claims.append(ClaimSpec(visitors, early, planted=True))
-        return claims, [(rule, [len(claims) - 1, 0, 1])]
+        return claims, [(rule, [len(claims) - 1, *starts])]
 
     return Kind(
         [
@@ -678,6 +688,7 @@ def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict
     per_source: list[list[tuple[str, ClaimSpec]]] = [[] for _ in range(n_sources)]
     per_record: list[list[tuple[str, ClaimSpec]]] = [[] for _ in range(n_records)]
     expected: list[tuple[str, list[str]]] = []
+    kind_of = {r["id"]: r["kind"] for r in plan.rules}
     for g, group in enumerate(plan.groups):
         refs = []
         articles = iter(rng.sample(range(n_sources), sum(not c.reference for c in group)))
@@ -713,6 +724,7 @@ def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict
         "keys": len(plan.groups),
         "seed": seed,
         "kinds": kinds,
+        "planted": dict(sorted(Counter(kind_of[rule] for rule, _ in expected).items())),
         "conflicts": [[rule, refs] for rule, refs in sorted(expected)],
     }
     (out / "expected.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
@@ -803,7 +815,8 @@ def main(argv: list[str] | None = None) -> int:
     m = generate(args.out, args.claims, args.seed, args.conflict_share)
     print(
         f"{m['claims']} claims in {m['sources']} sources, {m['keys']} keys, "
-        f"{len(m['conflicts'])} planted conflicts ({', '.join(m['kinds'])})",
+        f"{len(m['conflicts'])} planted conflicts "
+        f"({', '.join(f'{k} {n}' for k, n in m['planted'].items())})",
         file=sys.stderr,
     )
     return 0

@@ -76,6 +76,7 @@ def test_each_kind_finds_exactly_its_planted_conflicts(
     want = [c for c in manifest["conflicts"] if kinds[c[0]] == kind]
     have = [c for c in found if kinds[c[0]] == kind]
     assert want, f"no conflict planted for {kind}"
+    assert manifest["planted"][kind] == len(want)
     assert have == want
 
 
