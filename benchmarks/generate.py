@@ -8,10 +8,12 @@ reference/*.yaml) and ``OUT/expected.json``: every conflict the audit must repor
 ``--seed`` and ``--conflict-share``.
 
 Shape: sources of about 100 claims; every (subject, property) key is stated by 3-5
-different sources; each group of claims (a scenario) gets a planted contradiction with
-probability ``--conflict-share``. Claims that agree use every hedge that stays compatible
-with the truth (exact, about, between, at-most, ...), subjects are written as ids or
-aliases, some claims carry ``as_of``, so the audit does real work on the honest claims too.
+different sources. Of each scenario's groups of claims, the first and then every
+``1 / --conflict-share``-th gets a planted contradiction (``ceil(share x groups)`` of
+them), so every kind is planted even in a small corpus and the counts are known. Claims
+that agree use every hedge that stays compatible with the truth (exact, about, between,
+at-most, ...), subjects are written as ids or aliases, some claims carry ``as_of``, so the
+audit does real work on the honest claims too.
 Every scenario also writes consistent look-alikes that must NOT conflict (a growth within
 the allowed factor, a change over another period, a correct alias, a title inside its
 period, events on the same day, a derived figure within tolerance, ...).
@@ -34,6 +36,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -615,11 +618,15 @@ def _plan(claims: int, seed: int, share: float, kinds: list[str]) -> Plan:
         plan.entities.append(
             {"id": f"place-{i}", "name": f"Place {i}", "kind": "place", "aliases": [f"P{i}"]}
         )
+    q = Fraction(share).limit_denominator(10**6)
     total = 0
     k = 0
     while total < claims:
-        subject = f"subject-{k // len(scenarios)}"
-        group, conflicts = scenarios[k % len(scenarios)](plan, subject, rng.random() < share, rng)
+        j, n = k % len(scenarios), k // len(scenarios)
+        subject = f"subject-{n}"
+        # Exact arithmetic: 50 x 0.02 must be 1, not 1.0000000000000002.
+        plant = math.ceil((n + 1) * q) > math.ceil(n * q)
+        group, conflicts = scenarios[j](plan, subject, plant, rng)
         plan.groups.append(group)
         plan.expected.append(conflicts)
         total += len(group)

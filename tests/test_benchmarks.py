@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import sys
 import tempfile
 from pathlib import Path
@@ -66,6 +67,23 @@ def test_generated_rules_cover_every_kind(
 ) -> None:
     manifest, kinds, _ = planted
     assert set(kinds.values()) == set(KINDS) == set(manifest["kinds"])
+
+
+@pytest.mark.parametrize(
+    ("claims", "share"), [(1000, 0.02), (3000, 0.01), (1000, 0.001), (2000, 0.25)]
+)
+def test_every_kind_is_planted_at_a_known_share(
+    generate: ModuleType, tmp_path: Path, claims: int, share: float
+) -> None:
+    manifest = generate.generate(tmp_path, claims, 1, share)
+    assert set(manifest["planted"]) == set(KINDS)
+    scenarios = sum(len(make().scenarios) for make in generate.KINDS.values())
+    groups_each = manifest["keys"] / scenarios
+    # ceil(share x groups) per scenario: at least one each, about share x groups in all.
+    lowest = scenarios * math.ceil(share * math.floor(groups_each))
+    highest = scenarios * math.ceil(share * math.ceil(groups_each))
+    planted_groups = len({refs[0].split("/")[1].split("-")[0] for _, refs in manifest["conflicts"]})
+    assert lowest <= planted_groups <= highest
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
