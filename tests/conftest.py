@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,6 +44,22 @@ def source_yaml(source_id: str, claims: str, *, published: str = "2025-02-04") -
 
 
 MakeCorpus = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_key(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """The cache's signing key lives in the test run's own directory, never in ~/.cache.
+
+    So that a test behaves the same on a fresh CI machine and here (child processes
+    inherit the variable).
+    """
+    from factcheck import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+    cache._secret.cache_clear()
+    yield
 
 
 @pytest.fixture

@@ -67,8 +67,8 @@ def root(make_corpus: MakeCorpus) -> Path:
 
 def test_second_load_hits_and_matches(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = factcheck.load(root)
-    # entities, properties and two sources; the sources' resolved claims too
-    assert len(_entries(root)) == 6
+    # entities, properties and two sources; the sources' resolved claims; the hook's index
+    assert len(_entries(root)) == 7
     calls: list[str] = []
     real = loader._parse_bytes
     monkeypatch.setattr(
@@ -203,8 +203,8 @@ def test_parallel_load_equals_serial(make_corpus: MakeCorpus, cache: bool) -> No
     parallel = factcheck.load(root, cache=cache, workers=2)
     assert _snapshot(parallel) == _snapshot(serial)
     assert factcheck.audit(parallel) == factcheck.audit(serial)
-    if cache:  # the workers filled the cache (files, then each source's resolved claims)
-        assert len(_entries(root)) == loader._PARALLEL_MIN_FILES + 6 + 3 + 70
+    if cache:  # the workers filled the cache (files, each source's resolved claims, index)
+        assert len(_entries(root)) == loader._PARALLEL_MIN_FILES + 6 + 3 + 70 + 1
 
 
 # --- the fast tree builder is the careful one, minus the bookkeeping -------------------

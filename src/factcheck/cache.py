@@ -102,6 +102,11 @@ class FileCache:
         self._dir = directory / code_fingerprint() if directory is not None else None
         self._pruned = False
 
+    @property
+    def usable(self) -> bool:
+        """Whether entries can be stored and read (a directory and a signing key)."""
+        return self._dir is not None and _secret() is not None
+
     def key(self, display: str, data: bytes) -> str:
         """The entry name for file ``display`` with content ``data``."""
         h = hashlib.sha256(display.encode("utf-8", "surrogateescape"))

@@ -30,7 +30,7 @@ from .errors import FactcheckError, LoadError
 from .extract import configure as _configure_extract
 from .extract import draft_errors
 from .extract import run as _extract
-from .loader import YAML_SUFFIXES, load
+from .loader import YAML_SUFFIXES, load, load_around
 from .report import REPORTERS
 
 __all__ = ["COMMANDS", "corpus_root", "main"]
@@ -205,7 +205,8 @@ def _check(args: argparse.Namespace) -> int:
     corpora: list[Corpus] = []
     for root, files in roots.items():
         try:
-            corpus = load(root)
+            # Only the files a conflict citing the given ones can involve.
+            corpus = load_around(root, files)
         except FactcheckError as exc:
             return _fail(exc.errors or str(exc))
         if not args.allow_drafts:

@@ -26,9 +26,10 @@ from .model import (
     SourceFile,
     WaiverFile,
 )
+from .scope import reach
 from .values import DateSpan, Interval
 
-__all__ = ["FILE_KINDS", "MAX_FILE_BYTES", "iter_fact_files", "load", "read_file"]
+__all__ = ["FILE_KINDS", "MAX_FILE_BYTES", "iter_fact_files", "load", "load_around", "read_file"]
 
 #: Largest fact file read; a newsroom's source file is a few kilobytes. Composing YAML
 #: costs about 500 bytes of memory per value: a hostile file of this size full of one-character
@@ -260,24 +261,176 @@ def load(
     every file afresh. Files not in the cache are read by ``workers`` processes (default:
     one per core, and only when there are many files); the result never depends on it.
     """
+    root = _root(path)
+    files, errors = _files(root)
+    store = _store(root, cache)
+    prints = _fingerprints(files, store)
+    results = list(_read_all(files, prints, store, workers))
+    corpus = _assemble(root, errors, files, results, store)
+    _save_index(store, root, files, prints, results, corpus, None)
+    if strict and corpus.errors:
+        raise FactcheckError(corpus.errors)
+    return corpus
+
+
+def load_around(path: str | os.PathLike[str], given: Iterable[str | os.PathLike[str]]) -> Corpus:
+    """The part of the corpus in ``path`` that conflicts involving the ``given`` files need.
+
+    What the pre-commit hook audits: the entity, property, rule and waiver files, the
+    given files, every file changed since the cache last saw the corpus, and the files
+    that state a claim within reach of a given file's claims (see :mod:`factcheck.scope`),
+    looked up in an index the cache keeps. Auditing it gives exactly the conflicts and
+    errors of a full audit that cite a given file. Without a usable index (first run, no
+    cache, a changed entity, property, rule or waiver file, a rule kind of unknown reach)
+    it is the whole corpus, as :func:`load` gives it.
+    """
+    root = _root(path)
+    files, errors = _files(root)
+    store = _store(root, True)
+    prints = _fingerprints(files, store)
+    index = store.get(_index_name(root)) if store.usable else None
+    if not isinstance(index, _Index):
+        return _load_rest(root, files, errors, prints, store, {}, index)
+    wanted = {os.path.realpath(g) for g in given}
+    present = {str(f) for f in files}
+    if any(d not in present and e[1] != "source" for d, e in index.files.items()):
+        return _load_rest(root, files, errors, prints, store, {}, index)
+    first: list[int] = []  # read before deciding: corpus-wide, given and changed files
+    rest: list[int] = []
+    changed: set[int] = set()
+    for i, f in enumerate(files):
+        entry = index.files.get(str(f))
+        if entry is None or prints[i][2] is None or entry[0] != prints[i][2]:
+            if entry is not None and entry[1] != "source":
+                return _load_rest(root, files, errors, prints, store, {}, index)
+            changed.add(i)
+            first.append(i)
+        elif entry[1] != "source" or os.path.realpath(f) in wanted:
+            first.append(i)
+        else:
+            rest.append(i)
+    read = dict(
+        zip(
+            first,
+            _read_all([files[i] for i in first], [prints[i] for i in first], store),
+            strict=True,
+        )
+    )
+    if any(read[i][0].kind not in ("source", None) for i in changed):
+        return _load_rest(root, files, errors, prints, store, read, index)
+    near = _assemble(root, errors, [files[i] for i in first], [read[i] for i in first], store)
+    given_files = {str(files[i]) for i in first if os.path.realpath(files[i]) in wanted}
+    seed = {(f.subject, f.prop.id) for f in near.facts if f.file in given_files}
+    sids = {
+        r.parsed.source.id
+        for i, (r, _) in read.items()
+        if str(files[i]) in given_files and isinstance(r.parsed, SourceFile)
+    }
+    within = reach(near.rules, near.properties, seed)
+    if within.everything:
+        return _load_rest(root, files, errors, prints, store, read, index)
+    needed = {j for j, key in enumerate(index.keys) if within.needs(key)}
+    more = [
+        i
+        for i in rest
+        if (entry := index.files[str(files[i])])[2] in sids or not needed.isdisjoint(entry[3])
+    ]
+    read.update(
+        zip(
+            more, _read_all([files[i] for i in more], [prints[i] for i in more], store), strict=True
+        )
+    )
+    chosen = sorted(read)
+    fresh = {str(files[i]) for i in changed}
+    corpus = _assemble(root, errors, [files[i] for i in chosen], [read[i] for i in chosen], store)
+    if changed or len(index.files) != len(files):
+        _save_index(store, root, files, prints, None, corpus, index, changed=changed, read=read)
+    # The other claims of the files read for a few keys cannot be in a conflict that
+    # cites a given file; auditing them would only cost time.
+    corpus.facts = [
+        f
+        for f in corpus.facts
+        if f.file in given_files or f.file in fresh or within.needs((f.subject, f.prop.id))
+    ]
+    return corpus
+
+
+def _root(path: str | os.PathLike[str]) -> Path:
     root = Path(path)
     if not root.is_dir():
         raise FactcheckError([LoadError(str(root), None, "", "no such corpus directory")])
+    return root
+
+
+def _files(root: Path) -> tuple[list[Path], list[LoadError]]:
     files, errors = iter_fact_files(root)
     if not files and not errors:
         # Most likely a wrong path: auditing nothing must not look like a clean audit.
         errors.append(LoadError(str(root), None, "", "no fact files (*.yaml, *.yml) here"))
-    corpus = Corpus(root=root, errors=errors)
-    places: dict[tuple[str, str], ClaimPlace] = {}
-    store = FileCache(
-        None if cache is False else root / CACHE_DIR if cache is True else Path(cache)
+    return files, errors
+
+
+def _store(root: Path, cache: bool | str | os.PathLike[str]) -> FileCache:
+    return FileCache(None if cache is False else root / CACHE_DIR if cache is True else Path(cache))
+
+
+#: A file's bytes (``None`` when unreadable), its read errors and its cache key.
+_Print = tuple[bytes | None, list[LoadError], str | None]
+
+
+def _fingerprints(files: list[Path], store: FileCache) -> list[_Print]:
+    out: list[_Print] = []
+    for path in files:
+        data, errors = _read_bytes(path, str(path))
+        out.append((data, errors, None if data is None else store.key(str(path), data)))
+    return out
+
+
+def _state(files: list[Path], prints: list[_Print]) -> str:
+    """A hash of every file's name and content (or why it could not be read)."""
+    h = hashlib.sha256(code_fingerprint().encode())
+    for path, (_, errors, key) in zip(files, prints, strict=True):
+        h.update(f"{path}\0{key or [e.message for e in errors]}\0".encode())
+    return h.hexdigest()
+
+
+def _load_rest(
+    root: Path,
+    files: list[Path],
+    errors: list[LoadError],
+    prints: list[_Print],
+    store: FileCache,
+    read: dict[int, tuple[_FileResult, str | None]],
+    index: Any,
+) -> Corpus:
+    """The whole corpus, given the files already ``read`` (by index into ``files``)."""
+    todo = [i for i in range(len(files)) if i not in read]
+    read = dict(read)
+    read.update(
+        zip(
+            todo, _read_all([files[i] for i in todo], [prints[i] for i in todo], store), strict=True
+        )
     )
+    results = [read[i] for i in range(len(files))]
+    corpus = _assemble(root, errors, files, results, store)
+    _save_index(store, root, files, prints, results, corpus, index)
+    return corpus
+
+
+def _assemble(
+    root: Path,
+    iter_errors: list[LoadError],
+    files: list[Path],
+    results: list[tuple[_FileResult, str | None]],
+    store: FileCache,
+) -> Corpus:
+    """Merge files' readings into a corpus and resolve its claims (cached per source)."""
+    corpus = Corpus(root=root, errors=list(iter_errors))
+    places: dict[tuple[str, str], ClaimPlace] = {}
     keys: dict[str, str] = {}
     context = hashlib.sha256(code_fingerprint().encode())
     with _gc.paused():
-        for display, (result, key) in zip(
-            (str(f) for f in files), _read_all(files, store, workers), strict=True
-        ):
+        for display, (result, key) in zip((str(f) for f in files), results, strict=True):
             corpus.files.append(display)
             corpus.errors.extend(result.errors)
             if key is not None:
@@ -300,9 +453,71 @@ def load(
             if sid in memo:
                 store.put(memo[sid], _pack(resolved))
     corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
-    if strict and corpus.errors:
-        raise FactcheckError(corpus.errors)
     return corpus
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Which file states claims on which keys: how the hook finds the files it needs.
+
+    ``files`` maps each file to its cache key, kind, source id and the positions in
+    ``keys`` of the (subject, property) keys its claims resolve to. ``state`` is
+    :func:`_state` of the corpus it describes.
+    """
+
+    state: str
+    keys: list[tuple[str, str]]
+    files: dict[str, tuple[str | None, str | None, str | None, frozenset[int]]]
+
+
+def _index_name(root: Path) -> str:
+    return hashlib.sha256(f"index\0{root}".encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _save_index(
+    store: FileCache,
+    root: Path,
+    files: list[Path],
+    prints: list[_Print],
+    results: list[tuple[_FileResult, str | None]] | None,
+    corpus: Corpus,
+    old: Any,
+    *,
+    changed: set[int] | None = None,
+    read: dict[int, tuple[_FileResult, str | None]] | None = None,
+) -> None:
+    """Store the index of the corpus just loaded, unless the stored one describes it.
+
+    ``results`` are the readings of every file; a partial load gives instead the ``old``
+    index, the indexes of the ``changed`` files and what was ``read``.
+    """
+    if not store.usable:
+        return
+    state = _state(files, prints)
+    if old is None and results is not None:
+        old = store.get(_index_name(root))
+    if isinstance(old, _Index) and old.state == state:
+        return
+    by_file: dict[str, set[tuple[str, str]]] = {}
+    for f in corpus.facts:
+        by_file.setdefault(f.file, set()).add((f.subject, f.prop.id))
+    if results is None:
+        assert isinstance(old, _Index) and changed is not None and read is not None
+        table = list(old.keys)
+        number = {k: j for j, k in enumerate(table)}
+        present = {str(f) for f in files}
+        entries = {d: e for d, e in old.files.items() if d in present}
+        todo = [(i, read[i]) for i in changed]
+    else:
+        table, number, entries = [], {}, {}
+        todo = list(enumerate(results))
+    for i, (result, key) in todo:
+        display = str(files[i])
+        sid = result.parsed.source.id if isinstance(result.parsed, SourceFile) else None
+        ids = frozenset(number.setdefault(k, len(number)) for k in by_file.get(display, ()))
+        entries[display] = (key, result.kind, sid, ids)
+    table = list(number)
+    store.put(_index_name(root), _Index(state, table, entries))
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +585,7 @@ _PARALLEL_MIN_FILES: Final = 64
 
 
 def _read_all(
-    files: list[Path], store: FileCache, workers: int | None
+    files: list[Path], prints: list[_Print], store: FileCache, workers: int | None = None
 ) -> Iterator[tuple[_FileResult, str | None]]:
     """Every file's reading and content key, in the order of ``files``.
 
@@ -378,12 +593,10 @@ def _read_all(
     """
     results: list[tuple[_FileResult, str | None] | None] = []
     misses: list[tuple[int, str, bytes]] = []
-    for i, path in enumerate(files):
-        data, errors = _read_bytes(path, str(path))
-        if data is None:
+    for i, (data, errors, key) in enumerate(prints):
+        if data is None or key is None:
             results.append((_FileResult(None, None, None, errors), None))
             continue
-        key = store.key(str(path), data)
         hit = store.get(key)
         results.append((hit, key) if isinstance(hit, _FileResult) else None)
         if results[-1] is None:

@@ -1,0 +1,124 @@
+"""Which claims a conflict involving some given claims can involve: the hook's reach.
+
+``factcheck check FILE...`` reports the conflicts that cite the given files. Every check
+kind compares claims within a bounded neighbourhood of each claim, so the hook only needs
+the files that state a claim in the neighbourhood of a claim of the given files (plus the
+entity, property, rule and waiver files). The neighbourhood is derived from each rule's
+selector and params, never from the data:
+
+* ``key``: claims on the same (subject, property) (``agree``, ``trend``, ``reference``);
+* ``subject``: claims on the same subject and any property the rule selects or names in
+  its params (``bound``, ``derived``, ``change``, ``lifetime``);
+* ``property``: every claim of the properties the rule reads (``order``: a cycle can run
+  through any events);
+* ``source``: nothing beyond the claim's own source (``naming``);
+* a kind not listed here reaches everything: correct, only slower, until it is listed.
+
+Reaching too far is always safe (the hook filters what it reports); reaching too little
+would miss conflicts, which ``tests/test_scope.py`` checks against the full audit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from pydantic import ValidationError
+
+from .checks import KINDS, PARAMS
+from .model import Property, Rule
+
+__all__ = ["SCOPES", "Reach", "reach"]
+
+Scope = Literal["key", "subject", "property", "source"]
+
+#: How far each check kind looks from a claim (see the module docstring).
+SCOPES: Final[dict[str, Scope]] = {
+    "agree": "key",
+    "trend": "key",
+    "reference": "key",
+    "bound": "subject",
+    "derived": "subject",
+    "change": "subject",
+    "lifetime": "subject",
+    "order": "property",
+    "naming": "source",
+}
+
+Key = tuple[str, str]
+
+
+@dataclass
+class Reach:
+    """The (subject, property) keys a hook must load; ``everything`` when unbounded.
+
+    ``subjects`` maps a subject to the properties needed (``None``: all of them);
+    ``properties`` are needed for every subject.
+    """
+
+    everything: bool = False
+    keys: set[Key] = field(default_factory=set)
+    subjects: dict[str, set[str] | None] = field(default_factory=dict)
+    properties: set[str] = field(default_factory=set)
+
+    def needs(self, key: Key) -> bool:
+        """Whether claims on ``key`` must be loaded."""
+        if self.everything or key in self.keys or key[1] in self.properties:
+            return True
+        if key[0] in self.subjects:
+            props = self.subjects[key[0]]
+            return props is None or key[1] in props
+        return False
+
+    def _add_subject(self, subject: str, props: set[str] | None) -> None:
+        if subject in self.subjects:
+            had = self.subjects[subject]
+            self.subjects[subject] = None if had is None or props is None else had | props
+        else:
+            self.subjects[subject] = None if props is None else set(props)
+
+
+def _read_props(rule: Rule, properties: Mapping[str, Property]) -> set[str] | None:
+    """Properties a rule reads (selected or named in params); ``None``: all of them."""
+    named: list[str] = []
+    if rule.kind in PARAMS:
+        try:
+            named = PARAMS[rule.kind].model_validate(rule.params).properties()
+        except ValidationError:
+            named = []  # the engine reports it and does not run the rule
+    if rule.select.property is None:
+        if SCOPES.get(rule.kind) == "property":
+            # Only order-typed claims are edges; dates come from the params.
+            return {p for p, prop in properties.items() if prop.type == "order"} | set(named)
+        return None
+    return set(rule.select.property) | set(named)
+
+
+def reach(rules: Sequence[Rule], properties: Mapping[str, Property], seed: Iterable[Key]) -> Reach:
+    """What conflicts involving claims on ``seed`` keys can involve, under ``rules``."""
+    out = Reach()
+    seed = set(seed)
+    out.keys |= seed
+    for rule in rules:
+        scope = SCOPES.get(rule.kind)
+        if rule.kind not in KINDS:
+            continue  # the engine reports the unknown kind and runs nothing
+        if scope is None:
+            out.everything = True
+            return out
+        if scope in ("key", "source"):
+            continue  # the seed keys (and the given files) are loaded anyway
+        props = _read_props(rule, properties)
+        touched = [k for k in seed if props is None or k[1] in props]
+        if not touched:
+            continue
+        if scope == "subject":
+            for subject, _ in touched:
+                out._add_subject(subject, props)
+        elif props is None:
+            out.everything = True
+            return out
+        else:
+            out.properties |= props
+    return out
