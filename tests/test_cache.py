@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -269,3 +270,83 @@ def test_parallel_load_without_a_signing_key(
     assert parsed_here == []
     assert _snapshot(parallel) == _snapshot(serial)
     assert _entries(root) == []
+
+
+# --- a stored audit result: reused only while nothing it depends on changed ------------
+
+RULES = """\
+rules:
+  - {id: capacity-agrees, kind: agree, select: {property: capacity}, description: agree}
+"""
+
+
+def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    from factcheck.cli import main
+
+    code = main(argv)
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "markdown"])
+def test_unchanged_corpus_reuses_the_audit(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    (root / "rules.yaml").write_text(RULES, encoding="utf-8")
+    argv = ["audit", str(root), "--format", fmt]
+    first = _cli(argv, capsys)
+    assert first[0] == 1  # a and b disagree on capacity
+    monkeypatch.setattr(loader, "load", lambda *a, **k: pytest.fail("loaded again"))
+    monkeypatch.setattr("factcheck.cli.load", lambda *a, **k: pytest.fail("loaded again"))
+    assert _cli(argv, capsys) == first
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda root: (root / "sources" / "a.yaml").write_text(
+            (root / "sources" / "a.yaml").read_text().replace("40,000", "20,000")
+        ),
+        lambda root: (root / "sources" / "b.yaml").unlink(),
+        lambda root: (root / "rules.yaml").write_text(RULES.replace("error", "warning")),
+        lambda root: (root / "sources" / "c.yaml").write_text(source_yaml("c", CLAIMS)),
+    ],
+    ids=["edited", "deleted", "rules-edited", "added"],
+)
+def test_any_change_audits_again(
+    root: Path, capsys: pytest.CaptureFixture[str], change: Any
+) -> None:
+    (root / "rules.yaml").write_text(RULES, encoding="utf-8")
+    argv = ["audit", str(root), "--format", "json"]
+    _cli(argv, capsys)
+    change(root)
+    again = _cli(argv, capsys)
+    # What a fresh audit without any cache says.
+    shutil.rmtree(root / CACHE_DIR)
+    assert again == _cli(argv, capsys)
+
+
+def test_stored_result_depends_on_the_date_and_options(root: Path) -> None:
+    from datetime import date
+
+    stored = loader.AuditMemo(root, "drafts=False", today=date(2025, 1, 1))
+    corpus = factcheck.load(root)
+    stored.put(factcheck.audit(corpus), corpus)
+    assert loader.AuditMemo(root, "drafts=False", today=date(2025, 1, 1)).get() is not None
+    assert loader.AuditMemo(root, "drafts=False", today=date(2025, 1, 2)).get() is None
+    assert loader.AuditMemo(root, "drafts=True", today=date(2025, 1, 1)).get() is None
+    hit = loader.AuditMemo(root, "drafts=False", today=date(2025, 1, 1)).get()
+    assert hit is not None and hit[1].facts == [] and hit[1].properties == corpus.properties
+
+
+def test_html_and_snapshots_are_never_reused(
+    root: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from factcheck.cli import main
+
+    calls: list[object] = []
+    real = loader.AuditMemo
+    monkeypatch.setattr("factcheck.cli.AuditMemo", lambda *a, **k: calls.append(a) or real(*a, **k))
+    (tmp_path / "snap").mkdir()
+    main(["audit", str(root), "--format", "html"])
+    main(["audit", str(root), "--sources", str(tmp_path / "snap")])
+    assert calls == []

@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["CACHE_DIR", "FileCache", "code_fingerprint"]
+__all__ = ["CACHE_DIR", "FileCache", "code_fingerprint", "full_fingerprint"]
 
 #: Name of the cache directory inside a corpus directory.
 CACHE_DIR: Final = ".factcheck-cache"
@@ -59,6 +59,16 @@ def code_fingerprint() -> str:
     for name in _CODE:
         h.update(name.encode())
         h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+@cache
+def full_fingerprint() -> str:
+    """A hash of all of factcheck's code: what a stored audit result depends on."""
+    h = hashlib.sha256(code_fingerprint().encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
