@@ -11,11 +11,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
+from factcheck import checks
 from factcheck.checks import KINDS, PARAMS, Params
+from factcheck.values import DateSpan
 
 from .conftest import SHA, MakeCorpus
 
@@ -960,3 +962,81 @@ def test_naming_properties(words: list[str]) -> None:
     }
     perturbed = {"a": [f"id: x, {CAP}, value: 1, quote: {quote} Megathorm", clean["a"][1]]}
     _check(rule, clean, perturbed, "a/x")
+
+
+def _naive_order_cycles(corpus: factcheck.Corpus) -> list[frozenset[str]]:
+    """The order check written the obvious, quadratic way: every pair of events compared."""
+    support: dict[tuple[str, str], list[tuple[factcheck.Fact, ...]]] = {}
+    for f in corpus.facts:
+        if f.prop.id == "precedes" and isinstance(f.value, str):
+            support.setdefault((f.subject, f.value), []).append((f,))
+    events = sorted({e for edge in support for e in edge})
+    dates: dict[str, list[factcheck.Fact]] = {}
+    for f in sorted(corpus.facts, key=lambda f: f.ref):
+        if f.prop.id == "date":
+            dates.setdefault(f.subject, []).append(f)
+    for u in events:
+        for v in events:
+            for du in dates.get(u, []) if u != v else []:
+                for dv in dates.get(v, []):
+                    assert isinstance(du.value, DateSpan) and isinstance(dv.value, DateSpan)
+                    if checks._before(du.value, dv.value):
+                        support.setdefault((u, v), []).append((du, dv))
+    best = {e: min(s, key=lambda s: (len(s), [f.ref for f in s])) for e, s in support.items()}
+    graph: dict[str, list[tuple[str, int]]] = {}
+    for (u, v), s in sorted(best.items()):
+        graph.setdefault(u, []).append((v, len(s)))
+    cycles = [c for n in events if (c := checks._cheapest_cycle(graph, n))]
+    seen: set[frozenset[tuple[str, str]]] = set()
+    out = []
+    for _, nodes in sorted(cycles, key=lambda c: (c[0], sorted(c[1]))):
+        edges = list(zip(nodes, nodes[1:] + nodes[:1], strict=True))
+        if any(set(edges) & s for s in seen):
+            continue
+        seen.add(frozenset(edges))
+        out.append(frozenset(f.ref for e in edges for f in best[e]))
+    return out
+
+
+_EVENTS = ["e1", "e2", "e3", "e4"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    stated=st.lists(st.tuples(st.sampled_from(_EVENTS), st.sampled_from(_EVENTS)), max_size=6),
+    dated=st.lists(
+        st.tuples(
+            st.sampled_from(_EVENTS),
+            st.sampled_from(
+                [
+                    "2025",
+                    "2025-03",
+                    "2025-03-15",
+                    "2025-03-16",
+                    "2025-04",
+                    "2024-12-31",
+                    "2025-03-15T23:30-04:00",
+                    "2025-03-16T01:00+00:00",
+                ]
+            ),
+        ),
+        max_size=6,
+    ),
+)
+@example(stated=[("e2", "e1")], dated=[("e1", "2025-03-15"), ("e2", "2025-03-16")])
+@example(stated=[("e2", "e1")], dated=[("e1", "2025-03-16T01:00+00:00"), ("e2", "2025-03-17")])
+@example(stated=[("e2", "e1")], dated=[("e1", "2025-03-15T23:30-04:00"), ("e2", "2025-03-16")])
+def test_order_finds_what_comparing_every_pair_finds(
+    stated: list[tuple[str, str]], dated: list[tuple[str, str]]
+) -> None:
+    claims = [
+        f"id: s{i}, subject: {u}, property: precedes, value: {v}" for i, (u, v) in enumerate(stated)
+    ]
+    claims += [
+        f"id: d{i}, subject: {e}, property: date, value: '{d}'" for i, (e, d) in enumerate(dated)
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _write(Path(tmp), _files("kind: order, select: {property: precedes}", {"a": claims}))
+        corpus = factcheck.load(root, cache=False)
+        found = [c.refs for c in factcheck.audit(corpus).conflicts]
+        assert sorted(found, key=sorted) == sorted(_naive_order_cycles(corpus), key=sorted)

@@ -545,6 +545,84 @@ def _cheapest_cycle(
     return best
 
 
+def _tangled(
+    events: Sequence[str], stated: Iterable[Edge], dates: dict[str, list[Fact]]
+) -> list[list[str]]:
+    """Groups of events that may lie on a common cycle (strongly connected), in order.
+
+    "Some date of u ends before some date of v starts" is represented by one chain of
+    sorted time points instead of an edge for every pair, so this is O(n log n). The
+    chain is a little generous (a day of slack for time zones), which can only join
+    groups, never split one: every real cycle stays inside one group.
+    """
+    slack = timedelta(days=1)
+    points: list[tuple[object, int, str, str]] = []  # (time, 0 = leave u / 1 = reach v, ...)
+    for e in events:
+        for d in dates.get(e, []):
+            if isinstance(d.value, DateSpan):
+                points.append((d.value.end - slack, 0, e, "out"))
+                points.append((d.value.start + slack, 1, e, "in"))
+    points.sort(key=lambda t: (t[0], t[1]))
+    graph: dict[str, list[str]] = defaultdict(list)
+    for u, v in stated:
+        graph[u].append(v)
+    for i, (_, _, e, way) in enumerate(points):
+        chain = f"\0{i}"
+        if i + 1 < len(points):
+            graph[chain].append(f"\0{i + 1}")
+        if way == "out":
+            graph[e].append(chain)
+        else:
+            graph[chain].append(e)
+    wanted = set(events)
+    return [
+        sorted(n for n in group if n in wanted)
+        for group in _strongly_connected(graph)
+        if sum(n in wanted for n in group) > 1
+    ]
+
+
+def _strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components (Tarjan's algorithm, iterative: no recursion limit)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(graph.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(graph.get(child, ()))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                out.append(group)
+    return out
+
+
 @_kind("order", OrderParams)
 def order(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """Stated orderings and event dates must be satisfiable together (no cycle)."""
@@ -555,18 +633,31 @@ def order(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             support[(f.subject, f.value)].append((f,))
     events = sorted({e for edge in support for e in edge})
     dates = _index(corpus, p.date) if p.date else {}
-    for u, v in permutations(events, 2):
-        for du, dv in product(dates.get(u, []), dates.get(v, [])):
-            a, b = du.value, dv.value
-            if isinstance(a, DateSpan) and isinstance(b, DateSpan) and _before(a, b):
-                support[(u, v)].append((du, dv))
-    # Each edge keeps its smallest support, so a cycle is a smallest contradictory set.
-    best = {e: min(s, key=lambda s: (len(s), [f.ref for f in s])) for e, s in support.items()}
-    graph: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for (u, v), s in sorted(best.items()):
-        graph[u].append((v, len(s)))
+    # Only events that can share a cycle need comparing pairwise; a stated self-loop is
+    # a cycle on its own.
+    groups = _tangled(events, list(support), dates)
+    groups += [[u] for u, v in support if u == v and not any(u in g for g in groups)]
+    cycles: list[tuple[int, list[str]]] = []
+    best: dict[Edge, tuple[Fact, ...]] = {}
+    for group in groups:
+        for u, v in permutations(group, 2):
+            for du, dv in product(dates.get(u, []), dates.get(v, [])):
+                a, b = du.value, dv.value
+                if isinstance(a, DateSpan) and isinstance(b, DateSpan) and _before(a, b):
+                    support[(u, v)].append((du, dv))
+        members = set(group)
+        # Each edge keeps its smallest support, so a cycle is a smallest contradictory set.
+        local = {
+            e: min(s, key=lambda s: (len(s), [f.ref for f in s]))
+            for e, s in support.items()
+            if e[0] in members and e[1] in members
+        }
+        best.update(local)
+        graph: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for (u, v), s in sorted(local.items()):
+            graph[u].append((v, len(s)))
+        cycles += [c for n in group if (c := _cheapest_cycle(graph, n))]
     seen: set[frozenset[Edge]] = set()
-    cycles = [c for n in events if (c := _cheapest_cycle(graph, n))]
     for _, nodes in sorted(cycles, key=lambda c: (c[0], sorted(c[1]))):
         edges = list(zip(nodes, nodes[1:] + nodes[:1], strict=True))
         if any(set(edges) & s for s in seen):
@@ -623,6 +714,34 @@ def _variants(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+
+
+class _Finder:
+    """Finds wrong names in text without running one huge alternation over every quote.
+
+    A match of a name starts and ends at word boundaries, so each of the name's words is a
+    whole word of the text: a quote is only searched for the names whose first word it
+    contains (one small cached pattern per such set of names).
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_word: dict[str, set[str]] = defaultdict(set)
+        for n in names:
+            words = _WORD.findall(n.lower())
+            self._by_word[words[0] if words else ""].add(n)
+        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        words = {w for w in _WORD.findall(text.lower()) if w in self._by_word}
+        names = frozenset().union(*(self._by_word[w] for w in words), self._by_word.get("", ()))
+        if not names:
+            return iter(())
+        if names not in self._patterns:
+            self._patterns[names] = _variants(names)
+        return self._patterns[names].finditer(text)
+
+
 @_kind("naming")
 def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """A quote that uses a name marked as a misspelling or mistranslation (info).
@@ -634,10 +753,10 @@ def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     if not wrong:
         return
     folded = {" ".join(n.split()).casefold(): n for n in wrong}
-    pattern = _variants(wrong)
+    finder = _Finder(wrong)
     uses: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
-        for m in pattern.finditer(f.claim.quote or ""):
+        for m in finder.finditer(f.claim.quote or ""):
             variant = folded[" ".join(m.group(0).split()).casefold()]
             if f not in uses[(f.source.id, variant)]:
                 uses[(f.source.id, variant)].append(f)
