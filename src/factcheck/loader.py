@@ -29,7 +29,7 @@ from .model import (
     SourceFile,
     WaiverFile,
 )
-from .scope import reach
+from .scope import Events, event_digest, reach
 from .values import DateSpan, Interval
 
 __all__ = [
@@ -337,7 +337,10 @@ def load_around(path: str | os.PathLike[str], given: Iterable[str | os.PathLike[
         for i, (r, _) in read.items()
         if str(files[i]) in given_files and isinstance(r.parsed, SourceFile)
     }
-    within = reach(near.rules, near.properties, seed)
+    # The event graph (for order rules): the files not read yet, as the index has them.
+    digest = [index.files[str(files[i])][4] for i in rest]
+    digest += list(event_digest(near.rules, near.facts).values())
+    within = reach(near.rules, near.properties, seed, digest)
     if within.everything:
         return _load_rest(root, files, errors, prints, store, read, index)
     needed = {j for j, key in enumerate(index.keys) if within.needs(key)}
@@ -467,6 +470,11 @@ def _assemble(
     return corpus
 
 
+#: An index entry: cache key, kind, source id, key positions, and the file's part of the
+#: event graph (see :class:`factcheck.scope.Events`).
+_Entry = tuple[str | None, str | None, str | None, frozenset[int], Events]
+
+
 @dataclass(frozen=True, slots=True)
 class _Index:
     """Which file states claims on which keys: how the hook finds the files it needs.
@@ -478,7 +486,7 @@ class _Index:
 
     state: str
     keys: list[tuple[str, str]]
-    files: dict[str, tuple[str | None, str | None, str | None, frozenset[int]]]
+    files: dict[str, _Entry]
 
 
 def _index_name(root: Path) -> str:
@@ -512,6 +520,7 @@ def _save_index(
     by_file: dict[str, set[tuple[str, str]]] = {}
     for f in corpus.facts:
         by_file.setdefault(f.file, set()).add((f.subject, f.prop.id))
+    events = event_digest(corpus.rules, corpus.facts)
     if results is None:
         assert isinstance(old, _Index) and changed is not None and read is not None
         table = list(old.keys)
@@ -526,7 +535,7 @@ def _save_index(
         display = str(files[i])
         sid = result.parsed.source.id if isinstance(result.parsed, SourceFile) else None
         ids = frozenset(number.setdefault(k, len(number)) for k in by_file.get(display, ()))
-        entries[display] = (key, result.kind, sid, ids)
+        entries[display] = (key, result.kind, sid, ids, events.get(display, ((), ())))
     table = list(number)
     store.put(_index_name(root), _Index(state, table, entries))
 

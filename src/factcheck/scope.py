@@ -22,14 +22,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from datetime import datetime
+from typing import Final, Literal, cast
 
 from pydantic import ValidationError
 
-from .checks import KINDS, PARAMS
+from .checks import KINDS, PARAMS, _tangled
+from .corpus import Fact
 from .model import Property, Rule
+from .values import DateSpan
 
-__all__ = ["SCOPES", "Reach", "reach"]
+__all__ = ["SCOPES", "Events", "Reach", "event_digest", "reach"]
 
 Scope = Literal["key", "subject", "property", "source"]
 
@@ -95,8 +98,20 @@ def _read_props(rule: Rule, properties: Mapping[str, Property]) -> set[str] | No
     return set(rule.select.property) | set(named)
 
 
-def reach(rules: Sequence[Rule], properties: Mapping[str, Property], seed: Iterable[Key]) -> Reach:
-    """What conflicts involving claims on ``seed`` keys can involve, under ``rules``."""
+def reach(
+    rules: Sequence[Rule],
+    properties: Mapping[str, Property],
+    seed: Iterable[Key],
+    events: Iterable[Events] | None = None,
+) -> Reach:
+    """What conflicts involving claims on ``seed`` keys can involve, under ``rules``.
+
+    ``events`` is the corpus's event graph (:func:`event_digest` of every file): with it,
+    an ``order`` rule reaches only the events that share a possible cycle with the seed's
+    (a cycle never leaves its strongly connected group); without it, every claim of the
+    rule's properties.
+    """
+    digest = None if events is None else list(events)
     out = Reach()
     seed = set(seed)
     out.keys |= seed
@@ -119,6 +134,66 @@ def reach(rules: Sequence[Rule], properties: Mapping[str, Property], seed: Itera
         elif props is None:
             out.everything = True
             return out
-        else:
+        elif digest is None:
             out.properties |= props
+        else:
+            touched_events = {subject for subject, _ in touched}
+            for group in _cycle_groups(props, _named(rule), digest):
+                if touched_events.intersection(group):
+                    out.keys.update((e, p) for e in group for p in props)
     return out
+
+
+def _named(rule: Rule) -> set[str]:
+    """The properties a rule's params name (for ``order``: the date property)."""
+    try:
+        return set(PARAMS[rule.kind].model_validate(rule.params).properties())
+    except ValidationError:
+        return set()
+
+
+#: One file's part of the event graph: its order claims as (property, subject, value)
+#: and its dated claims on properties order rules date events by, as (property, subject,
+#: start, end).
+Events = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, datetime, datetime], ...]]
+
+
+def event_digest(rules: Sequence[Rule], facts: Iterable[Fact]) -> dict[str, Events]:
+    """Each file's part of the event graph, for :func:`reach` to find cycles without
+    loading the files (the index keeps it)."""
+    date_props: set[str] = set()
+    for rule in rules:
+        if SCOPES.get(rule.kind) == "property" and rule.kind in PARAMS:
+            date_props |= _named(rule)
+    edges: dict[str, list[tuple[str, str, str]]] = {}
+    spans: dict[str, list[tuple[str, str, datetime, datetime]]] = {}
+    for f in facts:
+        if f.prop.type == "order" and isinstance(f.value, str):
+            edges.setdefault(f.file, []).append((f.prop.id, f.subject, f.value))
+        elif f.prop.id in date_props and isinstance(f.value, DateSpan):
+            spans.setdefault(f.file, []).append((f.prop.id, f.subject, f.value.start, f.value.end))
+    return {
+        file: (tuple(edges.get(file, ())), tuple(spans.get(file, ())))
+        for file in edges.keys() | spans.keys()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """Stands for a dated claim where only its span matters."""
+
+    value: DateSpan
+
+
+def _cycle_groups(props: set[str], named: set[str], digest: Iterable[Events]) -> list[list[str]]:
+    """Events that may lie on a common cycle, from the event graph alone."""
+    stated: set[tuple[str, str]] = set()
+    dates: dict[str, list[_Dated]] = {}
+    for edges, spans in digest:
+        stated.update((u, v) for p, u, v in edges if p in props)
+        for p, subject, start, end in spans:
+            if p in named:
+                dates.setdefault(subject, []).append(_Dated(DateSpan(start, end)))
+    events = sorted({e for edge in stated for e in edge})
+    groups = _tangled(events, sorted(stated), cast("dict[str, list[Fact]]", dates))
+    return groups + [[u] for u, v in stated if u == v]
