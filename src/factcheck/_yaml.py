@@ -76,6 +76,14 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         # overhead (a third of the compose time on large files).
         return _DEFAULT_TAGS[kind]
 
+    # Path resolvers are never registered here: tracking the path of every node is work
+    # for nothing (two Python calls per node).
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 class YamlMap(dict[str, Any]):
     """A mapping that remembers its own line and the line of each key (1-based)."""
