@@ -715,7 +715,11 @@ def generate(out: Path, claims: int, seed: int = 1, share: float = 0.02) -> dict
     if root.exists():
         shutil.rmtree(root)
     (root / "sources").mkdir(parents=True)
-    _write_list(root / "entities.yaml", "entities", plan.entities)
+    # At most 20,000 entities a file: a million claims' entities would pass the loader's
+    # 4 MiB limit on one file.
+    for n, i in enumerate(range(0, max(len(plan.entities), 1), 20_000)):
+        name = "entities.yaml" if n == 0 else f"entities-{n + 1}.yaml"
+        _write_list(root / name, "entities", plan.entities[i : i + 20_000])
     _write_list(root / "properties.yaml", "properties", plan.properties)
     _write_list(root / "rules.yaml", "rules", plan.rules)
     for s, items in enumerate(per_source):
