@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -227,11 +227,13 @@ def build(
     corpus: Corpus,
     places: dict[tuple[str, str], ClaimPlace],
     known: dict[str, list[Resolved]] | None = None,
+    keep: Callable[[str, str, str], bool] | None = None,
 ) -> dict[str, list[Resolved]]:
     """Index entities, then resolve every claim into a :class:`Fact` (errors collected).
 
     ``known`` maps a source id to what resolving its claims gave before, with the same
-    file, entities and properties; those claims are not resolved again. Returns what was
+    file, entities and properties; those claims are not resolved again. ``keep(file,
+    subject, property)`` says which facts to make (default: all). Returns what was
     resolved now, by source id.
     """
     for entity in corpus.entities.values():
@@ -261,6 +263,8 @@ def build(
             if fields is not None:
                 place = places[(sid, claim.id)]
                 subject, value, unit, time = fields
+                if keep is not None and not keep(place.file, subject, claim.property):
+                    continue
                 corpus.facts.append(
                     Fact(
                         source=sf.source,

@@ -7,7 +7,7 @@ import difflib
 import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -355,17 +355,18 @@ def load_around(path: str | os.PathLike[str], given: Iterable[str | os.PathLike[
         )
     )
     chosen = sorted(read)
-    fresh = {str(files[i]) for i in changed}
-    corpus = _assemble(root, errors, [files[i] for i in chosen], [read[i] for i in chosen], store)
+    whole = given_files | {str(files[i]) for i in changed}
+
+    def keep(file: str, subject: str, prop: str) -> bool:
+        # The other claims of files read for a few keys cannot be in a conflict that
+        # cites a given file; making and auditing them would only cost time.
+        return file in whole or within.needs((subject, prop))
+
+    corpus = _assemble(
+        root, errors, [files[i] for i in chosen], [read[i] for i in chosen], store, keep
+    )
     if changed or len(index.files) != len(files):
         _save_index(store, root, files, prints, None, corpus, index, changed=changed, read=read)
-    # The other claims of the files read for a few keys cannot be in a conflict that
-    # cites a given file; auditing them would only cost time.
-    corpus.facts = [
-        f
-        for f in corpus.facts
-        if f.file in given_files or f.file in fresh or within.needs((f.subject, f.prop.id))
-    ]
     return corpus
 
 
@@ -437,8 +438,12 @@ def _assemble(
     files: list[Path],
     results: list[tuple[_FileResult, str | None]],
     store: FileCache,
+    keep: Callable[[str, str, str], bool] | None = None,
 ) -> Corpus:
-    """Merge files' readings into a corpus and resolve its claims (cached per source)."""
+    """Merge files' readings into a corpus and resolve its claims (cached per source).
+
+    ``keep`` chooses the facts made, as for :func:`~factcheck.corpus.build`.
+    """
     corpus = Corpus(root=root, errors=list(iter_errors))
     places: dict[tuple[str, str], ClaimPlace] = {}
     keys: dict[str, str] = {}
@@ -463,7 +468,7 @@ def _assemble(
         known = {
             sid: _unpack(hit) for sid, k in memo.items() if isinstance(hit := store.get(k), list)
         }
-        for sid, resolved in build(corpus, places, known).items():
+        for sid, resolved in build(corpus, places, known, keep).items():
             if sid in memo:
                 store.put(memo[sid], _pack(resolved))
     corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
