@@ -32,6 +32,30 @@ properties:
 """
 
 
+#: Two claims about CECOT that agree with each other (a fact file's ``claims:`` block).
+CLAIMS = """\
+- id: cap
+  subject: CECOT
+  property: capacity
+  value: 40,000
+  quote: space for 40,000 inmates
+- id: open
+  subject: cecot
+  property: opened
+  value: 2023-01
+  quote: opened in January 2023
+"""
+
+#: A rules file with one rule: sources agree on capacity (error severity).
+CAPACITY_RULE = """\
+rules:
+  - id: capacity-agrees
+    kind: agree
+    select: {property: capacity}
+    description: sources agree on capacity
+"""
+
+
 def source_yaml(source_id: str, claims: str, *, published: str = "2025-02-04") -> str:
     """A source file with the given claims block (YAML list items, any indentation)."""
     body = textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ")

@@ -16,20 +16,7 @@ from factcheck import _yaml, loader
 from factcheck import cache as cache_module
 from factcheck.cache import CACHE_DIR, FileCache
 
-from .conftest import ENTITIES, PROPERTIES, MakeCorpus, source_yaml
-
-CLAIMS = """\
-- id: cap
-  subject: CECOT
-  property: capacity
-  value: 40,000
-  quote: space for 40,000 inmates
-- id: open
-  subject: cecot
-  property: opened
-  value: 2023-01
-  quote: opened in January 2023
-"""
+from .conftest import CLAIMS, ENTITIES, PROPERTIES, MakeCorpus, source_yaml
 
 
 def _snapshot(corpus: factcheck.Corpus) -> list[Any]:

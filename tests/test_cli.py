@@ -12,20 +12,18 @@ import pytest
 
 from factcheck.cli import corpus_root, main
 
-from .conftest import ENTITIES, PROPERTIES, source_yaml
+from .conftest import CAPACITY_RULE, ENTITIES, PROPERTIES, source_yaml
 
-RULES = """\
-rules:
-  - id: capacity-agrees
-    kind: agree
-    select: {property: capacity}
-    description: sources agree on capacity
+RULES = (
+    CAPACITY_RULE
+    + """\
   - id: opened-agrees
     kind: agree
     severity: warning
     select: {property: opened}
     description: sources agree on the opening date
 """
+)
 
 #: a and b contradict each other on capacity (error) and on the opening (warning);
 #: d says something nobody disputes.

@@ -9,20 +9,9 @@ import pytest
 import factcheck
 from factcheck import FactcheckError
 
-from .conftest import MakeCorpus, source_yaml
+from .conftest import CLAIMS, MakeCorpus, source_yaml
 
-GOOD = """\
-- id: cap
-  subject: CECOT
-  property: capacity
-  value: 40,000
-  quote: space for 40,000 inmates
-- id: open
-  subject: cecot
-  property: opened
-  value: 2023-01
-  quote: opened in January 2023
-"""
+GOOD = CLAIMS
 
 
 def test_loads_facts_with_positions(make_corpus: MakeCorpus) -> None:

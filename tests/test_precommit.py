@@ -17,17 +17,11 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import ENTITIES, PROPERTIES, source_yaml
+from .conftest import CAPACITY_RULE, ENTITIES, PROPERTIES, source_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 
-RULES = """\
-rules:
-  - id: capacity-agrees
-    kind: agree
-    select: {property: capacity}
-    description: sources agree on capacity
-"""
+RULES = CAPACITY_RULE
 
 
 def _capacity(source: str, value: int) -> str:

@@ -9,16 +9,13 @@ import pytest
 
 from factcheck import engine
 
-from .conftest import ENTITIES, PROPERTIES, source_yaml
+from .conftest import CAPACITY_RULE, ENTITIES, PROPERTIES, source_yaml
 
 pytest_plugins = ["pytester"]
 
-RULES = """\
-rules:
-  - id: capacity-agrees
-    kind: agree
-    select: {property: capacity}
-    description: sources agree on capacity
+RULES = (
+    CAPACITY_RULE
+    + """\
   - id: opened-agrees
     kind: agree
     severity: warning
@@ -29,6 +26,7 @@ rules:
     select: {property: inmates}
     description: sources agree on the inmate count
 """
+)
 
 A = source_yaml(
     "a",
