@@ -377,6 +377,15 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
             set(),
         ),
         (
+            "centuries apart: no overflow, any change allowed",
+            "kind: trend, select: {property: inmates}, params: {max_factor: 10, per_days: 1}",
+            {
+                "a": [f"id: x, {INM}, value: 1, as_of: 1000"],
+                "b": [f"id: y, {INM}, value: 90000, as_of: 2025"],
+            },
+            set(),
+        ),
+        (
             "collapse in a month",
             "kind: trend, select: {property: inmates}, params: {max_factor: 2, per_days: 182}",
             {

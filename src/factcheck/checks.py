@@ -346,7 +346,10 @@ def _jump(a: Fact, b: Fact, p: TrendParams) -> str | None:
     if p.max_factor is None or min(x.lo, y.lo) < 0:
         return None
     days = max((_when(last).end - _when(first).start) / timedelta(days=1), 0)
-    allowed = p.max_factor ** max(1.0, days / p.per_days)
+    try:
+        allowed = p.max_factor ** max(1.0, days / p.per_days)
+    except OverflowError:  # centuries apart: any change is allowed
+        return None
     if y.lo > allowed * x.hi or x.lo > allowed * y.hi:
         factor = max(y.lo / x.hi if x.hi else math.inf, x.lo / y.hi if y.hi else math.inf)
         return (
