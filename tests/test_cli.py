@@ -72,7 +72,8 @@ def _write(root: Path, files: dict[str, str]) -> None:
 @pytest.fixture
 def corpora(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """``facts/`` (conflicts), ``clean/facts`` (none), ``broken/facts`` (a bad file); cwd."""
-    _write(tmp_path / "facts", {"rules.yaml": RULES, **SOURCES})
+    more = "entities:\n  - {id: rikers, name: Rikers Island, kind: prison}\n"
+    _write(tmp_path / "facts", {"rules.yaml": RULES, "more.yaml": more, **SOURCES})
     _write(
         tmp_path / "clean" / "facts",
         {"rules.yaml": RULES, "sources/d.yaml": SOURCES["sources/d.yaml"]},
@@ -155,6 +156,8 @@ CASES = [
         ["e.yaml"],
     ),
     ("check-corpus-wide-file", ["check", "facts/entities.yaml"], 1, ["capacity-agrees"], []),
+    # Known by what it holds, not by its name.
+    ("check-second-entities-file", ["check", "facts/more.yaml"], 1, ["capacity-agrees"], []),
     ("check-rules-file", ["check", "facts/rules.yaml"], 1, ["capacity-agrees"], []),
     (
         "check-two-corpora",

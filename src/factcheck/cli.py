@@ -42,7 +42,6 @@ Run = Callable[[argparse.Namespace], int]
 
 #: Files that define the corpus for every source: changing one can create or resolve a
 #: conflict anywhere, so ``check`` reports the whole corpus when one of them is given.
-_CORPUS_WIDE = frozenset({"entities", "properties", "rules", "waivers"})
 
 
 def _common_options(p: argparse.ArgumentParser) -> None:
@@ -185,10 +184,7 @@ def _real(path: str | os.PathLike[str]) -> str:
 
 def _involving(result: AuditResult, corpus: Corpus, files: set[str]) -> AuditResult:
     """What of ``result`` concerns ``files`` (real paths): their errors and conflicts."""
-    wide = {f for f in files if Path(f).stem in _CORPUS_WIDE}
-    wide |= files & {_real(p.file) for p in corpus.rule_places.values()}
-    wide |= files & {_real(p.file) for p in corpus.waiver_places}
-    if wide:
+    if files & {_real(f) for f in corpus.definition_files}:
         return result
     return dataclasses.replace(
         result,

@@ -132,6 +132,8 @@ class Corpus:
     errors: list[LoadError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     source_files: dict[str, str] = field(default_factory=dict)
+    #: Files of entities, properties, rules or waivers: a change there reaches everything.
+    definition_files: set[str] = field(default_factory=set)
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _alias_errors: dict[str, Alias] = field(default_factory=dict, repr=False)
     _by_property: dict[str, list[Fact]] = field(default_factory=dict, repr=False)

@@ -753,7 +753,9 @@ def _merge(
     """Add one validated file to the corpus; ``data`` needs only its positions."""
     if isinstance(parsed, SourceFile):
         _add_source(corpus, parsed, data, display, places)
-    elif isinstance(parsed, EntityFile):
+        return
+    corpus.definition_files.add(display)
+    if isinstance(parsed, EntityFile):
         corpus.source_files.setdefault("entities", display)
         _add_unique(
             corpus, corpus.entities, ((e.id, e) for e in parsed.entities), data, "entities", display
