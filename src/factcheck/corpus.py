@@ -9,15 +9,14 @@ or normalised text). Each claim becomes a :class:`Fact` that knows its file and 
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .conflict import Citation
-from .errors import LoadError
+from .errors import LoadError, did_you_mean
 from .model import (
     Alias,
     Claim,
@@ -183,11 +182,6 @@ def _fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def _did_you_mean(name: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 #: The keys of a claim whose lines are kept (errors and citations point at them).
 PLACE_KEYS: tuple[str, ...] = ("id", "subject", "property", "value", "quote", "basis")
 _PLACE_INDEX = {k: i for i, k in enumerate(PLACE_KEYS)}
@@ -298,14 +292,14 @@ def _resolve(corpus: Corpus, claim: Claim, place: ClaimPlace) -> Resolved:
     if subject is None:
         error(
             "subject",
-            f"unknown entity {claim.subject!r}" + _did_you_mean(claim.subject, corpus.entities),
+            f"unknown entity {claim.subject!r}" + did_you_mean(claim.subject, corpus.entities),
         )
     prop = corpus.properties.get(claim.property)
     if prop is None:
         error(
             "property",
             f"unknown property {claim.property!r}"
-            + _did_you_mean(claim.property, corpus.properties),
+            + did_you_mean(claim.property, corpus.properties),
         )
     if subject is None or prop is None:
         return None, tuple(errors)
@@ -384,10 +378,10 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
         if v not in prop.values:
             raise ValueError(
                 f"{v!r} is not a value of {prop.id!r}; expected one of {', '.join(prop.values)}"
-                + _did_you_mean(v, prop.values)
+                + did_you_mean(v, prop.values)
             )
         return v, None
     entity = corpus.resolve(v)
     if kind in ("entity", "order") and entity is None:
-        raise ValueError(f"unknown entity {v!r}" + _did_you_mean(v, corpus.entities))
+        raise ValueError(f"unknown entity {v!r}" + did_you_mean(v, corpus.entities))
     return (entity if entity is not None else _fold(v)), None

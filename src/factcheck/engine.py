@@ -12,7 +12,6 @@ xfail that passes. They make the audit fail (exit 1), not the loading (exit 2).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date
 
@@ -22,7 +21,7 @@ from ._gc import paused_during
 from .checks import KINDS, PARAMS, Finding
 from .conflict import AuditResult, Citation, Conflict
 from .corpus import Corpus, Fact, Located
-from .errors import LoadError
+from .errors import LoadError, did_you_mean
 from .model import Rule, Waiver
 from .values import PartialDate
 
@@ -49,11 +48,6 @@ def select(corpus: Corpus, rule: Rule) -> list[Fact]:
     ]
     out.sort(key=lambda f: f.ref)
     return out
-
-
-def _hint(name: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
@@ -83,19 +77,22 @@ def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
     named += [("select.property", p) for p in rule.select.property or []]
     for where, prop in named:
         if prop not in corpus.properties:
-            errors.append(err(where, f"unknown property {prop!r}{_hint(prop, corpus.properties)}"))
+            errors.append(
+                err(where, f"unknown property {prop!r}{did_you_mean(prop, corpus.properties)}")
+            )
     for subject in rule.select.subject or []:
         if corpus.resolve(subject) is None:
             errors.append(
                 err(
-                    "select.subject", f"unknown entity {subject!r}{_hint(subject, corpus.entities)}"
+                    "select.subject",
+                    f"unknown entity {subject!r}{did_you_mean(subject, corpus.entities)}",
                 )
             )
     kinds = {e.kind for e in corpus.entities.values()}
     for kind in rule.select.entity_kind or []:
         if kind not in kinds:
             errors.append(
-                err("select.entity_kind", f"no entity has kind {kind!r}{_hint(kind, kinds)}")
+                err("select.entity_kind", f"no entity has kind {kind!r}{did_you_mean(kind, kinds)}")
             )
     return errors
 

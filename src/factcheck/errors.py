@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["FactcheckError", "LoadError"]
+__all__ = ["FactcheckError", "LoadError", "did_you_mean"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -41,3 +42,9 @@ class FactcheckError(Exception):
         else:
             self.errors = tuple(errors)
             super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """``" (did you mean 'x'?)"`` for the closest of ``choices`` to ``name``, or ``""``."""
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

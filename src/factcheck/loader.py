@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import gc
 import hashlib
 import os
@@ -19,7 +18,7 @@ from . import _gc, _yaml
 from .cache import CACHE_DIR, FileCache, code_fingerprint, full_fingerprint
 from .conflict import AuditResult
 from .corpus import PLACE_KEYS, ClaimPlace, Corpus, Located, Resolved, build
-from .errors import FactcheckError, LoadError
+from .errors import FactcheckError, LoadError, did_you_mean
 from .model import (
     Claim,
     EntityFile,
@@ -149,10 +148,7 @@ def _validation_errors(
         if err["type"] == "extra_forbidden":
             name = str(loc[-1])
             parent = _model_at(model, loc[:-1])
-            hint = ""
-            if parent is not None:
-                close = difflib.get_close_matches(name, list(parent.model_fields), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(name, parent.model_fields) if parent is not None else ""
             message = f"unknown field {name!r}{hint}"
         elif err["type"] == "missing":
             message = f"missing required field {loc[-1]!r}"
@@ -791,8 +787,7 @@ def _validate_source(out: list[LoadError], data: Any, display: str) -> SourceFil
     errors: list[LoadError] = []
     for key in data:
         if key not in ("source", "claims"):
-            hint = difflib.get_close_matches(key, ["source", "claims"], n=1)
-            more = f" (did you mean {hint[0]!r}?)" if hint else ""
+            more = did_you_mean(key, ["source", "claims"])
             errors.append(
                 LoadError(display, data.key_lines[key], key, f"unknown field {key!r}{more}")
             )
