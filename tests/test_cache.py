@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck import _yaml, loader
+from factcheck import _yaml, loader, memo
 from factcheck import cache as cache_module
 from factcheck.cache import CACHE_DIR, FileCache
 
@@ -315,13 +315,13 @@ def test_any_change_audits_again(
 def test_stored_result_depends_on_the_date_and_options(root: Path) -> None:
     from datetime import date
 
-    stored = loader.AuditMemo(root, "drafts=False", today=date(2025, 1, 1))
+    stored = memo.AuditMemo(root, "drafts=False", today=date(2025, 1, 1))
     corpus = factcheck.load(root)
     stored.put(factcheck.audit(corpus), corpus)
-    assert loader.AuditMemo(root, "drafts=False", today=date(2025, 1, 1)).get() is not None
-    assert loader.AuditMemo(root, "drafts=False", today=date(2025, 1, 2)).get() is None
-    assert loader.AuditMemo(root, "drafts=True", today=date(2025, 1, 1)).get() is None
-    hit = loader.AuditMemo(root, "drafts=False", today=date(2025, 1, 1)).get()
+    assert memo.AuditMemo(root, "drafts=False", today=date(2025, 1, 1)).get() is not None
+    assert memo.AuditMemo(root, "drafts=False", today=date(2025, 1, 2)).get() is None
+    assert memo.AuditMemo(root, "drafts=True", today=date(2025, 1, 1)).get() is None
+    hit = memo.AuditMemo(root, "drafts=False", today=date(2025, 1, 1)).get()
     assert hit is not None and hit[1].facts == [] and hit[1].properties == corpus.properties
 
 
@@ -331,7 +331,7 @@ def test_html_and_snapshots_are_never_reused(
     from factcheck.cli import main
 
     calls: list[object] = []
-    real = loader.AuditMemo
+    real = memo.AuditMemo
     monkeypatch.setattr("factcheck.cli.AuditMemo", lambda *a, **k: calls.append(a) or real(*a, **k))
     (tmp_path / "snap").mkdir()
     main(["audit", str(root), "--format", "html"])

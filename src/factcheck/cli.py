@@ -32,7 +32,8 @@ from .errors import FactcheckError, LoadError
 from .extract import configure as _configure_extract
 from .extract import draft_errors
 from .extract import run as _extract
-from .loader import YAML_SUFFIXES, AuditMemo, load, load_around
+from .loader import YAML_SUFFIXES, load, load_around
+from .memo import AuditMemo
 from .report import REPORTERS
 
 __all__ = ["COMMANDS", "corpus_root", "entry", "main"]

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
 from . import _gc, _yaml
-from .cache import CACHE_DIR, FileCache, code_fingerprint, full_fingerprint
-from .conflict import AuditResult
+from .cache import CACHE_DIR, FileCache, code_fingerprint
 from .corpus import PLACE_KEYS, ClaimPlace, Corpus, Located, Resolved, build
 from .errors import FactcheckError, LoadError, did_you_mean
 from .model import (
@@ -34,7 +31,6 @@ from .values import DateSpan, Interval
 __all__ = [
     "FILE_KINDS",
     "MAX_FILE_BYTES",
-    "AuditMemo",
     "iter_fact_files",
     "load",
     "load_around",
@@ -918,42 +914,3 @@ def _add_source(
     parsed = SourceFile.model_construct(source=parsed.source, claims=kept)
     corpus.sources[sid] = parsed
     corpus.source_files[sid] = display
-
-
-class AuditMemo:
-    """An audit's result stored under the state of the whole corpus, for the command line.
-
-    The key is a hash of every file's name and content, of all of factcheck's code, of
-    the date (waivers expire) and of ``variant`` (the options that change the result).
-    When nothing changed, :meth:`get` gives the stored result and a corpus holding only
-    the entity, property, rule and waiver definitions (no claims): what reporters that
-    read only the result and the rules need. ``AuditMemo(path, ..., cache=False)`` or a
-    cache without a signing key never hits.
-    """
-
-    def __init__(self, path: str | os.PathLike[str], variant: str, *, today: date) -> None:
-        root = Path(path)
-        self._store = _store(root, True)
-        self._key: str | None = None
-        if root.is_dir() and self._store.usable:
-            files, _ = iter_fact_files(root)
-            state = _state(files, _fingerprints(files, self._store))
-            self._key = hashlib.sha256(
-                f"audit\0{state}\0{full_fingerprint()}\0{today}\0{variant}".encode()
-            ).hexdigest()
-
-    def get(self) -> tuple[AuditResult, Corpus] | None:
-        """The stored result and definitions, or ``None``."""
-        hit = self._store.get(self._key) if self._key else None
-        if not (isinstance(hit, tuple) and len(hit) == 2):
-            return None
-        result, corpus = hit
-        if isinstance(result, AuditResult) and isinstance(corpus, Corpus):
-            return result, corpus
-        return None
-
-    def put(self, result: AuditResult, corpus: Corpus) -> None:
-        """Store ``result``, audited from ``corpus`` (whose claims are left out)."""
-        if self._key:
-            light = dataclasses.replace(corpus, sources={}, facts=[], _by_property={}, _indexed=-1)
-            self._store.put(self._key, (result, light))
