@@ -576,76 +576,39 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
             unit = _UNIT_NAMES.get(u, u if u.endswith("s") else u + "s")
         if word in ("once", "twice"):
             unit = "times"
-        out.append(
-            Mention(
-                "quantity",
-                m.start(),
-                m.end(),
-                m.group(),
-                float(value),
-                unit,
-                flags=frozenset({"word"}),
-                note=f"written as a word: {m.group()!r}",
-            )
-        )
+        out.append(_figure(m, float(value), unit, "word", f"written as a word: {m.group()!r}"))
     for m in _ORDINAL_RE.finditer(text, start, end):
         word = (m["o"] or m["p"]).casefold()
         rank = _ORDINALS.get(word) or _day_number(word)
-        span = (m.start("o"), m.end("o")) if m["o"] else (m.start("p"), m.end("p"))
-        if free(*span):
-            out.append(
-                Mention(
-                    "quantity",
-                    span[0],
-                    span[1],
-                    text[span[0] : span[1]],
-                    float(rank),
-                    "rank",
-                    flags=frozenset({"ordinal"}),
-                    note=f"a rank: {m.group()!r}",
-                )
-            )
+        group = "o" if m["o"] else "p"
+        if free(m.start(group), m.end(group)):
+            out.append(_figure(m, float(rank), "rank", "ordinal", f"a rank: {m.group()!r}", group))
     for m in _MULTIPLIER_RE.finditer(text, start, end):
         stem = next(s for s in _MULTIPLIERS if m["w"].casefold().startswith(s))
-        out.append(
-            Mention(
-                "quantity",
-                m.start(),
-                m.end(),
-                m.group(),
-                _MULTIPLIERS[stem],
-                "times",
-                flags=frozenset({"multiplier"}),
-                note=f"a factor: {m.group()!r}",
-            )
-        )
+        factor = _MULTIPLIERS[stem]
+        out.append(_figure(m, factor, "times", "multiplier", f"a factor: {m.group()!r}"))
     for m in _HALF_HOUR_RE.finditer(text, start, end):
-        out.append(
-            Mention(
-                "quantity",
-                m.start(),
-                m.end(),
-                m.group(),
-                30.0,
-                "minutes",
-                flags=frozenset({"word"}),
-                note=f"{m.group()!r} = 30 minutes",
-            )
-        )
+        out.append(_figure(m, 30.0, "minutes", "word", f"{m.group()!r} = 30 minutes"))
     for m in _NONE_RE.finditer(text, start, end):
-        out.append(
-            Mention(
-                "quantity",
-                m.start("no"),
-                m.end("no"),
-                m["no"],
-                0.0,
-                flags=frozenset({"word"}),
-                note=f"{m.group()!r}: a count of zero",
-            )
-        )
+        out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
     return _hedged(text, start, out)
+
+
+def _figure(
+    m: re.Match[str], value: float, unit: str | None, flag: str, note: str, group: int | str = 0
+) -> Mention:
+    """A quantity read from a whole match, or from one named group of it."""
+    return Mention(
+        "quantity",
+        m.start(group),
+        m.end(group),
+        m.group(group),
+        value,
+        unit,
+        flags=frozenset({flag}),
+        note=note,
+    )
 
 
 def _hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
