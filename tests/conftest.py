@@ -56,6 +56,16 @@ rules:
 """
 
 
+#: A rules-file item: sources agree on the opening date (warning severity).
+OPENED_RULE = """\
+  - id: opened-agrees
+    kind: agree
+    severity: warning
+    select: {property: opened}
+    description: sources agree on the opening date
+"""
+
+
 def source_yaml(source_id: str, claims: str, *, published: str = "2025-02-04") -> str:
     """A source file with the given claims block (YAML list items, any indentation)."""
     body = textwrap.indent(textwrap.dedent(claims).strip("\n"), "  ")

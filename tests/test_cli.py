@@ -12,18 +12,9 @@ import pytest
 
 from factcheck.cli import corpus_root, main
 
-from .conftest import CAPACITY_RULE, ENTITIES, PROPERTIES, source_yaml
+from .conftest import CAPACITY_RULE, ENTITIES, OPENED_RULE, PROPERTIES, source_yaml
 
-RULES = (
-    CAPACITY_RULE
-    + """\
-  - id: opened-agrees
-    kind: agree
-    severity: warning
-    select: {property: opened}
-    description: sources agree on the opening date
-"""
-)
+RULES = CAPACITY_RULE + OPENED_RULE
 
 #: a and b contradict each other on capacity (error) and on the opening (warning);
 #: d says something nobody disputes.

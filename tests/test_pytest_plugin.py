@@ -9,18 +9,14 @@ import pytest
 
 from factcheck import engine
 
-from .conftest import CAPACITY_RULE, ENTITIES, PROPERTIES, source_yaml
+from .conftest import CAPACITY_RULE, ENTITIES, OPENED_RULE, PROPERTIES, source_yaml
 
 pytest_plugins = ["pytester"]
 
 RULES = (
     CAPACITY_RULE
+    + OPENED_RULE
     + """\
-  - id: opened-agrees
-    kind: agree
-    severity: warning
-    select: {property: opened}
-    description: sources agree on the opening date
   - id: inmates-agree
     kind: agree
     select: {property: inmates}
