@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import factcheck
 from factcheck._yaml import parse
 from factcheck.schema import fact_file_schema
 
@@ -51,7 +52,9 @@ def test_every_seed_fact_file_validates_against_the_published_schema(path: Path)
         "source: {id: a, title: A, published: 'Jan 2023', basis: b, kind: reference}\nclaims: []\n",
     ],
 )
-def test_the_schema_rejects_what_the_loader_rejects(text: str) -> None:
+def test_the_schema_rejects_what_the_loader_rejects(text: str, tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text(text, encoding="utf-8")
+    assert factcheck.load(tmp_path).errors, "the loader accepted it: not a rejection case"
     data, errors = parse(text, "x.yaml")
     assert errors == []
     validator = jsonschema.Draft202012Validator(fact_file_schema())
