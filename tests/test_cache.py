@@ -315,13 +315,16 @@ def test_any_change_audits_again(
 def test_stored_result_depends_on_the_date_and_options(root: Path) -> None:
     from datetime import date
 
-    stored = memo.AuditMemo(root, "drafts=False", today=date(2025, 1, 1))
+    def at(variant: str, day: int) -> memo.AuditMemo:
+        return memo.AuditMemo(loader.scan(root), variant, today=date(2025, 1, day))
+
+    stored = at("drafts=False", 1)
     corpus = factcheck.load(root)
     stored.put(factcheck.audit(corpus), corpus)
-    assert memo.AuditMemo(root, "drafts=False", today=date(2025, 1, 1)).get() is not None
-    assert memo.AuditMemo(root, "drafts=False", today=date(2025, 1, 2)).get() is None
-    assert memo.AuditMemo(root, "drafts=True", today=date(2025, 1, 1)).get() is None
-    hit = memo.AuditMemo(root, "drafts=False", today=date(2025, 1, 1)).get()
+    assert at("drafts=False", 1).get() is not None
+    assert at("drafts=False", 2).get() is None
+    assert at("drafts=True", 1).get() is None
+    hit = at("drafts=False", 1).get()
     assert hit is not None and hit[1].facts == [] and hit[1].properties == corpus.properties
 
 
@@ -337,3 +340,20 @@ def test_html_and_snapshots_are_never_reused(
     main(["audit", str(root), "--format", "html"])
     main(["audit", str(root), "--sources", str(tmp_path / "snap")])
     assert calls == []
+
+
+def test_the_audit_reads_each_file_once(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The stored-result check and the load share one scan of the corpus.
+    reads: list[str] = []
+    real = loader._read_bytes
+
+    def counting(path: Path, display: str) -> tuple[bytes | None, list[factcheck.LoadError]]:
+        reads.append(display)
+        return real(path, display)
+
+    monkeypatch.setattr(loader, "_read_bytes", counting)
+    code, _ = _cli(["audit", str(root), "--format", "json"], capsys)
+    assert code == 0
+    assert sorted(reads) == sorted(set(reads)) and len(reads) == len(list(root.rglob("*.yaml")))

@@ -32,7 +32,7 @@ from .errors import FactcheckError, LoadError
 from .extract import configure as _configure_extract
 from .extract import draft_errors
 from .extract import run as _extract
-from .loader import YAML_SUFFIXES, load, load_around
+from .loader import YAML_SUFFIXES, load, load_around, scan
 from .memo import AuditMemo
 from .report import REPORTERS
 
@@ -128,17 +128,18 @@ def _audit(args: argparse.Namespace) -> int:
     problem = _check_sources(args)
     if problem:
         return _fail(problem)
+    try:
+        scanned = scan(args.path)
+    except FactcheckError as exc:
+        return _fail(exc.errors or str(exc))
     memo = None
     # Snapshots live outside the corpus, so a result that verified them is never reused.
     if args.sources is None and args.format in _DEFINITIONS_ONLY:
-        memo = AuditMemo(args.path, f"drafts={args.allow_drafts}", today=date.today())
+        memo = AuditMemo(scanned, f"drafts={args.allow_drafts}", today=date.today())
         stored = memo.get()
         if stored is not None:  # nothing changed since the last audit: same result
             return _emit(*stored, args)
-    try:
-        corpus = load(args.path)
-    except FactcheckError as exc:
-        return _fail(exc.errors or str(exc))
+    corpus = load(args.path, scanned=scanned)
     if not args.allow_drafts:
         corpus.errors.extend(draft_errors(corpus))
     result = _run_audit(corpus, args.sources)

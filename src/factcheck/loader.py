@@ -31,10 +31,12 @@ from .values import DateSpan, Interval
 __all__ = [
     "FILE_KINDS",
     "MAX_FILE_BYTES",
+    "Scan",
     "iter_fact_files",
     "load",
     "load_around",
     "read_file",
+    "scan",
 ]
 
 #: Largest fact file read; a newsroom's source file is a few kilobytes. Composing YAML
@@ -245,12 +247,32 @@ def _kind_of(data: Any, display: str) -> tuple[str | None, list[LoadError]]:
     return kinds[0], []
 
 
+@dataclass(frozen=True)
+class Scan:
+    """A corpus directory's files, read once: their bytes, read errors and cache keys."""
+
+    root: Path
+    files: list[Path]
+    errors: list[LoadError]
+    store: FileCache
+    prints: list[_Print]
+
+
+def scan(path: str | os.PathLike[str], cache: bool | str | os.PathLike[str] = True) -> Scan:
+    """Find and read the fact files of ``path`` (raises for a missing directory)."""
+    root = _root(path)
+    files, errors = _files(root)
+    store = _store(root, cache)
+    return Scan(root, files, errors, store, _fingerprints(files, store))
+
+
 def load(
     path: str | os.PathLike[str],
     *,
     strict: bool = False,
     cache: bool | str | os.PathLike[str] = True,
     workers: int | None = None,
+    scanned: Scan | None = None,
 ) -> Corpus:
     """Load the corpus in directory ``path``.
 
@@ -263,13 +285,13 @@ def load(
     ``path/.factcheck-cache``, or in the directory ``cache`` names; ``cache=False`` reads
     every file afresh. Files not in the cache are read by ``workers`` processes (default:
     one per core, and only when there are many files); the result never depends on it.
+    ``scanned`` reuses a :func:`scan` of ``path`` made with the same ``cache``, so the
+    files are not read twice.
     """
-    root = _root(path)
-    files, errors = _files(root)
-    store = _store(root, cache)
-    prints = _fingerprints(files, store)
+    sc = scanned if scanned is not None else scan(path, cache)
+    root, files, store, prints = sc.root, sc.files, sc.store, sc.prints
     results = list(_read_all(files, prints, store, workers))
-    corpus = _assemble(root, errors, files, results, store)
+    corpus = _assemble(root, list(sc.errors), files, results, store)
     _save_index(store, root, files, prints, results, corpus, None)
     if strict and corpus.errors:
         raise FactcheckError(corpus.errors)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 from datetime import date
-from pathlib import Path
 
 from .cache import full_fingerprint
 from .conflict import AuditResult
 from .corpus import Corpus
-from .loader import _fingerprints, _state, _store, iter_fact_files
+from .loader import Scan, _state
 
 __all__ = ["AuditMemo"]
 
@@ -23,17 +21,15 @@ class AuditMemo:
     the date (waivers expire) and of ``variant`` (the options that change the result).
     When nothing changed, :meth:`get` gives the stored result and a corpus holding only
     the entity, property, rule and waiver definitions (no claims): what reporters that
-    read only the result and the rules need. ``AuditMemo(path, ..., cache=False)`` or a
-    cache without a signing key never hits.
+    read only the result and the rules need. A scan without a usable cache (no signing
+    key) never hits.
     """
 
-    def __init__(self, path: str | os.PathLike[str], variant: str, *, today: date) -> None:
-        root = Path(path)
-        self._store = _store(root, True)
+    def __init__(self, scanned: Scan, variant: str, *, today: date) -> None:
+        self._store = scanned.store
         self._key: str | None = None
-        if root.is_dir() and self._store.usable:
-            files, _ = iter_fact_files(root)
-            state = _state(files, _fingerprints(files, self._store))
+        if self._store.usable:
+            state = _state(scanned.files, scanned.prints)
             self._key = hashlib.sha256(
                 f"audit\0{state}\0{full_fingerprint()}\0{today}\0{variant}".encode()
             ).hexdigest()
