@@ -155,3 +155,20 @@ def test_seed_audit_does_not_depend_on_file_names(tmp_path: Path) -> None:
         )
 
     assert shape(tmp_path / "a") == shape(renamed)
+
+
+@pytest.mark.parametrize(("allow", "errors"), [(False, 1), (True, 0)])
+def test_the_library_audit_refuses_drafts_unless_allowed(
+    make_corpus: MakeCorpus, allow: bool, errors: int
+) -> None:
+    claims = """
+    - {id: cap, subject: cecot, property: capacity, value: 40000, quote: q, draft: true}
+    - {id: cap2, subject: cecot, property: capacity, value: 1, quote: q}
+    """
+    rule = "rules:\n  - {id: r, kind: agree, select: {property: capacity}, description: d}\n"
+    root = make_corpus({"sources/a.yaml": source_yaml("a", claims), "rules.yaml": rule})
+    result = factcheck.audit(factcheck.load(root), allow_drafts=allow)
+    assert len(result.errors) == errors
+    assert all(e.field == "draft" and e.line == 7 for e in result.errors)
+    # A draft is never checked, allowed or not: the 40,000 does not clash with the 1.
+    assert result.conflicts == ()

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck import _yaml
 from factcheck.cli import main
+from factcheck.engine import draft_errors
 from factcheck.extract import (
     UNIDENTIFIED,
     UNREVIEWED_DATE,
     UNREVIEWED_NUMBER,
-    draft_errors,
     draft_fact_file,
     find_mentions,
     split_sentences,

@@ -13,9 +13,9 @@ from ._version import __version__
 from .conflict import AuditResult, Citation, Conflict
 from .corpus import Corpus, Fact
 from .dump import dump
-from .engine import audit
+from .engine import audit, draft_errors
 from .errors import FactcheckError, LoadError
-from .extract import draft_errors, draft_fact_file
+from .extract import draft_fact_file
 from .loader import load
 from .model import (
     Alias,

@@ -30,7 +30,6 @@ from .corpus import Corpus
 from .engine import audit
 from .errors import FactcheckError, LoadError
 from .extract import configure as _configure_extract
-from .extract import draft_errors
 from .extract import run as _extract
 from .loader import YAML_SUFFIXES, load, load_around, scan
 from .memo import AuditMemo
@@ -81,8 +80,9 @@ def _fail(errors: Sequence[LoadError | str] | str) -> int:
     return 2
 
 
-def _run_audit(corpus: Corpus, sources: str | None) -> AuditResult:
-    result = audit(corpus)
+def _run_audit(corpus: Corpus, args: argparse.Namespace) -> AuditResult:
+    sources: str | None = args.sources
+    result = audit(corpus, allow_drafts=args.allow_drafts)
     if sources is not None:
         from .snapshots import merge, verify_snapshots
 
@@ -140,9 +140,7 @@ def _audit(args: argparse.Namespace) -> int:
         if stored is not None:  # nothing changed since the last audit: same result
             return _emit(*stored, args)
     corpus = load(args.path, scanned=scanned)
-    if not args.allow_drafts:
-        corpus.errors.extend(draft_errors(corpus))
-    result = _run_audit(corpus, args.sources)
+    result = _run_audit(corpus, args)
     if memo is not None:
         memo.put(result, corpus)
     return _emit(result, corpus, args)
@@ -224,10 +222,8 @@ def _check(args: argparse.Namespace) -> int:
             corpus = load_around(root, files)
         except FactcheckError as exc:
             return _fail(exc.errors or str(exc))
-        if not args.allow_drafts:
-            corpus.errors.extend(draft_errors(corpus))
         corpora.append(corpus)
-        results.append(_involving(_run_audit(corpus, args.sources), corpus, files))
+        results.append(_involving(_run_audit(corpus, args), corpus, files))
     combined = AuditResult(
         conflicts=tuple(c for r in results for c in r.conflicts),
         errors=tuple(e for r in results for e in r.errors),

@@ -25,7 +25,7 @@ from .errors import LoadError, did_you_mean
 from .model import Rule, Waiver
 from .values import PartialDate
 
-__all__ = ["WAIVER_RULE", "audit", "select"]
+__all__ = ["WAIVER_RULE", "audit", "draft_errors", "select"]
 
 #: Rule id under which stale and expired waivers are reported.
 WAIVER_RULE = "waivers"
@@ -98,13 +98,32 @@ def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
 
 
 @paused_during
-def audit(corpus: Corpus, *, today: date | None = None) -> AuditResult:
+def draft_errors(corpus: Corpus) -> list[LoadError]:
+    """One error per draft claim: the audit must not pass while claims are unconfirmed."""
+    return [
+        LoadError(
+            f.file,
+            f.line,
+            "draft",
+            f"claim {f.ref} is a draft: confirm it and remove `draft: true` "
+            "(or audit with --allow-drafts)",
+        )
+        for f in corpus.facts
+        if f.claim.draft
+    ]
+
+
+def audit(corpus: Corpus, *, today: date | None = None, allow_drafts: bool = False) -> AuditResult:
     """Run every rule of the corpus and return conflicts and load errors together.
 
     The result does not depend on the order in which files or claims were loaded.
-    ``today`` decides which waivers have expired (default: the current date).
+    ``today`` decides which waivers have expired (default: the current date). Draft
+    claims (``draft: true``) are never checked, and each is an error unless
+    ``allow_drafts``.
     """
     errors = list(corpus.errors)
+    if not allow_drafts:
+        errors += draft_errors(corpus)
     conflicts: list[Conflict] = []
     for rule in sorted(corpus.rules, key=lambda r: r.id):
         rule_errors = _rule_errors(corpus, rule)

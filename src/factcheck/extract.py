@@ -12,7 +12,7 @@ Nothing is invented: where the subject or property is not clear from an entity a
 property keyword in the sentence, the claim names the placeholder entity ``unidentified``
 and the property ``unreviewed-number`` / ``unreviewed-date`` (both defined in the corpus),
 and every claim is ``draft: true``. ``factcheck audit`` reports draft claims as errors
-(see :func:`draft_errors`) until a person confirms them.
+(see :func:`factcheck.engine.draft_errors`) until a person confirms them.
 
 Dates and numbers are read with regular expressions, not a date library: the forms the
 sources use need precision ("January 2023" is a month, not the 1st or today's day of
@@ -44,7 +44,6 @@ __all__ = [
     "Draft",
     "Mention",
     "configure",
-    "draft_errors",
     "draft_fact_file",
     "find_mentions",
     "run",
@@ -1050,21 +1049,6 @@ def _plain(x: float) -> int | float:
 
 
 # --- refusing drafts -----------------------------------------------------------------
-
-
-def draft_errors(corpus: Corpus) -> list[LoadError]:
-    """One error per draft claim: the audit must not pass while claims are unconfirmed."""
-    return [
-        LoadError(
-            f.file,
-            f.line,
-            "draft",
-            f"claim {f.ref} is a draft: confirm it and remove `draft: true` "
-            "(or audit with --allow-drafts)",
-        )
-        for f in corpus.facts
-        if f.claim.draft
-    ]
 
 
 # --- command line --------------------------------------------------------------------

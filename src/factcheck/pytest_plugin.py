@@ -31,7 +31,6 @@ import pytest
 from . import engine
 from .conflict import AuditResult, Conflict
 from .corpus import Corpus
-from .extract import draft_errors
 from .loader import load
 from .report import render_conflict, render_error
 from .snapshots import verify_snapshots
@@ -92,10 +91,9 @@ def _audit(config: pytest.Config, root: Path) -> _Audit:
     state = config.stash[_STATE]
     if root not in state.audits:
         corpus = load(_display(config, root))
-        if not config.getoption("factcheck_allow_drafts"):
-            corpus.errors.extend(draft_errors(corpus))
+        drafts = bool(config.getoption("factcheck_allow_drafts"))
         # Looked up at call time (not imported by name) so tests can count the calls.
-        state.audits[root] = _Audit(corpus, engine.audit(corpus))
+        state.audits[root] = _Audit(corpus, engine.audit(corpus, allow_drafts=drafts))
     return state.audits[root]
 
 
