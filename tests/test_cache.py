@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck import _yaml, loader, memo
 from factcheck import cache as cache_module
+from factcheck import corpus as corpus_module
 from factcheck.cache import CACHE_DIR, FileCache
 
 from .conftest import CLAIMS, ENTITIES, PROPERTIES, MakeCorpus, source_yaml
@@ -242,7 +243,8 @@ def test_parallel_load_without_a_signing_key(
     make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No usable key (say, a read-only home): nothing is cached, but the workers' answers
-    # still reach the parent, which parses nothing itself.
+    # still reach the parent, which parses nothing itself but the entities and properties
+    # (the workers need them to resolve claims).
     root = _many_sources(make_corpus, loader._PARALLEL_MIN_FILES + 1)
     serial = factcheck.load(root, cache=False, workers=1)
     monkeypatch.setattr(cache_module, "_secret", lambda: None)
@@ -254,9 +256,46 @@ def test_parallel_load_without_a_signing_key(
         lambda data, display: parsed_here.append(display) or real(data, display),
     )
     parallel = factcheck.load(root, workers=2)
-    assert parsed_here == []
+    assert sorted(Path(p).name for p in parsed_here) == ["entities.yaml", "properties.yaml"]
     assert _snapshot(parallel) == _snapshot(serial)
     assert _entries(root) == []
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_workers_resolve_the_claims(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch, cache: bool
+) -> None:
+    # Forked workers hold the entities and properties, so the parent resolves no claim.
+    root = _many_sources(make_corpus, loader._PARALLEL_MIN_FILES + 1)
+    serial = factcheck.load(root, cache=False, workers=1)
+    resolved_here: list[str] = []
+    real = corpus_module.resolve_source
+    monkeypatch.setattr(
+        corpus_module,
+        "resolve_source",
+        lambda corpus, sf, places: resolved_here.append(sf.source.id) or real(corpus, sf, places),
+    )
+    parallel = factcheck.load(root, cache=cache, workers=2)
+    assert resolved_here == []
+    assert _snapshot(parallel) == _snapshot(serial)
+    assert factcheck.audit(parallel) == factcheck.audit(serial)
+
+
+def test_a_vocabulary_the_parent_cannot_spot(make_corpus: MakeCorpus) -> None:
+    # Written in flow style, the entities are not recognised before parsing: the workers
+    # resolve with the wrong vocabulary, under a context that is never asked for, and the
+    # parent resolves everything again. Same result, every time.
+    root = _many_sources(make_corpus, loader._PARALLEL_MIN_FILES + 1)
+    entities = root / "entities.yaml"
+    data = factcheck.load(root, cache=False).entities
+    flow = yaml.safe_dump(yaml.safe_load(entities.read_text()), default_flow_style=True)
+    assert flow.startswith("{entities:")
+    entities.write_text(flow, encoding="utf-8")
+    serial = factcheck.load(root, cache=False, workers=1)
+    assert serial.entities == data
+    for cache in (True, True, False):
+        parallel = factcheck.load(root, cache=cache, workers=2)
+        assert _snapshot(parallel) == _snapshot(serial)
 
 
 # --- a stored audit result: reused only while nothing it depends on changed ------------

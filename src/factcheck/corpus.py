@@ -232,28 +232,12 @@ def build(
     subject, property)`` says which facts to make (default: all). Returns what was
     resolved now, by source id.
     """
-    for entity in corpus.entities.values():
-        for alias in (Alias(name=entity.name), Alias(name=entity.id), *entity.aliases):
-            key = _fold(alias.name)
-            owner = corpus._aliases.get(key)
-            if owner is not None and owner != entity.id:
-                corpus.errors.append(
-                    LoadError(
-                        corpus.source_files.get("entities", "entities.yaml"),
-                        None,
-                        f"entities.{entity.id}.aliases",
-                        f"alias {alias.name!r} also names entity {owner!r}",
-                    )
-                )
-                continue
-            corpus._aliases[key] = entity.id
-            if alias.error:
-                corpus._alias_errors[key] = alias
+    index_aliases(corpus)
     made: dict[str, list[Resolved]] = {}
     for sid, sf in corpus.sources.items():
         memo = (known or {}).get(sid)
         if memo is None or len(memo) != len(sf.claims):
-            memo = made[sid] = [_resolve(corpus, c, places[(sid, c.id)]) for c in sf.claims]
+            memo = made[sid] = resolve_source(corpus, sf, places)
         for claim, (fields, errors) in zip(sf.claims, memo, strict=True):
             corpus.errors.extend(errors)
             if fields is not None:
@@ -276,6 +260,39 @@ def build(
                     )
                 )
     return made
+
+
+def index_aliases(corpus: Corpus) -> None:
+    """Index every entity's names for :meth:`Corpus.resolve` (clashes become errors)."""
+    for entity in corpus.entities.values():
+        for alias in (Alias(name=entity.name), Alias(name=entity.id), *entity.aliases):
+            key = _fold(alias.name)
+            owner = corpus._aliases.get(key)
+            if owner is not None and owner != entity.id:
+                corpus.errors.append(
+                    LoadError(
+                        corpus.source_files.get("entities", "entities.yaml"),
+                        None,
+                        f"entities.{entity.id}.aliases",
+                        f"alias {alias.name!r} also names entity {owner!r}",
+                    )
+                )
+                continue
+            corpus._aliases[key] = entity.id
+            if alias.error:
+                corpus._alias_errors[key] = alias
+
+
+def resolve_source(
+    corpus: Corpus, sf: SourceFile, places: dict[tuple[str, str], ClaimPlace]
+) -> list[Resolved]:
+    """Resolve one source's claims against the corpus's entities and properties.
+
+    Depends on nothing else (see :data:`Resolved`), so a worker process that holds only
+    the entities and properties gives the same answer.
+    """
+    sid = sf.source.id
+    return [_resolve(corpus, c, places[(sid, c.id)]) for c in sf.claims]
 
 
 def _resolve(corpus: Corpus, claim: Claim, place: ClaimPlace) -> Resolved:

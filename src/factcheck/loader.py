@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -14,7 +15,16 @@ from pydantic import BaseModel, ValidationError
 
 from . import _gc, _yaml
 from .cache import CACHE_DIR, FileCache, code_fingerprint
-from .corpus import PLACE_KEYS, ClaimPlace, Corpus, Located, Resolved, build
+from .corpus import (
+    PLACE_KEYS,
+    ClaimPlace,
+    Corpus,
+    Located,
+    Resolved,
+    build,
+    index_aliases,
+    resolve_source,
+)
 from .errors import FactcheckError, LoadError, did_you_mean
 from .model import (
     Claim,
@@ -290,8 +300,9 @@ def load(
     """
     sc = scanned if scanned is not None else scan(path, cache)
     root, files, store, prints = sc.root, sc.files, sc.store, sc.prints
-    results = list(_read_all(files, prints, store, workers))
-    corpus = _assemble(root, list(sc.errors), files, results, store)
+    fresh: dict[str, Any] = {}
+    results = list(_read_all(files, prints, store, workers, fresh))
+    corpus = _assemble(root, list(sc.errors), files, results, store, fresh=fresh)
     _save_index(store, root, files, prints, results, corpus, None)
     if strict and corpus.errors:
         raise FactcheckError(corpus.errors)
@@ -453,37 +464,39 @@ def _assemble(
     results: list[tuple[_FileResult, str | None]],
     store: FileCache,
     keep: Callable[[str, str, str], bool] | None = None,
+    fresh: dict[str, Any] | None = None,
 ) -> Corpus:
     """Merge files' readings into a corpus and resolve its claims (cached per source).
 
-    ``keep`` chooses the facts made, as for :func:`~factcheck.corpus.build`.
+    ``keep`` chooses the facts made, as for :func:`~factcheck.corpus.build`. ``fresh``
+    holds resolved claims that workers just stored, by cache key (see :func:`_read_all`).
     """
     corpus = Corpus(root=root, errors=list(iter_errors))
     places: dict[tuple[str, str], ClaimPlace] = {}
     keys: dict[str, str] = {}
-    context = hashlib.sha256(code_fingerprint().encode())
     with _gc.paused():
         for display, (result, key) in zip((str(f) for f in files), results, strict=True):
             corpus.files.append(display)
             corpus.errors.extend(result.errors)
             if key is not None:
                 keys[display] = key
-            if result.kind in ("entities", "properties"):
-                context.update(f"{display}\0{key}\0".encode())
             if result.parsed is not None:
                 assert result.kind is not None
                 _merge(corpus, result.kind, result.parsed, result.positions, display, places)
-        # A file's resolved claims depend on it and on the entity and property files.
+        context = _context(files, results)
         memo = {
-            sid: _facts_key(keys[display], context.hexdigest())
+            sid: _facts_key(keys[display], context)
             for sid, display in corpus.source_files.items()
             if sid in corpus.sources and display in keys
         }
+        fresh = fresh or {}
         known = {
-            sid: _unpack(hit) for sid, k in memo.items() if isinstance(hit := store.get(k), list)
+            sid: _unpack(hit)
+            for sid, k in memo.items()
+            if isinstance(hit := fresh[k] if k in fresh else store.get(k), list)
         }
         for sid, resolved in build(corpus, places, known, keep).items():
-            if sid in memo:
+            if sid in memo and memo[sid] not in fresh:
                 store.put(memo[sid], _pack(resolved))
     corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
     return corpus
@@ -633,13 +646,30 @@ def _from_bytes(data: bytes, display: str) -> _FileResult:
 _PARALLEL_MIN_FILES: Final = 64
 
 
+#: File kinds that every claim's resolution depends on.
+_VOCABULARY: Final = ("entities", "properties")
+#: A top-level ``entities:`` or ``properties:`` key: how files that workers need before
+#: they can resolve claims are spotted without parsing anything.
+_VOCABULARY_KEY: Final = re.compile(rb"^(?:entities|properties)[ \t]*:", re.MULTILINE)
+#: The entities and properties (and their context, see :func:`_context`) that forked
+#: workers resolve claims with: set only while a pool starts, and inherited by the fork.
+_fork_vocabulary: tuple[Corpus, str] | None = None
+
+
 def _read_all(
-    files: list[Path], prints: list[_Print], store: FileCache, workers: int | None = None
+    files: list[Path],
+    prints: list[_Print],
+    store: FileCache,
+    workers: int | None = None,
+    fresh: dict[str, Any] | None = None,
 ) -> Iterator[tuple[_FileResult, str | None]]:
     """Every file's reading and content key, in the order of ``files``.
 
-    Files not in the cache are read in parallel when that is worth it.
+    Files not in the cache are read in parallel when that is worth it. Given ``fresh``,
+    the workers also resolve the claims of the sources they read, store that and add it
+    to ``fresh`` by its cache key (see :func:`_assemble`).
     """
+    global _fork_vocabulary
     results: list[tuple[_FileResult, str | None] | None] = []
     misses: list[tuple[int, str, bytes]] = []
     for i, (data, errors, key) in enumerate(prints):
@@ -651,34 +681,68 @@ def _read_all(
         if results[-1] is None:
             misses.append((i, key, data))
     n = workers if workers is not None else _cpus()
-    if n > 1 and len(misses) >= _PARALLEL_MIN_FILES:
+    parallel = n > 1 and len(misses) >= _PARALLEL_MIN_FILES
+    if parallel and fresh is not None:
+        # Entities and properties first, here: with them, the workers resolve claims too,
+        # which would otherwise be serial work for this process after they finish.
+        for i, key, data in misses:
+            if _VOCABULARY_KEY.search(data):
+                one = _from_bytes(data, str(files[i]))
+                store.put(key, one)
+                results[i] = (one, key)
+        misses = [m for m in misses if results[m[0]] is None]
+        _fork_vocabulary = _vocabulary(files, results)
+    if parallel:
         # Workers read the files again and hash what they read: a file changed meanwhile
         # must not be stored under the old content's key.
         args = [(str(files[i]), store.directory) for i, _, _ in misses]
         chunk = max(1, len(args) // (n * 8))
         # Imported here: multiprocessing costs `import factcheck` 20 ms it rarely needs.
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=n) as pool:
-            blobs = pool.map(_worker, args, chunksize=chunk)
-            for (i, _, data), blob in zip(misses, blobs, strict=True):
-                # The key of what the worker read (the file may have changed since).
-                key, result = FileCache.loads_own(blob)
-                # Always a _FileResult (the bytes come straight from our worker); checked
-                # all the same rather than trusted.
-                results[i] = (
-                    (result, key or None)
-                    if isinstance(result, _FileResult)
-                    else (_from_bytes(data, str(files[i])), None)
-                )
+        # Fork where there is one: workers then share the vocabulary and start at once.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        try:
+            with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+                answers = pool.map(_worker, args, chunksize=chunk)
+                for (i, _, data), (blob, facts) in zip(misses, answers, strict=True):
+                    # The key of what the worker read (the file may have changed since).
+                    key, result = FileCache.loads_own(blob)
+                    # Always a _FileResult (the bytes come straight from our worker);
+                    # checked all the same rather than trusted.
+                    results[i] = (
+                        (result, key or None)
+                        if isinstance(result, _FileResult)
+                        else (_from_bytes(data, str(files[i])), None)
+                    )
+                    if facts is not None and fresh is not None:
+                        facts_key, packed = FileCache.loads_own(facts)
+                        fresh[facts_key] = packed
+        finally:
+            _fork_vocabulary = None
     else:
         for i, key, data in misses:
-            fresh = _from_bytes(data, str(files[i]))
-            store.put(key, fresh)
-            results[i] = (fresh, key)
+            one = _from_bytes(data, str(files[i]))
+            store.put(key, one)
+            results[i] = (one, key)
     for result in results:
         assert result is not None
         yield result
+
+
+def _vocabulary(
+    files: list[Path], results: list[tuple[_FileResult, str | None] | None]
+) -> tuple[Corpus, str]:
+    """The entities and properties among ``results`` read so far, and their context."""
+    corpus = Corpus(root=Path())
+    places: dict[tuple[str, str], ClaimPlace] = {}
+    for path, read in zip(files, results, strict=True):
+        if read is not None and read[0].kind in _VOCABULARY and read[0].parsed is not None:
+            _merge(corpus, read[0].kind, read[0].parsed, read[0].positions, str(path), places)
+    index_aliases(corpus)
+    return corpus, _context(files, results)
 
 
 # Resolved values travel through the cache as plain tuples: unpickling frozen dataclasses
@@ -715,6 +779,18 @@ def _facts_key(file_key: str, context: str) -> str:
     return hashlib.sha256(f"facts\0{file_key}\0{context}".encode()).hexdigest()
 
 
+def _context(files: list[Path], results: Sequence[tuple[_FileResult, str | None] | None]) -> str:
+    """What a file's resolved claims depend on besides the file: entity and property files.
+
+    Files not read yet (``None``) count as neither.
+    """
+    h = hashlib.sha256(code_fingerprint().encode())
+    for path, read in zip(files, results, strict=True):
+        if read is not None and read[0].kind in _VOCABULARY:
+            h.update(f"{path}\0{read[1]}\0".encode())
+    return h.hexdigest()
+
+
 def _cpus() -> int:
     """Cores this process may run on (fewer than the machine's in a container or taskset)."""
     try:
@@ -723,19 +799,34 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _worker(arg: tuple[str, Path | None]) -> bytes:
-    """Read one file in a worker process and cache it; return its cache entry."""
+def _worker(arg: tuple[str, Path | None]) -> tuple[bytes, bytes | None]:
+    """Read one file in a worker process and cache it; return its cache entry.
+
+    With a vocabulary from the parent, also resolve its claims and return (and cache)
+    that entry too.
+    """
     display, directory = arg
     gc.disable()
     data, errors = _read_bytes(Path(display), display)
     if data is None:
-        return FileCache.dumps("", _FileResult(None, None, None, errors))
+        return FileCache.dumps("", _FileResult(None, None, None, errors)), None
     store = FileCache(directory)
     key = store.key(display, data)
+    result = _from_bytes(data, display)
     # Pickled once: the same bytes are the cache entry and the answer to the parent.
-    blob = FileCache.dumps(key, _from_bytes(data, display))
+    blob = FileCache.dumps(key, result)
     store.put_bytes(key, blob)
-    return blob
+    facts = None
+    if _fork_vocabulary is not None and isinstance(result.parsed, SourceFile):
+        vocabulary, context = _fork_vocabulary
+        own = Corpus(root=vocabulary.root)
+        places: dict[tuple[str, str], ClaimPlace] = {}
+        _add_source(own, result.parsed, result.positions, display, places)
+        resolved = resolve_source(vocabulary, own.sources[result.parsed.source.id], places)
+        facts_key = _facts_key(key, context)
+        facts = FileCache.dumps(facts_key, _pack(resolved))
+        store.put_bytes(facts_key, facts)
+    return blob, facts
 
 
 def _check(data: Any, display: str) -> tuple[str | None, BaseModel | None, list[LoadError]]:
