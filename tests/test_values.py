@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from factcheck.values import (
     HEDGES,
+    DateSpan,
     Interval,
     Order,
     PartialDate,
+    aligned,
     compare_dates,
     date_span,
     hedge_interval,
@@ -122,6 +124,26 @@ def test_dates_compare_three_ways() -> None:
     assert compare_dates(jan, feb) is Order.BEFORE
     assert compare_dates(feb, jan) is Order.AFTER
     assert compare_dates(y2023, feb) is Order.UNKNOWN
+
+
+_NEARBY_DATES = st.builds(
+    lambda text, hedge: date_span(PartialDate.parse(text), hedge),
+    st.sampled_from(
+        [
+            *("2025", "2025-03", "2025-03-15", "2025-03-16", "2025-03-15T23:30-04:00"),
+            *("2025-03-16T01:00+00:00", "2025-03-14T13:00+09:00", "2025-03-17T11:30Z"),
+        ]
+    ),
+    st.sampled_from(["exact", "before", "after", "not-before", "not-after"]),
+)
+
+
+@given(a=_NEARBY_DATES, b=_NEARBY_DATES)
+def test_aligned_spans_decide_the_order(a: DateSpan, b: DateSpan) -> None:
+    # The order check sorts these ends and starts instead of comparing every pair.
+    before = aligned(a, b.zoned).end <= aligned(b, a.zoned).start
+    assert (compare_dates(a, b) is Order.BEFORE) is before
+    assert spans_overlap(a, b) is (not before and compare_dates(a, b) is not Order.AFTER)
 
 
 def test_date_hedges() -> None:

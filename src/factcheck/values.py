@@ -22,6 +22,7 @@ __all__ = [
     "Interval",
     "Order",
     "PartialDate",
+    "aligned",
     "compare_dates",
     "date_span",
     "hedge_interval",
@@ -370,17 +371,23 @@ def date_span(date: PartialDate, hedge: str = "exact") -> DateSpan:
     )
 
 
+def aligned(span: DateSpan, other_zoned: bool) -> DateSpan:
+    """``span`` as it is compared with a span whose ``zoned`` is ``other_zoned``.
+
+    A zone-less calendar span is widened when it meets a zoned timestamp (the day may
+    have been in any time zone); otherwise the span is unchanged. Comparisons depend on
+    the pair only through this, so ``compare_dates(a, b)`` is ``BEFORE`` exactly when
+    ``aligned(a, b.zoned).end <= aligned(b, a.zoned).start``.
+    """
+    if span.zoned or not other_zoned:
+        return span
+    start = span.start if span.start == _MIN else span.start - _ZONE_SLACK_BEFORE
+    end = span.end if span.end == _MAX else span.end + _ZONE_SLACK_AFTER
+    return DateSpan(start, end)
+
+
 def _aligned(a: DateSpan, b: DateSpan) -> tuple[DateSpan, DateSpan]:
-    """Widen a zone-less calendar span when it meets a zoned timestamp."""
-    if a.zoned == b.zoned:
-        return a, b
-
-    def widen(s: DateSpan) -> DateSpan:
-        start = s.start if s.start == _MIN else s.start - _ZONE_SLACK_BEFORE
-        end = s.end if s.end == _MAX else s.end + _ZONE_SLACK_AFTER
-        return DateSpan(start, end)
-
-    return (a, widen(b)) if a.zoned else (widen(a), b)
+    return aligned(a, b.zoned), aligned(b, a.zoned)
 
 
 def spans_overlap(a: DateSpan, b: DateSpan) -> bool:
