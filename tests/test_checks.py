@@ -6,9 +6,11 @@ one value beyond tolerance yields exactly one conflict; claim and rule order do 
 from __future__ import annotations
 
 import heapq
+import importlib
 import math
 import random
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -1241,3 +1243,71 @@ def test_order_cycles_are_what_brute_force_finds(graph: Graph) -> None:
             seen |= around
             expected.append(nodes)
     assert checks._contradictions(stated, _dated(graph)) == expected
+
+
+# --- naming: the word index against the one alternation of every name --------------
+
+
+def test_words_fold_together_what_ignorecase_takes_for_one_another() -> None:
+    """Every class of characters re.IGNORECASE equates gives one key in ``_words``, and
+    no other character turns into a word character, so the index misses no match."""
+    sre = importlib.import_module("_sre")  # what re compiles IGNORECASE literals with
+    extra = importlib.import_module("re._casefix")._EXTRA_CASES
+    classes: dict[int, set[str]] = {}
+    for code in range(sys.maxunicode + 1):
+        # How re compiles a literal under IGNORECASE (re._compiler).
+        if sre.unicode_iscased(code):
+            lower = sre.unicode_tolower(code)
+            key = min({lower, *extra.get(lower, ())})
+            classes.setdefault(key, set()).add(chr(code))
+    for chars in classes.values():
+        keys = {tuple(checks._words(f"x{c}x")) for c in chars}
+        assert len(keys) == 1, sorted(chars)
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if c != checks._YPOGEGRAMMENI and not word.match(c):
+            assert checks._words(c) == [], hex(code)
+
+
+# Letters that case folding treats specially: long s, Kelvin sign, dotless and dotted I,
+# final sigma, the iota subscript (not a word character), micro sign, sharp s.
+_TRICKY = "aSs\u017fKk\u212a\u0131Ii\u0130\u03a3\u03c3\u03c2\u0345\u03b9\u00b5\u03bc\u00df\u1e9e12"
+
+
+@st.composite
+def _names_and_text(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Names from letters case folding treats specially, and a text made of pieces of them
+    (case changed, spaces varied) and other bits."""
+    word = st.text(st.sampled_from(_TRICKY + ".-'"), min_size=1, max_size=4)
+    names = draw(
+        st.lists(
+            st.lists(word, min_size=1, max_size=3).map(" ".join).filter(str.strip),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    piece = st.one_of(
+        st.sampled_from(names).map(str.upper),
+        st.sampled_from(names).map(str.swapcase),
+        st.sampled_from(names).map(lambda n: "\t ".join(n.split(" "))),
+        st.sampled_from(names),
+        st.text(st.sampled_from(_TRICKY + " ,.\n"), max_size=4),
+    )
+    return names, "".join(draw(st.lists(piece, max_size=5)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_names_and_text())
+@example((["K\u0131r\u015fehir"], "KIR\u015eEH\u0130R; Kir\u015fehir"))
+@example((["\u017ftep 1"], "STEP 1, step 12"))
+@example((["\u03b9x"], "\u0345x \u03b9x"))
+@example((["a\u0345x"], "A\u03b9X"))
+@example((["Foo"], "x\u0345Foo"))
+def test_finder_finds_what_the_alternation_of_every_name_finds(
+    case: tuple[list[str], str],
+) -> None:
+    names, text = case
+    every = checks._variants(names).finditer(text)
+    found = checks._Finder(names).finditer(text)
+    assert [(m.span(), m.group()) for m in found] == [(m.span(), m.group()) for m in every]

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from itertools import chain, combinations, product
+from itertools import chain, combinations, pairwise, product
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -885,26 +885,60 @@ def _variants(names: Iterable[str]) -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"\w+")
+# re.IGNORECASE takes each of these for I and i, which casefold() keeps apart.
+_TURKISH_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
+# The one character that is not a word character but case folds to one (iota): next to
+# it, a text's words are not those re's word boundaries see.
+_YPOGEGRAMMENI = "\u0345"
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` in order, case folded so that characters ``re.IGNORECASE``
+    takes for one another give the same words (tests/test_checks.py checks every such
+    class of characters)."""
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text):
+        text = text.translate(_TURKISH_I)
+    return _WORD.findall(text.casefold())
 
 
 class _Finder:
     """Finds wrong names in text without running one huge alternation over every quote.
 
-    A match of a name starts and ends at word boundaries, so each of the name's words is a
-    whole word of the text: a quote is only searched for the names whose first word it
-    contains (one small cached pattern per such set of names).
+    A match of a name starts and ends at word boundaries and takes the name character by
+    character (ignoring case), so the name's words (see :func:`_words`) are consecutive
+    words of the text. A quote is only searched for the names whose first two words (or
+    only word) it has in a row and all of whose words it has, with one small cached
+    pattern per such set of names: the matches are those of the alternation of all names.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._by_word: dict[str, set[str]] = defaultdict(set)
-        for n in names:
-            words = _WORD.findall(n.lower())
-            self._by_word[words[0] if words else ""].add(n)
+        self._all = frozenset(names)
+        always: set[str] = set()
+        self._by_start: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        for n in sorted(self._all):
+            words = _words(n)
+            if words:
+                self._by_start[tuple(words[:2])].append((n, frozenset(words)))
+            else:
+                always.add(n)
+        self._always = frozenset(always)
+        self._firsts = frozenset(k[0] for k in self._by_start if len(k) == 1)
+        self._pairs = frozenset(k for k in self._by_start if len(k) == 2)
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        words = {w for w in _WORD.findall(text.lower()) if w in self._by_word}
-        names = frozenset().union(*(self._by_word[w] for w in words), self._by_word.get("", ()))
+        if _YPOGEGRAMMENI in text:
+            names = self._all
+        else:
+            words = _words(text)
+            starts: list[tuple[str, ...]] = [(w,) for w in self._firsts.intersection(words)]
+            starts += self._pairs.intersection(pairwise(words))
+            names = self._always
+            if starts:
+                have = set(words)
+                names = names.union(
+                    n for start in starts for n, need in self._by_start[start] if need <= have
+                )
         if not names:
             return iter(())
         if names not in self._patterns:
