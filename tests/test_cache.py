@@ -41,7 +41,16 @@ def _snapshot(corpus: factcheck.Corpus) -> list[Any]:
 
 
 def _entries(root: Path) -> list[Path]:
-    return [p for p in (root / CACHE_DIR).rglob("*") if p.is_file() and p.name != ".gitignore"]
+    """The per-file cache's entries (not the hook's store of claims by key)."""
+    return [
+        p
+        for p in (root / CACHE_DIR).rglob("*")
+        if p.is_file() and p.name != ".gitignore" and not p.name.startswith("keys-")
+    ]
+
+
+def _keystores(root: Path) -> list[Path]:
+    return list((root / CACHE_DIR).rglob("keys-*.sqlite"))
 
 
 @pytest.fixture
@@ -56,8 +65,8 @@ def root(make_corpus: MakeCorpus) -> Path:
 
 def test_second_load_hits_and_matches(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = factcheck.load(root)
-    # entities, properties and two sources; the sources' resolved claims; the hook's index
-    assert len(_entries(root)) == 7
+    # entities, properties and two sources; the sources' resolved claims; the hook's store
+    assert len(_entries(root)) == 6 and len(_keystores(root)) == 1
     calls: list[str] = []
     real = loader._parse_bytes
     monkeypatch.setattr(
@@ -192,8 +201,8 @@ def test_parallel_load_equals_serial(make_corpus: MakeCorpus, cache: bool) -> No
     parallel = factcheck.load(root, cache=cache, workers=2)
     assert _snapshot(parallel) == _snapshot(serial)
     assert factcheck.audit(parallel) == factcheck.audit(serial)
-    if cache:  # the workers filled the cache (files, each source's resolved claims, index)
-        assert len(_entries(root)) == loader._PARALLEL_MIN_FILES + 6 + 3 + 70 + 1
+    if cache:  # the workers filled the cache (files, each source's resolved claims)
+        assert len(_entries(root)) == loader._PARALLEL_MIN_FILES + 6 + 3 + 70
 
 
 # --- the fast tree builder is the careful one, minus the bookkeeping -------------------
@@ -258,7 +267,7 @@ def test_parallel_load_without_a_signing_key(
     parallel = factcheck.load(root, workers=2)
     assert sorted(Path(p).name for p in parsed_here) == ["entities.yaml", "properties.yaml"]
     assert _snapshot(parallel) == _snapshot(serial)
-    assert _entries(root) == []
+    assert _entries(root) == [] and _keystores(root) == []
 
 
 @pytest.mark.parametrize("cache", [False, True])

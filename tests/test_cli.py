@@ -238,6 +238,27 @@ def test_console_script_subprocess(corpora: Path) -> None:
     assert "\033[" not in proc.stdout  # not a terminal: no colour
 
 
+def test_the_hook_imports_only_what_it_runs(corpora: Path) -> None:
+    # The extractor and the HTML report take 35 ms to import; `check` needs neither.
+    code = (
+        "import sys; from factcheck.cli import main; main(['check', 'facts/sources/d.yaml']);"
+        "print(sorted(m for m in sys.modules if m in ('factcheck.extract', 'factcheck.html')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.stdout.splitlines()[-1] == "[]", proc.stdout + proc.stderr
+
+
+def test_every_command_is_listed_and_configured_when_named(
+    corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--help"]) == 0
+    assert "extract" in capsys.readouterr().out
+    assert main(["extract", "--help"]) == 0
+    assert "--source-id" in capsys.readouterr().out
+    assert main(["extract"]) == 2  # its required arguments are known
+    assert "--source-id" in capsys.readouterr().err
+
+
 def test_closed_pipe_is_not_a_traceback(corpora: Path) -> None:
     # `factcheck audit | head -1`: the reader leaves early; the report is larger than a
     # pipe's buffer, so the writer does meet the closed pipe.

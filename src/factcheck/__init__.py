@@ -9,13 +9,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .conflict import AuditResult, Citation, Conflict
 from .corpus import Corpus, Fact
 from .dump import dump
 from .engine import audit, draft_errors
 from .errors import FactcheckError, LoadError
-from .extract import draft_fact_file
 from .loader import load
 from .model import (
     Alias,
@@ -31,6 +32,9 @@ from .model import (
     Waiver,
 )
 from .values import DateSpan, Interval, PartialDate
+
+if TYPE_CHECKING:
+    from .extract import draft_fact_file
 
 __all__ = [
     "Alias",
@@ -61,3 +65,13 @@ __all__ = [
     "dump",
     "load",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The extractor's patterns and tables take 20 ms to import, which the command line's
+    # audit and pre-commit hook never need: imported on first use (PEP 562).
+    if name == "draft_fact_file":
+        from .extract import draft_fact_file
+
+        return draft_fact_file
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

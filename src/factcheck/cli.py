@@ -29,8 +29,6 @@ from .conflict import SEVERITIES, AuditResult
 from .corpus import Corpus
 from .engine import audit
 from .errors import FactcheckError, LoadError
-from .extract import configure as _configure_extract
-from .extract import run as _extract
 from .loader import YAML_SUFFIXES, load, load_around, scan
 from .memo import AuditMemo
 from .report import REPORTERS
@@ -238,6 +236,20 @@ def _configure_schema(p: argparse.ArgumentParser) -> None:
     pass
 
 
+# `extract` imports its module (20 ms of patterns and tables) only when it is the command
+# (see _parser): the pre-commit hook never pays for it.
+def _configure_extract(p: argparse.ArgumentParser) -> None:
+    from .extract import configure
+
+    configure(p)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .extract import run
+
+    return run(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .schema import fact_file_schema
 
@@ -258,20 +270,31 @@ COMMANDS: dict[str, tuple[str, Configure, Run]] = {
 }
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for ``argv``: every command listed, only the one named configured.
+
+    The command is the first argument not starting with ``-`` (the only options before
+    it, ``--help`` and ``--version``, take no value); when there is none, or it is not a
+    command, every command is configured so that help and errors are complete.
+    """
     parser = argparse.ArgumentParser(
         prog="factcheck", description="Audit a body of sources for contradictions."
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    named = next((a for a in argv if not a.startswith("-")), None)
     for name, (help_text, configure, _run) in COMMANDS.items():
-        configure(sub.add_parser(name, help=help_text, description=help_text))
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        if named not in COMMANDS or named == name:
+            configure(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
-    parser = _parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = _parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 for --help

@@ -6,6 +6,7 @@ import gc
 import hashlib
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from .corpus import (
     Located,
     Resolved,
     build,
-    index_aliases,
+    index_names,
     resolve_source,
 )
 from .errors import FactcheckError, LoadError, did_you_mean
@@ -35,7 +36,6 @@ from .model import (
     SourceFile,
     WaiverFile,
 )
-from .scope import Events, event_digest, reach
 from .values import DateSpan, Interval
 
 __all__ = [
@@ -266,14 +266,17 @@ class Scan:
     errors: list[LoadError]
     store: FileCache
     prints: list[_Print]
+    #: ``time.time_ns()`` before the first file was read (see :mod:`factcheck._keystore`).
+    clock: int | None = None
 
 
 def scan(path: str | os.PathLike[str], cache: bool | str | os.PathLike[str] = True) -> Scan:
     """Find and read the fact files of ``path`` (raises for a missing directory)."""
     root = _root(path)
+    clock = time.time_ns()
     files, errors = _files(root)
     store = _store(root, cache)
-    return Scan(root, files, errors, store, _fingerprints(files, store))
+    return Scan(root, files, errors, store, _fingerprints(files, store), clock)
 
 
 def load(
@@ -303,7 +306,7 @@ def load(
     fresh: dict[str, Any] = {}
     results = list(_read_all(files, prints, store, workers, fresh))
     corpus = _assemble(root, list(sc.errors), files, results, store, fresh=fresh)
-    _save_index(store, root, files, prints, results, corpus, None)
+    _save_index(store, root, files, results, corpus, sc.clock)
     if strict and corpus.errors:
         raise FactcheckError(corpus.errors)
     return corpus
@@ -313,86 +316,18 @@ def load_around(path: str | os.PathLike[str], given: Iterable[str | os.PathLike[
     """The part of the corpus in ``path`` that conflicts involving the ``given`` files need.
 
     What the pre-commit hook audits: the entity, property, rule and waiver files, the
-    given files, every file changed since the cache last saw the corpus, and the files
-    that state a claim within reach of a given file's claims (see :mod:`factcheck.scope`),
-    looked up in an index the cache keeps. Auditing it gives exactly the conflicts and
-    errors of a full audit that cite a given file. Without a usable index (first run, no
-    cache, a changed entity, property, rule or waiver file, a rule kind of unknown reach)
-    it is the whole corpus, as :func:`load` gives it.
+    given files, every file changed since the cache last saw it, and the claims within
+    reach of a given file's claims (see :mod:`factcheck.scope`), taken claim by claim
+    from a store the cache keeps (see :mod:`factcheck._keystore`). Auditing it gives
+    exactly the conflicts and errors of a full audit that cite a given file. Without a
+    usable store (no cache, no signing key), when an entity, property, rule or waiver file
+    changed or is given, or for a rule kind of unknown reach, it is the whole corpus, as
+    :func:`load` gives it.
     """
-    root = _root(path)
-    files, errors = _files(root)
-    store = _store(root, True)
-    prints = _fingerprints(files, store)
-    index = store.get(_index_name(root)) if store.usable else None
-    if not isinstance(index, _Index):
-        return _load_rest(root, files, errors, prints, store, {}, index)
-    wanted = {os.path.realpath(g) for g in given}
-    present = {str(f) for f in files}
-    if any(d not in present and e[1] != "source" for d, e in index.files.items()):
-        return _load_rest(root, files, errors, prints, store, {}, index)
-    first: list[int] = []  # read before deciding: corpus-wide, given and changed files
-    rest: list[int] = []
-    changed: set[int] = set()
-    for i, f in enumerate(files):
-        entry = index.files.get(str(f))
-        if entry is None or prints[i][2] is None or entry[0] != prints[i][2]:
-            if entry is not None and entry[1] != "source":
-                return _load_rest(root, files, errors, prints, store, {}, index)
-            changed.add(i)
-            first.append(i)
-        elif entry[1] != "source" or os.path.realpath(f) in wanted:
-            first.append(i)
-        else:
-            rest.append(i)
-    read = dict(
-        zip(
-            first,
-            _read_all([files[i] for i in first], [prints[i] for i in first], store),
-            strict=True,
-        )
-    )
-    if any(read[i][0].kind not in ("source", None) for i in changed):
-        return _load_rest(root, files, errors, prints, store, read, index)
-    near = _assemble(root, errors, [files[i] for i in first], [read[i] for i in first], store)
-    given_files = {str(files[i]) for i in first if os.path.realpath(files[i]) in wanted}
-    seed = {(f.subject, f.prop.id) for f in near.facts if f.file in given_files}
-    sids = {
-        r.parsed.source.id
-        for i, (r, _) in read.items()
-        if str(files[i]) in given_files and isinstance(r.parsed, SourceFile)
-    }
-    # The event graph (for order rules): the files not read yet, as the index has them.
-    digest = [index.files[str(files[i])][4] for i in rest]
-    digest += list(event_digest(near.rules, near.facts).values())
-    within = reach(near.rules, near.properties, seed, digest)
-    if within.everything:
-        return _load_rest(root, files, errors, prints, store, read, index)
-    needed = {j for j, key in enumerate(index.keys) if within.needs(key)}
-    more = [
-        i
-        for i in rest
-        if (entry := index.files[str(files[i])])[2] in sids or not needed.isdisjoint(entry[3])
-    ]
-    read.update(
-        zip(
-            more, _read_all([files[i] for i in more], [prints[i] for i in more], store), strict=True
-        )
-    )
-    chosen = sorted(read)
-    whole = given_files | {str(files[i]) for i in changed}
+    # Imported here: _around builds on this module.
+    from ._around import load_around as around
 
-    def keep(file: str, subject: str, prop: str) -> bool:
-        # The other claims of files read for a few keys cannot be in a conflict that
-        # cites a given file; making and auditing them would only cost time.
-        return file in whole or within.needs((subject, prop))
-
-    corpus = _assemble(
-        root, errors, [files[i] for i in chosen], [read[i] for i in chosen], store, keep
-    )
-    if changed or len(index.files) != len(files):
-        _save_index(store, root, files, prints, None, corpus, index, changed=changed, read=read)
-    return corpus
+    return around(path, given)
 
 
 def _root(path: str | os.PathLike[str]) -> Path:
@@ -432,29 +367,6 @@ def _state(files: list[Path], prints: list[_Print]) -> str:
     for path, (_, errors, key) in zip(files, prints, strict=True):
         h.update(f"{path}\0{key or [e.message for e in errors]}\0".encode())
     return h.hexdigest()
-
-
-def _load_rest(
-    root: Path,
-    files: list[Path],
-    errors: list[LoadError],
-    prints: list[_Print],
-    store: FileCache,
-    read: dict[int, tuple[_FileResult, str | None]],
-    index: Any,
-) -> Corpus:
-    """The whole corpus, given the files already ``read`` (by index into ``files``)."""
-    todo = [i for i in range(len(files)) if i not in read]
-    read = dict(read)
-    read.update(
-        zip(
-            todo, _read_all([files[i] for i in todo], [prints[i] for i in todo], store), strict=True
-        )
-    )
-    results = [read[i] for i in range(len(files))]
-    corpus = _assemble(root, errors, files, results, store)
-    _save_index(store, root, files, prints, results, corpus, index)
-    return corpus
 
 
 def _assemble(
@@ -502,74 +414,21 @@ def _assemble(
     return corpus
 
 
-#: An index entry: cache key, kind, source id, key positions, and the file's part of the
-#: event graph (see :class:`factcheck.scope.Events`).
-_Entry = tuple[str | None, str | None, str | None, frozenset[int], Events]
-
-
-@dataclass(frozen=True, slots=True)
-class _Index:
-    """Which file states claims on which keys: how the hook finds the files it needs.
-
-    ``files`` maps each file to its cache key, kind, source id and the positions in
-    ``keys`` of the (subject, property) keys its claims resolve to. ``state`` is
-    :func:`_state` of the corpus it describes.
-    """
-
-    state: str
-    keys: list[tuple[str, str]]
-    files: dict[str, _Entry]
-
-
-def _index_name(root: Path) -> str:
-    return hashlib.sha256(f"index\0{root}".encode("utf-8", "surrogateescape")).hexdigest()
-
-
 def _save_index(
     store: FileCache,
     root: Path,
     files: list[Path],
-    prints: list[_Print],
-    results: list[tuple[_FileResult, str | None]] | None,
+    results: list[tuple[_FileResult, str | None]],
     corpus: Corpus,
-    old: Any,
-    *,
-    changed: set[int] | None = None,
-    read: dict[int, tuple[_FileResult, str | None]] | None = None,
+    clock: int | None,
 ) -> None:
-    """Store the index of the corpus just loaded, unless the stored one describes it.
-
-    ``results`` are the readings of every file; a partial load gives instead the ``old``
-    index, the indexes of the ``changed`` files and what was ``read``.
-    """
+    """Bring the hook's store up to date with a corpus loaded whole (see
+    :func:`factcheck._around.save_index`); ``clock`` is when its files started being read."""
     if not store.usable:
         return
-    state = _state(files, prints)
-    if old is None and results is not None:
-        old = store.get(_index_name(root))
-    if isinstance(old, _Index) and old.state == state:
-        return
-    by_file: dict[str, set[tuple[str, str]]] = {}
-    for f in corpus.facts:
-        by_file.setdefault(f.file, set()).add((f.subject, f.prop.id))
-    events = event_digest(corpus.rules, corpus.facts)
-    if results is None:
-        assert isinstance(old, _Index) and changed is not None and read is not None
-        table = list(old.keys)
-        number = {k: j for j, k in enumerate(table)}
-        present = {str(f) for f in files}
-        entries = {d: e for d, e in old.files.items() if d in present}
-        todo = [(i, read[i]) for i in changed]
-    else:
-        table, number, entries = [], {}, {}
-        todo = list(enumerate(results))
-    for i, (result, key) in todo:
-        display = str(files[i])
-        sid = result.parsed.source.id if isinstance(result.parsed, SourceFile) else None
-        ids = frozenset(number.setdefault(k, len(number)) for k in by_file.get(display, ()))
-        entries[display] = (key, result.kind, sid, ids, events.get(display, ((), ())))
-    table = list(number)
-    store.put(_index_name(root), _Index(state, table, entries))
+    from ._around import save_index  # builds on this module
+
+    save_index(store, root, files, results, corpus, clock)
 
 
 @dataclass(frozen=True, slots=True)
@@ -741,7 +600,7 @@ def _vocabulary(
     for path, read in zip(files, results, strict=True):
         if read is not None and read[0].kind in _VOCABULARY and read[0].parsed is not None:
             _merge(corpus, read[0].kind, read[0].parsed, read[0].positions, str(path), places)
-    index_aliases(corpus)
+    index_names(corpus)
     return corpus, _context(files, results)
 
 

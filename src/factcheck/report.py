@@ -26,12 +26,12 @@ from ._version import __version__
 from .conflict import SEVERITIES, AuditResult, Citation, Conflict
 from .corpus import Corpus
 from .errors import LoadError
-from .html import render_html
 
 __all__ = [
     "REPORTERS",
     "Reporter",
     "as_json",
+    "html",
     "markdown",
     "render_conflict",
     "sarif",
@@ -276,11 +276,19 @@ def markdown(result: AuditResult, corpus: Corpus) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def html(result: AuditResult, corpus: Corpus) -> str:
+    """The self-contained HTML report (see :mod:`factcheck.html`)."""
+    # Imported here: the other reporters, and the pre-commit hook, never need its 15 ms.
+    from .html import render_html
+
+    return render_html(result, corpus)
+
+
 #: Output formats by name.
 REPORTERS: dict[str, Reporter] = {
     "text": text,
     "json": as_json,
     "sarif": sarif,
     "markdown": markdown,
-    "html": render_html,
+    "html": html,
 }

@@ -20,7 +20,7 @@ would miss conflicts, which ``tests/test_scope.py`` checks against the full audi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final, Literal, cast
@@ -32,7 +32,16 @@ from .corpus import Fact
 from .model import Property, Rule
 from .values import DateSpan
 
-__all__ = ["SCOPES", "Events", "Reach", "event_digest", "reach"]
+__all__ = [
+    "SCOPES",
+    "CycleGroups",
+    "Events",
+    "Reach",
+    "cycle_groups",
+    "cycle_rules",
+    "event_digest",
+    "reach",
+]
 
 Scope = Literal["key", "subject", "property", "source"]
 
@@ -98,20 +107,34 @@ def _read_props(rule: Rule, properties: Mapping[str, Property]) -> set[str] | No
     return set(rule.select.property) | set(named)
 
 
+#: Gives the groups of events that may share a cycle for an order rule's properties and
+#: date properties (what :func:`cycle_groups` computes from the whole event graph).
+CycleGroups = Callable[[frozenset[str], frozenset[str]], Sequence[Sequence[str]]]
+
+
 def reach(
     rules: Sequence[Rule],
     properties: Mapping[str, Property],
     seed: Iterable[Key],
     events: Iterable[Events] | None = None,
+    *,
+    groups: CycleGroups | None = None,
 ) -> Reach:
     """What conflicts involving claims on ``seed`` keys can involve, under ``rules``.
 
     ``events`` is the corpus's event graph (:func:`event_digest` of every file): with it,
     an ``order`` rule reaches only the events that share a possible cycle with the seed's
     (a cycle never leaves its strongly connected group); without it, every claim of the
-    rule's properties.
+    rule's properties. ``groups`` gives those groups instead (the hook keeps them from
+    one run to the next); it takes precedence over ``events``.
     """
     digest = None if events is None else list(events)
+    if groups is None and digest is not None:
+        graph = digest
+
+        def groups(props: frozenset[str], named: frozenset[str]) -> list[list[str]]:
+            return cycle_groups(props, named, graph)
+
     out = Reach()
     seed = set(seed)
     out.keys |= seed
@@ -134,13 +157,29 @@ def reach(
         elif props is None:
             out.everything = True
             return out
-        elif digest is None:
+        elif groups is None:
             out.properties |= props
         else:
             touched_events = {subject for subject, _ in touched}
-            for group in _cycle_groups(props, _named(rule), digest):
+            for group in groups(frozenset(props), frozenset(_named(rule))):
                 if touched_events.intersection(group):
                     out.keys.update((e, p) for e in group for p in props)
+    return out
+
+
+def cycle_rules(
+    rules: Sequence[Rule], properties: Mapping[str, Property]
+) -> set[tuple[frozenset[str], frozenset[str]]]:
+    """The (properties, date properties) of each rule whose reach is a cycle group.
+
+    What :func:`reach` asks ``groups`` for, so that they can be computed ahead of it.
+    """
+    out = set()
+    for rule in rules:
+        if rule.kind in KINDS and SCOPES.get(rule.kind) == "property":
+            props = _read_props(rule, properties)
+            if props is not None:
+                out.add((frozenset(props), frozenset(_named(rule))))
     return out
 
 
@@ -185,14 +224,21 @@ class _Dated:
     value: DateSpan
 
 
-def _cycle_groups(props: set[str], named: set[str], digest: Iterable[Events]) -> list[list[str]]:
-    """Events that may lie on a common cycle, from the event graph alone."""
+def cycle_groups(
+    props: Iterable[str], named: Iterable[str], digest: Iterable[Events]
+) -> list[list[str]]:
+    """Events that may lie on a common cycle, from the event graph alone.
+
+    ``props`` are the order properties whose claims are edges, ``named`` the date
+    properties whose spans order events; each group is sorted, groups in no set order.
+    """
+    edge_props, date_props = set(props), set(named)
     stated: set[tuple[str, str]] = set()
     dates: dict[str, list[_Dated]] = {}
     for edges, spans in digest:
-        stated.update((u, v) for p, u, v in edges if p in props)
+        stated.update((u, v) for p, u, v in edges if p in edge_props)
         for p, subject, start, end in spans:
-            if p in named:
+            if p in date_props:
                 dates.setdefault(subject, []).append(_Dated(DateSpan(start, end)))
     events = sorted({e for edge in stated for e in edge})
     groups = _tangled(events, sorted(stated), cast("dict[str, list[Fact]]", dates))
