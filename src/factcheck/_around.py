@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from . import _gc, _keystore
+from ._keystore import Vocabulary
 from .cache import FileCache, code_fingerprint
 from .corpus import ClaimPlace, Corpus, Fact, _fold, _resolve, build
 from .errors import LoadError
@@ -116,13 +117,15 @@ def _partial(
     if vocabulary is None or "entities" in sids:
         # Merged with the files read, as a full load merges them (a source named
         # "entities" takes the name the entity file's errors are cited under).
+        if _read_bytes_of(definitions, files, names, known, store, prints):
+            raise _Everything  # changed since it was looked at
         _read_into(read, definitions, files, prints, store)
         order = sorted(read)
         corpus = _assemble(root, errors, [files[i] for i in order], [read[i] for i in order], store)
     else:
         order = sorted(read)
         corpus = _assemble_on(
-            vocabulary, errors, [names[i] for i in order], [read[i] for i in order]
+            vocabulary.corpus, errors, [names[i] for i in order], [read[i] for i in order]
         )
     fresh = event_digest(corpus.rules, corpus.facts)
     unread = [i for i in range(len(files)) if i not in read]
@@ -162,7 +165,8 @@ def _partial(
     corpus.facts = [
         f for f in corpus.facts if f.file in whole or within.needs((f.subject, f.prop.id))
     ]
-    taken_from = _stored_facts(corpus, keys, within, usable, rows, names)
+    spellings = vocabulary.spellings if vocabulary is not None else _spellings(corpus)
+    taken_from = _stored_facts(corpus, keys, within, spellings, usable, rows, names)
     corpus.files = [names[i] for i in sorted(set(read) | taken_from | set(definitions))]
     made = None
     if vocabulary is None:
@@ -211,15 +215,32 @@ def _read_same_sources(
         more = [i for i, n in enumerate(names) if i not in read and _sid(known, n) in sids]
         if not more:
             return
-        for i in more:
-            data, errs = _read_bytes(files[i], names[i])
-            key = None if data is None else store.key(names[i], data)
-            prints[i] = (data, errs, key)
-            if key != known[names[i]].key:
-                changed.add(i)  # changed since it was looked at: its new id counts too
+        # Changed since they were looked at: their new source ids count too.
+        changed |= _read_bytes_of(more, files, names, known, store, prints)
         _read_into(read, more, files, prints, store)
         if any(read[i][0].kind in _DEFINITIONS for i in more):
             raise _Everything
+
+
+def _read_bytes_of(
+    which: Iterable[int],
+    files: list[Path],
+    names: list[str],
+    known: Mapping[str, FileRow],
+    store: FileCache,
+    prints: list[_Print | None],
+) -> set[int]:
+    """Read the bytes of the files ``which`` known so far by their stat; those whose
+    content is not the one the store has after all (changed meanwhile)."""
+    changed = set()
+    for i in which:
+        p = prints[i]
+        if p is None:
+            data, errs = _read_bytes(files[i], names[i])
+            p = prints[i] = (data, errs, None if data is None else store.key(names[i], data))
+        if p[2] != known[names[i]].key:
+            changed.add(i)
+    return changed
 
 
 def _assemble_on(
@@ -246,9 +267,20 @@ def _assemble_on(
 
 def _vocabulary(
     root: Path, store: FileCache, files: list[Path], read: Mapping[int, _ReadOne], which: list[int]
-) -> Corpus:
+) -> Vocabulary:
     """The corpus-wide files assembled alone (what :func:`_assemble_on` starts from)."""
-    return _assemble(root, [], [files[i] for i in which], [read[i] for i in which], store)
+    corpus = _assemble(root, [], [files[i] for i in which], [read[i] for i in which], store)
+    return Vocabulary(corpus, _spellings(corpus))
+
+
+def _spellings(corpus: Corpus) -> dict[str, list[str]]:
+    """Every spelling (folded) of each entity: its id and the names that resolve to it."""
+    spelled: dict[str, set[str]] = {}
+    for folded, entity in corpus._aliases.items():
+        spelled.setdefault(entity, set()).add(folded)
+    for entity in corpus.entities:
+        spelled.setdefault(entity, set()).add(_fold(entity))
+    return {entity: sorted(names) for entity, names in spelled.items()}
 
 
 def _survey(
@@ -279,20 +311,14 @@ def _survey(
         if (now is None or (now[4], now[3]) in inodes) and os.path.realpath(f) in wanted:
             given_idx.add(i)
         row = known.get(name)
-        if (
-            row is not None
-            and i not in given_idx
-            and row.kind not in _DEFINITIONS
-            and row.stat is not None
-            and row.stat == now
-        ):
+        if row is not None and i not in given_idx and row.stat is not None and row.stat == now:
             continue  # settled and untouched since: the content the store has
         data, errs = _read_bytes(f, name)
         key = None if data is None else store.key(name, data)
         prints[i] = (data, errs, key)
         if row is None or key is None or key != row.key:
             changed.add(i)
-        elif i not in given_idx and row.kind not in _DEFINITIONS:
+        elif i not in given_idx:
             hashed.add(i)
     return given_idx, changed, hashed
 
@@ -301,23 +327,20 @@ def _stored_facts(
     corpus: Corpus,
     keys: KeyStore,
     within: Reach,
+    spellings: Mapping[str, list[str]],
     usable: Mapping[int, int],
     rows: Mapping[int, FileRow],
     names: Sequence[str],
 ) -> set[int]:
-    """Add the facts within reach from the files not read; the files they came from."""
-    # A claim's subject is stored as written: every name that resolves to a subject.
-    spelled: dict[str, set[str]] = {}
-    for folded, entity in corpus._aliases.items():
-        spelled.setdefault(entity, set()).add(folded)
+    """Add the facts within reach from the files not read; the files they came from.
 
-    def spellings(subject: str) -> set[str]:
-        return spelled.get(subject, set()) | {_fold(subject)}
-
+    A claim is stored under its subject as written: it is looked up under every
+    spelling of the subject (see :func:`_spellings`).
+    """
     wanted: dict[str, set[str] | None] = {}
 
     def want(subject: str, props: Iterable[str] | None) -> None:
-        for s in spellings(subject):
+        for s in spellings.get(subject) or (_fold(subject),):
             had = wanted.get(s, set())
             wanted[s] = None if had is None or props is None else had | set(props)
 
@@ -483,7 +506,7 @@ def _write_back(
     removed: list[str],
     made: tuple[Mapping[str, Events], Mapping[str, str | None], str, int],
     groups: Mapping[str, tuple[str, list[list[str]]]],
-    vocabulary: tuple[str, Corpus] | None,
+    vocabulary: tuple[str, Vocabulary] | None,
 ) -> None:
     """Record what this partial load read, so that the next one need not (best effort:
     a store that cannot be written, being written by another process, stays as it was).

@@ -4,8 +4,8 @@
 :mod:`factcheck.scope`); in a corpus of 100,000 claims those are a few hundred, spread
 over a quarter of the files. The per-file cache can only give whole files, so this store
 keeps every source file's claims grouped by key (subject *as written*, folded as aliases
-are matched, and property), each group encoded on its own, with an index from each key to
-the files that state a claim on it. What is stored depends on the file's bytes alone,
+are matched, and property), each group encoded on its own, in one row per key with the
+groups of every file that states a claim on it. What is stored depends on the file's bytes alone,
 never on the entities or properties: the hook resolves each claim it reads against the
 current ones, so a changed vocabulary cannot make it wrong.
 
@@ -61,6 +61,7 @@ __all__ = [
     "KeyStore",
     "StoreError",
     "StoredClaim",
+    "Vocabulary",
     "claim_groups",
     "current_stat",
     "events_hash",
@@ -80,14 +81,17 @@ SETTLE_NS: Final = 3_000_000_000
 
 _SCHEMA: Final = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # ``keys``: the keys the file has claims on, to find them again when it goes.
     """CREATE TABLE files (
         fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, key TEXT NOT NULL,
         kind TEXT, sid TEXT, size INTEGER, mtime INTEGER, ctime INTEGER, ino INTEGER,
-        dev INTEGER, context TEXT, ehash TEXT, events BLOB, source BLOB, claims BLOB)""",
-    # A file's claims are one blob, indexed by key: a row per claim would cost the full
-    # load that writes them all 0.3 s per 100,000 claims.
-    """CREATE TABLE keys (s TEXT NOT NULL, p TEXT NOT NULL, fids BLOB NOT NULL,
-        PRIMARY KEY (s, p)) WITHOUT ROWID""",
+        dev INTEGER, context TEXT, ehash TEXT, events BLOB, source BLOB, keys BLOB)""",
+    # A row per key, holding the claims of every file on it (file id -> encoded group):
+    # the hook reads what it needs in one query per property, and a row per claim would
+    # cost the full load that writes them all 0.3 s more per 100,000 claims.
+    # (Not clustered by key: rows this large go in three times faster appended.)
+    "CREATE TABLE keys (s TEXT NOT NULL, p TEXT NOT NULL, claims BLOB NOT NULL)",
+    "CREATE UNIQUE INDEX keys_by_key ON keys (s, p)",
     "CREATE TABLE groups (sig TEXT PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL)",
     # The corpus-wide files assembled (entities with their names indexed, properties,
     # rules, waivers), under the context of their names and content keys: one row.
@@ -122,6 +126,16 @@ class FileRow:
     context: str | None
     ehash: str | None
     source: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The corpus-wide files assembled alone (entities with their names indexed,
+    properties, rules, waivers, their errors), and every spelling (folded) of each
+    entity, to look its claims up by subject as written."""
+
+    corpus: Corpus
+    spellings: dict[str, list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,26 +379,28 @@ class KeyStore:
         property is one of its value (``None``: any), of the files ``usable`` names (by
         id). Damaged claims raise :class:`StoreError`.
         """
-        by_file: dict[int, list[tuple[str, str]]] = {}
-        for s, p, fids in self._select("SELECT s, p, fids FROM keys WHERE s IN", list(wanted)):
-            props = wanted[s]
-            if props is not None and p not in props:
-                continue
-            for fid in _loads(fids):
+        anything: list[str] = []
+        by_property: dict[str, list[str]] = {}
+        for s, props in wanted.items():
+            if props is None:
+                anything.append(s)
+            for p in props or ():
+                by_property.setdefault(p, []).append(s)
+        # One query per property, so that only the keys wanted come back.
+        found = list(self._select("SELECT claims FROM keys WHERE s IN", anything))
+        for p, subjects in by_property.items():
+            found += self._select("SELECT claims FROM keys WHERE p = ? AND s IN", subjects, p)
+        for (blob,) in found:
+            for fid, group in _loads(blob).items():
                 if fid in usable:
-                    by_file.setdefault(fid, []).append((s, p))
-        for fid, blob in self._select("SELECT fid, claims FROM files WHERE fid IN", list(by_file)):
-            groups = _loads(blob) if blob is not None else {}
-            for key in by_file[fid]:
-                if key not in groups:
-                    raise StoreError("the index names a file without claims on the key")
-                yield from _decode(fid, groups[key])
+                    yield from _decode(fid, group)
 
-    def _select(self, query: str, values: list[Any]) -> Iterator[Any]:
-        """``query (?, ?, ...)`` over ``values``, in chunks SQLite takes."""
+    def _select(self, query: str, values: list[Any], *first: Any) -> Iterator[Any]:
+        """``query (?, ?, ...)`` over ``values`` (after ``first``), in chunks SQLite takes."""
         for start in range(0, len(values), _CHUNK):
             chunk = values[start : start + _CHUNK]
-            yield from self._db.execute(f"{query} ({', '.join('?' * len(chunk))})", chunk)
+            marks = ", ".join("?" * len(chunk))
+            yield from self._db.execute(f"{query} ({marks})", (*first, *chunk))
 
     def events(self, rows: Iterable[FileRow]) -> list[Events]:
         """The stored event-graph parts of files (those with one); :class:`StoreError` if
@@ -401,7 +417,7 @@ class KeyStore:
             out.append(pickle.loads(blob))
         return out
 
-    def vocabulary(self, context: str) -> Corpus | None:
+    def vocabulary(self, context: str) -> Vocabulary | None:
         """The corpus-wide files assembled under ``context`` (see the module docstring)."""
         row = self._db.execute(
             "SELECT data FROM vocabulary WHERE context = ?", (context,)
@@ -410,7 +426,7 @@ class KeyStore:
         if blob is None:
             return None
         value = pickle.loads(blob)
-        return value if isinstance(value, Corpus) else None
+        return value if isinstance(value, Vocabulary) else None
 
     def has_vocabulary(self, context: str) -> bool:
         """Whether :meth:`vocabulary` has one for ``context`` (without restoring it)."""
@@ -440,7 +456,7 @@ class KeyStore:
         stats: Mapping[str, Stat | None] | None = None,
         groups: Mapping[str, tuple[str, Sequence[Sequence[str]]]] | None = None,
         state: str | None = None,
-        vocabulary: tuple[str, Corpus] | None = None,
+        vocabulary: tuple[str, Vocabulary] | None = None,
     ) -> None:
         """Write new file entries, forget ``removed`` files, record new ``stats`` of
         unchanged files, store ``groups`` (sig -> version, groups) and the
@@ -459,7 +475,7 @@ class KeyStore:
                 db.execute("DELETE FROM meta WHERE name = 'state'")
             known: dict[str, int] = dict(db.execute("SELECT name, fid FROM files"))
             lose: dict[tuple[str, str], set[int]] = {}
-            gain: dict[tuple[str, str], set[int]] = {}
+            gain: dict[tuple[str, str], dict[int, bytes]] = {}
             for name in removed:
                 if name in known:
                     self._drop(known[name], lose)
@@ -474,8 +490,8 @@ class KeyStore:
                     )
             self._index(lose, gain)
             if vocabulary is not None:
-                context, corpus = vocabulary
-                blob = self._sign(pickle.dumps(corpus), "vocabulary", context)
+                context, made = vocabulary
+                blob = self._sign(pickle.dumps(made), "vocabulary", context)
                 db.execute("DELETE FROM vocabulary")
                 db.execute("INSERT INTO vocabulary VALUES (?, ?)", (context, blob))
             for sig, (version, value) in (groups or {}).items():
@@ -490,9 +506,9 @@ class KeyStore:
             raise
 
     def _drop(self, fid: int, lose: dict[tuple[str, str], set[int]]) -> None:
-        row = self._db.execute("SELECT claims FROM files WHERE fid = ?", (fid,)).fetchone()
-        for key in _loads(row[0]) if row is not None and row[0] is not None else ():
-            lose.setdefault(key, set()).add(fid)
+        row = self._db.execute("SELECT keys FROM files WHERE fid = ?", (fid,)).fetchone()
+        for s, p in _loads(row[0]) if row is not None and row[0] is not None else ():
+            lose.setdefault((s, p), set()).add(fid)
         self._db.execute("DELETE FROM files WHERE fid = ?", (fid,))
 
     def _write(
@@ -500,7 +516,7 @@ class KeyStore:
         u: FileUpdate,
         fid: int | None,
         lose: dict[tuple[str, str], set[int]],
-        gain: dict[tuple[str, str], set[int]],
+        gain: dict[tuple[str, str], dict[int, bytes]],
     ) -> None:
         db = self._db
         ehash = u.ehash
@@ -524,33 +540,35 @@ class KeyStore:
         claims = u.claims or {}
         cursor = db.execute(
             "INSERT INTO files (name, key, kind, sid, size, mtime, ctime, ino, dev, context,"
-            " ehash, events, source, claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (u.name, *entry, marshal.dumps(claims, _MARSHAL)),
+            " ehash, events, source, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (u.name, *entry, marshal.dumps(list(claims), _MARSHAL)),
         )
         new = cursor.lastrowid
         assert new is not None
-        for key in claims:
-            gain.setdefault(key, set()).add(new)
+        for key, group in claims.items():
+            gain.setdefault(key, {})[new] = group
 
     def _index(
-        self, lose: Mapping[tuple[str, str], set[int]], gain: Mapping[tuple[str, str], set[int]]
+        self,
+        lose: Mapping[tuple[str, str], set[int]],
+        gain: Mapping[tuple[str, str], dict[int, bytes]],
     ) -> None:
-        """Apply the index changes of one update, each key's row once."""
+        """Apply the changes of one update to the rows of keys, each row once."""
         db = self._db
         if not lose and db.execute("SELECT 1 FROM keys LIMIT 1").fetchone() is None:
-            # The first fill: nothing to merge with; in key order, the table's own order,
-            # it goes in twice as fast.
-            db.executemany(
+            db.executemany(  # the first fill: nothing to merge with
                 "INSERT INTO keys VALUES (?, ?, ?)",
-                [(s, p, marshal.dumps(sorted(fids), _MARSHAL)) for (s, p), fids in gain.items()],
+                [(s, p, marshal.dumps(groups, _MARSHAL)) for (s, p), groups in gain.items()],
             )
             return
         for s, p in lose.keys() | gain.keys():
-            row = db.execute("SELECT fids FROM keys WHERE s = ? AND p = ?", (s, p)).fetchone()
-            fids = set(_loads(row[0])) if row is not None else set()
-            fids = (fids - lose.get((s, p), set())) | gain.get((s, p), set())
-            if fids:
-                blob = marshal.dumps(sorted(fids), _MARSHAL)
+            row = db.execute("SELECT claims FROM keys WHERE s = ? AND p = ?", (s, p)).fetchone()
+            groups: dict[int, bytes] = _loads(row[0]) if row is not None else {}
+            for fid in lose.get((s, p), ()):
+                groups.pop(fid, None)
+            groups.update(gain.get((s, p), {}))
+            if groups:
+                blob = marshal.dumps(groups, _MARSHAL)
                 db.execute("INSERT OR REPLACE INTO keys VALUES (?, ?, ?)", (s, p, blob))
             elif row is not None:
                 db.execute("DELETE FROM keys WHERE s = ? AND p = ?", (s, p))
