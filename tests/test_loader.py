@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck import FactcheckError
+from factcheck import FactcheckError, loader
 
 from .conftest import CLAIMS, MakeCorpus, source_yaml
 
@@ -24,6 +24,16 @@ def test_loads_facts_with_positions(make_corpus: MakeCorpus) -> None:
     assert cap.file == str(root / "sources" / "a.yaml")
     assert cap.value == factcheck.Interval.point(40000)
     assert corpus.fact("a/open").claim.value == "2023-01"  # dates stay text
+
+
+def test_a_scan_is_loaded_once_and_lets_go_of_the_files(make_corpus: MakeCorpus) -> None:
+    root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD)})
+    scanned = loader.scan(root)
+    assert factcheck.load(root, scanned=scanned).fact("a/cap").claim.id == "cap"
+    # What the cache keys and the audit's stored result need stays; the contents go.
+    assert all(data is None and key for data, _, key in scanned.prints)
+    with pytest.raises(ValueError, match="loaded already"):
+        factcheck.load(root, scanned=scanned)
 
 
 @pytest.mark.parametrize(

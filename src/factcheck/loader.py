@@ -299,12 +299,17 @@ def load(
     every file afresh. Files not in the cache are read by ``workers`` processes (default:
     one per core, and only when there are many files); the result never depends on it.
     ``scanned`` reuses a :func:`scan` of ``path`` made with the same ``cache``, so the
-    files are not read twice.
+    files are not read twice; a scan is loaded once (it keeps its keys, not the files).
     """
     sc = scanned if scanned is not None else scan(path, cache)
     root, files, store, prints = sc.root, sc.files, sc.store, sc.prints
+    if any(data is None and key is not None for data, _, key in prints):
+        raise ValueError("this scan was loaded already: scan the directory again")
     fresh: dict[str, Any] = {}
     results = list(_read_all(files, prints, store, workers, fresh))
+    # From here on only the keys are needed: dropping the files' contents now frees as
+    # much memory as the files take on disk before the corpus is assembled.
+    prints[:] = [(None, errors, key) for _, errors, key in prints]
     corpus = _assemble(root, list(sc.errors), files, results, store, fresh=fresh)
     _save_index(store, root, files, results, corpus, sc.clock)
     if strict and corpus.errors:
@@ -349,7 +354,8 @@ def _store(root: Path, cache: bool | str | os.PathLike[str]) -> FileCache:
     return FileCache(None if cache is False else root / CACHE_DIR if cache is True else Path(cache))
 
 
-#: A file's bytes (``None`` when unreadable), its read errors and its cache key.
+#: A file's bytes (``None`` when unreadable, or once loaded), its read errors and its
+#: cache key.
 _Print = tuple[bytes | None, list[LoadError], str | None]
 
 

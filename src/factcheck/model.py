@@ -90,6 +90,27 @@ Text = Annotated[str, Field(min_length=1)]
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, defer_build=True)
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        # Fill the class's shared table of field names (see __setstate__) before anything
+        # reads attributes of its instances often enough for CPython to freeze the table.
+        probe = cls.__new__(cls)
+        for name in cls.model_fields:
+            object.__setattr__(probe, name, None)
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        # Unpickling (the cache, the worker processes) sets the fields one by one instead
+        # of assigning one dict per instance: instances of a class then share one table of
+        # field names (PEP 412 key-sharing), which makes a loaded claim some 200 bytes smaller.
+        for name, value in state.get("__dict__", {}).items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(
+            self, "__pydantic_fields_set__", state.get("__pydantic_fields_set__", {})
+        )
+        object.__setattr__(self, "__pydantic_extra__", state.get("__pydantic_extra__", {}))
+        object.__setattr__(self, "__pydantic_private__", state.get("__pydantic_private__", {}))
+
 
 class Snapshot(_Model):
     """Which snapshot of the source text the quotes were taken from."""
