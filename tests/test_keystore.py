@@ -301,3 +301,32 @@ def test_cycle_groups_are_kept_between_runs(
     s1.write_text(source_yaml("s1", _claim(1, "a", "precedes", "c")))  # an edge moves
     _agrees(root, "s1", "s2")
     assert len(calls) == 1
+
+
+def _rows(root: Path) -> dict[str, _keystore.FileRow]:
+    keys = _store(root)
+    try:
+        return {Path(n).name: row for n, row in keys.files().items()}
+    finally:
+        keys.close()
+
+
+def test_the_hook_writes_back_once_it_saves_later_runs_work(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_around, "_WRITE_AFTER", 2)
+    before = _rows(root)
+    paths = {name: root / "sources" / f"{name}.yaml" for name in "abc"}
+    for path in paths.values():
+        path.write_text(path.read_text() + "# edited\n")
+    # Only the given file is new to the store: read anyway, so nothing is written (a
+    # commit can wait tens of milliseconds for the disk).
+    load_around(root, [paths["a"], paths["b"], paths["c"]])
+    assert _rows(root)["a.yaml"].key == before["a.yaml"].key
+    # Given alone, a leaves b and c to be read whole for want of their entries: 2 files,
+    # worth a write, of all three.
+    load_around(root, [paths["a"]])
+    after = _rows(root)
+    assert all(after[f"{n}.yaml"].key != before[f"{n}.yaml"].key for n in "abc")
+    assert after["d.yaml"] == before["d.yaml"]
+    _agrees(root, "a", "b", "c", "d")

@@ -53,6 +53,9 @@ __all__ = ["load_around", "save_index"]
 #: conflicts anywhere.
 _DEFINITIONS: Final = frozenset(FILE_KINDS) - {"source"}
 
+#: Files the hook would read whole or hash again, before it writes what it learnt back.
+_WRITE_AFTER: Final = 8
+
 _ReadOne = tuple[_FileResult, str | None]
 _Read = dict[int, _ReadOne]
 
@@ -177,6 +180,7 @@ def _partial(
         names,
         known,
         read,
+        given_idx,
         hashed,
         removed,
         (fresh, ehashes, context, clock),
@@ -434,6 +438,11 @@ def _kind(known: Mapping[str, FileRow], name: str) -> str | None:
     return row.kind if row is not None else None
 
 
+def _key_of(known: Mapping[str, FileRow], name: str) -> str | None:
+    row = known.get(name)
+    return row.key if row is not None else None
+
+
 def _sid(known: Mapping[str, FileRow], name: str) -> str | None:
     row = known.get(name)
     return row.sid if row is not None else None
@@ -502,6 +511,7 @@ def _write_back(
     names: list[str],
     known: Mapping[str, FileRow],
     read: _Read,
+    given_idx: set[int],
     hashed: set[int],
     removed: list[str],
     made: tuple[Mapping[str, Events], Mapping[str, str | None], str, int],
@@ -512,11 +522,24 @@ def _write_back(
     a store that cannot be written, being written by another process, stays as it was).
 
     ``made`` is the events of the files read, their hashes, the context they were made
-    under and the clock at which reading began.
+    under and the clock at which reading began. Only once :data:`_WRITE_AFTER` files
+    would be read or hashed again for want of it, or when cycle groups or the assembled
+    corpus-wide files were made: a commit waits for the disk (tens of milliseconds after
+    a full load has written the cache), while reading a file again costs about one.
     """
     import sqlite3
 
     fresh, ehashes, context, clock = made
+    stats = {}
+    for i in hashed - set(read):
+        st = _keystore.settled_stat(files[i], clock)
+        if st != known[names[i]].stat:
+            stats[names[i]] = st
+    stale = [
+        i for i, (_, key) in read.items() if i not in given_idx and key != _key_of(known, names[i])
+    ]
+    if not (groups or vocabulary) and len(stale) + len(stats) + len(removed) < _WRITE_AFTER:
+        return
     updates = []
     for i, (result, key) in sorted(read.items()):
         if key is None:
@@ -528,14 +551,8 @@ def _write_back(
         )
         if update is not None:
             updates.append(update)
-    stats = {}
-    for i in hashed - set(read):
-        st = _keystore.settled_stat(files[i], clock)
-        if st != known[names[i]].stat:
-            stats[names[i]] = st
-    if updates or removed or stats or groups or vocabulary:
-        with contextlib.suppress(sqlite3.Error):
-            keys.update(updates, removed, stats, groups, vocabulary=vocabulary)
+    with contextlib.suppress(sqlite3.Error):
+        keys.update(updates, removed, stats, groups, vocabulary=vocabulary)
 
 
 def save_index(
