@@ -114,6 +114,7 @@ def draft_errors(corpus: Corpus) -> list[LoadError]:
     ]
 
 
+@paused_during
 def audit(corpus: Corpus, *, today: date | None = None, allow_drafts: bool = False) -> AuditResult:
     """Run every rule of the corpus and return conflicts and load errors together.
 
