@@ -202,7 +202,7 @@ def test_a_damaged_store_is_made_again(root: Path) -> None:
 def test_a_damaged_row_of_claims_is_not_trusted(root: Path) -> None:
     [path] = (root / CACHE_DIR).rglob("keys-*.sqlite")
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE keys SET claims = ?", (b"\x00junk",))
+        db.execute("UPDATE claims SET data = ?", (b"\x00junk",))
     _agrees(root, "a")
 
 

@@ -20,7 +20,7 @@ import contextlib
 import hashlib
 import os
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -627,29 +627,26 @@ def _save(
     }
     present = set(names)
     removed = [n for n in known if n not in present]
-    updates = []
-    for i, (result, key) in enumerate(results):
-        if key is None:
-            if names[i] in known:
-                removed.append(names[i])  # unreadable: read afresh whenever it is needed
-            continue
-        st = _keystore.settled_stat(files[i], clock) if clock is not None else None
-        update = _update_for(
-            names[i],
-            result,
-            key,
-            known.get(names[i]),
-            st,
-            context,
-            events.get(names[i]),
-            ehashes[names[i]],
-        )
-        if update is not None:
-            updates.append(update)
+    # Unreadable now: forgotten, so that it is read afresh whenever it is needed.
+    removed += [names[i] for i, (_, key) in enumerate(results) if key is None and names[i] in known]
+
+    def updates() -> Iterator[FileUpdate]:
+        # Made as they are written: a corpus's claims encoded are never all in memory.
+        for i, (result, key) in enumerate(results):
+            if key is not None:
+                st = _keystore.settled_stat(files[i], clock) if clock is not None else None
+                row = known.get(names[i])
+                name = names[i]
+                update = _update_for(
+                    name, result, key, row, st, context, events.get(name), ehashes[name]
+                )
+                if update is not None:
+                    yield update
+
     version = _version(context, ehashes)
     groups = {}
     for props, named in cycle_rules(corpus.rules, corpus.properties):
         sig = _signature(props, named)
         if keys.groups(sig, version) is None:
             groups[sig] = (version, cycle_groups(props, named, events.values()))
-    keys.update(updates, removed, groups=groups, state=state.hexdigest(), vocabulary=vocabulary)
+    keys.update(updates(), removed, groups=groups, state=state.hexdigest(), vocabulary=vocabulary)

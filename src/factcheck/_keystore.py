@@ -4,10 +4,10 @@
 :mod:`factcheck.scope`); in a corpus of 100,000 claims those are a few hundred, spread
 over a quarter of the files. The per-file cache can only give whole files, so this store
 keeps every source file's claims grouped by key (subject *as written*, folded as aliases
-are matched, and property), each group encoded on its own, in one row per key with the
-groups of every file that states a claim on it. What is stored depends on the file's bytes alone,
-never on the entities or properties: the hook resolves each claim it reads against the
-current ones, so a changed vocabulary cannot make it wrong.
+are matched, and property): one row per key and file, indexed by key. What is stored
+depends on the file's bytes alone, never on the entities or properties: the hook resolves
+each claim it reads against the current ones, so a changed vocabulary cannot make it
+wrong.
 
 Per file the store also keeps the content key its claims were read from (they are only
 used while the file still has that key), its kind and source id, its ``stat`` when it was
@@ -23,10 +23,9 @@ directory with the user's cache key (see :mod:`factcheck.cache`), so nobody with
 key can plant one. Claims are plain values (``marshal``, which never runs code when
 loading), checked for shape when read; the pickled blobs (sources, events, the assembled
 corpus-wide files) and the cycle groups are authenticated with the key before they are
-decoded. Each write is one
-transaction: a reader sees all of a file's old entry or all of its new one. A database
-that cannot be read is deleted and made again; without SQLite, or when anything fails,
-the store is not used and the hook loads the whole corpus.
+decoded. Each write is one transaction: a reader sees all of a file's old entry or all of
+its new one. A database that cannot be read is deleted and made again; without SQLite, or
+when anything fails, the store is not used and the hook loads the whole corpus.
 """
 
 from __future__ import annotations
@@ -78,6 +77,8 @@ Stat = tuple[int, int, int, int, int]
 #: means equal content. The margin covers timestamp granularity (2 s on FAT) and small
 #: clock differences; a file changed more recently is hashed until it settles.
 SETTLE_NS: Final = 3_000_000_000
+#: POSIX: any write or metadata change sets ``st_ctime`` to the current time.
+_CTIME_IS_CHANGE: Final = os.name == "posix"
 
 _SCHEMA: Final = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -86,12 +87,12 @@ _SCHEMA: Final = (
         fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, key TEXT NOT NULL,
         kind TEXT, sid TEXT, size INTEGER, mtime INTEGER, ctime INTEGER, ino INTEGER,
         dev INTEGER, context TEXT, ehash TEXT, events BLOB, source BLOB, keys BLOB)""",
-    # A row per key, holding the claims of every file on it (file id -> encoded group):
-    # the hook reads what it needs in one query per property, and a row per claim would
-    # cost the full load that writes them all 0.3 s more per 100,000 claims.
-    # (Not clustered by key: rows this large go in three times faster appended.)
-    "CREATE TABLE keys (s TEXT NOT NULL, p TEXT NOT NULL, claims BLOB NOT NULL)",
-    "CREATE UNIQUE INDEX keys_by_key ON keys (s, p)",
+    # A row per key and file, its claims on the key: the hook reads what it needs in one
+    # query per property; a full load streams them in, in file order (an index by key
+    # rather than a table clustered by key: three times faster to fill).
+    """CREATE TABLE claims (
+        s TEXT NOT NULL, p TEXT NOT NULL, fid INTEGER NOT NULL, data BLOB NOT NULL)""",
+    "CREATE INDEX claims_by_key ON claims (s, p)",
     "CREATE TABLE groups (sig TEXT PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL)",
     # The corpus-wide files assembled (entities with their names indexed, properties,
     # rules, waivers), under the context of their names and content keys: one row.
@@ -168,7 +169,10 @@ class FileUpdate:
 
 def current_stat(path: Path) -> Stat | None:
     """``path``'s stat now, or ``None`` for anything but a regular file (a symbolic link
-    can be pointed elsewhere without touching either file's stat)."""
+    can be pointed elsewhere without touching either file's stat), and on a system whose
+    ``st_ctime`` is not the time of the last change (Windows: the creation time)."""
+    if not _CTIME_IS_CHANGE:
+        return None
     try:
         st = os.stat(path, follow_symlinks=False)
     except OSError:
@@ -303,7 +307,7 @@ def open_store(directory: Path | None, root: Path) -> KeyStore | None:
 
 
 class KeyStore:
-    """One corpus's claims by subject; see the module docstring. Close it after use."""
+    """One corpus's claims by key; see the module docstring. Close it after use."""
 
     def __init__(self, db: sqlite3.Connection, secret: bytes) -> None:
         self._db = db
@@ -316,13 +320,14 @@ class KeyStore:
 
     def _prepare(self) -> None:
         db = self._db
-        code = full_fingerprint()
-        if db.execute("PRAGMA user_version").fetchone()[0] == 1:
-            row = db.execute("SELECT value FROM meta WHERE name = 'code'").fetchone()
-            if row is not None and row[0] == code:
-                return
+        if self._current():
+            return
         # New, or written by other code (claims, events and groups may all differ).
         db.execute("BEGIN IMMEDIATE")
+        if self._current():  # made by another process meanwhile
+            db.execute("COMMIT")
+            return
+        code = full_fingerprint()
         for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
             db.execute(f'DROP TABLE "{table}"')
         for statement in _SCHEMA:
@@ -330,6 +335,13 @@ class KeyStore:
         db.execute("INSERT INTO meta VALUES ('code', ?)", (code,))
         db.execute("PRAGMA user_version = 1")
         db.execute("COMMIT")
+
+    def _current(self) -> bool:
+        """Whether the database has this code's tables (made by this code)."""
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != 1:
+            return False
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'code'").fetchone()
+        return row is not None and row[0] == full_fingerprint()
 
     def close(self) -> None:
         """Close the database."""
@@ -387,13 +399,12 @@ class KeyStore:
             for p in props or ():
                 by_property.setdefault(p, []).append(s)
         # One query per property, so that only the keys wanted come back.
-        found = list(self._select("SELECT claims FROM keys WHERE s IN", anything))
+        found = list(self._select("SELECT fid, data FROM claims WHERE s IN", anything))
         for p, subjects in by_property.items():
-            found += self._select("SELECT claims FROM keys WHERE p = ? AND s IN", subjects, p)
-        for (blob,) in found:
-            for fid, group in _loads(blob).items():
-                if fid in usable:
-                    yield from _decode(fid, group)
+            found += self._select("SELECT fid, data FROM claims WHERE p = ? AND s IN", subjects, p)
+        for fid, group in found:
+            if fid in usable:
+                yield from _decode(fid, group)
 
     def _select(self, query: str, values: list[Any], *first: Any) -> Iterator[Any]:
         """``query (?, ?, ...)`` over ``values`` (after ``first``), in chunks SQLite takes."""
@@ -451,7 +462,7 @@ class KeyStore:
 
     def update(
         self,
-        files: Sequence[FileUpdate],
+        files: Iterable[FileUpdate],
         removed: Iterable[str] = (),
         stats: Mapping[str, Stat | None] | None = None,
         groups: Mapping[str, tuple[str, Sequence[Sequence[str]]]] | None = None,
@@ -466,21 +477,21 @@ class KeyStore:
         other change of entries forgets the one stored.
         """
         db = self._db
-        removed = list(removed)
         db.execute("BEGIN IMMEDIATE")
         try:
-            if state is not None:
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (state,))
-            elif files or removed:
-                db.execute("DELETE FROM meta WHERE name = 'state'")
             known: dict[str, int] = dict(db.execute("SELECT name, fid FROM files"))
-            lose: dict[tuple[str, str], set[int]] = {}
-            gain: dict[tuple[str, str], dict[int, bytes]] = {}
+            entries = False
             for name in removed:
                 if name in known:
-                    self._drop(known[name], lose)
-            for u in files:
-                self._write(u, known.get(u.name), lose, gain)
+                    self._drop(known[name])
+                    entries = True
+            for u in files:  # one at a time: a full load's claims are never all in memory
+                self._write(u, known.get(u.name))
+                entries = True
+            if state is not None:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (state,))
+            elif entries:  # the store no longer describes exactly the state it names
+                db.execute("DELETE FROM meta WHERE name = 'state'")
             for name, st in (stats or {}).items():
                 if name in known:
                     db.execute(
@@ -488,7 +499,6 @@ class KeyStore:
                         " WHERE fid = ?",
                         (*(st or (None,) * 5), known[name]),
                     )
-            self._index(lose, gain)
             if vocabulary is not None:
                 context, made = vocabulary
                 blob = self._sign(pickle.dumps(made), "vocabulary", context)
@@ -505,19 +515,15 @@ class KeyStore:
             db.execute("ROLLBACK")
             raise
 
-    def _drop(self, fid: int, lose: dict[tuple[str, str], set[int]]) -> None:
+    def _drop(self, fid: int) -> None:
         row = self._db.execute("SELECT keys FROM files WHERE fid = ?", (fid,)).fetchone()
-        for s, p in _loads(row[0]) if row is not None and row[0] is not None else ():
-            lose.setdefault((s, p), set()).add(fid)
+        keys = _loads(row[0]) if row is not None and row[0] is not None else ()
+        self._db.executemany(
+            "DELETE FROM claims WHERE s = ? AND p = ? AND fid = ?", [(s, p, fid) for s, p in keys]
+        )
         self._db.execute("DELETE FROM files WHERE fid = ?", (fid,))
 
-    def _write(
-        self,
-        u: FileUpdate,
-        fid: int | None,
-        lose: dict[tuple[str, str], set[int]],
-        gain: dict[tuple[str, str], dict[int, bytes]],
-    ) -> None:
+    def _write(self, u: FileUpdate, fid: int | None) -> None:
         db = self._db
         ehash = u.ehash
         events = (
@@ -536,7 +542,7 @@ class KeyStore:
             )
             return
         if fid is not None:
-            self._drop(fid, lose)
+            self._drop(fid)
         claims = u.claims or {}
         cursor = db.execute(
             "INSERT INTO files (name, key, kind, sid, size, mtime, ctime, ino, dev, context,"
@@ -545,33 +551,10 @@ class KeyStore:
         )
         new = cursor.lastrowid
         assert new is not None
-        for key, group in claims.items():
-            gain.setdefault(key, {})[new] = group
-
-    def _index(
-        self,
-        lose: Mapping[tuple[str, str], set[int]],
-        gain: Mapping[tuple[str, str], dict[int, bytes]],
-    ) -> None:
-        """Apply the changes of one update to the rows of keys, each row once."""
-        db = self._db
-        if not lose and db.execute("SELECT 1 FROM keys LIMIT 1").fetchone() is None:
-            db.executemany(  # the first fill: nothing to merge with
-                "INSERT INTO keys VALUES (?, ?, ?)",
-                [(s, p, marshal.dumps(groups, _MARSHAL)) for (s, p), groups in gain.items()],
-            )
-            return
-        for s, p in lose.keys() | gain.keys():
-            row = db.execute("SELECT claims FROM keys WHERE s = ? AND p = ?", (s, p)).fetchone()
-            groups: dict[int, bytes] = _loads(row[0]) if row is not None else {}
-            for fid in lose.get((s, p), ()):
-                groups.pop(fid, None)
-            groups.update(gain.get((s, p), {}))
-            if groups:
-                blob = marshal.dumps(groups, _MARSHAL)
-                db.execute("INSERT OR REPLACE INTO keys VALUES (?, ?, ?)", (s, p, blob))
-            elif row is not None:
-                db.execute("DELETE FROM keys WHERE s = ? AND p = ?", (s, p))
+        db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?)",
+            [(s, p, new, group) for (s, p), group in claims.items()],
+        )
 
 
 def _loads(blob: bytes) -> Any:
