@@ -165,3 +165,23 @@ def test_an_empty_directory_is_an_error_not_a_clean_audit(tmp_path: Path) -> Non
     [error] = corpus.errors
     assert error.file == str(tmp_path) and "no fact files" in error.message
     assert factcheck.audit(corpus).exit_code == 2
+
+
+def test_context_hash_covers_names_keys_and_order() -> None:
+    # What cached resolved claims and the hook's event data are keyed by: any change to a
+    # corpus-wide file's name, content key or place in the load order must change it.
+    from factcheck.loader import context_hash
+
+    base = [("entities.yaml", "k1"), ("properties.yaml", "k2")]
+    variants = [
+        [("entities.yaml", "k1"), ("properties.yaml", "k3")],
+        [("entities2.yaml", "k1"), ("properties.yaml", "k2")],
+        list(reversed(base)),
+        base[:1],
+        [("entities.yaml", None), ("properties.yaml", "k2")],
+        # A file name that is not valid UTF-8 (as os.listdir gives it) still hashes.
+        [("entit\udcffies.yaml", "k1"), ("properties.yaml", "k2")],
+    ]
+    hashes = {context_hash(base), *(context_hash(v) for v in variants)}
+    assert len(hashes) == len(variants) + 1
+    assert context_hash(base) == context_hash(iter(base))

@@ -40,6 +40,7 @@ from .loader import (
     _read_bytes,
     _root,
     _store,
+    context_hash,
 )
 from .model import Claim, SourceFile
 from .scope import Events, Reach, cycle_groups, cycle_rules, event_digest, reach
@@ -110,7 +111,7 @@ def _partial(
     if any(_kind(known, names[i]) in _DEFINITIONS for i in changed | given_idx):
         raise _Everything  # a corpus-wide file changed, or is given: everything
     definitions = [i for i, n in enumerate(names) if _kind(known, n) in _DEFINITIONS]
-    context = _context((names[i], known[names[i]].key) for i in definitions)
+    context = context_hash((names[i], known[names[i]].key) for i in definitions)
     vocabulary = keys.vocabulary(context)
     _read_into(read, sorted(changed | given_idx), files, prints, store)
     if any(read[i][0].kind in _DEFINITIONS for i in changed | given_idx):
@@ -448,15 +449,6 @@ def _sid(known: Mapping[str, FileRow], name: str) -> str | None:
     return row.sid if row is not None else None
 
 
-def _context(definitions: Iterable[tuple[str, str | None]]) -> str:
-    """What the events of a file depend on besides itself: the code, and the corpus-wide
-    files (name and content key, in load order). Also names their assembly."""
-    h = hashlib.sha256(code_fingerprint().encode())
-    for name, key in definitions:
-        h.update(f"{name}\0{key}\0".encode("utf-8", "surrogateescape"))
-    return h.hexdigest()[:32]
-
-
 def _version(context: str, ehashes: Mapping[str, str | None]) -> str:
     """A hash of the whole event graph, from each file's part."""
     h = hashlib.sha256(context.encode())
@@ -615,7 +607,7 @@ def _save(
         return
     read = dict(enumerate(results))
     definitions = [i for i, (result, _) in read.items() if result.kind in _DEFINITIONS]
-    context = _context((names[i], read[i][1]) for i in definitions)
+    context = context_hash((names[i], read[i][1]) for i in definitions)
     vocabulary = None
     if not keys.has_vocabulary(context):
         vocabulary = (context, _vocabulary(root, store, files, read, definitions))

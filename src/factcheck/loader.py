@@ -556,7 +556,7 @@ def _read_all(
                 store.put(key, one)
                 results[i] = (one, key)
         misses = [m for m in misses if results[m[0]] is None]
-        _fork_vocabulary = _vocabulary(files, results)
+        _fork_vocabulary = _worker_vocabulary(files, results)
     if parallel:
         # Workers read the files again and hash what they read: a file changed meanwhile
         # must not be stored under the old content's key.
@@ -597,7 +597,7 @@ def _read_all(
         yield result
 
 
-def _vocabulary(
+def _worker_vocabulary(
     files: list[Path], results: list[tuple[_FileResult, str | None] | None]
 ) -> tuple[Corpus, str]:
     """The entities and properties among ``results`` read so far, and their context."""
@@ -644,16 +644,24 @@ def _facts_key(file_key: str, context: str) -> str:
     return hashlib.sha256(f"facts\0{file_key}\0{context}".encode()).hexdigest()
 
 
-def _context(files: list[Path], results: Sequence[tuple[_FileResult, str | None] | None]) -> str:
-    """What a file's resolved claims depend on besides the file: entity and property files.
-
-    Files not read yet (``None``) count as neither.
-    """
+def context_hash(files: Iterable[tuple[str, str | None]]) -> str:
+    """A hash of factcheck's code and of the corpus-wide ``files`` (name and content key,
+    in load order): what a file's resolved claims, or its part of the event graph, depend
+    on besides the file itself."""
     h = hashlib.sha256(code_fingerprint().encode())
-    for path, read in zip(files, results, strict=True):
-        if read is not None and read[0].kind in _VOCABULARY:
-            h.update(f"{path}\0{read[1]}\0".encode())
+    for name, key in files:
+        h.update(f"{name}\0{key}\0".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
+
+
+def _context(files: list[Path], results: Sequence[tuple[_FileResult, str | None] | None]) -> str:
+    """:func:`context_hash` of the entity and property files among ``results`` (files not
+    read yet, ``None``, count as neither)."""
+    return context_hash(
+        (str(path), read[1])
+        for path, read in zip(files, results, strict=True)
+        if read is not None and read[0].kind in _VOCABULARY
+    )
 
 
 def _cpus() -> int:
