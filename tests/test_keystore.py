@@ -105,6 +105,27 @@ def test_a_full_load_fills_the_store(root: Path) -> None:
         keys.close()
 
 
+def _plan(root: Path) -> str:
+    keys = _store(root)
+    try:
+        rows = keys._db.execute(
+            "EXPLAIN QUERY PLAN SELECT data FROM claims WHERE s = 'cecot' AND p = 'opened'"
+        ).fetchall()
+    finally:
+        keys.close()
+    return " ".join(str(r[-1]) for r in rows)
+
+
+def test_claims_are_looked_up_by_index_after_a_fill_and_after_an_update(root: Path) -> None:
+    # A first full load fills the store unindexed and indexes it at the end.
+    assert "claims_by_key" in _plan(root)
+    (root / "sources" / "a.yaml").write_text(
+        source_yaml("a", _claims(("open", "cecot", "opened", "2023-02-01"))), encoding="utf-8"
+    )
+    factcheck.load(root)
+    assert "claims_by_key" in _plan(root)
+
+
 def test_stored_claims_equal_the_loaded_ones(root: Path) -> None:
     corpus = factcheck.load(root)
     keys = _store(root)

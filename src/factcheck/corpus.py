@@ -221,15 +221,17 @@ Resolved = tuple[tuple[str, Value, str | None, DateSpan | None] | None, tuple[Lo
 def build(
     corpus: Corpus,
     places: dict[tuple[str, str], ClaimPlace],
-    known: dict[str, list[Resolved]] | None = None,
+    known: Callable[[str], list[Resolved] | None] | None = None,
     keep: Callable[[str, str, str], bool] | None = None,
     *,
     names: bool = True,
 ) -> dict[str, list[Resolved]]:
     """Index entities, then resolve every claim into a :class:`Fact` (errors collected).
 
-    ``known`` maps a source id to what resolving its claims gave before, with the same
-    file, entities and properties; those claims are not resolved again. ``keep(file,
+    ``known(sid)`` gives what resolving a source's claims gave before, with the same
+    file, entities and properties (or ``None``); those claims are not resolved again.
+    Asked once per source, as its facts are made: what it recalls need not all be in
+    memory at once. ``keep(file,
     subject, property)`` says which facts to make (default: all). ``names=False`` skips
     indexing the entities' names (the corpus has them already: the hook restores them
     with the entities). Returns what was resolved now, by source id.
@@ -238,7 +240,7 @@ def build(
         index_names(corpus)
     made: dict[str, list[Resolved]] = {}
     for sid, sf in corpus.sources.items():
-        memo = (known or {}).get(sid)
+        memo = known(sid) if known is not None else None
         if memo is None or len(memo) != len(sf.claims):
             memo = made[sid] = resolve_source(corpus, sf, places)
         for claim, (fields, errors) in zip(sf.claims, memo, strict=True):
