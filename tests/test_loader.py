@@ -185,3 +185,23 @@ def test_context_hash_covers_names_keys_and_order() -> None:
     hashes = {context_hash(base), *(context_hash(v) for v in variants)}
     assert len(hashes) == len(variants) + 1
     assert context_hash(base) == context_hash(iter(base))
+
+
+def test_fact_files_are_listed_top_down_in_name_order(tmp_path: Path) -> None:
+    for name in ["z.yaml", "a/x.yaml", "a/b/y.yml", "a/c/q.yaml", "b/r.yaml", "a/a.yaml"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n", encoding="utf-8")
+    for skipped in [".hidden/s.yaml", "a/.h.yaml", "a/notes.txt"]:
+        (tmp_path / skipped).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / skipped).write_text("x: 1\n", encoding="utf-8")
+    files, errors = loader.iter_fact_files(tmp_path)
+    # A directory's own files first, then each subdirectory in full, as os.walk goes.
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == [
+        "z.yaml",
+        "a/a.yaml",
+        "a/x.yaml",
+        "a/b/y.yml",
+        "a/c/q.yaml",
+        "b/r.yaml",
+    ]
+    assert errors == []

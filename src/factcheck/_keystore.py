@@ -83,11 +83,13 @@ _CTIME_IS_CHANGE: Final = os.name == "posix"
 _CLAIMS_INDEX: Final = "CREATE INDEX claims_by_key ON claims (s, p)"
 _SCHEMA: Final = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    # ``keys``: the keys the file has claims on, to find them again when it goes.
+    # ``keys``: the keys the file has claims on, to find them again when it goes. The
+    # large blobs last: the hook reads every row's leading columns, and SQLite reaches a
+    # column stored after a blob that overflowed its page only by following the overflow.
     """CREATE TABLE files (
         fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, key TEXT NOT NULL,
         kind TEXT, sid TEXT, size INTEGER, mtime INTEGER, ctime INTEGER, ino INTEGER,
-        dev INTEGER, context TEXT, ehash TEXT, events BLOB, source BLOB, keys BLOB)""",
+        dev INTEGER, context TEXT, ehash TEXT, source BLOB, events BLOB, keys BLOB)""",
     # A row per key and file, its claims on the key: the hook reads what it needs in one
     # query per property; a full load streams them in, in file order (an index by key
     # rather than a table clustered by key: three times faster to fill).

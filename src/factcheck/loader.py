@@ -70,29 +70,41 @@ def iter_fact_files(root: Path) -> tuple[list[Path], list[LoadError]]:
     files: list[Path] = []
     errors: list[LoadError] = []
     real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        here = Path(dirpath)
-        for d in list(dirnames):
-            if (here / d).is_symlink():
-                dirnames.remove(d)
-                errors.append(
-                    LoadError(str(here / d), None, "", "symbolic link to a directory: not followed")
+    # Directories still to list, the next one last; each lists its files before its
+    # subdirectories, as a top-down walk does. Entries of os.scandir know whether they
+    # are links without another system call (a thousand fewer in a corpus of 100k claims).
+    pending = [root]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(
+                    (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
                 )
-        for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
-                continue
-            path = here / name
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_root):
+        except OSError:  # gone or unreadable meanwhile: nothing to read there
+            continue
+        subdirs = []
+        for entry in entries:
+            path = here / entry.name
+            if entry.is_dir():
+                if entry.is_symlink():
                     errors.append(
-                        LoadError(
-                            str(path), None, "", "symbolic link leads outside the corpus: not read"
-                        )
+                        LoadError(str(path), None, "", "symbolic link to a directory: not followed")
                     )
-                    continue
+                else:
+                    subdirs.append(path)
+                continue
+            if not entry.name.endswith(YAML_SUFFIXES):
+                continue
+            if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
+                errors.append(
+                    LoadError(
+                        str(path), None, "", "symbolic link leads outside the corpus: not read"
+                    )
+                )
+                continue
             files.append(path)
+        pending.extend(reversed(subdirs))
     return files, errors
 
 

@@ -320,7 +320,8 @@ class Rule(_Model):
 
     id: Slug
     kind: Slug
-    select: Selector = Selector()
+    # Made without validating: validating at import would build the schema (20 ms of start-up).
+    select: Selector = Selector.model_construct()
     params: dict[str, Any] = Field(default_factory=dict)
     severity: Severity = "error"
     description: Text
