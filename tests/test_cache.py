@@ -213,7 +213,32 @@ def test_parallel_load_equals_serial(make_corpus: MakeCorpus, cache: bool) -> No
 # --- the fast tree builder is the careful one, minus the bookkeeping -------------------
 
 _scalars = st.one_of(
-    st.sampled_from(["1", "2023-01", "yes", "~", "1.5e3", "'*'", '"q"', "a b", "true", "-7", "*x"]),
+    st.sampled_from(
+        [
+            "1",
+            "2023-01",
+            "yes",
+            "~",
+            "1.5e3",
+            "'*'",
+            '"q"',
+            "a b",
+            "true",
+            "-7",
+            "*x",
+            "+3",
+            ".5",
+            "-.5e2",
+            "1.",
+            "0x1F",
+            "-",
+            "-a",
+            "Null",
+            "FALSE",
+            "1_000",
+            "12:30",
+        ]
+    ),
     st.from_regex(r"[a-z][a-z0-9 ]{0,8}", fullmatch=True),
 )
 _keys = st.sampled_from(["a", "b", "c", "id", "value"])

@@ -40,6 +40,7 @@ _BOOL: Final = {
 }
 _INT: Final = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT: Final = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_NUMBER_START: Final = frozenset("0123456789+-.")
 _MAX_NUMBER_DIGITS: Final = 100
 #: Longest text value read; a quote is a sentence, a note a paragraph.
 MAX_TEXT_CHARS: Final = 100_000
@@ -146,7 +147,8 @@ def read_plain(value: str) -> Any:
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT.match(value) or _FLOAT.match(value):
+    # Most plain scalars are words: a number starts with a digit, a sign or a point.
+    if value[0] in _NUMBER_START and (_INT.match(value) or _FLOAT.match(value)):
         if len(value) > _MAX_NUMBER_DIGITS:
             raise _BadScalar(
                 f"number of {len(value):,} characters is too long"
@@ -250,13 +252,22 @@ def _build_fast(node: yaml.Node, depth: int) -> Any:
         raise _NeedsCareful
     mapping = YamlMap(line)
     key_lines = mapping.key_lines
+    scalar = yaml.ScalarNode
     for key_node, value_node in node.value:
-        if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
+        if type(key_node) is not scalar or key_node.tag != _STR:
             raise _NeedsCareful
         key = key_node.value
         if key in key_lines or len(key) > MAX_KEY_CHARS:
             raise _NeedsCareful
-        mapping[key] = _build_fast(value_node, depth + 1)
+        if type(value_node) is scalar and value_node.tag == _STR:
+            # _scalar inlined: most values are scalars, and a call per value is a fifth
+            # of the build.
+            text = value_node.value
+            if len(text) > MAX_TEXT_CHARS:
+                raise _NeedsCareful
+            mapping[key] = text if value_node.style else read_plain(text)
+        else:
+            mapping[key] = _build_fast(value_node, depth + 1)
         key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
