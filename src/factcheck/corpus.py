@@ -230,11 +230,11 @@ def build(
 
     ``known(sid)`` gives what resolving a source's claims gave before, with the same
     file, entities and properties (or ``None``); those claims are not resolved again.
-    Asked once per source, as its facts are made: what it recalls need not all be in
-    memory at once. ``keep(file,
-    subject, property)`` says which facts to make (default: all). ``names=False`` skips
-    indexing the entities' names (the corpus has them already: the hook restores them
-    with the entities). Returns what was resolved now, by source id.
+    It is asked once per source, as that source's facts are made, so what it recalls
+    need not all be in memory at once. ``keep(file, subject, property)`` says which facts
+    to make (default: all). ``names=False`` skips indexing the entities' names (the
+    corpus has them already: the hook restores them with the entities). Returns what was
+    resolved now, by source id.
     """
     if names:
         index_names(corpus)

@@ -86,7 +86,11 @@ def iter_fact_files(root: Path) -> tuple[list[Path], list[LoadError]]:
         subdirs = []
         for entry in entries:
             path = here / entry.name
-            if entry.is_dir():
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # cannot be looked at: read as a file, which reports why
+                is_dir = False
+            if is_dir:
                 if entry.is_symlink():
                     errors.append(
                         LoadError(str(path), None, "", "symbolic link to a directory: not followed")
