@@ -8,6 +8,7 @@ assembled, in :mod:`factcheck.corpus`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -59,6 +60,9 @@ def _date_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+# A corpus writes the same few thousand dates over and over; only valid ones are cached
+# (a call that raises is not).
+@lru_cache(maxsize=65536)
 def _check_date(value: str) -> str:
     PartialDate.parse(value)
     return value

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
+from functools import lru_cache
 from typing import Final
 
 __all__ = [
@@ -58,6 +59,7 @@ HEDGE_SYNONYMS: Final = {
 DEFAULT_TOLERANCE: Final = 0.1
 
 
+@lru_cache(maxsize=1024)  # a handful of spellings, met on every claim
 def normalize_hedge(hedge: str) -> str:
     """Return the canonical spelling of ``hedge`` ("over" -> "more-than").
 
