@@ -145,6 +145,9 @@ def _components(
     Grouping keeps one wrong figure among many agreeing ones at one conflict, and the
     result does not depend on the order of ``facts`` (components are sorted by refs).
     """
+    edges = [(a, b) for a, b in combinations(sorted(facts, key=lambda f: f.ref), 2) if clash(a, b)]
+    if not edges:  # most groups: nothing more to build
+        return []
     parent = {f.ref: f.ref for f in facts}
 
     def root(x: str) -> str:
@@ -153,7 +156,6 @@ def _components(
             x = parent[x]
         return x
 
-    edges = [(a, b) for a, b in combinations(sorted(facts, key=lambda f: f.ref), 2) if clash(a, b)]
     for a, b in edges:
         parent[root(a.ref)] = root(b.ref)
     comps: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
