@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import factcheck
-from factcheck import FactcheckError, loader
+from factcheck import FactcheckError, _around, loader
 
 from .conftest import CLAIMS, MakeCorpus, source_yaml
 
@@ -205,3 +207,34 @@ def test_fact_files_are_listed_top_down_in_name_order(tmp_path: Path) -> None:
         "b/r.yaml",
     ]
     assert errors == []
+
+
+@pytest.mark.parametrize("entry", ["load", "load_around"])
+def test_loading_runs_with_the_collector_paused(
+    make_corpus: MakeCorpus, entry: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Loading builds objects that live on; a collection would walk all of them again.
+    # The hook's load here is a whole one (no store yet): reading and saving the index.
+    root = make_corpus({"sources/a.yaml": source_yaml("a", CLAIMS)})
+    seen: list[bool] = []
+
+    def spy(module: Any, name: str) -> None:
+        real = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            seen.append(gc.isenabled())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    for name in ("_read_all", "_merge", "_save_index"):
+        spy(loader, name)
+    spy(_around, "_merge")
+    spy(_around, "save_index")
+    if entry == "load":
+        corpus = loader.load(root)
+    else:
+        corpus = loader.load_around(root, [root / "sources" / "a.yaml"])
+    assert corpus.facts and gc.isenabled()
+    assert len(seen) >= 3
+    assert not any(seen)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from . import _gc, _keystore
+from . import _keystore
 from ._keystore import Vocabulary
 from .cache import FileCache, code_fingerprint
 from .corpus import ClaimPlace, Corpus, Fact, _fold, _resolve, build
@@ -88,7 +88,6 @@ def load_around(path: str | os.PathLike[str], given: Iterable[str | os.PathLike[
         keys.close()
 
 
-@_gc.paused_during
 def _partial(
     root: Path,
     files: list[Path],
@@ -579,7 +578,6 @@ def save_index(
             keys.close()
 
 
-@_gc.paused_during
 def _save(
     keys: KeyStore,
     root: Path,

@@ -222,7 +222,6 @@ def build(
     corpus: Corpus,
     places: dict[tuple[str, str], ClaimPlace],
     known: Callable[[str], list[Resolved] | None] | None = None,
-    keep: Callable[[str, str, str], bool] | None = None,
     *,
     names: bool = True,
 ) -> dict[str, list[Resolved]]:
@@ -231,10 +230,9 @@ def build(
     ``known(sid)`` gives what resolving a source's claims gave before, with the same
     file, entities and properties (or ``None``); those claims are not resolved again.
     It is asked once per source, as that source's facts are made, so what it recalls
-    need not all be in memory at once. ``keep(file, subject, property)`` says which facts
-    to make (default: all). ``names=False`` skips indexing the entities' names (the
-    corpus has them already: the hook restores them with the entities). Returns what was
-    resolved now, by source id.
+    need not all be in memory at once. ``names=False`` skips indexing the entities'
+    names (the corpus has them already: the hook restores them with the entities).
+    Returns what was resolved now, by source id.
     """
     if names:
         index_names(corpus)
@@ -248,8 +246,6 @@ def build(
             if fields is not None:
                 place = places[(sid, claim.id)]
                 subject, value, unit, time = fields
-                if keep is not None and not keep(place.file, subject, claim.property):
-                    continue
                 corpus.facts.append(
                     Fact(
                         source=sf.source,

@@ -7,7 +7,7 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -362,7 +362,8 @@ def load_around(path: str | os.PathLike[str], given: Iterable[str | os.PathLike[
     # Imported here: _around builds on this module.
     from ._around import load_around as around
 
-    return around(path, given)
+    with _gc.paused():  # as for load(); a partial load may turn into a whole one
+        return around(path, given)
 
 
 def _root(path: str | os.PathLike[str]) -> Path:
@@ -411,48 +412,45 @@ def _assemble(
     files: list[Path],
     results: list[tuple[_FileResult, str | None]],
     store: FileCache,
-    keep: Callable[[str, str, str], bool] | None = None,
     fresh: dict[str, Any] | None = None,
 ) -> Corpus:
     """Merge files' readings into a corpus and resolve its claims (cached per source).
 
-    ``keep`` chooses the facts made, as for :func:`~factcheck.corpus.build`. ``fresh``
-    holds resolved claims that workers just stored, by cache key (see :func:`_read_all`);
-    each is taken out of it as its source's facts are made.
+    ``fresh`` holds resolved claims that workers just stored, by cache key (see
+    :func:`_read_all`); each is taken out of it as its source's facts are made.
     """
     corpus = Corpus(root=root, errors=list(iter_errors))
     places: dict[tuple[str, str], ClaimPlace] = {}
     keys: dict[str, str] = {}
-    with _gc.paused():
-        for display, (result, key) in zip((str(f) for f in files), results, strict=True):
-            corpus.files.append(display)
-            corpus.errors.extend(result.errors)
-            if key is not None:
-                keys[display] = key
-            if result.parsed is not None:
-                assert result.kind is not None
-                _merge(corpus, result.kind, result.parsed, result.positions, display, places)
-        context = _context(files, results)
-        memo = {
-            sid: _facts_key(keys[display], context)
-            for sid, display in corpus.source_files.items()
-            if sid in corpus.sources and display in keys
-        }
-        fresh = fresh if fresh is not None else {}
-        # What workers made is in the cache already.
-        stored = {k for k in memo.values() if k in fresh}
+    for display, (result, key) in zip((str(f) for f in files), results, strict=True):
+        corpus.files.append(display)
+        corpus.errors.extend(result.errors)
+        if key is not None:
+            keys[display] = key
+        if result.parsed is not None:
+            assert result.kind is not None
+            _merge(corpus, result.kind, result.parsed, result.positions, display, places)
+    context = _context(files, results)
+    memo = {
+        sid: _facts_key(keys[display], context)
+        for sid, display in corpus.source_files.items()
+        if sid in corpus.sources and display in keys
+    }
+    fresh = fresh if fresh is not None else {}
+    # What workers made is in the cache already.
+    stored = {k for k in memo.values() if k in fresh}
 
-        def known(sid: str) -> list[Resolved] | None:
-            key = memo.get(sid)
-            if key is None:
-                return None
-            # Popped: the packed copy goes as soon as its facts are made.
-            hit = fresh.pop(key) if key in fresh else store.get(key)
-            return _unpack(hit) if isinstance(hit, list) else None
+    def known(sid: str) -> list[Resolved] | None:
+        key = memo.get(sid)
+        if key is None:
+            return None
+        # Popped: the packed copy goes as soon as its facts are made.
+        hit = fresh.pop(key) if key in fresh else store.get(key)
+        return _unpack(hit) if isinstance(hit, list) else None
 
-        for sid, resolved in build(corpus, places, known, keep).items():
-            if sid in memo and memo[sid] not in stored:
-                store.put(memo[sid], _pack(resolved))
+    for sid, resolved in build(corpus, places, known).items():
+        if sid in memo and memo[sid] not in stored:
+            store.put(memo[sid], _pack(resolved))
     corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
     return corpus
 
