@@ -39,9 +39,6 @@ __all__ = ["COMMANDS", "corpus_root", "entry", "main"]
 Configure = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace], int]
 
-#: Files that define the corpus for every source: changing one can create or resolve a
-#: conflict anywhere, so ``check`` reports the whole corpus when one of them is given.
-
 
 def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -182,7 +179,11 @@ def _real(path: str | os.PathLike[str]) -> str:
 
 
 def _involving(result: AuditResult, corpus: Corpus, files: set[str]) -> AuditResult:
-    """What of ``result`` concerns ``files`` (real paths): their errors and conflicts."""
+    """What of ``result`` concerns ``files`` (real paths): their errors and conflicts.
+
+    All of it when one of them is an entity, property, rule or waiver file: changing one
+    can create or resolve a conflict anywhere.
+    """
     if files & {_real(f) for f in corpus.definition_files}:
         return result
     return dataclasses.replace(
