@@ -440,7 +440,8 @@ def test_the_audit_reads_each_file_once(
 @settings(max_examples=50, deadline=None)
 @given(fst.corpora(max_sources=2, with_waivers=True, varied_rules=True))
 def test_models_come_back_from_the_cache_unchanged(corpus: factcheck.Corpus) -> None:
-    # Unpickling sets fields one by one (model._Model.__setstate__): nothing may differ.
+    # Unpickling (model._Model.__setstate__) sets the fields of claims and periods one by
+    # one and gives the other models their dict whole: nothing may differ either way.
     models: list[Any] = [*corpus.entities.values(), *corpus.properties.values(), *corpus.rules]
     models += corpus.waivers
     for sf in corpus.sources.values():
