@@ -7,6 +7,9 @@ For each size, in one run (so that ratios compare like with like on a loaded mac
 
 - ``floor``: PyYAML's C loader alone (``yaml.load`` with ``CSafeLoader``) on every file,
   in a fresh process, timed inside it;
+- ``compose``: the same files composed to PyYAML's node tree (``yaml.compose``), the
+  only PyYAML reading that keeps line numbers, which every citation needs: the part of
+  the floor no audit that cites lines can avoid;
 - ``cold``: ``python -m factcheck audit DIR --format json`` with no cache (wall, CPU);
 - ``warm``: the same again with the cache made by the cold run (nothing changed);
 - ``lib``: ``factcheck.load`` and ``factcheck.audit`` in a fresh process, with that cache
@@ -14,7 +17,9 @@ For each size, in one run (so that ratios compare like with like on a loaded mac
   stored result);
 - ``hook``: ``factcheck check FILE`` after one source file changed (wall), against
   ``check-jsonschema`` on the same file (wall), when that is installed: the median of
-  :data:`HOOK_RUNS` runs of each, alternating, with an edit before each;
+  :data:`HOOK_RUNS` runs of each, alternating, with an edit before each; alongside them,
+  ``bare``: a Python process that only imports PyYAML and pydantic, reads the file and
+  validates one small model, the start-up any pydantic hook pays before its own work;
 - ``peak``: the largest resident set of the cold audit (its worker processes included).
 
 Each audit's conflicts are compared with ``expected.json`` from the generator: every
@@ -53,6 +58,30 @@ def _child_floor(root: str) -> dict[str, Any]:
     for path in files:
         yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
     return {"seconds": time.perf_counter() - start}
+
+
+def _child_compose(root: str) -> dict[str, Any]:
+    import yaml
+
+    files = sorted(p for p in Path(root).rglob("*.yaml") if ".factcheck-cache" not in p.parts)
+    start = time.perf_counter()
+    for path in files:
+        yaml.compose(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return {"seconds": time.perf_counter() - start}
+
+
+#: What every pydantic-based hook runs before its own work (``bare`` above).
+BARE = """
+import sys, yaml
+from pydantic import BaseModel, ConfigDict
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+
+with open(sys.argv[1], "rb") as fh:
+    Source.model_validate(yaml.load(fh.read(), Loader=yaml.CSafeLoader)["source"])
+"""
 
 
 def _child_audit(root: str) -> dict[str, Any]:
@@ -182,7 +211,9 @@ def _verdict(got: dict[str, Any], expected: dict[str, Any]) -> str:
 HOOK_RUNS = 5
 
 
-def _hook(root: Path, schema: Path) -> tuple[tuple[float, float], tuple[float, float] | None]:
+def _hook(
+    root: Path, schema: Path
+) -> tuple[tuple[float, float], tuple[float, float] | None, tuple[float, float]]:
     target = sorted((root / "sources").glob("*.yaml"))[len(list((root / "sources").glob("*"))) // 2]
     factcheck_cmd = [sys.executable, "-m", "factcheck", "check", str(target)]
     jsonschema = shutil.which("check-jsonschema") or str(
@@ -190,8 +221,10 @@ def _hook(root: Path, schema: Path) -> tuple[tuple[float, float], tuple[float, f
     )
     # Timed whatever its verdict: it parsed and validated the file either way.
     jsonschema_cmd = [jsonschema, "--schemafile", str(schema), str(target)]
+    bare_cmd = [sys.executable, "-c", BARE, str(target)]
     ours: list[tuple[float, float]] = []
     theirs: list[tuple[float, float]] = []
+    bare: list[tuple[float, float]] = []
     for _ in range(HOOK_RUNS):
         # Change the file before each run, so that the hook has one cache miss, as after
         # an edit; the two tools alternate, so that both meet the same machine.
@@ -200,7 +233,8 @@ def _hook(root: Path, schema: Path) -> tuple[tuple[float, float], tuple[float, f
         ours.append(_wall(factcheck_cmd))
         if Path(jsonschema).exists():
             theirs.append(_wall(jsonschema_cmd))
-    return _median(ours), (_median(theirs) if theirs else None)
+        bare.append(_wall(bare_cmd))
+    return _median(ours), (_median(theirs) if theirs else None), _median(bare)
 
 
 def _median(runs: list[tuple[float, float]]) -> tuple[float, float]:
@@ -223,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.child:
         kind, root = args.child
-        print(json.dumps((_child_floor if kind == "floor" else _child_audit)(root)))
+        children = {"floor": _child_floor, "compose": _child_compose, "audit": _child_audit}
+        print(json.dumps(children[kind](root)))
         return 0
 
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -242,13 +277,20 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(root / ".factcheck-cache", ignore_errors=True)
         _, floor = _run_child("floor", root)
         floor_s, floor_cpu = floor["seconds"], floor["cpu"]
+        _, compose = _run_child("compose", root)
         cold_wall, cold = _run_cli(root)
         warm_wall, warm = _run_cli(root)
         lib_wall, lib = _run_child("audit", root)
-        hook, js = _hook(root, schema)
+        hook, js, bare = _hook(root, schema)
         cold_by_size[claims] = cold["cpu"]
         print(f"  {'':27} {'wall':>8} {'ratio':>7}  {'cpu':>7} {'ratio':>7}")
         print(f"  floor  PyYAML C load      {floor_s:7.2f}s   1.00x  {floor_cpu:6.2f}s   1.00x")
+        print(
+            f"  nodes  PyYAML C compose   {compose['seconds']:7.2f}s"
+            f" {_ratio(compose['seconds'], floor_s):>7}"
+            f"   (over {os.cpu_count()} cores at best"
+            f" {_ratio(compose['seconds'] / (os.cpu_count() or 1), floor_s)})"
+        )
         for name, wall, got in (
             ("cold", cold_wall, cold),
             ("warm", warm_wall, warm),
@@ -271,6 +313,11 @@ def main(argv: list[str] | None = None) -> int:
             f"  hook   check 1 file      {hook[0]:7.2f}s {_ratio(hook[0], js and js[0]):>7}"
             f"  {hook[1]:6.2f}s {_ratio(hook[1], js and js[1]):>7}"
             f"   (vs check-jsonschema; medians of {HOOK_RUNS})"
+        )
+        print(
+            f"  bare   python+pydantic   {bare[0]:7.2f}s {_ratio(bare[0], js and js[0]):>7}"
+            f"  {bare[1]:6.2f}s {_ratio(bare[1], js and js[1]):>7}"
+            "   (start-up alone, vs check-jsonschema)"
         )
         print(f"  peak   memory (cold)    {cold['peak_mb']:7.0f} MB")
         for name, got in (("cold", cold), ("warm", warm), ("lib ", lib)):
