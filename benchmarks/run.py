@@ -7,7 +7,7 @@ For each size, in one run (so that ratios compare like with like on a loaded mac
 
 - ``floor``: PyYAML's C loader alone (``yaml.load`` with ``CSafeLoader``) on every file,
   in a fresh process, timed inside it;
-- ``compose``: the same files composed to PyYAML's node tree (``yaml.compose``), the
+- ``nodes``: the same files composed to PyYAML's node tree (``yaml.compose``), the
   only PyYAML reading that keeps line numbers, which every citation needs: the part of
   the floor no audit that cites lines can avoid;
 - ``cold``: ``python -m factcheck audit DIR --format json`` with no cache (wall, CPU);
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.child:
         kind, root = args.child
-        how = {"floor": "load", "compose": "compose"}.get(kind)
+        how = {"floor": "load", "nodes": "compose"}.get(kind)
         print(json.dumps(_child_parse(root, how) if how else _child_audit(root)))
         return 0
 
@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(root / ".factcheck-cache", ignore_errors=True)
         _, floor = _run_child("floor", root)
         floor_s, floor_cpu = floor["seconds"], floor["cpu"]
-        _, compose = _run_child("compose", root)
+        _, nodes = _run_child("nodes", root)
         cold_wall, cold = _run_cli(root)
         warm_wall, warm = _run_cli(root)
         lib_wall, lib = _run_child("audit", root)
@@ -279,10 +279,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'':27} {'wall':>8} {'ratio':>7}  {'cpu':>7} {'ratio':>7}")
         print(f"  floor  PyYAML C load      {floor_s:7.2f}s   1.00x  {floor_cpu:6.2f}s   1.00x")
         print(
-            f"  nodes  PyYAML C compose   {compose['seconds']:7.2f}s"
-            f" {_ratio(compose['seconds'], floor_s):>7}"
+            f"  nodes  PyYAML C compose   {nodes['seconds']:7.2f}s"
+            f" {_ratio(nodes['seconds'], floor_s):>7}"
             f"   (over {os.cpu_count()} cores at best"
-            f" {_ratio(compose['seconds'] / (os.cpu_count() or 1), floor_s)})"
+            f" {_ratio(nodes['seconds'] / (os.cpu_count() or 1), floor_s)})"
         )
         for name, wall, got in (
             ("cold", cold_wall, cold),
