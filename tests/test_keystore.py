@@ -18,6 +18,7 @@ import factcheck
 from factcheck import _around, _keystore, loader, scope
 from factcheck.cache import CACHE_DIR
 from factcheck.cli import main
+from factcheck.corpus import PackedEntities
 from factcheck.loader import load_around
 
 from .conftest import CAPACITY_RULE, OPENED_RULE, MakeCorpus, source_yaml
@@ -351,3 +352,25 @@ def test_the_hook_writes_back_once_it_saves_later_runs_work(
     assert all(after[f"{n}.yaml"].key != before[f"{n}.yaml"].key for n in "abc")
     assert after["d.yaml"] == before["d.yaml"]
     _agrees(root, "a", "b", "c", "d")
+
+
+def test_the_hook_restores_only_the_entities_it_looks_up(make_corpus: MakeCorpus) -> None:
+    # A rule that selects by entity kind, and one that names a kind no entity has.
+    rules = RULES + (
+        "  - {id: prisons-agree, kind: agree, select: {entity_kind: prison}, description: d}\n"
+        "  - {id: no-such-kind, kind: agree, select: {entity_kind: prisn}, description: d}\n"
+    )
+    more = "".join(
+        f"  - {{id: town-{i}, name: Town {i}, kind: town, aliases: [T{i}]}}\n" for i in range(40)
+    )
+    root = make_corpus({"entities.yaml": ENTITIES + more, "rules.yaml": rules, **SOURCES})
+    factcheck.load(root)  # writes the store, vocabulary included
+    _agrees(root, "a", "b", "c", "d")
+    part = load_around(root, [root / "sources" / "a.yaml"])
+    assert isinstance(part.entities, PackedEntities)
+    assert len(part.entities) == 42 and "town-7" in part.entities
+    assert part.entity_kinds() == {"prison", "country", "town"}
+    audit = factcheck.audit(part)
+    assert "did you mean 'prison'?" in " ".join(e.message for e in audit.errors)
+    # a's claims name only cecot: the 41 other entities were never unpickled.
+    assert list(dict.keys(part.entities)) == ["cecot"]

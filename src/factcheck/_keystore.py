@@ -39,13 +39,13 @@ import os
 import pickle
 import stat
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from . import _yaml, cache
 from .cache import code_fingerprint, full_fingerprint
-from .corpus import Corpus, _fold
+from .corpus import Corpus, PackedEntities, _fold
 from .model import Claim, Period, Source, SourceFile
 
 if TYPE_CHECKING:
@@ -140,6 +140,19 @@ class Vocabulary:
 
     corpus: Corpus
     spellings: dict[str, list[str]]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The entities are pickled one by one (see PackedEntities): a hook run restores
+        # only those it looks up. The store authenticates the whole blob before decoding.
+        rest = replace(self.corpus, entities={})
+        return (_vocabulary, (rest, self.spellings, PackedEntities.pack(self.corpus.entities)))
+
+
+def _vocabulary(
+    corpus: Corpus, spellings: dict[str, list[str]], entities: dict[str, tuple[str, bytes]]
+) -> Vocabulary:
+    corpus.entities = PackedEntities(entities)
+    return Vocabulary(corpus, spellings)
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,7 @@ def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
                 )
             )
     # Only for a rule that selects by kind: a pass over every entity, once per rule.
-    kinds = {e.kind for e in corpus.entities.values()} if rule.select.entity_kind else set()
+    kinds = corpus.entity_kinds() if rule.select.entity_kind else set()
     for kind in rule.select.entity_kind or []:
         if kind not in kinds:
             errors.append(
