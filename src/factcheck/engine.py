@@ -88,7 +88,8 @@ def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
                     f"unknown entity {subject!r}{did_you_mean(subject, corpus.entities)}",
                 )
             )
-    # Only for a rule that selects by kind: a pass over every entity, once per rule.
+    # Only for a rule that selects by kind (a pass over every entity, but for the hook's
+    # entities, whose kinds are kept beside them).
     kinds = corpus.entity_kinds() if rule.select.entity_kind else set()
     for kind in rule.select.entity_kind or []:
         if kind not in kinds:
