@@ -115,6 +115,3 @@ def test_packed_entities_restore_only_those_looked_up() -> None:
     # Anything else restores them all, in their order.
     assert list(packed.values()) == list(entities.values())
     assert list(dict.keys(packed)) == list("abcde")
-    # Packing a table that was unpacked from packs gives the same packs.
-    again = PackedEntities(PackedEntities.pack(entities))
-    assert PackedEntities.pack(again) == PackedEntities.pack(entities)

@@ -203,11 +203,9 @@ class PackedEntities(dict[str, Entity]):
         super().__init__()
         self._packed: dict[str, tuple[str, bytes]] | None = packed
 
-    @classmethod
-    def pack(cls, entities: dict[str, Entity]) -> dict[str, tuple[str, bytes]]:
+    @staticmethod
+    def pack(entities: dict[str, Entity]) -> dict[str, tuple[str, bytes]]:
         """What :class:`PackedEntities` restores ``entities`` from."""
-        if isinstance(entities, PackedEntities) and entities._packed is not None:
-            return entities._packed
         return {k: (e.kind, pickle.dumps(e, pickle.HIGHEST_PROTOCOL)) for k, e in entities.items()}
 
     def kinds(self) -> set[str]:
