@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
@@ -356,6 +356,8 @@ _texts = st.lists(
 
 @settings(max_examples=200, deadline=None)
 @given(text=_texts, published=st.sampled_from([None, "2025", "2025-04-02"]))
+# A title that YAML 1.1 (PyYAML's dumper) takes for text but 1.2 (our reader) for a number.
+@example(text="0E0", published=None)
 def test_draft_quotes_are_verbatim_and_file_is_valid(text: str, published: str | None) -> None:
     draft = draft_fact_file(text, "src", published=published)
     for claim in draft.claims:

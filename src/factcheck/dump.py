@@ -63,9 +63,11 @@ def _entity(entity: Entity) -> dict[str, Any]:
     return dict(data)
 
 
-def _text(data: dict[str, Any]) -> str:
+def yaml_text(data: dict[str, Any], *, width: int = 1_000_000) -> str:
+    """``data`` as YAML that :mod:`factcheck._yaml` reads back as ``data`` (strings that
+    look like numbers, dates or null to it are quoted), keys in their order."""
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000, indent=2
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=width, indent=2
     )
 
 
@@ -77,7 +79,9 @@ def render(corpus: Corpus) -> dict[str, str]:
     """
     files: dict[str, str] = {}
     if corpus.entities:
-        files["entities.yaml"] = _text({"entities": [_entity(e) for e in corpus.entities.values()]})
+        files["entities.yaml"] = yaml_text(
+            {"entities": [_entity(e) for e in corpus.entities.values()]}
+        )
     tables: list[tuple[str, list[Any]]] = [
         ("properties", list(corpus.properties.values())),
         ("rules", corpus.rules),
@@ -86,9 +90,9 @@ def render(corpus: Corpus) -> dict[str, str]:
     for key, items in tables:
         if items:
             dumped = [_plain(i.model_dump(mode="json", exclude_unset=True)) for i in items]
-            files[f"{key}.yaml"] = _text({key: dumped})
+            files[f"{key}.yaml"] = yaml_text({key: dumped})
     for sid, sf in corpus.sources.items():
-        files[f"sources/{sid}.yaml"] = _text(
+        files[f"sources/{sid}.yaml"] = yaml_text(
             {
                 "source": _plain(sf.source.model_dump(mode="json", exclude_unset=True)),
                 "claims": [

@@ -31,9 +31,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-import yaml
-
 from .corpus import Corpus
+from .dump import yaml_text
 from .errors import FactcheckError, LoadError
 from .values import PartialDate, _parse_number
 
@@ -900,7 +899,8 @@ class Draft:
             f"# `{UNREVIEWED_NUMBER}` / `{UNREVIEWED_DATE}` mark what the extractor could not\n"
             "# tell.\n"
         )
-        body = yaml.safe_dump(self.data, sort_keys=False, allow_unicode=True, width=100)
+        # Quoted as factcheck reads YAML (1.2: "0E0" is a number), not as PyYAML (1.1).
+        body = yaml_text(self.data, width=100)
         footer = "".join(f"# unresolved: {u}\n" for u in self.unresolved)
         return header + body + footer
 
