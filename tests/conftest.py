@@ -81,18 +81,17 @@ MakeCorpus = Callable[..., Path]
 
 
 @pytest.fixture(autouse=True)
-def _own_cache_key(
+def _own_store_key(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
-    """The cache's signing key lives in the test run's own directory, never in ~/.cache.
+    """The store's key lives in the test run's own directory, never in ~/.cache.
 
     So that a test behaves the same on a fresh CI machine and here (child processes
     inherit the variable).
     """
-    from factcheck import cache
-
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
-    cache._secret.cache_clear()
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
     yield
 
 

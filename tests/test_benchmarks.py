@@ -36,7 +36,7 @@ def generate() -> ModuleType:
 
 
 def _audit(root: Path) -> tuple[factcheck.Corpus, list[list[Any]]]:
-    corpus = factcheck.load(root / "facts", cache=False)
+    corpus = factcheck.load(root / "facts")
     result = factcheck.audit(corpus)
     assert corpus.errors == [] and result.errors == ()
     return corpus, sorted([c.rule, sorted(c.refs)] for c in result.conflicts)

@@ -1073,7 +1073,7 @@ def test_order_finds_what_comparing_every_pair_finds(
     ]
     with tempfile.TemporaryDirectory() as tmp:
         root = _write(Path(tmp), _files("kind: order, select: {property: precedes}", {"a": claims}))
-        corpus = factcheck.load(root, cache=False)
+        corpus = factcheck.load(root)
         found = [c.refs for c in factcheck.audit(corpus).conflicts]
         assert sorted(found, key=sorted) == sorted(_naive_order_cycles(corpus), key=sorted)
 

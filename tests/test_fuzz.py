@@ -214,10 +214,10 @@ def _corpus(tmp: str, name: str, data: bytes) -> Path:
 def test_load_and_audit_never_raise(name: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = _corpus(tmp, name, data)
-        corpus = factcheck.load(root, cache=False)
+        corpus = factcheck.load(root)
         result = factcheck.audit(corpus)
         try:
-            factcheck.load(root, strict=True, cache=False)
+            factcheck.load(root, strict=True)
         except FactcheckError as exc:
             assert exc.errors == tuple(corpus.errors)
         else:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import factcheck
-from factcheck import FactcheckError, _around, loader
+from factcheck import FactcheckError, loader, partial
 
 from .conftest import CLAIMS, MakeCorpus, source_yaml
 
@@ -28,14 +28,18 @@ def test_loads_facts_with_positions(make_corpus: MakeCorpus) -> None:
     assert corpus.fact("a/open").claim.value == "2023-01"  # dates stay text
 
 
-def test_a_scan_is_loaded_once_and_lets_go_of_the_files(make_corpus: MakeCorpus) -> None:
+def test_a_load_uses_the_bytes_its_scan_read(make_corpus: MakeCorpus) -> None:
+    # What the store keys and what the corpus holds come from one reading of each file:
+    # a file changed after the scan changes neither.
     root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD)})
     scanned = loader.scan(root)
-    assert factcheck.load(root, scanned=scanned).fact("a/cap").claim.id == "cap"
-    # What the cache keys and the audit's stored result need stays; the contents go.
-    assert all(data is None and key for data, _, key in scanned.prints)
-    with pytest.raises(ValueError, match="loaded already"):
-        factcheck.load(root, scanned=scanned)
+    keys, state = scanned.keys(), scanned.state()
+    path = root / "sources" / "a.yaml"
+    path.write_text(path.read_text().replace("40000", "50000") + "# edited\n")
+    corpus = factcheck.load(root, scanned=scanned)
+    assert corpus.fact("a/cap").value == factcheck.Interval.point(40000)
+    assert scanned.keys() == keys and scanned.state() == state
+    assert loader.scan(root).state() != state
 
 
 @pytest.mark.parametrize(
@@ -169,26 +173,6 @@ def test_an_empty_directory_is_an_error_not_a_clean_audit(tmp_path: Path) -> Non
     assert factcheck.audit(corpus).exit_code == 2
 
 
-def test_context_hash_covers_names_keys_and_order() -> None:
-    # What cached resolved claims and the hook's event data are keyed by: any change to a
-    # corpus-wide file's name, content key or place in the load order must change it.
-    from factcheck.loader import context_hash
-
-    base = [("entities.yaml", "k1"), ("properties.yaml", "k2")]
-    variants = [
-        [("entities.yaml", "k1"), ("properties.yaml", "k3")],
-        [("entities2.yaml", "k1"), ("properties.yaml", "k2")],
-        list(reversed(base)),
-        base[:1],
-        [("entities.yaml", None), ("properties.yaml", "k2")],
-        # A file name that is not valid UTF-8 (as os.listdir gives it) still hashes.
-        [("entit\udcffies.yaml", "k1"), ("properties.yaml", "k2")],
-    ]
-    hashes = {context_hash(base), *(context_hash(v) for v in variants)}
-    assert len(hashes) == len(variants) + 1
-    assert context_hash(base) == context_hash(iter(base))
-
-
 def test_fact_files_are_listed_top_down_in_name_order(tmp_path: Path) -> None:
     for name in ["z.yaml", "a/x.yaml", "a/b/y.yml", "a/c/q.yaml", "b/r.yaml", "a/a.yaml"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
@@ -214,27 +198,18 @@ def test_loading_runs_with_the_collector_paused(
     make_corpus: MakeCorpus, entry: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Loading builds objects that live on; a collection would walk all of them again.
-    # The hook's load here is a whole one (no store yet): reading and saving the index.
     root = make_corpus({"sources/a.yaml": source_yaml("a", CLAIMS)})
     seen: list[bool] = []
+    real = loader._merge
 
-    def spy(module: Any, name: str) -> None:
-        real = getattr(module, name)
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
 
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            seen.append(gc.isenabled())
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(module, name, wrapper)
-
-    for name in ("_read_all", "_merge", "_save_index"):
-        spy(loader, name)
-    spy(_around, "_merge")
-    spy(_around, "save_index")
+    monkeypatch.setattr(loader, "_merge", spy)
     if entry == "load":
         corpus = loader.load(root)
     else:
-        corpus = loader.load_around(root, [root / "sources" / "a.yaml"])
+        corpus = partial.load_around(root, [root / "sources" / "a.yaml"])
     assert corpus.facts and gc.isenabled()
-    assert len(seen) >= 3
-    assert not any(seen)
+    assert seen and not any(seen)

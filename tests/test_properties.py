@@ -34,7 +34,7 @@ def _load(files: dict[str, str]) -> Corpus:
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        return factcheck.load(root, cache=False)
+        return factcheck.load(root)
 
 
 def _conflicts(corpus: Corpus) -> list[tuple[Any, ...]]:
@@ -57,14 +57,14 @@ def _with_sources(corpus: Corpus, sources: dict[str, SourceFile]) -> Corpus:
 @given(fst.corpora(varied_rules=True, with_waivers=True))
 def test_load_of_dump_is_the_same_corpus(corpus: Corpus) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        loaded = factcheck.load(factcheck.dump(corpus, tmp), cache=False)
+        loaded = factcheck.load(factcheck.dump(corpus, tmp))
     assert loaded.errors == []
     assert _content(loaded) == _content(corpus)
     assert len(loaded.facts) == sum(len(sf.claims) for sf in corpus.sources.values())
 
 
 def test_seed_corpus_survives_a_round_trip() -> None:
-    seed = factcheck.load(Path(__file__).resolve().parents[1] / "facts", cache=False)
+    seed = factcheck.load(Path(__file__).resolve().parents[1] / "facts")
     loaded = _load(render(seed))
     assert loaded.errors == seed.errors == []
     assert _content(loaded) == _content(seed)

@@ -23,16 +23,18 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .conflict import SEVERITIES, AuditResult
 from .corpus import Corpus
 from .engine import audit
 from .errors import FactcheckError, LoadError
-from .loader import YAML_SUFFIXES, load, load_around, scan
-from .memo import AuditMemo
+from .loader import YAML_SUFFIXES, Scan, load, scan
 from .report import REPORTERS
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["COMMANDS", "corpus_root", "entry", "main"]
 
@@ -63,6 +65,17 @@ def _common_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="accept claims marked draft: true (default: each is an error)",
     )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the store (also: FACTCHECK_NO_CACHE=1); "
+        "results are the same, only slower",
+    )
+    p.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep the store in DIR instead of CORPUS/.factcheck-cache (also: FACTCHECK_CACHE_DIR)",
+    )
 
 
 def _configure_audit(p: argparse.ArgumentParser) -> None:
@@ -86,22 +99,34 @@ def _run_audit(corpus: Corpus, args: argparse.Namespace) -> AuditResult:
     return result
 
 
-def _emit(result: AuditResult, corpus: Corpus, args: argparse.Namespace) -> int:
-    """Print ``result`` in the chosen format, filtered by ``--severity``; the exit code."""
+def _render(result: AuditResult, corpus: Corpus, args: argparse.Namespace) -> str:
+    """``result`` in the chosen format, filtered by ``--severity``."""
     keep = SEVERITIES[: SEVERITIES.index(args.severity) + 1]
     shown = dataclasses.replace(
         result, conflicts=tuple(c for c in result.conflicts if c.severity in keep)
     )
+    return REPORTERS[args.format](shown, corpus)
+
+
+def _emit(text: str, code: int) -> int:
+    """Print the report; the exit code (2 when it could not be written out)."""
     try:
-        print(REPORTERS[args.format](shown, corpus), flush=True)
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
     except BrokenPipeError:
+        # The reader went away (``factcheck audit | head``): end as a filter does when
+        # its pipe closes, without a traceback.
         _silence_stdout()
-    return result.exit_code
+        return 128 + 13  # SIGPIPE
+    except OSError as exc:  # a full disk, a closed file
+        _silence_stdout()
+        print(f"factcheck: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return code
 
 
 def _silence_stdout() -> None:
-    # The reader went away (``factcheck audit | head``): no traceback, and none either
-    # when Python flushes stdout at exit.
+    # Nothing more may reach the broken stdout, not even when Python flushes it at exit.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -109,15 +134,46 @@ def _silence_stdout() -> None:
         pass
 
 
+def _open_store(root: Path, args: argparse.Namespace) -> Store | None:
+    """The store the command line opts in to, unless ``--no-cache`` or the environment
+    says not to."""
+    from .store import Store, default_directory, disabled_by_environment
+
+    if args.no_cache or disabled_by_environment():
+        return None
+    return Store.open(Path(args.cache_dir) if args.cache_dir else default_directory(root))
+
+
+def _memo_key(scanned: Scan, args: argparse.Namespace) -> str:
+    """What decides an audit's printed report: every file's name and bytes, factcheck's
+    code (in the key), the day (waivers expire), every option and the colour choice."""
+    from .report import use_color
+    from .store import content_key
+
+    options = {k: v for k, v in sorted(vars(args).items()) if k not in ("no_cache", "cache_dir")}
+    options["color"] = use_color(sys.stdout)
+    return content_key(
+        "audit-report", scanned.state(), date.today().isoformat(), json.dumps(options, default=str)
+    )
+
+
+def _stored_report(store: Store, key: str) -> tuple[str, int] | None:
+    body = store.result(key)
+    try:
+        data = json.loads(body) if body is not None else None
+        if isinstance(data, list) and len(data) == 2:
+            text, code = data
+            if isinstance(text, str) and code in (0, 1, 2):
+                return text, code
+    except ValueError:
+        pass
+    return None
+
+
 def _check_sources(args: argparse.Namespace) -> str | None:
     if args.sources is not None and not Path(args.sources).is_dir():
         return f"--sources {args.sources}: no such directory"
     return None
-
-
-#: Reporters that read only the result and the corpus's definitions (rules, entities,
-#: properties), never its claims: a stored result can be shown with them unchanged.
-_DEFINITIONS_ONLY = frozenset({"text", "json", "sarif", "markdown"})
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -128,18 +184,23 @@ def _audit(args: argparse.Namespace) -> int:
         scanned = scan(args.path)
     except FactcheckError as exc:
         return _fail(exc.errors or str(exc))
-    memo = None
-    # Snapshots live outside the corpus, so a result that verified them is never reused.
-    if args.sources is None and args.format in _DEFINITIONS_ONLY:
-        memo = AuditMemo(scanned, f"drafts={args.allow_drafts}", today=date.today())
-        stored = memo.get()
-        if stored is not None:  # nothing changed since the last audit: same result
-            return _emit(*stored, args)
-    corpus = load(args.path, scanned=scanned)
-    result = _run_audit(corpus, args)
-    if memo is not None:
-        memo.put(result, corpus)
-    return _emit(result, corpus, args)
+    store = _open_store(scanned.root, args)
+    if store is None:
+        corpus = load(args.path, scanned=scanned)
+        result = _run_audit(corpus, args)
+        return _emit(_render(result, corpus, args), result.exit_code)
+    with store:
+        # Snapshots live outside the corpus, so a report that verified them is not kept.
+        key = _memo_key(scanned, args) if args.sources is None else None
+        stored = _stored_report(store, key) if key is not None else None
+        if stored is not None:  # nothing that decides the report changed
+            return _emit(*stored)
+        corpus = load(args.path, scanned=scanned, store=store)
+        result = _run_audit(corpus, args)
+        text = _render(result, corpus, args)
+        if key is not None:
+            store.write(results=[(key, json.dumps([text, result.exit_code]).encode())])
+        return _emit(text, result.exit_code)
 
 
 def corpus_root(file: str | os.PathLike[str]) -> Path | None:
@@ -214,14 +275,22 @@ def _check(args: argparse.Namespace) -> int:
             roots.setdefault(root, set()).add(_real(file))
     if problems:
         return _fail(problems)
+    from .partial import load_around
+
     results: list[AuditResult] = []
     corpora: list[Corpus] = []
     for root, files in roots.items():
         try:
-            # Only the files a conflict citing the given ones can involve.
-            corpus = load_around(root, files)
+            scanned = scan(root)
         except FactcheckError as exc:
             return _fail(exc.errors or str(exc))
+        store = _open_store(scanned.root, args)
+        try:
+            # Only the claims a conflict citing the given files can involve.
+            corpus = load_around(root, files, store=store, scanned=scanned)
+        finally:
+            if store is not None:
+                store.close()
         corpora.append(corpus)
         results.append(_involving(_run_audit(corpus, args), corpus, files))
     combined = AuditResult(
@@ -231,7 +300,7 @@ def _check(args: argparse.Namespace) -> int:
     )
     # Reporters take one corpus (for rule descriptions); files from several corpora in
     # one commit are rare, and the first corpus describes the shared rule names.
-    return _emit(combined, corpora[0], args)
+    return _emit(_render(combined, corpora[0], args), combined.exit_code)
 
 
 def _configure_schema(p: argparse.ArgumentParser) -> None:
@@ -255,8 +324,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from .schema import fact_file_schema
 
-    print(json.dumps(fact_file_schema(), indent=2))
-    return 0
+    return _emit(json.dumps(fact_file_schema(), indent=2), 0)
 
 
 #: Subcommands: name -> (help, configure, run).

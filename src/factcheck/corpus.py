@@ -9,12 +9,10 @@ or normalised text). Each claim becomes a :class:`Fact` that knows its file and 
 
 from __future__ import annotations
 
-import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from .conflict import Citation
 from .errors import LoadError, did_you_mean
@@ -173,105 +171,11 @@ class Corpus:
 
     def entity_kinds(self) -> set[str]:
         """Every kind an entity of the corpus has."""
-        if isinstance(self.entities, PackedEntities):
-            return self.entities.kinds()
         return {e.kind for e in self.entities.values()}
 
     def wrong_names(self) -> dict[str, tuple[str, Alias]]:
         """Alias names marked as misspellings or mistranslations: name -> (entity id, alias)."""
         return {a.name: (self._aliases[_fold(a.name)], a) for a in self._alias_errors.values()}
-
-
-class PackedEntities(dict[str, Entity]):
-    """Entities by id, each unpickled the first time it is looked up.
-
-    The hook restores the corpus's entities from its store on every run, but uses only
-    those its claims within reach name: a few hundred of the 30,303 of a million-claim
-    corpus, whose restoring took 120 ms of the vocabulary's 200. Looking up, ``in``,
-    ``len`` and iterating over ids restore nothing (or only the entity looked up);
-    :meth:`kinds` is kept beside. Anything else (``values()``, ``items()``, ``==``, a
-    change, pickling) first restores every entity, in the original order, and from then
-    on this is a plain dict.
-
-    ``packed`` maps each id to its entity's kind and pickle, which must come from where
-    the whole table came from (the hook's store authenticates them with it).
-    """
-
-    __slots__ = ("_packed",)
-
-    def __init__(self, packed: dict[str, tuple[str, bytes]]) -> None:
-        super().__init__()
-        self._packed: dict[str, tuple[str, bytes]] | None = packed
-
-    @staticmethod
-    def pack(entities: dict[str, Entity]) -> dict[str, tuple[str, bytes]]:
-        """What :class:`PackedEntities` restores ``entities`` from."""
-        return {k: (e.kind, pickle.dumps(e, pickle.HIGHEST_PROTOCOL)) for k, e in entities.items()}
-
-    def kinds(self) -> set[str]:
-        """The kinds of the entities, without restoring them."""
-        if self._packed is None:
-            return {e.kind for e in dict.values(self)}
-        return {kind for kind, _ in self._packed.values()}
-
-    def __missing__(self, key: str) -> Entity:
-        if self._packed is None or key not in self._packed:
-            raise KeyError(key)
-        entity: Entity = pickle.loads(self._packed[key][1])
-        dict.__setitem__(self, key, entity)
-        return entity
-
-    def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) if self._packed is None else key in self._packed
-
-    def __iter__(self) -> Iterator[str]:
-        return dict.__iter__(self) if self._packed is None else iter(self._packed)
-
-    def __len__(self) -> int:
-        return dict.__len__(self) if self._packed is None else len(self._packed)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Unpickled as the plain dict it stands for.
-        return (dict, (list(self.items()),))
-
-    def _whole(self) -> None:
-        if self._packed is not None:
-            entities = [(k, self[k]) for k in self._packed]
-            dict.clear(self)
-            dict.update(self, entities)
-            self._packed = None
-
-
-def _whole_first(name: str) -> Callable[..., Any]:
-    method = getattr(dict, name)
-
-    def call(self: PackedEntities, *args: Any, **kwargs: Any) -> Any:
-        for table in (self, *args):
-            if isinstance(table, PackedEntities):
-                table._whole()
-        return method(self, *args, **kwargs)
-
-    call.__name__ = call.__qualname__ = name
-    return call
-
-
-def _get(self: PackedEntities, key: str, default: Any = None) -> Any:
-    try:
-        return self[key]
-    except KeyError:
-        return default
-
-
-# Every other dict method reads or changes the whole table (dict's own would see only the
-# entities restored so far), so each restores them all first and then runs as dict's.
-for _method in (
-    "__eq__", "__ne__", "__repr__", "__reversed__", "__or__", "__ror__", "__ior__",
-    "__setitem__", "__delitem__", "copy", "keys", "values", "items",
-    "pop", "popitem", "setdefault", "update", "clear",
-):  # fmt: skip
-    setattr(PackedEntities, _method, _whole_first(_method))
-PackedEntities.get = _get  # type: ignore[method-assign,assignment]
-del _method
 
 
 def _fold(text: str) -> str:
@@ -314,34 +218,16 @@ class ClaimPlace:
 
 #: What resolving one claim gave: the fact's resolved fields (subject, value, unit, time)
 #: or ``None``, and the errors. A function of the claim's file and of the entities and
-#: properties alone, so :func:`factcheck.load` caches it per file.
+#: properties alone.
 Resolved = tuple[tuple[str, Value, str | None, DateSpan | None] | None, tuple[LoadError, ...]]
 
 
-def build(
-    corpus: Corpus,
-    places: dict[tuple[str, str], ClaimPlace],
-    known: Callable[[str], list[Resolved] | None] | None = None,
-    *,
-    names: bool = True,
-) -> dict[str, list[Resolved]]:
-    """Index entities, then resolve every claim into a :class:`Fact` (errors collected).
-
-    ``known(sid)`` gives what resolving a source's claims gave before, with the same
-    file, entities and properties (or ``None``); those claims are not resolved again.
-    It is asked once per source, as that source's facts are made, so what it recalls
-    need not all be in memory at once. ``names=False`` skips indexing the entities'
-    names (the corpus has them already: the hook restores them with the entities).
-    Returns what was resolved now, by source id.
-    """
-    if names:
-        index_names(corpus)
-    made: dict[str, list[Resolved]] = {}
+def build(corpus: Corpus, places: dict[tuple[str, str], ClaimPlace]) -> None:
+    """Index entities, then resolve every claim into a :class:`Fact` (errors collected)."""
+    index_names(corpus)
     for sid, sf in corpus.sources.items():
-        memo = known(sid) if known is not None else None
-        if memo is None or len(memo) != len(sf.claims):
-            memo = made[sid] = resolve_source(corpus, sf, places)
-        for claim, (fields, errors) in zip(sf.claims, memo, strict=True):
+        resolved = resolve_source(corpus, sf, places)
+        for claim, (fields, errors) in zip(sf.claims, resolved, strict=True):
             corpus.errors.extend(errors)
             if fields is not None:
                 place = places[(sid, claim.id)]
@@ -360,7 +246,6 @@ def build(
                         quote_line=place.quote_line,
                     )
                 )
-    return made
 
 
 def index_names(corpus: Corpus) -> None:

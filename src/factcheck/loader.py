@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import gc
-import hashlib
 import os
-import re
-import time
-from collections.abc import Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import BaseModel, ValidationError
 
 from . import _gc, _yaml
-from .cache import CACHE_DIR, FileCache, code_fingerprint
-from .corpus import (
-    PLACE_KEYS,
-    ClaimPlace,
-    Corpus,
-    Located,
-    Resolved,
-    build,
-    index_names,
-    resolve_source,
-)
+from .corpus import PLACE_KEYS, ClaimPlace, Corpus, Located, build
 from .errors import FactcheckError, LoadError, did_you_mean
 from .model import (
     Claim,
@@ -36,15 +23,19 @@ from .model import (
     SourceFile,
     WaiverFile,
 )
-from .values import DateSpan, Interval
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = [
     "FILE_KINDS",
     "MAX_FILE_BYTES",
+    "Reading",
     "Scan",
+    "assemble",
     "iter_fact_files",
     "load",
-    "load_around",
+    "read_all",
     "read_file",
     "scan",
 ]
@@ -275,34 +266,67 @@ def _kind_of(data: Any, display: str) -> tuple[str | None, list[LoadError]]:
 
 @dataclass(frozen=True)
 class Scan:
-    """A corpus directory's files, read once: their bytes, read errors and cache keys."""
+    """A corpus directory's fact files, each read exactly once.
+
+    Everything a load computes comes from these bytes, and a stored row is keyed by
+    them: a file changed on disk after the scan changes neither the answer nor what is
+    stored under the scan's keys.
+    """
 
     root: Path
     files: list[Path]
+    #: Problems of the directory walk (links leading out, an empty corpus).
     errors: list[LoadError]
-    store: FileCache
-    prints: list[_Print]
-    #: ``time.time_ns()`` before the first file was read (see :mod:`factcheck._keystore`).
-    clock: int | None = None
+    #: Each file's bytes, or ``None`` when it could not be read (see ``read_errors``).
+    contents: list[bytes | None]
+    read_errors: list[list[LoadError]]
+
+    @property
+    def names(self) -> list[str]:
+        """The files as reports name them."""
+        return [str(f) for f in self.files]
+
+    def keys(self) -> list[str | None]:
+        """Each readable file's store key: a hash of factcheck's code, its name and bytes."""
+        from .store import content_key
+
+        return [
+            None if data is None else content_key("file", name, data)
+            for name, data in zip(self.names, self.contents, strict=True)
+        ]
+
+    def state(self) -> str:
+        """A hash of the whole corpus as scanned: every file's name and bytes (or why
+        it could not be read) and the walk's errors."""
+        from .store import content_key
+
+        parts: list[str | bytes] = ["state"]
+        for name, data, errors in zip(self.names, self.contents, self.read_errors, strict=True):
+            parts += [name, data if data is not None else repr([str(e) for e in errors])]
+        parts += [str(e) for e in self.errors]
+        return content_key(*parts)
 
 
-@_gc.paused_during
-def scan(path: str | os.PathLike[str], cache: bool | str | os.PathLike[str] = True) -> Scan:
+def scan(path: str | os.PathLike[str]) -> Scan:
     """Find and read the fact files of ``path`` (raises for a missing directory)."""
     root = _root(path)
-    clock = time.time_ns()
     files, errors = _files(root)
-    store = _store(root, cache)
-    return Scan(root, files, errors, store, _fingerprints(files, store), clock)
+    contents: list[bytes | None] = []
+    read_errors: list[list[LoadError]] = []
+    for file in files:
+        data, problems = _read_bytes(file, str(file))
+        contents.append(data)
+        read_errors.append(problems)
+    return Scan(root, files, errors, contents, read_errors)
 
 
 def load(
     path: str | os.PathLike[str],
     *,
     strict: bool = False,
-    cache: bool | str | os.PathLike[str] = True,
-    workers: int | None = None,
+    store: Store | None = None,
     scanned: Scan | None = None,
+    cache: object = None,
 ) -> Corpus:
     """Load the corpus in directory ``path``.
 
@@ -311,59 +335,70 @@ def load(
     error raises :class:`~factcheck.FactcheckError` instead. A missing directory always
     raises.
 
-    Each file's reading is cached by content (see :mod:`factcheck.cache`) in
-    ``path/.factcheck-cache``, or in the directory ``cache`` names; ``cache=False`` reads
-    every file afresh. Files not in the cache are read by ``workers`` processes (default:
-    one per core, and only when there are many files); the result never depends on it.
-    ``scanned`` reuses a :func:`scan` of ``path`` made with the same ``cache``, so the
-    files are not read twice; a scan is loaded once (it keeps its keys, not the files).
+    Pure: nothing is written anywhere. ``store`` (a :class:`factcheck.store.Store`, as the
+    command line and the pytest plugin open one) serves files read before and keeps the
+    ones read now; the corpus is the same with or without it. ``scanned`` reuses a
+    :func:`scan` of ``path``. ``cache`` is accepted for one release and ignored.
     """
+    if cache is not None:
+        warnings.warn(
+            "load(cache=...) is deprecated and ignored: load() never writes; "
+            "pass store=factcheck.store.Store.open(DIR) to reuse earlier reads",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     # Reading builds millions of objects that live on: automatic collections would walk
     # the growing heap again and again (a fifth of a cold load's time at 1M claims).
     with _gc.paused():
-        return _load(path, strict, cache, workers, scanned)
-
-
-def _load(
-    path: str | os.PathLike[str],
-    strict: bool,
-    cache: bool | str | os.PathLike[str],
-    workers: int | None,
-    scanned: Scan | None,
-) -> Corpus:
-    sc = scanned if scanned is not None else scan(path, cache)
-    root, files, store, prints = sc.root, sc.files, sc.store, sc.prints
-    if any(data is None and key is not None for data, _, key in prints):
-        raise ValueError("this scan was loaded already: scan the directory again")
-    fresh: dict[str, Any] = {}
-    results = list(_read_all(files, prints, store, workers, fresh))
-    # From here on only the keys are needed: dropping the files' contents now frees as
-    # much memory as the files take on disk before the corpus is assembled.
-    prints[:] = [(None, errors, key) for _, errors, key in prints]
-    corpus = _assemble(root, list(sc.errors), files, results, store, fresh=fresh)
-    _save_index(store, root, files, results, corpus, sc.clock)
+        sc = scanned if scanned is not None else scan(path)
+        readings = read_all(sc, store)
+        corpus = assemble(sc.root, sc.errors, sc.names, readings)
     if strict and corpus.errors:
         raise FactcheckError(corpus.errors)
     return corpus
 
 
-def load_around(path: str | os.PathLike[str], given: Iterable[str | os.PathLike[str]]) -> Corpus:
-    """The part of the corpus in ``path`` that conflicts involving the ``given`` files need.
+def read_all(sc: Scan, store: Store | None) -> list[Reading]:
+    """Every file's :class:`Reading`, from ``store`` where it has it (then kept there)."""
+    if store is None:
+        return [
+            _from_bytes(data, name) if data is not None else Reading(None, None, None, errors)
+            for name, data, errors in zip(sc.names, sc.contents, sc.read_errors, strict=True)
+        ]
+    from . import records
 
-    What the pre-commit hook audits: the entity, property, rule and waiver files, the
-    given files, every file changed since the cache last saw it, and the claims within
-    reach of a given file's claims (see :mod:`factcheck.scope`), taken claim by claim
-    from a store the cache keeps (see :mod:`factcheck._keystore`). Auditing it gives
-    exactly the conflicts and errors of a full audit that cite a given file. Without a
-    usable store (no cache, no signing key), when an entity, property, rule or waiver file
-    changed or is given, or for a rule kind of unknown reach, it is the whole corpus, as
-    :func:`load` gives it.
-    """
-    # Imported here: _around builds on this module.
-    from ._around import load_around as around
+    keys = sc.keys()
+    with store.snapshot():
+        known = records.fetch(store, [k for k in keys if k is not None])
+    out: list[Reading] = []
+    fresh: list[tuple[str, Reading]] = []
+    for name, data, errors, key in zip(sc.names, sc.contents, sc.read_errors, keys, strict=True):
+        if data is None or key is None:
+            out.append(Reading(None, None, None, errors))
+        elif key in known:
+            out.append(known[key])
+        else:
+            out.append(_from_bytes(data, name))
+            fresh.append((key, out[-1]))
+    records.save(store, fresh)
+    return out
 
-    with _gc.paused():  # as for load(); a partial load may turn into a whole one
-        return around(path, given)
+
+def assemble(
+    root: Path, walk_errors: Iterable[LoadError], names: Sequence[str], readings: Sequence[Reading]
+) -> Corpus:
+    """Merge files' readings into a corpus and resolve its claims."""
+    corpus = Corpus(root=root, errors=list(walk_errors))
+    places: dict[tuple[str, str], ClaimPlace] = {}
+    for display, reading in zip(names, readings, strict=True):
+        corpus.files.append(display)
+        corpus.errors.extend(reading.errors)
+        if reading.parsed is not None:
+            assert reading.kind is not None
+            _merge(corpus, reading, display, places)
+    build(corpus, places)
+    corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
+    return corpus
 
 
 def _root(path: str | os.PathLike[str]) -> Path:
@@ -381,121 +416,32 @@ def _files(root: Path) -> tuple[list[Path], list[LoadError]]:
     return files, errors
 
 
-def _store(root: Path, cache: bool | str | os.PathLike[str]) -> FileCache:
-    return FileCache(None if cache is False else root / CACHE_DIR if cache is True else Path(cache))
-
-
-#: A file's bytes (``None`` when unreadable, or once loaded), its read errors and its
-#: cache key.
-_Print = tuple[bytes | None, list[LoadError], str | None]
-
-
-def _fingerprints(files: list[Path], store: FileCache) -> list[_Print]:
-    out: list[_Print] = []
-    for path in files:
-        data, errors = _read_bytes(path, str(path))
-        out.append((data, errors, None if data is None else store.key(str(path), data)))
-    return out
-
-
-def _state(files: list[Path], prints: list[_Print]) -> str:
-    """A hash of every file's name and content (or why it could not be read)."""
-    h = hashlib.sha256(code_fingerprint().encode())
-    for path, (_, errors, key) in zip(files, prints, strict=True):
-        h.update(f"{path}\0{key or [e.message for e in errors]}\0".encode())
-    return h.hexdigest()
-
-
-def _assemble(
-    root: Path,
-    iter_errors: list[LoadError],
-    files: list[Path],
-    results: list[tuple[_FileResult, str | None]],
-    store: FileCache,
-    fresh: dict[str, Any] | None = None,
-) -> Corpus:
-    """Merge files' readings into a corpus and resolve its claims (cached per source).
-
-    ``fresh`` holds resolved claims that workers just stored, by cache key (see
-    :func:`_read_all`); each is taken out of it as its source's facts are made.
-    """
-    corpus = Corpus(root=root, errors=list(iter_errors))
-    places: dict[tuple[str, str], ClaimPlace] = {}
-    keys: dict[str, str] = {}
-    for display, (result, key) in zip((str(f) for f in files), results, strict=True):
-        corpus.files.append(display)
-        corpus.errors.extend(result.errors)
-        if key is not None:
-            keys[display] = key
-        if result.parsed is not None:
-            assert result.kind is not None
-            _merge(corpus, result.kind, result.parsed, result.positions, display, places)
-    context = _context(files, results)
-    memo = {
-        sid: _facts_key(keys[display], context)
-        for sid, display in corpus.source_files.items()
-        if sid in corpus.sources and display in keys
-    }
-    fresh = fresh if fresh is not None else {}
-    # What workers made is in the cache already.
-    stored = {k for k in memo.values() if k in fresh}
-
-    def known(sid: str) -> list[Resolved] | None:
-        key = memo.get(sid)
-        if key is None:
-            return None
-        # Popped: the packed copy goes as soon as its facts are made.
-        hit = fresh.pop(key) if key in fresh else store.get(key)
-        return _unpack(hit) if isinstance(hit, list) else None
-
-    for sid, resolved in build(corpus, places, known).items():
-        if sid in memo and memo[sid] not in stored:
-            store.put(memo[sid], _pack(resolved))
-    corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
-    return corpus
-
-
-def _save_index(
-    store: FileCache,
-    root: Path,
-    files: list[Path],
-    results: list[tuple[_FileResult, str | None]],
-    corpus: Corpus,
-    clock: int | None,
-) -> None:
-    """Bring the hook's store up to date with a corpus loaded whole (see
-    :func:`factcheck._around.save_index`); ``clock`` is when its files started being read."""
-    if not store.usable:
-        return
-    from ._around import save_index  # builds on this module
-
-    save_index(store, root, files, results, corpus, clock)
-
-
 @dataclass(frozen=True, slots=True)
-class _FileResult:
-    """One file read and validated on its own: what the cache stores and workers return.
+class Reading:
+    """One file read and validated on its own: what the store keeps per file.
 
     ``positions`` is the file's tree cut down to the lines merging needs (see
-    :func:`_positions`), so the cache holds no second copy of the values.
+    :func:`_positions`). ``indexes`` is set when ``parsed`` holds only some of a source
+    file's claims (the hook's partial load): the position of each in the file.
     """
 
     kind: str | None
     parsed: BaseModel | None
     positions: Any
     errors: list[LoadError]
+    indexes: tuple[int, ...] | None = None
 
 
-def _check_file(data: Any, file_errors: list[LoadError], display: str) -> _FileResult:
+def _check_file(data: Any, file_errors: list[LoadError], display: str) -> Reading:
     if data is None:
-        return _FileResult(None, None, None, file_errors)
+        return Reading(None, None, None, file_errors)
     kind, parsed, errors = _check(data, display)
     # A value the YAML reader refused (a tag, an alias) is already reported; the model
     # would only add "value is missing" for the same field.
     reported = {e.field for e in file_errors}
     errors = file_errors + [e for e in errors if not _consequence(e.field, reported)]
     positions = _positions(data) if parsed is not None else None
-    return _FileResult(kind, parsed, positions, errors)
+    return Reading(kind, parsed, positions, errors)
 
 
 def _consequence(field: str, reported: set[str]) -> bool:
@@ -537,204 +483,9 @@ def _positions(data: Any) -> Any:
     return out
 
 
-def _from_bytes(data: bytes, display: str) -> _FileResult:
+def _from_bytes(data: bytes, display: str) -> Reading:
     parsed, parse_errors = _parse_bytes(data, display)
     return _check_file(parsed, parse_errors, display)
-
-
-#: Below this many uncached files, starting worker processes costs more than it saves.
-_PARALLEL_MIN_FILES: Final = 64
-
-
-#: File kinds that every claim's resolution depends on.
-_VOCABULARY: Final = ("entities", "properties")
-#: A top-level ``entities:`` or ``properties:`` key: how files that workers need before
-#: they can resolve claims are spotted without parsing anything.
-_VOCABULARY_KEY: Final = re.compile(rb"^(?:entities|properties)[ \t]*:", re.MULTILINE)
-#: The entities and properties (and their context, see :func:`_context`) that forked
-#: workers resolve claims with: set only while a pool starts, and inherited by the fork.
-_fork_vocabulary: tuple[Corpus, str] | None = None
-
-
-def _read_all(
-    files: list[Path],
-    prints: list[_Print],
-    store: FileCache,
-    workers: int | None = None,
-    fresh: dict[str, Any] | None = None,
-) -> Iterator[tuple[_FileResult, str | None]]:
-    """Every file's reading and content key, in the order of ``files``.
-
-    Files not in the cache are read in parallel when that is worth it. Given ``fresh``,
-    the workers also resolve the claims of the sources they read, store that and add it
-    to ``fresh`` by its cache key (see :func:`_assemble`).
-    """
-    global _fork_vocabulary
-    results: list[tuple[_FileResult, str | None] | None] = []
-    misses: list[tuple[int, str, bytes]] = []
-    for i, (data, errors, key) in enumerate(prints):
-        if data is None or key is None:
-            results.append((_FileResult(None, None, None, errors), None))
-            continue
-        hit = store.get(key)
-        results.append((hit, key) if isinstance(hit, _FileResult) else None)
-        if results[-1] is None:
-            misses.append((i, key, data))
-    n = workers if workers is not None else _cpus()
-    parallel = n > 1 and len(misses) >= _PARALLEL_MIN_FILES
-    if parallel and fresh is not None:
-        # Entities and properties first, here: with them, the workers resolve claims too,
-        # which would otherwise be serial work for this process after they finish.
-        for i, key, data in misses:
-            if _VOCABULARY_KEY.search(data):
-                one = _from_bytes(data, str(files[i]))
-                store.put(key, one)
-                results[i] = (one, key)
-        misses = [m for m in misses if results[m[0]] is None]
-        _fork_vocabulary = _worker_vocabulary(files, results)
-    if parallel:
-        # Workers read the files again and hash what they read: a file changed meanwhile
-        # must not be stored under the old content's key.
-        args = [(str(files[i]), store.directory) for i, _, _ in misses]
-        chunk = max(1, len(args) // (n * 8))
-        # Imported here: multiprocessing costs `import factcheck` 20 ms it rarely needs.
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # Fork where there is one: workers then share the vocabulary and start at once.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        try:
-            with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-                answers = pool.map(_worker, args, chunksize=chunk)
-                for (i, _, data), (blob, facts) in zip(misses, answers, strict=True):
-                    # The key of what the worker read (the file may have changed since).
-                    key, result = FileCache.loads_own(blob)
-                    # Always a _FileResult (the bytes come straight from our worker);
-                    # checked all the same rather than trusted.
-                    results[i] = (
-                        (result, key or None)
-                        if isinstance(result, _FileResult)
-                        else (_from_bytes(data, str(files[i])), None)
-                    )
-                    if facts is not None and fresh is not None:
-                        facts_key, packed = FileCache.loads_own(facts)
-                        fresh[facts_key] = packed
-        finally:
-            _fork_vocabulary = None
-    else:
-        for i, key, data in misses:
-            one = _from_bytes(data, str(files[i]))
-            store.put(key, one)
-            results[i] = (one, key)
-    for result in results:
-        assert result is not None
-        yield result
-
-
-def _worker_vocabulary(
-    files: list[Path], results: list[tuple[_FileResult, str | None] | None]
-) -> tuple[Corpus, str]:
-    """The entities and properties among ``results`` read so far, and their context."""
-    corpus = Corpus(root=Path())
-    places: dict[tuple[str, str], ClaimPlace] = {}
-    for path, read in zip(files, results, strict=True):
-        if read is not None and read[0].kind in _VOCABULARY and read[0].parsed is not None:
-            _merge(corpus, read[0].kind, read[0].parsed, read[0].positions, str(path), places)
-    index_names(corpus)
-    return corpus, _context(files, results)
-
-
-# Resolved values travel through the cache as plain tuples: unpickling frozen dataclasses
-# goes through Python-level __setstate__, three times slower than calling the class.
-def _pack(resolved: list[Resolved]) -> list[Any]:
-    return [
-        ((f[0], _pack_value(f[1]), f[2], _pack_value(f[3])) if f else None, errors)
-        for f, errors in resolved
-    ]
-
-
-def _pack_value(v: Any) -> Any:
-    if isinstance(v, Interval):
-        return (0, v.lo, v.hi, v.lo_open, v.hi_open)
-    if isinstance(v, DateSpan):
-        return (1, v.start, v.end, v.zoned)
-    return v
-
-
-def _unpack(packed: list[Any]) -> list[Resolved]:
-    return [
-        ((f[0], _unpack_value(f[1]), f[2], _unpack_value(f[3])) if f else None, errors)
-        for f, errors in packed
-    ]
-
-
-def _unpack_value(v: Any) -> Any:
-    if type(v) is tuple:
-        return Interval(*v[1:]) if v[0] == 0 else DateSpan(*v[1:])
-    return v
-
-
-def _facts_key(file_key: str, context: str) -> str:
-    return hashlib.sha256(f"facts\0{file_key}\0{context}".encode()).hexdigest()
-
-
-def context_hash(files: Iterable[tuple[str, str | None]]) -> str:
-    """A hash of factcheck's code and of the corpus-wide ``files`` (name and content key,
-    in load order): what a file's resolved claims, or its part of the event graph, depend
-    on besides the file itself."""
-    h = hashlib.sha256(code_fingerprint().encode())
-    for name, key in files:
-        h.update(f"{name}\0{key}\0".encode("utf-8", "surrogateescape"))
-    return h.hexdigest()
-
-
-def _context(files: list[Path], results: Sequence[tuple[_FileResult, str | None] | None]) -> str:
-    """:func:`context_hash` of the entity and property files among ``results`` (files not
-    read yet, ``None``, count as neither)."""
-    return context_hash(
-        (str(path), read[1])
-        for path, read in zip(files, results, strict=True)
-        if read is not None and read[0].kind in _VOCABULARY
-    )
-
-
-def _cpus() -> int:
-    """Cores this process may run on (fewer than the machine's in a container or taskset)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _worker(arg: tuple[str, Path | None]) -> tuple[bytes, bytes | None]:
-    """Read one file in a worker process and cache it; return its cache entry.
-
-    With a vocabulary from the parent, also resolve its claims and return (and cache)
-    that entry too.
-    """
-    display, directory = arg
-    gc.disable()
-    data, errors = _read_bytes(Path(display), display)
-    if data is None:
-        return FileCache.dumps("", _FileResult(None, None, None, errors)), None
-    store = FileCache(directory)
-    key = store.key(display, data)
-    result = _from_bytes(data, display)
-    # Pickled once: the same bytes are the cache entry and the answer to the parent.
-    blob = FileCache.dumps(key, result)
-    store.put_bytes(key, blob)
-    facts = None
-    if _fork_vocabulary is not None and isinstance(result.parsed, SourceFile):
-        vocabulary, context = _fork_vocabulary
-        own = Corpus(root=vocabulary.root)
-        places: dict[tuple[str, str], ClaimPlace] = {}
-        _add_source(own, result.parsed, result.positions, display, places)
-        resolved = resolve_source(vocabulary, own.sources[result.parsed.source.id], places)
-        facts_key = _facts_key(key, context)
-        facts = FileCache.dumps(facts_key, _pack(resolved))
-        store.put_bytes(facts_key, facts)
-    return blob, facts
 
 
 def _check(data: Any, display: str) -> tuple[str | None, BaseModel | None, list[LoadError]]:
@@ -757,15 +508,14 @@ def _check(data: Any, display: str) -> tuple[str | None, BaseModel | None, list[
 
 def _merge(
     corpus: Corpus,
-    kind: str,
-    parsed: BaseModel,
-    data: Any,
+    reading: Reading,
     display: str,
     places: dict[tuple[str, str], ClaimPlace],
 ) -> None:
-    """Add one validated file to the corpus; ``data`` needs only its positions."""
+    """Add one validated file to the corpus."""
+    parsed, data = reading.parsed, reading.positions
     if isinstance(parsed, SourceFile):
-        _add_source(corpus, parsed, data, display, places)
+        _add_source(corpus, parsed, data, display, places, reading.indexes)
         return
     corpus.definition_files.add(display)
     if isinstance(parsed, EntityFile):
@@ -856,9 +606,10 @@ _REPEATED: Final = ("subject", "property", "unit", "hedge", "as_of", "attributed
 def _share(claims: list[Claim]) -> None:
     """Make a file's claims share equal field-name sets and repeated strings.
 
-    Pickle stores a shared object once, so the cache entry, the time to load it and the
-    loaded corpus all shrink (the field set alone is 200 bytes a claim). Safe: the models
-    are frozen, and pydantic copies the field set whenever it copies a model.
+    A large corpus repeats the same few field sets and ids hundreds of thousands of
+    times; sharing them keeps the loaded corpus small (the field set alone is 200 bytes
+    a claim). Safe: the models are frozen, and pydantic copies the field set whenever it
+    copies a model.
     """
     sets: dict[frozenset[str], set[str]] = {}
     texts: dict[str, str] = {}
@@ -900,7 +651,10 @@ def _add_source(
     data: Any,
     display: str,
     places: dict[tuple[str, str], ClaimPlace],
+    indexes: tuple[int, ...] | None = None,
 ) -> None:
+    """Add a source file's valid claims; ``indexes`` gives each claim's position in its
+    file when ``parsed`` holds only some of them."""
     sid = parsed.source.id
     if sid in corpus.sources:
         corpus.errors.append(
@@ -919,18 +673,19 @@ def _add_source(
             continue
         lines = claims[i]
         line = claims.item_lines[i]
+        index = i if indexes is None else indexes[i]
         if (sid, claim.id) in places:
             corpus.errors.append(
                 LoadError(
                     display,
                     lines[0] or line,
-                    f"claims[{i}].id",
+                    f"claims[{index}].id",
                     f"duplicate claim id {claim.id!r} "
                     f"(first on line {places[(sid, claim.id)].line})",
                 )
             )
             continue
-        places[(sid, claim.id)] = ClaimPlace(file=display, line=line, index=i, lines=lines)
+        places[(sid, claim.id)] = ClaimPlace(file=display, line=line, index=index, lines=lines)
         kept.append(claim)
     parsed = SourceFile.model_construct(source=parsed.source, claims=kept)
     corpus.sources[sid] = parsed

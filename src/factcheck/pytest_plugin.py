@@ -70,6 +70,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "sha256 and that every quote is verbatim",
     )
     group.addoption(
+        "--factcheck-no-cache",
+        action="store_true",
+        default=False,
+        help="neither read nor write factcheck's store (also: FACTCHECK_NO_CACHE=1)",
+    )
+    group.addoption(
         "--factcheck-allow-drafts",
         action="store_true",
         default=False,
@@ -90,11 +96,24 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> RulesFile 
 def _audit(config: pytest.Config, root: Path) -> _Audit:
     state = config.stash[_STATE]
     if root not in state.audits:
-        corpus = load(_display(config, root))
+        corpus = _load(config, _display(config, root))
         drafts = bool(config.getoption("factcheck_allow_drafts"))
         # Looked up at call time (not imported by name) so tests can count the calls.
         state.audits[root] = _Audit(corpus, engine.audit(corpus, allow_drafts=drafts))
     return state.audits[root]
+
+
+def _load(config: pytest.Config, root: Path) -> Corpus:
+    """The corpus, read through the store (the plugin opts in, as the command line does)."""
+    from .store import Store, default_directory, disabled_by_environment
+
+    if config.getoption("factcheck_no_cache") or disabled_by_environment():
+        return load(root)
+    store = Store.open(default_directory(root))
+    if store is None:
+        return load(root)
+    with store:
+        return load(root, store=store)
 
 
 def _display(config: pytest.Config, path: Path) -> Path:

@@ -1,0 +1,162 @@
+"""The pre-commit hook's load: only what conflicts involving the given files can involve.
+
+``factcheck check FILE...`` reports the load errors of the given files and the conflicts
+that cite them. Every check kind compares claims within a bounded neighbourhood of each
+claim (see :mod:`factcheck.scope`), so the hook needs, besides the entity, property, rule
+and waiver files and the given files themselves, only the claims of other files in the
+neighbourhood of the given files' claims. With a :class:`~factcheck.store.Store` that
+knows the other files (by the exact bytes just read), those claims are taken from it one
+by one; everything else is read from the files.
+
+The answer never depends on the store: without one, with an empty one, or with rows that
+fail their checks, the files are read and the result is the same. A given definition
+file, or a rule whose reach is unbounded, loads the whole corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from . import _gc
+from .corpus import Corpus
+from .loader import FILE_KINDS, Reading, Scan, _from_bytes, assemble, read_all, scan
+from .model import SourceFile
+from .records import FileRecord, fetch_records, readings, save
+from .scope import reach
+from .store import Store
+
+__all__ = ["load_around"]
+
+#: Kinds of the files that define the corpus for every source.
+_DEFINITIONS = frozenset(FILE_KINDS) - {"source"}
+
+
+def load_around(
+    path: str | os.PathLike[str],
+    given: Iterable[str | os.PathLike[str]],
+    *,
+    store: Store | None = None,
+    scanned: Scan | None = None,
+) -> Corpus:
+    """The part of the corpus in ``path`` that conflicts citing the ``given`` files need.
+
+    Auditing it gives exactly the conflicts and load errors of a full audit that cite a
+    given file (``tests/test_partial.py`` compares the two). Without a store it is the
+    whole corpus, as :func:`factcheck.load` gives it.
+    """
+    with _gc.paused():
+        sc = scanned if scanned is not None else scan(path)
+        if store is None:
+            return assemble(sc.root, sc.errors, sc.names, read_all(sc, None))
+        return _around(sc, {os.path.realpath(g) for g in given}, store)
+
+
+def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
+    keys = sc.keys()
+    names = sc.names
+    given = {i for i, f in enumerate(sc.files) if os.path.realpath(f) in wanted}
+    out: list[Reading | None] = [None] * len(names)
+    fresh: list[tuple[str, Reading]] = []
+    with store.snapshot():
+        records = fetch_records(store, [k for k in keys if k is not None])
+        stored: dict[int, FileRecord] = {}
+        for i, key in enumerate(keys):
+            if key is None:
+                out[i] = Reading(None, None, None, sc.read_errors[i])
+            elif key in records:
+                stored[i] = records[key]
+            else:
+                out[i] = _from_bytes(_bytes(sc, i), names[i])
+                fresh.append((key, out[i]))  # type: ignore[arg-type]
+        if any(_kind(out[i], stored.get(i)) in _DEFINITIONS for i in given):
+            # A definition file can move conflicts anywhere: everything.
+            _take(sc, out, stored, {i: None for i in stored}, store, fresh)
+        else:
+            _take_around(sc, out, stored, given, store, fresh)
+    save(store, fresh)
+    complete = [r for r in out if r is not None]
+    assert len(complete) == len(names)  # every file was taken from the store or read
+    return assemble(sc.root, sc.errors, names, complete)
+
+
+def _take_around(
+    sc: Scan,
+    out: list[Reading | None],
+    stored: dict[int, FileRecord],
+    given: set[int],
+    store: Store,
+    fresh: list[tuple[str, Reading]],
+) -> None:
+    """Fill ``out``: definitions and given files whole, other files' claims in reach."""
+    whole: dict[int, set[int] | None] = {
+        i: None for i, rec in stored.items() if rec.kind in _DEFINITIONS or i in given
+    }
+    _take(sc, out, stored, whole, store, fresh)
+    # The definitions alone, assembled, resolve names and say which rules there are.
+    defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
+    vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
+    # Conflicts citing a given file involve its claims and claims within their reach.
+    # Files read whole for another reason (changed since stored) only add claims.
+    seed: set[tuple[str, str]] = set()
+    sids: set[str] = set()
+    for i, r in enumerate(out):
+        if r is None or not isinstance(r.parsed, SourceFile):
+            continue
+        sids.add(r.parsed.source.id)
+        if i in given:
+            for claim in r.parsed.claims:
+                subject = None if claim is None else vocabulary.resolve(claim.subject)
+                if claim is not None and subject is not None:
+                    seed.add((subject, claim.property))
+    within = reach(vocabulary.rules, vocabulary.properties, seed)
+    rest: dict[int, set[int] | None] = {}
+    for i, rec in stored.items():
+        if out[i] is not None:
+            continue
+        if within.everything or rec.sid in sids:
+            rest[i] = None  # shares a source id with a file read: merged exactly as whole
+            continue
+        rest[i] = {
+            n
+            for n, entry in enumerate(rec.index)
+            if entry is not None
+            and (subject := vocabulary.resolve(entry[0])) is not None
+            and within.needs((subject, entry[1]))
+        }
+    _take(sc, out, stored, rest, store, fresh)
+
+
+def _take(
+    sc: Scan,
+    out: list[Reading | None],
+    stored: dict[int, FileRecord],
+    which: dict[int, set[int] | None],
+    store: Store,
+    fresh: list[tuple[str, Reading]],
+) -> None:
+    """Put the readings of the stored files ``which`` names into ``out`` (with only the
+    claims given for each, ``None`` for all); a file whose rows fail is read afresh."""
+    whole = [stored[i] for i, only in which.items() if only is None]
+    some = {stored[i].key: only for i, only in which.items() if only is not None}
+    got = readings(store, whole, None)
+    got.update(readings(store, [stored[i] for i, o in which.items() if o is not None], some))
+    for i in which:
+        key = stored[i].key
+        if key in got:
+            out[i] = got[key]
+        else:
+            out[i] = _from_bytes(_bytes(sc, i), sc.names[i])
+            fresh.append((key, out[i]))  # type: ignore[arg-type]
+
+
+def _kind(reading: Reading | None, record: FileRecord | None) -> str | None:
+    if reading is not None:
+        return reading.kind
+    return record.kind if record is not None else None
+
+
+def _bytes(sc: Scan, i: int) -> bytes:
+    data = sc.contents[i]
+    assert data is not None  # files with a key were read
+    return data

@@ -1,0 +1,256 @@
+"""A file's :class:`~factcheck.loader.Reading` as store rows, and back.
+
+A file row holds what reading the file gave besides its claims: its kind, errors, the
+lines merging needs, the model of a definition file or a source's ``source:`` block, and
+an index of its claims (subject as written and property, ``None`` for an invalid claim).
+Each valid claim is a row of its own (its fields and lines), so that the hook can take
+just the claims within reach of the files it is given.
+
+Rows are JSON of the models' own fields (``model_dump(mode="json", exclude_unset=True)``)
+and are validated again by the same pydantic models when read back: anything malformed,
+whatever its origin, is a miss (:class:`Unreadable`), and the file is read from its bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import _yaml
+from .corpus import PLACE_KEYS
+from .errors import LoadError
+from .loader import FILE_KINDS, Reading
+from .model import Claim, Source, SourceFile
+from .store import ClaimRow, FileRow, Store
+
+__all__ = ["FileRecord", "Unreadable", "fetch", "fetch_records", "reading", "save", "to_rows"]
+
+#: What a claim's index entry says: its subject as written and its property.
+IndexEntry = tuple[str, str] | None
+
+
+class Unreadable(Exception):
+    """A stored row that does not decode to what it should: treated as a miss."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """A decoded file row: everything but the claims, which are rows of their own."""
+
+    key: str
+    kind: str | None
+    sid: str
+    errors: list[LoadError]
+    positions: Any
+    model: BaseModel | None
+    source: Source | None
+    index: tuple[IndexEntry, ...]
+
+
+_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, ValidationError)
+
+
+def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
+    """The rows that store ``r``, the reading of the file whose key is ``key``."""
+    body: dict[str, Any] = {
+        "kind": r.kind,
+        "errors": [[e.file, e.line, e.field, e.message] for e in r.errors],
+    }
+    claims: list[ClaimRow] = []
+    sid = ""
+    positions = r.positions
+    if isinstance(r.parsed, SourceFile):
+        sid = r.parsed.source.id
+        body["source"] = r.parsed.source.model_dump(mode="json", exclude_unset=True)
+        seq = positions.get("claims")
+        if not isinstance(seq, _yaml.YamlSeq):  # "claims must be a list": none were read
+            seq = _yaml.YamlSeq(1)
+        body["index"] = [None if c is None else [c.subject, c.property] for c in r.parsed.claims]
+        for i, claim in enumerate(r.parsed.claims):
+            if claim is not None:
+                dumped = claim.model_dump(mode="json", exclude_unset=True)
+                claims.append((key, i, _json([dumped, list(seq[i])])))
+        bare = _yaml.YamlMap(positions.line)
+        bare.key_lines.update(positions.key_lines)
+        bare.update(positions)
+        empty = _yaml.YamlSeq(seq.line)
+        empty.item_lines.extend(seq.item_lines)
+        bare["claims"] = empty
+        positions = bare
+    elif r.parsed is not None:
+        body["model"] = r.parsed.model_dump(mode="json", exclude_unset=True)
+    body["positions"] = _encode(positions)
+    return (key, sid, _json(body)), claims
+
+
+def save(store: Store, fresh: Sequence[tuple[str, Reading]]) -> None:
+    """Keep the readings made now, in one transaction."""
+    files: list[FileRow] = []
+    claims: list[ClaimRow] = []
+    for key, r in fresh:
+        row, rows = to_rows(key, r)
+        files.append(row)
+        claims += rows
+    store.write(files=files, claims=claims)
+
+
+def fetch_records(store: Store, keys: Sequence[str]) -> dict[str, FileRecord]:
+    """The decodable file rows among ``keys`` (call inside :meth:`Store.snapshot`)."""
+    out: dict[str, FileRecord] = {}
+    for key, (_, sid, body) in store.files(keys).items():
+        try:
+            out[key] = _record(key, sid, body)
+        except _ERRORS:
+            continue
+    return out
+
+
+def fetch(store: Store, keys: Sequence[str]) -> dict[str, Reading]:
+    """Whole readings of the files among ``keys`` that the store has in full."""
+    records = fetch_records(store, keys)
+    return readings(store, records.values(), None)
+
+
+def readings(
+    store: Store,
+    records: Iterable[FileRecord],
+    wanted: dict[str, set[int]] | None,
+) -> dict[str, Reading]:
+    """The readings of ``records``, with only the claims ``wanted`` names for each key
+    (``None``: every claim). A record missing any claim row it needs is left out."""
+    records = list(records)
+    pairs = [
+        (rec.key, i)
+        for rec in records
+        for i, entry in enumerate(rec.index)
+        if entry is not None and (wanted is None or i in wanted.get(rec.key, ()))
+    ]
+    bodies = store.claims(pairs) if pairs else {}
+    out: dict[str, Reading] = {}
+    for rec in records:
+        try:
+            out[rec.key] = reading(rec, bodies, None if wanted is None else wanted.get(rec.key))
+        except _ERRORS:
+            continue
+    return out
+
+
+def reading(
+    rec: FileRecord, bodies: dict[tuple[str, int], bytes], only: set[int] | None
+) -> Reading:
+    """The reading of ``rec`` with its claims from ``bodies`` (``only`` those indexes
+    when given). Raises :class:`Unreadable` (or a validation error) for a bad row."""
+    if rec.kind != "source":
+        return Reading(rec.kind, rec.model, rec.positions, rec.errors)
+    if rec.source is None:
+        return Reading(rec.kind, None, None, rec.errors)
+    seq = rec.positions["claims"]
+    if len(seq.item_lines) != len(rec.index):
+        raise Unreadable("claim lines and index differ")
+    claims: list[Claim | None] = []
+    lines = _yaml.YamlSeq(seq.line)
+    indexes: list[int] = []
+    for i, entry in enumerate(rec.index):
+        if only is not None and i not in only:
+            continue
+        if entry is None:
+            claims.append(None)
+        else:
+            dumped, claim_lines = json.loads(bodies[(rec.key, i)])
+            claim = Claim.model_validate(dumped)
+            if [claim.subject, claim.property] != list(entry) or not _place_lines(claim_lines):
+                raise Unreadable("claim row does not match its index")
+            claims.append(claim)
+            lines.append(tuple(claim_lines))
+            lines.item_lines.append(seq.item_lines[i])
+            indexes.append(i)
+            continue
+        lines.append(None)
+        lines.item_lines.append(seq.item_lines[i])
+        indexes.append(i)
+    positions = _yaml.YamlMap(rec.positions.line)
+    positions.key_lines.update(rec.positions.key_lines)
+    positions.update(rec.positions)
+    positions["claims"] = lines
+    # None stands for an invalid claim, as in the loader's own readings.
+    parsed = SourceFile.model_construct(source=rec.source, claims=claims)  # type: ignore[arg-type]
+    return Reading(
+        rec.kind, parsed, positions, rec.errors, None if only is None else tuple(indexes)
+    )
+
+
+def _record(key: str, sid: str, body: bytes) -> FileRecord:
+    data = json.loads(body)
+    kind = data["kind"]
+    if kind is not None and kind not in FILE_KINDS:
+        raise Unreadable(f"unknown kind {kind!r}")
+    errors = [LoadError(str(f), _line(n), str(fd), str(m)) for f, n, fd, m in data["errors"]]
+    positions = _decode(data["positions"])
+    model = source = None
+    index: tuple[IndexEntry, ...] = ()
+    if kind == "source" and "source" in data:
+        source = Source.model_validate(data["source"])
+        if source.id != sid:
+            raise Unreadable("source id and row differ")
+        index = tuple(None if e is None else (str(e[0]), str(e[1])) for e in data["index"])
+        if not isinstance(positions, _yaml.YamlMap) or not isinstance(
+            positions.get("claims"), _yaml.YamlSeq
+        ):
+            raise Unreadable("source positions without claims")
+    elif kind is not None and "model" in data:
+        model = FILE_KINDS[kind].model_validate(data["model"])
+    return FileRecord(key, kind, sid, errors, positions, model, source, index)
+
+
+def _line(n: Any) -> int | None:
+    if n is None or (type(n) is int and n > 0):
+        return n
+    raise Unreadable(f"bad line {n!r}")
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _place_lines(lines: Any) -> bool:
+    return (
+        isinstance(lines, list)
+        and len(lines) == len(PLACE_KEYS)
+        and all(n is None or (type(n) is int and n > 0) for n in lines)
+    )
+
+
+# Positions are a small tree of mappings and sequences that remember lines, tuples of
+# lines and scalars; JSON knows none of these apart, so each node is tagged.
+def _encode(node: Any) -> Any:
+    if isinstance(node, _yaml.YamlMap):
+        return ["m", node.line, node.key_lines, {k: _encode(v) for k, v in node.items()}]
+    if isinstance(node, _yaml.YamlSeq):
+        return ["s", node.line, node.item_lines, [_encode(v) for v in node]]
+    if isinstance(node, tuple):
+        return ["t", list(node)]
+    return ["v", node]
+
+
+def _decode(node: Any) -> Any:
+    tag = node[0]
+    if tag == "m":
+        out = _yaml.YamlMap(int(node[1]))
+        out.key_lines.update({str(k): int(v) for k, v in node[2].items()})
+        for k, v in node[3].items():
+            out[str(k)] = _decode(v)
+        return out
+    if tag == "s":
+        seq = _yaml.YamlSeq(int(node[1]))
+        seq.item_lines.extend(int(n) for n in node[2])
+        seq.extend(_decode(v) for v in node[3])
+        return seq
+    if tag == "t":
+        return tuple(node[1])
+    if tag == "v" and (node[1] is None or isinstance(node[1], str | int | float | bool)):
+        return node[1]
+    raise Unreadable(f"bad position node {tag!r}")
