@@ -33,12 +33,12 @@ def test_a_load_uses_the_bytes_its_scan_read(make_corpus: MakeCorpus) -> None:
     # a file changed after the scan changes neither.
     root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD)})
     scanned = loader.scan(root)
-    keys, state = scanned.keys(), scanned.state()
+    keys, state = scanned.store_keys(), scanned.state()
     path = root / "sources" / "a.yaml"
     path.write_text(path.read_text().replace("40000", "50000") + "# edited\n")
     corpus = factcheck.load(root, scanned=scanned)
     assert corpus.fact("a/cap").value == factcheck.Interval.point(40000)
-    assert scanned.keys() == keys and scanned.state() == state
+    assert scanned.store_keys() == keys and scanned.state() == state
     assert loader.scan(root).state() != state
 
 

@@ -19,6 +19,7 @@ import gc
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -256,6 +257,21 @@ def _involving(result: AuditResult, corpus: Corpus, files: set[str]) -> AuditRes
     )
 
 
+def _not_a_fact_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a fact file, or ``None``."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file"
+    except OSError as exc:  # a link loop, a permission problem
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a fact file (give the files in it)"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device): not read"
+    return None
+
+
 def _check(args: argparse.Namespace) -> int:
     problem = _check_sources(args)
     if problem:
@@ -264,8 +280,9 @@ def _check(args: argparse.Namespace) -> int:
     problems = []
     for file in args.files:
         root = corpus_root(file)
-        if not Path(file).is_file():
-            problems.append(f"{file}: no such file")
+        unreadable = _not_a_fact_file(Path(file))
+        if unreadable:
+            problems.append(f"{file}: {unreadable}")
         elif root is None:
             problems.append(
                 f"{file}: not inside a fact corpus (no directory above it holds "

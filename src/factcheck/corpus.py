@@ -360,6 +360,11 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
             amount: float | tuple[float, float] = number
         else:
             amount = v
+        low = min(amount) if isinstance(amount, tuple) else amount
+        if prop.minimum is not None and low < prop.minimum:
+            raise ValueError(
+                f"{low:g} is below {prop.minimum:g}, the least value property {prop.id!r} can take"
+            )
         tolerance = claim.tolerance if claim.tolerance is not None else prop.tolerance
         return hedge_interval(amount, hedge, tolerance), unit or prop.unit
     if kind == "date":

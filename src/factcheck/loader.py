@@ -91,13 +91,26 @@ def iter_fact_files(root: Path) -> tuple[list[Path], list[LoadError]]:
                 continue
             if not entry.name.endswith(YAML_SUFFIXES):
                 continue
-            if entry.is_symlink() and not path.resolve().is_relative_to(real_root):
-                errors.append(
-                    LoadError(
-                        str(path), None, "", "symbolic link leads outside the corpus: not read"
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):  # RuntimeError: a loop of links
+                    errors.append(
+                        LoadError(
+                            str(path),
+                            None,
+                            "",
+                            "symbolic link that leads nowhere (broken, or a loop): not read",
+                        )
                     )
-                )
-                continue
+                    continue
+                if not target.is_relative_to(real_root):
+                    errors.append(
+                        LoadError(
+                            str(path), None, "", "symbolic link leads outside the corpus: not read"
+                        )
+                    )
+                    continue
             files.append(path)
         pending.extend(reversed(subdirs))
     return files, errors
@@ -115,7 +128,10 @@ def _read_bytes(path: Path, display: str) -> tuple[bytes | None, list[LoadError]
     try:
         # Opening a FIFO or a device named *.yaml would block or never end.
         if not path.is_file():
-            return None, [LoadError(display, None, "", "not a regular file: not read")]
+            why = "not a regular file: not read"
+            if path.is_symlink():
+                why = "symbolic link that leads nowhere (broken, or a loop): not read"
+            return None, [LoadError(display, None, "", why)]
         with path.open("rb") as fh:
             return fh.read(MAX_FILE_BYTES + 1), []
     except OSError as exc:
@@ -286,7 +302,7 @@ class Scan:
         """The files as reports name them."""
         return [str(f) for f in self.files]
 
-    def keys(self) -> list[str | None]:
+    def store_keys(self) -> list[str | None]:
         """Each readable file's store key: a hash of factcheck's code, its name and bytes."""
         from .store import content_key
 
@@ -367,7 +383,7 @@ def read_all(sc: Scan, store: Store | None) -> list[Reading]:
         ]
     from . import records
 
-    keys = sc.keys()
+    keys = sc.store_keys()
     with store.snapshot():
         known = records.fetch(store, [k for k in keys if k is not None])
     out: list[Reading] = []

@@ -307,6 +307,8 @@ class Property(_Model):
     tolerance: Annotated[float, Field(ge=0, le=1)] = 0.1
     values: list[str] | None = None
     cumulative: bool = False
+    #: The smallest value a claim may state (0 for counts, capacities, areas, money).
+    minimum: float | None = None
     description: str | None = None
 
     @model_validator(mode="after")

@@ -53,7 +53,7 @@ def load_around(
 
 
 def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
-    keys = sc.keys()
+    keys = sc.store_keys()
     names = sc.names
     given = {i for i, f in enumerate(sc.files) if os.path.realpath(f) in wanted}
     out: list[Reading | None] = [None] * len(names)
