@@ -386,6 +386,10 @@ def read_all(sc: Scan, store: Store | None) -> list[Reading]:
     keys = sc.store_keys()
     with store.snapshot():
         known = records.fetch(store, [k for k in keys if k is not None])
+    missing = [
+        d for d, k in zip(sc.contents, keys, strict=True) if k is not None and k not in known
+    ]
+    store.announce_misses(len(missing), sum(len(d or b"") for d in missing))
     out: list[Reading] = []
     fresh: list[tuple[str, Reading]] = []
     for name, data, errors, key in zip(sc.names, sc.contents, sc.read_errors, keys, strict=True):

@@ -60,6 +60,8 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
     fresh: list[tuple[str, Reading]] = []
     with store.snapshot():
         records = fetch_records(store, [k for k in keys if k is not None])
+        missing = [i for i, k in enumerate(keys) if k is not None and k not in records]
+        store.announce_misses(len(missing), sum(len(_bytes(sc, i)) for i in missing))
         stored: dict[int, FileRecord] = {}
         for i, key in enumerate(keys):
             if key is None:

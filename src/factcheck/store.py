@@ -66,6 +66,9 @@ _TAG: Final = (
 _DB_NAME: Final = "store.sqlite"
 _SCHEMA: Final = "1"
 _KEY_BYTES: Final = 32
+#: Bytes of fact files to read before a run says it is filling the store (about a
+#: second of parsing on a laptop).
+_ANNOUNCE_BYTES: Final = 4 * 2**20
 #: Stored audit outputs kept; older ones are deleted (inside the database) on write.
 _KEEP_RESULTS: Final = 64
 
@@ -126,10 +129,25 @@ def _warn_stderr(message: str) -> None:
 class Store:
     """The open store of one directory. Every failure inside is a miss, never an error."""
 
-    def __init__(self, directory: Path, db: sqlite3.Connection, secret: bytes) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        db: sqlite3.Connection,
+        secret: bytes,
+        warn: Callable[[str], None] = _warn_stderr,
+    ) -> None:
         self.directory = directory
         self._db = db
         self._secret = secret
+        self._warn = warn
+
+    def announce_misses(self, files: int, size: int) -> None:
+        """Say on stderr that a slow first fill is under way (when it will take seconds)."""
+        if size >= _ANNOUNCE_BYTES:
+            self._warn(
+                f"reading {files} fact files ({size / 2**20:.0f} MiB) not in the store yet "
+                f"({self.directory}); later runs reuse them"
+            )
 
     @classmethod
     def open(
@@ -158,7 +176,7 @@ class Store:
         except sqlite3.Error as exc:
             warn(f"{db_path}: unusable ({exc}); running without the store (delete {path})")
             return None
-        return cls(path, db, secret)
+        return cls(path, db, secret, warn)
 
     def close(self) -> None:
         """Close the database (idempotent)."""
