@@ -325,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             "   (start-up alone, vs check-jsonschema)"
         )
         print(
-            f"  hook / bare (the import floor): {_ratio(hook[0], bare[0])} wall,"
+            f"  ratio  hook / bare (the import floor): {_ratio(hook[0], bare[0])} wall,"
             f" {_ratio(hook[1], bare[1])} cpu   (target <= 1.2x)"
         )
         print(

@@ -376,32 +376,38 @@ def load(
 
 def read_all(sc: Scan, store: Store | None) -> list[Reading]:
     """Every file's :class:`Reading`, from ``store`` where it has it (then kept there)."""
-    if store is None:
+    unread = list(zip(sc.names, sc.contents, sc.read_errors, strict=True))
+    if store is None and len(sc.files) < _PARALLEL_MIN_FILES:
         return [
             _from_bytes(data, name) if data is not None else Reading(None, None, None, errors)
-            for name, data, errors in zip(sc.names, sc.contents, sc.read_errors, strict=True)
+            for name, data, errors in unread
         ]
     from . import records
 
     keys = sc.store_keys()
-    with store.snapshot():
-        known = records.fetch(store, [k for k in keys if k is not None])
+    known: dict[str, Reading] = {}
+    if store is not None:
+        with store.snapshot():
+            known = records.fetch(store, [k for k in keys if k is not None])
     missing = [
-        d for d, k in zip(sc.contents, keys, strict=True) if k is not None and k not in known
+        (name, data, key)
+        for (name, data, _), key in zip(unread, keys, strict=True)
+        if data is not None and key is not None and key not in known
     ]
-    store.announce_misses(len(missing), sum(len(d or b"") for d in missing))
-    out: list[Reading] = []
-    fresh: list[tuple[str, Reading]] = []
-    for name, data, errors, key in zip(sc.names, sc.contents, sc.read_errors, keys, strict=True):
-        if data is None or key is None:
-            out.append(Reading(None, None, None, errors))
-        elif key in known:
-            out.append(known[key])
-        else:
-            out.append(_from_bytes(data, name))
-            fresh.append((key, out[-1]))
-    records.save(store, fresh)
-    return out
+    if store is not None:
+        store.announce_misses(len(missing), sum(len(d) for _, d, _ in missing))
+    fresh = records.read_fresh(missing)
+    known.update((key, made[0]) for (_, _, key), made in zip(missing, fresh, strict=True))
+    if store is not None:
+        records.save(store, fresh, [k for k in keys if k is not None])
+    return [
+        known[key] if key is not None else Reading(None, None, None, errors)
+        for (_, _, errors), key in zip(unread, keys, strict=True)
+    ]
+
+
+#: Below this many files a load reads them in this process (see :mod:`factcheck.records`).
+_PARALLEL_MIN_FILES: Final = 64
 
 
 def assemble(

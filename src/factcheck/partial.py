@@ -16,13 +16,14 @@ file, or a rule whose reach is unbounded, loads the whole corpus.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
 
 from . import _gc
 from .corpus import Corpus
-from .loader import FILE_KINDS, Reading, Scan, _from_bytes, assemble, read_all, scan
+from .loader import FILE_KINDS, Reading, Scan, assemble, read_all, scan
 from .model import SourceFile
-from .records import FileRecord, fetch_records, readings, save
+from .records import FileRecord, Fresh, fetch_records, read_fresh, readings, save
 from .scope import reach
 from .store import Store
 
@@ -57,29 +58,31 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
     names = sc.names
     given = {i for i, f in enumerate(sc.files) if os.path.realpath(f) in wanted}
     out: list[Reading | None] = [None] * len(names)
-    fresh: list[tuple[str, Reading]] = []
     with store.snapshot():
         records = fetch_records(store, [k for k in keys if k is not None])
         missing = [i for i, k in enumerate(keys) if k is not None and k not in records]
         store.announce_misses(len(missing), sum(len(_bytes(sc, i)) for i in missing))
+        # Files not in the store (changed since, or a first run) are read whole.
+        fresh = read_fresh([(names[i], _bytes(sc, i), keys[i] or "") for i in missing])
+        for i, made in zip(missing, fresh, strict=True):
+            out[i] = made[0]
         stored: dict[int, FileRecord] = {}
         for i, key in enumerate(keys):
             if key is None:
                 out[i] = Reading(None, None, None, sc.read_errors[i])
             elif key in records:
                 stored[i] = records[key]
-            else:
-                out[i] = _from_bytes(_bytes(sc, i), names[i])
-                fresh.append((key, out[i]))  # type: ignore[arg-type]
         if any(_kind(out[i], stored.get(i)) in _DEFINITIONS for i in given):
             # A definition file can move conflicts anywhere: everything.
             _take(sc, out, stored, {i: None for i in stored}, store, fresh)
         else:
             _take_around(sc, out, stored, given, store, fresh)
-    save(store, fresh)
-    complete = [r for r in out if r is not None]
-    assert len(complete) == len(names)  # every file was taken from the store or read
-    return assemble(sc.root, sc.errors, names, complete)
+    save(store, fresh, [k for k in keys if k is not None])
+    # Files with nothing in reach are left out of the merge; every file stays listed.
+    kept = [i for i, r in enumerate(out) if r is not None]
+    corpus = assemble(sc.root, sc.errors, [names[i] for i in kept], [out[i] for i in kept])  # type: ignore[misc]
+    corpus.files = names
+    return corpus
 
 
 def _take_around(
@@ -88,7 +91,7 @@ def _take_around(
     stored: dict[int, FileRecord],
     given: set[int],
     store: Store,
-    fresh: list[tuple[str, Reading]],
+    fresh: list[Fresh],
 ) -> None:
     """Fill ``out``: definitions and given files whole, other files' claims in reach."""
     whole: dict[int, set[int] | None] = {
@@ -112,6 +115,23 @@ def _take_around(
                 if claim is not None and subject is not None:
                     seed.add((subject, claim.property))
     within = reach(vocabulary.rules, vocabulary.properties, seed)
+    # A source id stated by several files: which one a full load keeps depends on all of
+    # them, so each is merged (with its claims in reach, maybe none) in its place.
+    shared = Counter(rec.sid for rec in stored.values() if rec.kind == "source")
+    shared.update(sids)
+    resolved: dict[str, str | None] = {}
+    # Only claims about these subjects, or of these properties, can be in reach.
+    subjects = {subject for subject, _ in within.keys} | set(within.subjects)
+
+    def needs(entry: tuple[str, str]) -> bool:
+        raw, prop = entry
+        if raw not in resolved:  # a corpus spells its few thousand subjects many times
+            resolved[raw] = vocabulary.resolve(raw)
+        subject = resolved[raw]
+        if subject is None or (subject not in subjects and prop not in within.properties):
+            return False
+        return within.needs((subject, prop))
+
     rest: dict[int, set[int] | None] = {}
     for i, rec in stored.items():
         if out[i] is not None:
@@ -119,13 +139,9 @@ def _take_around(
         if within.everything or rec.sid in sids:
             rest[i] = None  # shares a source id with a file read: merged exactly as whole
             continue
-        rest[i] = {
-            n
-            for n, entry in enumerate(rec.index)
-            if entry is not None
-            and (subject := vocabulary.resolve(entry[0])) is not None
-            and within.needs((subject, entry[1]))
-        }
+        taken = {n for n, entry in enumerate(rec.index) if entry is not None and needs(entry)}
+        if taken or rec.kind != "source" or shared[rec.sid] > 1:
+            rest[i] = taken
     _take(sc, out, stored, rest, store, fresh)
 
 
@@ -135,7 +151,7 @@ def _take(
     stored: dict[int, FileRecord],
     which: dict[int, set[int] | None],
     store: Store,
-    fresh: list[tuple[str, Reading]],
+    fresh: list[Fresh],
 ) -> None:
     """Put the readings of the stored files ``which`` names into ``out`` (with only the
     claims given for each, ``None`` for all); a file whose rows fail is read afresh."""
@@ -148,8 +164,8 @@ def _take(
         if key in got:
             out[i] = got[key]
         else:
-            out[i] = _from_bytes(_bytes(sc, i), sc.names[i])
-            fresh.append((key, out[i]))  # type: ignore[arg-type]
+            fresh += read_fresh([(sc.names[i], _bytes(sc, i), key)])
+            out[i] = fresh[-1][0]
 
 
 def _kind(reading: Reading | None, record: FileRecord | None) -> str | None:

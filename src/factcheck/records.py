@@ -13,21 +13,33 @@ whatever its origin, is a miss (:class:`Unreadable`), and the file is read from 
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from . import _yaml
 from .corpus import PLACE_KEYS
 from .errors import LoadError
-from .loader import FILE_KINDS, Reading
+from .loader import FILE_KINDS, Reading, _from_bytes
 from .model import Claim, Source, SourceFile
 from .store import ClaimRow, FileRow, Store
 
-__all__ = ["FileRecord", "Unreadable", "fetch", "fetch_records", "reading", "save", "to_rows"]
+__all__ = [
+    "FileRecord",
+    "Unreadable",
+    "fetch",
+    "fetch_records",
+    "from_rows",
+    "read_fresh",
+    "reading",
+    "save",
+    "to_rows",
+]
 
 #: What a claim's index entry says: its subject as written and its property.
 IndexEntry = tuple[str, str] | None
@@ -39,19 +51,30 @@ class Unreadable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class FileRecord:
-    """A decoded file row: everything but the claims, which are rows of their own."""
+    """A decoded file row: everything but the claims, which are rows of their own.
+
+    Only the kind, source id and claim index are decoded when the row is fetched; the
+    rest (``data``) is validated when the file is actually taken (see :func:`reading`),
+    so that a hook that needs a few files of a large corpus validates only those.
+    """
 
     key: str
     kind: str | None
     sid: str
-    errors: list[LoadError]
-    positions: Any
-    model: BaseModel | None
-    source: Source | None
     index: tuple[IndexEntry, ...]
+    data: dict[str, Any]
 
 
-_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, ValidationError)
+#: What decoding a bad row can raise: each is a miss.
+_ERRORS = (
+    Unreadable,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    ValidationError,
+)
 
 
 def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
@@ -72,8 +95,8 @@ def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
         body["index"] = [None if c is None else [c.subject, c.property] for c in r.parsed.claims]
         for i, claim in enumerate(r.parsed.claims):
             if claim is not None:
-                dumped = claim.model_dump(mode="json", exclude_unset=True)
-                claims.append((key, i, _json([dumped, list(seq[i])])))
+                dumped = claim.model_dump_json(exclude_unset=True).encode()
+                claims.append((key, i, b"[" + dumped + b"," + _json(list(seq[i])) + b"]"))
         bare = _yaml.YamlMap(positions.line)
         bare.key_lines.update(positions.key_lines)
         bare.update(positions)
@@ -87,15 +110,78 @@ def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
     return (key, sid, _json(body)), claims
 
 
-def save(store: Store, fresh: Sequence[tuple[str, Reading]]) -> None:
-    """Keep the readings made now, in one transaction."""
+#: Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 64
+
+Fresh = tuple[Reading, FileRow, list[ClaimRow]]
+
+
+def read_fresh(items: Sequence[tuple[str, bytes, str]]) -> list[Fresh]:
+    """Read files (display name, bytes, store key) into readings and their store rows.
+
+    Many files are read by one worker process per core, which hand back the rows (plain
+    JSON, validated again here): the bytes read once by the scan are what is parsed, and
+    what is stored under their key.
+    """
+    n = _cpus()
+    if n < 2 or len(items) < PARALLEL_MIN_FILES:
+        return [_fresh(item) for item in items]
+    # Imported here: multiprocessing costs `import factcheck` 20 ms it rarely needs.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Fork where there is one: workers start at once, with the code already imported.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, len(items) // (n * 8))
+    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+        made = list(pool.map(_worker, items, chunksize=chunk))
+    return [(from_rows(row, rows), row, rows) for row, rows in made]
+
+
+def _fresh(item: tuple[str, bytes, str]) -> Fresh:
+    name, data, key = item
+    r = _from_bytes(data, name)
+    row, rows = to_rows(key, r)
+    return r, row, rows
+
+
+def _worker(item: tuple[str, bytes, str]) -> tuple[FileRow, list[ClaimRow]]:
+    gc.disable()  # a short-lived process: collections would only walk what it built
+    _, row, rows = _fresh(item)
+    return row, rows
+
+
+def _cpus() -> int:
+    """Cores this process may run on (fewer than the machine's in a container or taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def save(store: Store, fresh: Sequence[Fresh], current: Sequence[str]) -> None:
+    """Keep the readings made now, in one transaction; when rows of files that are no
+    longer there (edited, removed, or read by another version of factcheck) outnumber
+    the current ones, delete them."""
+    if not fresh:
+        return
     files: list[FileRow] = []
     claims: list[ClaimRow] = []
-    for key, r in fresh:
-        row, rows = to_rows(key, r)
+    for _, row, rows in fresh:
         files.append(row)
         claims += rows
     store.write(files=files, claims=claims)
+    if store.file_count() > 2 * len(current):
+        store.prune(current)
+
+
+def from_rows(row: FileRow, rows: Sequence[ClaimRow]) -> Reading:
+    """The reading that :func:`to_rows` made ``row`` and ``rows`` from (validated as
+    anything read back is; how worker processes hand their readings over)."""
+    key, sid, body = row
+    bodies = {(k, i): b for k, i, b in rows}
+    return reading(_record(key, sid, body), bodies, None)
 
 
 def fetch_records(store: Store, keys: Sequence[str]) -> dict[str, FileRecord]:
@@ -144,11 +230,20 @@ def reading(
 ) -> Reading:
     """The reading of ``rec`` with its claims from ``bodies`` (``only`` those indexes
     when given). Raises :class:`Unreadable` (or a validation error) for a bad row."""
+    data = rec.data
+    errors = [LoadError(str(f), _line(n), str(fd), str(m)) for f, n, fd, m in data["errors"]]
+    positions = _decode(data["positions"])
+    if rec.kind is None:
+        return Reading(None, None, None, errors)
     if rec.kind != "source":
-        return Reading(rec.kind, rec.model, rec.positions, rec.errors)
-    if rec.source is None:
-        return Reading(rec.kind, None, None, rec.errors)
-    seq = rec.positions["claims"]
+        model = FILE_KINDS[rec.kind].model_validate(data["model"]) if "model" in data else None
+        return Reading(rec.kind, model, positions if model is not None else None, errors)
+    if "source" not in data:
+        return Reading(rec.kind, None, None, errors)
+    source = Source.model_validate(data["source"])
+    seq = positions.get("claims") if isinstance(positions, _yaml.YamlMap) else None
+    if source.id != rec.sid or not isinstance(seq, _yaml.YamlSeq):
+        raise Unreadable("source row does not match its file row")
     if len(seq.item_lines) != len(rec.index):
         raise Unreadable("claim lines and index differ")
     claims: list[Claim | None] = []
@@ -157,30 +252,23 @@ def reading(
     for i, entry in enumerate(rec.index):
         if only is not None and i not in only:
             continue
-        if entry is None:
-            claims.append(None)
-        else:
+        claim_lines: Any = None
+        claim = None
+        if entry is not None:
             dumped, claim_lines = json.loads(bodies[(rec.key, i)])
             claim = Claim.model_validate(dumped)
             if [claim.subject, claim.property] != list(entry) or not _place_lines(claim_lines):
                 raise Unreadable("claim row does not match its index")
-            claims.append(claim)
-            lines.append(tuple(claim_lines))
-            lines.item_lines.append(seq.item_lines[i])
-            indexes.append(i)
-            continue
-        lines.append(None)
+            claim_lines = tuple(claim_lines)
+        claims.append(claim)
+        lines.append(claim_lines)
         lines.item_lines.append(seq.item_lines[i])
         indexes.append(i)
-    positions = _yaml.YamlMap(rec.positions.line)
-    positions.key_lines.update(rec.positions.key_lines)
-    positions.update(rec.positions)
     positions["claims"] = lines
     # None stands for an invalid claim, as in the loader's own readings.
-    parsed = SourceFile.model_construct(source=rec.source, claims=claims)  # type: ignore[arg-type]
-    return Reading(
-        rec.kind, parsed, positions, rec.errors, None if only is None else tuple(indexes)
-    )
+    parsed = SourceFile.model_construct(source=source, claims=claims)  # type: ignore[arg-type]
+    kept = None if only is None else tuple(indexes)
+    return Reading(rec.kind, parsed, positions, errors, kept)
 
 
 def _record(key: str, sid: str, body: bytes) -> FileRecord:
@@ -188,22 +276,10 @@ def _record(key: str, sid: str, body: bytes) -> FileRecord:
     kind = data["kind"]
     if kind is not None and kind not in FILE_KINDS:
         raise Unreadable(f"unknown kind {kind!r}")
-    errors = [LoadError(str(f), _line(n), str(fd), str(m)) for f, n, fd, m in data["errors"]]
-    positions = _decode(data["positions"])
-    model = source = None
     index: tuple[IndexEntry, ...] = ()
     if kind == "source" and "source" in data:
-        source = Source.model_validate(data["source"])
-        if source.id != sid:
-            raise Unreadable("source id and row differ")
         index = tuple(None if e is None else (str(e[0]), str(e[1])) for e in data["index"])
-        if not isinstance(positions, _yaml.YamlMap) or not isinstance(
-            positions.get("claims"), _yaml.YamlSeq
-        ):
-            raise Unreadable("source positions without claims")
-    elif kind is not None and "model" in data:
-        model = FILE_KINDS[kind].model_validate(data["model"])
-    return FileRecord(key, kind, sid, errors, positions, model, source, index)
+    return FileRecord(key, kind, sid, index, data)
 
 
 def _line(n: Any) -> int | None:

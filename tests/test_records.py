@@ -1,0 +1,85 @@
+"""Readings as store rows and back (factcheck.records): nothing is lost or changed."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import factcheck
+from factcheck import loader, records
+from factcheck import strategies as fst
+from factcheck.loader import scan
+
+SEED = Path(__file__).resolve().parents[1] / "facts"
+
+
+def _readings(root: Path) -> list[tuple[str, bytes, str]]:
+    sc = scan(root)
+    return [
+        (name, data, key)
+        for name, data, key in zip(sc.names, sc.contents, sc.store_keys(), strict=True)
+        if data is not None and key is not None
+    ]
+
+
+def _same(a: loader.Reading, b: loader.Reading) -> None:
+    assert (a.kind, a.parsed, a.errors, a.indexes) == (b.kind, b.parsed, b.errors, b.indexes)
+    assert a.positions == b.positions
+    if a.positions is not None:
+        assert getattr(a.positions, "key_lines", None) == getattr(b.positions, "key_lines", None)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fst.corpora(varied_rules=True, with_waivers=True))
+def test_rows_give_back_the_reading_they_were_made_from(corpus: factcheck.Corpus) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = factcheck.dump(corpus, tmp)
+        for name, data, key in _readings(root):
+            direct = loader._from_bytes(data, name)
+            row, rows = records.to_rows(key, direct)
+            _same(records.from_rows(row, rows), direct)
+
+
+@pytest.mark.parametrize("text", ["claims: 5\nsource: {id: x}\n", "source: [\n", "- a\n"])
+def test_broken_files_round_trip_with_their_errors(tmp_path: Path, text: str) -> None:
+    direct = loader._from_bytes(text.encode(), "f.yaml")
+    row, rows = records.to_rows("k", direct)
+    _same(records.from_rows(row, rows), direct)
+    assert direct.errors
+
+
+def _snapshot(corpus: factcheck.Corpus) -> Any:
+    return (
+        [(f.ref, f.file, f.line, repr(f.value)) for f in corpus],
+        corpus.errors,
+        corpus.files,
+    )
+
+
+def test_worker_processes_read_as_this_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = factcheck.load(SEED)
+    monkeypatch.setattr(records, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(loader, "_PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(records, "_cpus", lambda: 2)
+    parallel = factcheck.load(SEED)
+    assert _snapshot(parallel) == _snapshot(serial)
+    assert factcheck.audit(parallel) == factcheck.audit(serial)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{}",
+        b'{"kind": "bogus", "errors": [], "positions": ["v", null]}',
+        b'{"kind": "source", "errors": [], "positions": ["x", 1], "source": {}, "index": []}',
+        b'{"kind": null, "errors": [["f", -3, "", "m"]], "positions": ["v", null]}',
+        b"[1, 2]",
+    ],
+)
+def test_malformed_rows_raise_and_are_misses(body: bytes) -> None:
+    with pytest.raises(records._ERRORS):
+        records.from_rows(("k", "", body), [])
