@@ -71,15 +71,19 @@ def test_worker_processes_read_as_this_process_does(monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("head", "body"),
     [
-        b"{}",
-        b'{"kind": "bogus", "errors": [], "positions": ["v", null]}',
-        b'{"kind": "source", "errors": [], "positions": ["x", 1], "source": {}, "index": []}',
-        b'{"kind": null, "errors": [["f", -3, "", "m"]], "positions": ["v", null]}',
-        b"[1, 2]",
+        (b"{}", b"{}"),
+        (b'{"kind": "bogus"}', b'{"errors": [], "positions": ["v", null]}'),
+        (
+            b'{"kind": "source", "index": []}',
+            b'{"errors": [], "positions": ["x", 1], "source": {}}',
+        ),
+        (b'{"kind": null}', b'{"errors": [["f", -3, "", "m"]], "positions": ["v", null]}'),
+        (b'{"kind": "source", "index": [["cecot", "capacity"]]}', b"[1, 2]"),
+        (b"[1, 2]", b"{}"),
     ],
 )
-def test_malformed_rows_raise_and_are_misses(body: bytes) -> None:
+def test_malformed_rows_raise_and_are_misses(head: bytes, body: bytes) -> None:
     with pytest.raises(records._ERRORS):
-        records.from_rows(("k", "", body), [])
+        records.from_rows(("k", "", head, body), [])

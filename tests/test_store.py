@@ -160,7 +160,8 @@ def _rows(root: Path) -> sqlite3.Connection:
     [
         # The exact attack: a claim's stored value changed, MAC left as it was.
         "UPDATE claims SET body = replace(body, '40000', '4000')",
-        "UPDATE files SET body = replace(body, 'more-than', 'exact')",
+        "UPDATE files SET body = replace(body, 'a', 'b')",
+        "UPDATE files SET head = replace(head, 'inmates', 'capacity')",
         "UPDATE results SET body = replace(body, '1]', '0]')",
         "UPDATE claims SET mac = zeroblob(32)",
         "UPDATE files SET body = 'not json'",
@@ -255,8 +256,8 @@ def test_a_row_of_another_shape_is_a_miss(make_corpus: MakeCorpus) -> None:
     cold = factcheck.load(root)
     with Store.open(root / CACHE_DIR) as store:
         factcheck.load(root, store=store)
-        files = store.files([k for k in scan(root).store_keys() if k])
-        store.write(files=[(k, sid, b'{"kind": "source"}') for k, sid, _ in files.values()])
+        heads = store.heads([k for k in scan(root).store_keys() if k])
+        store.write(files=[(k, sid, b'{"kind": "source"}', b"{}") for k, (sid, _) in heads.items()])
         warm = factcheck.load(root, store=store)
     assert [f.ref for f in warm.facts] == [f.ref for f in cold.facts]
     assert warm.errors == cold.errors

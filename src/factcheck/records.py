@@ -51,18 +51,17 @@ class Unreadable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class FileRecord:
-    """A decoded file row: everything but the claims, which are rows of their own.
+    """A decoded file head: the kind, source id and claim index.
 
-    Only the kind, source id and claim index are decoded when the row is fetched; the
-    rest (``data``) is validated when the file is actually taken (see :func:`reading`),
-    so that a hook that needs a few files of a large corpus validates only those.
+    The rest of the file's reading (its body and claim rows) is fetched and validated
+    only when the file is taken (see :func:`readings`), so that a hook that needs a few
+    files of a large corpus reads only those.
     """
 
     key: str
     kind: str | None
     sid: str
     index: tuple[IndexEntry, ...]
-    data: dict[str, Any]
 
 
 #: What decoding a bad row can raise: each is a miss.
@@ -79,10 +78,8 @@ _ERRORS = (
 
 def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
     """The rows that store ``r``, the reading of the file whose key is ``key``."""
-    body: dict[str, Any] = {
-        "kind": r.kind,
-        "errors": [[e.file, e.line, e.field, e.message] for e in r.errors],
-    }
+    head: dict[str, Any] = {"kind": r.kind}
+    body: dict[str, Any] = {"errors": [[e.file, e.line, e.field, e.message] for e in r.errors]}
     claims: list[ClaimRow] = []
     sid = ""
     positions = r.positions
@@ -92,7 +89,7 @@ def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
         seq = positions.get("claims")
         if not isinstance(seq, _yaml.YamlSeq):  # "claims must be a list": none were read
             seq = _yaml.YamlSeq(1)
-        body["index"] = [None if c is None else [c.subject, c.property] for c in r.parsed.claims]
+        head["index"] = [None if c is None else [c.subject, c.property] for c in r.parsed.claims]
         for i, claim in enumerate(r.parsed.claims):
             if claim is not None:
                 dumped = claim.model_dump_json(exclude_unset=True).encode()
@@ -107,7 +104,7 @@ def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
     elif r.parsed is not None:
         body["model"] = r.parsed.model_dump(mode="json", exclude_unset=True)
     body["positions"] = _encode(positions)
-    return (key, sid, _json(body)), claims
+    return (key, sid, _json(head), _json(body)), claims
 
 
 #: Below this many files to read, starting worker processes costs more than it saves.
@@ -179,17 +176,17 @@ def save(store: Store, fresh: Sequence[Fresh], current: Sequence[str]) -> None:
 def from_rows(row: FileRow, rows: Sequence[ClaimRow]) -> Reading:
     """The reading that :func:`to_rows` made ``row`` and ``rows`` from (validated as
     anything read back is; how worker processes hand their readings over)."""
-    key, sid, body = row
+    key, sid, head, body = row
     bodies = {(k, i): b for k, i, b in rows}
-    return reading(_record(key, sid, body), bodies, None)
+    return reading(_record(key, sid, head), json.loads(body), bodies, None)
 
 
 def fetch_records(store: Store, keys: Sequence[str]) -> dict[str, FileRecord]:
-    """The decodable file rows among ``keys`` (call inside :meth:`Store.snapshot`)."""
+    """The decodable file heads among ``keys`` (call inside :meth:`Store.snapshot`)."""
     out: dict[str, FileRecord] = {}
-    for key, (_, sid, body) in store.files(keys).items():
+    for key, (sid, head) in store.heads(keys).items():
         try:
-            out[key] = _record(key, sid, body)
+            out[key] = _record(key, sid, head)
         except _ERRORS:
             continue
     return out
@@ -207,30 +204,32 @@ def readings(
     wanted: dict[str, set[int]] | None,
 ) -> dict[str, Reading]:
     """The readings of ``records``, with only the claims ``wanted`` names for each key
-    (``None``: every claim). A record missing any claim row it needs is left out."""
+    (``None``: every claim). A record missing any row it needs is left out."""
     records = list(records)
+    bodies = store.bodies([rec.key for rec in records]) if records else {}
     pairs = [
         (rec.key, i)
         for rec in records
         for i, entry in enumerate(rec.index)
         if entry is not None and (wanted is None or i in wanted.get(rec.key, ()))
     ]
-    bodies = store.claims(pairs) if pairs else {}
+    claims = store.claims(pairs) if pairs else {}
     out: dict[str, Reading] = {}
     for rec in records:
         try:
-            out[rec.key] = reading(rec, bodies, None if wanted is None else wanted.get(rec.key))
+            data = json.loads(bodies[rec.key])
+            only = None if wanted is None else wanted.get(rec.key)
+            out[rec.key] = reading(rec, data, claims, only)
         except _ERRORS:
             continue
     return out
 
 
 def reading(
-    rec: FileRecord, bodies: dict[tuple[str, int], bytes], only: set[int] | None
+    rec: FileRecord, data: Any, bodies: dict[tuple[str, int], bytes], only: set[int] | None
 ) -> Reading:
-    """The reading of ``rec`` with its claims from ``bodies`` (``only`` those indexes
-    when given). Raises :class:`Unreadable` (or a validation error) for a bad row."""
-    data = rec.data
+    """The reading of ``rec`` with its body ``data`` and its claims from ``bodies``
+    (``only`` those indexes when given). Raises one of :data:`_ERRORS` for a bad row."""
     errors = [LoadError(str(f), _line(n), str(fd), str(m)) for f, n, fd, m in data["errors"]]
     positions = _decode(data["positions"])
     if rec.kind is None:
@@ -271,15 +270,15 @@ def reading(
     return Reading(rec.kind, parsed, positions, errors, kept)
 
 
-def _record(key: str, sid: str, body: bytes) -> FileRecord:
-    data = json.loads(body)
+def _record(key: str, sid: str, head: bytes) -> FileRecord:
+    data = json.loads(head)
     kind = data["kind"]
     if kind is not None and kind not in FILE_KINDS:
         raise Unreadable(f"unknown kind {kind!r}")
     index: tuple[IndexEntry, ...] = ()
-    if kind == "source" and "source" in data:
+    if kind == "source" and data.get("index") is not None:
         index = tuple(None if e is None else (str(e[0]), str(e[1])) for e in data["index"])
-    return FileRecord(key, kind, sid, index, data)
+    return FileRecord(key, kind, sid, index)
 
 
 def _line(n: Any) -> int | None:

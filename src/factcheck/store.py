@@ -64,7 +64,7 @@ _TAG: Final = (
     b"# This directory is factcheck's store. It is safe to delete: runs only get slower.\n"
 )
 _DB_NAME: Final = "store.sqlite"
-_SCHEMA: Final = "1"
+_SCHEMA: Final = "2"
 _KEY_BYTES: Final = 32
 #: Bytes of fact files to read before a run says it is filling the store (about a
 #: second of parsing on a laptop).
@@ -72,8 +72,9 @@ _ANNOUNCE_BYTES: Final = 4 * 2**20
 #: Stored audit outputs kept; older ones are deleted (inside the database) on write.
 _KEEP_RESULTS: Final = 64
 
-#: A file row: its key, its source id (or ``""``) and its JSON body.
-FileRow = tuple[str, str, bytes]
+#: A file row: its key, its source id (or ``""``), its JSON head (what a hook looks at
+#: for every file) and its JSON body (read only for the files taken).
+FileRow = tuple[str, str, bytes, bytes]
 #: A claim row: its file's key, its index in the file and its JSON body.
 ClaimRow = tuple[str, int, bytes]
 
@@ -211,14 +212,24 @@ class Store:
         data = body if isinstance(body, bytes) else str(body).encode()
         return hmac.digest(self._secret, prefix + data, "sha256")
 
-    def files(self, keys: Sequence[str]) -> dict[str, FileRow]:
-        """The authentic file rows among ``keys``."""
-        out: dict[str, FileRow] = {}
-        for key, sid, body, mac in self._select(
-            "SELECT key, sid, body, mac FROM files WHERE key IN ({})", keys
+    def heads(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes]]:
+        """The authentic file heads among ``keys``: key -> (source id, head)."""
+        out: dict[str, tuple[str, bytes]] = {}
+        for key, sid, head, mac in self._select(
+            "SELECT key, sid, head, head_mac FROM files WHERE key IN ({})", keys
         ):
-            if hmac.compare_digest(mac, self._mac("files", key, sid, body)):
-                out[key] = (key, sid, body)
+            if hmac.compare_digest(mac, self._mac("head", key, sid, head)):
+                out[key] = (sid, head)
+        return out
+
+    def bodies(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The authentic file bodies among ``keys``."""
+        out: dict[str, bytes] = {}
+        for key, body, mac in self._select(
+            "SELECT key, body, body_mac FROM files WHERE key IN ({})", keys
+        ):
+            if hmac.compare_digest(mac, self._mac("body", key, body)):
+                out[key] = body
         return out
 
     def claims(self, wanted: Iterable[tuple[str, int]]) -> dict[tuple[str, int], bytes]:
@@ -271,8 +282,11 @@ class Store:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                    [(k, s, b, self._mac("files", k, s, b)) for k, s, b in files],
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (k, s, h, self._mac("head", k, s, h), b, self._mac("body", k, b))
+                        for k, s, h, b in files
+                    ],
                 )
                 self._db.executemany(
                     "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?)",
@@ -322,18 +336,31 @@ class Store:
 
 
 def _create_tables(db: sqlite3.Connection) -> None:
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS files "
-        "(key TEXT PRIMARY KEY, sid TEXT NOT NULL, body BLOB NOT NULL, mac BLOB NOT NULL)"
-    )
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS claims (file TEXT NOT NULL, idx INTEGER NOT NULL, "
-        "body BLOB NOT NULL, mac BLOB NOT NULL, PRIMARY KEY (file, idx))"
-    )
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS results "
-        "(key TEXT PRIMARY KEY, body BLOB NOT NULL, mac BLOB NOT NULL)"
-    )
+    """Make the tables; tables of another layout (an older factcheck) are dropped first:
+    they are the store's own, inside its own database."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version == int(_SCHEMA):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("files", "claims", "results"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.execute(
+            "CREATE TABLE files (key TEXT PRIMARY KEY, sid TEXT NOT NULL, head BLOB NOT NULL, "
+            "head_mac BLOB NOT NULL, body BLOB NOT NULL, body_mac BLOB NOT NULL)"
+        )
+        db.execute(
+            "CREATE TABLE claims (file TEXT NOT NULL, idx INTEGER NOT NULL, "
+            "body BLOB NOT NULL, mac BLOB NOT NULL, PRIMARY KEY (file, idx))"
+        )
+        db.execute(
+            "CREATE TABLE results (key TEXT PRIMARY KEY, body BLOB NOT NULL, mac BLOB NOT NULL)"
+        )
+        db.execute(f"PRAGMA user_version = {int(_SCHEMA)}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 def _exists_as_other_than_file(path: Path) -> bool:
