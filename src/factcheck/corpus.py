@@ -324,7 +324,8 @@ def _span(text: str) -> DateSpan:
 
 
 @lru_cache(maxsize=65536)
-def _date_value(text: str, hedge: str) -> DateSpan:
+def date_value(text: str, hedge: str) -> DateSpan:
+    """The span a date claim stands for: ``text`` (a partial date) under ``hedge``."""
     return date_span(PartialDate.parse(text), hedge)
 
 
@@ -374,7 +375,7 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
             )
         if isinstance(v, bool | tuple | float):
             raise ValueError(f"property {prop.id!r} is a date; got {v!r}")
-        return _date_value(str(v), hedge), None
+        return date_value(str(v), hedge), None
     if hedge != "exact":
         raise ValueError(f"hedge {hedge!r} does not apply to a {kind} value")
     if kind == "boolean":

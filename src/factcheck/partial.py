@@ -18,14 +18,16 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable
+from datetime import datetime
 
 from . import _gc
-from .corpus import Corpus
+from .corpus import Corpus, date_value
 from .loader import FILE_KINDS, Reading, Scan, assemble, read_all, scan
 from .model import SourceFile
-from .records import FileRecord, Fresh, fetch_records, read_fresh, readings, save
-from .scope import reach
+from .records import FileRecord, Fresh, fetch_records, index_entry, read_fresh, readings, save
+from .scope import SCOPES, Events, params_properties, reach
 from .store import Store
+from .values import DATE_HEDGES
 
 __all__ = ["load_around"]
 
@@ -114,7 +116,8 @@ def _take_around(
                 subject = None if claim is None else vocabulary.resolve(claim.subject)
                 if claim is not None and subject is not None:
                     seed.add((subject, claim.property))
-    within = reach(vocabulary.rules, vocabulary.properties, seed)
+    events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
+    within = reach(vocabulary.rules, vocabulary.properties, seed, events)
     # A source id stated by several files: which one a full load keeps depends on all of
     # them, so each is merged (with its claims in reach, maybe none) in its place.
     shared = Counter(rec.sid for rec in stored.values() if rec.kind == "source")
@@ -123,8 +126,8 @@ def _take_around(
     # Only claims about these subjects, or of these properties, can be in reach.
     subjects = {subject for subject, _ in within.keys} | set(within.subjects)
 
-    def needs(entry: tuple[str, str]) -> bool:
-        raw, prop = entry
+    def needs(entry: tuple[str, str, object, str]) -> bool:
+        raw, prop = entry[0], entry[1]
         if raw not in resolved:  # a corpus spells its few thousand subjects many times
             resolved[raw] = vocabulary.resolve(raw)
         subject = resolved[raw]
@@ -166,6 +169,48 @@ def _take(
         else:
             fresh += read_fresh([(sc.names[i], _bytes(sc, i), key)])
             out[i] = fresh[-1][0]
+
+
+def _events(
+    vocabulary: Corpus, heads: Iterable[FileRecord], read: Iterable[Reading]
+) -> list[Events] | None:
+    """The corpus's event graph for order rules, from the stored heads and the files
+    read whole, without loading any other claim (``None``: no order rule).
+
+    Each claim that could be an order edge or a dated event in a full load is one here
+    (more never hurts: a cycle group only grows, and so does what the hook takes).
+    """
+    named = {
+        p
+        for rule in vocabulary.rules
+        if SCOPES.get(rule.kind) == "property"
+        for p in params_properties(rule)
+    }
+    if not any(SCOPES.get(rule.kind) == "property" for rule in vocabulary.rules):
+        return None
+    props = vocabulary.properties
+    entries = [e for head in heads for e in head.index if e is not None]
+    for r in read:
+        if isinstance(r.parsed, SourceFile):
+            entries += [index_entry(c) for c in r.parsed.claims if c is not None]  # type: ignore[misc]
+    edges: list[tuple[str, str, str]] = []
+    spans: list[tuple[str, str, datetime, datetime]] = []
+    for raw, prop, value, hedge in entries:
+        kind = props[prop].type if prop in props else None
+        subject = vocabulary.resolve(raw) if kind in ("order", "date") else None
+        if subject is None or value is None:
+            continue
+        if kind == "order" and isinstance(value, str):
+            target = vocabulary.resolve(value)
+            if target is not None:
+                edges.append((prop, subject, target))
+        elif kind == "date" and prop in named and hedge in DATE_HEDGES:
+            try:
+                span = date_value(str(value), hedge)
+            except ValueError:
+                continue
+            spans.append((prop, subject, span.start, span.end))
+    return [(tuple(edges), tuple(spans))]
 
 
 def _kind(reading: Reading | None, record: FileRecord | None) -> str | None:

@@ -41,8 +41,9 @@ __all__ = [
     "to_rows",
 ]
 
-#: What a claim's index entry says: its subject as written and its property.
-IndexEntry = tuple[str, str] | None
+#: What a claim's index entry says: its subject as written, its property, its value when
+#: text or a whole number, and its hedge.
+IndexEntry = tuple[str, str, str | int | None, str] | None
 
 
 class Unreadable(Exception):
@@ -89,7 +90,7 @@ def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
         seq = positions.get("claims")
         if not isinstance(seq, _yaml.YamlSeq):  # "claims must be a list": none were read
             seq = _yaml.YamlSeq(1)
-        head["index"] = [None if c is None else [c.subject, c.property] for c in r.parsed.claims]
+        head["index"] = [None if c is None else index_entry(c) for c in r.parsed.claims]
         for i, claim in enumerate(r.parsed.claims):
             if claim is not None:
                 dumped = claim.model_dump_json(exclude_unset=True).encode()
@@ -171,6 +172,14 @@ def save(store: Store, fresh: Sequence[Fresh], current: Sequence[str]) -> None:
     store.write(files=files, claims=claims)
     if store.file_count() > 2 * len(current):
         store.prune(current)
+
+
+def index_entry(claim: Claim) -> list[Any]:
+    """A claim's index entry: subject as written, property, and the value and hedge when
+    the value is text or a whole number (what an order rule's events are made of)."""
+    value = claim.value
+    scalar = value if type(value) in (str, int) else None
+    return [claim.subject, claim.property, scalar, claim.hedge]
 
 
 def from_rows(row: FileRow, rows: Sequence[ClaimRow]) -> Reading:
@@ -256,7 +265,7 @@ def reading(
         if entry is not None:
             dumped, claim_lines = json.loads(bodies[(rec.key, i)])
             claim = Claim.model_validate(dumped)
-            if [claim.subject, claim.property] != list(entry) or not _place_lines(claim_lines):
+            if index_entry(claim) != list(entry) or not _place_lines(claim_lines):
                 raise Unreadable("claim row does not match its index")
             claim_lines = tuple(claim_lines)
         claims.append(claim)
@@ -277,8 +286,15 @@ def _record(key: str, sid: str, head: bytes) -> FileRecord:
         raise Unreadable(f"unknown kind {kind!r}")
     index: tuple[IndexEntry, ...] = ()
     if kind == "source" and data.get("index") is not None:
-        index = tuple(None if e is None else (str(e[0]), str(e[1])) for e in data["index"])
+        index = tuple(None if e is None else _index_entry(e) for e in data["index"])
     return FileRecord(key, kind, sid, index)
+
+
+def _index_entry(e: Any) -> tuple[str, str, str | int | None, str]:
+    subject, prop, value, hedge = e
+    if not (type(value) in (str, int) or value is None):
+        raise Unreadable(f"bad index value {value!r}")
+    return str(subject), str(prop), value, str(hedge)
 
 
 def _line(n: Any) -> int | None:

@@ -161,7 +161,7 @@ def reach(
             out.properties |= props
         else:
             touched_events = {subject for subject, _ in touched}
-            for group in groups(frozenset(props), frozenset(_named(rule))):
+            for group in groups(frozenset(props), frozenset(params_properties(rule))):
                 if touched_events.intersection(group):
                     out.keys.update((e, p) for e in group for p in props)
     return out
@@ -179,11 +179,11 @@ def cycle_rules(
         if rule.kind in KINDS and SCOPES.get(rule.kind) == "property":
             props = _read_props(rule, properties)
             if props is not None:
-                out.add((frozenset(props), frozenset(_named(rule))))
+                out.add((frozenset(props), frozenset(params_properties(rule))))
     return out
 
 
-def _named(rule: Rule) -> set[str]:
+def params_properties(rule: Rule) -> set[str]:
     """The properties a rule's params name (for ``order``: the date property)."""
     try:
         return set(PARAMS[rule.kind].model_validate(rule.params).properties())
@@ -203,7 +203,7 @@ def event_digest(rules: Sequence[Rule], facts: Iterable[Fact]) -> dict[str, Even
     date_props: set[str] = set()
     for rule in rules:
         if SCOPES.get(rule.kind) == "property" and rule.kind in PARAMS:
-            date_props |= _named(rule)
+            date_props |= params_properties(rule)
     edges: dict[str, list[tuple[str, str, str]]] = {}
     spans: dict[str, list[tuple[str, str, datetime, datetime]]] = {}
     for f in facts:
