@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -94,38 +94,6 @@ Text = Annotated[str, Field(min_length=1)]
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, defer_build=True)
 
-    #: Whether unpickled instances share one table of field names (see __setstate__):
-    #: worth it for the classes a corpus holds by the hundred thousand, claims and periods.
-    _shares_keys: ClassVar[bool] = False
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        super().__pydantic_init_subclass__(**kwargs)
-        if cls._shares_keys:
-            # Fill the class's shared table of field names before anything reads
-            # attributes of its instances often enough for CPython to freeze the table.
-            probe = cls.__new__(cls)
-            for name in cls.model_fields:
-                object.__setattr__(probe, name, None)
-
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        put = object.__setattr__
-        fields = state.get("__dict__", {})
-        if self._shares_keys:
-            # Unpickling (the cache, the worker processes) sets the fields one by one
-            # instead of assigning one dict per instance: instances of a class then share
-            # one table of field names (PEP 412 key-sharing), which makes a loaded claim
-            # some 200 bytes smaller.
-            for name, value in fields.items():
-                put(self, name, value)
-        else:
-            # One call instead of one per field (as pydantic's own): the vocabulary's
-            # thousands of entities and aliases restore a quarter faster in the hook.
-            put(self, "__dict__", fields)
-        put(self, "__pydantic_fields_set__", state.get("__pydantic_fields_set__", {}))
-        put(self, "__pydantic_extra__", state.get("__pydantic_extra__", {}))
-        put(self, "__pydantic_private__", state.get("__pydantic_private__", {}))
-
 
 class Snapshot(_Model):
     """Which snapshot of the source text the quotes were taken from."""
@@ -170,8 +138,6 @@ class Source(_Model):
 class Period(_Model):
     """A stretch of time; either end may be open."""
 
-    _shares_keys = True
-
     start: DateText | None = None
     end: DateText | None = None
 
@@ -191,8 +157,6 @@ ClaimValue = bool | int | float | str | tuple[int | float, int | float]
 
 class Claim(_Model):
     """One checkable statement of a source, with the verbatim quote that makes it."""
-
-    _shares_keys = True
 
     id: Slug
     subject: Text = Field(description="Entity id (or an alias of one).")
