@@ -40,15 +40,13 @@ def test_rows_give_back_the_reading_they_were_made_from(corpus: factcheck.Corpus
         root = factcheck.dump(corpus, tmp)
         for name, data, key in _readings(root):
             direct = loader._from_bytes(data, name)
-            row, rows = records.to_rows(key, direct)
-            _same(records.from_rows(row, rows), direct)
+            _same(records.from_row(records.to_row(key, direct)), direct)
 
 
 @pytest.mark.parametrize("text", ["claims: 5\nsource: {id: x}\n", "source: [\n", "- a\n"])
 def test_broken_files_round_trip_with_their_errors(tmp_path: Path, text: str) -> None:
     direct = loader._from_bytes(text.encode(), "f.yaml")
-    row, rows = records.to_rows("k", direct)
-    _same(records.from_rows(row, rows), direct)
+    _same(records.from_row(records.to_row("k", direct)), direct)
     assert direct.errors
 
 
@@ -80,10 +78,15 @@ def test_worker_processes_read_as_this_process_does(monkeypatch: pytest.MonkeyPa
             b'{"errors": [], "positions": ["x", 1], "source": {}}',
         ),
         (b'{"kind": null}', b'{"errors": [["f", -3, "", "m"]], "positions": ["v", null]}'),
-        (b'{"kind": "source", "index": [["cecot", "capacity"]]}', b"[1, 2]"),
+        (b'{"kind": "source", "index": [["cecot", "capacity", 1, "exact"]]}', b"[1, 2]"),
+        (
+            b'{"kind": "source", "index": [["cecot", "capacity", 1, "exact"]]}',
+            b'{"errors": [], "positions": ["m", 1, {}, {"source": ["m", 1, {}, {}], '
+            b'"claims": ["s", 2, [3], []]}], "source": {"id": "x"}, "claims": []}',
+        ),
         (b"[1, 2]", b"{}"),
     ],
 )
 def test_malformed_rows_raise_and_are_misses(head: bytes, body: bytes) -> None:
     with pytest.raises(records._ERRORS):
-        records.from_rows(("k", "", head, body), [])
+        records.from_row(("k", "", head, body))

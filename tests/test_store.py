@@ -159,13 +159,13 @@ def _rows(root: Path) -> sqlite3.Connection:
     "tamper",
     [
         # The exact attack: a claim's stored value changed, MAC left as it was.
-        "UPDATE claims SET body = replace(body, '40000', '4000')",
+        "UPDATE files SET body = replace(body, '40000', '4000')",
         "UPDATE files SET body = replace(body, 'a', 'b')",
         "UPDATE files SET head = replace(head, 'inmates', 'capacity')",
         "UPDATE results SET body = replace(body, '1]', '0]')",
-        "UPDATE claims SET mac = zeroblob(32)",
+        "UPDATE files SET body_mac = zeroblob(32)",
         "UPDATE files SET body = 'not json'",
-        "DELETE FROM claims",
+        "DELETE FROM files WHERE sid = 'a'",
         "UPDATE results SET body = '[\"all clear\", 0]'",
     ],
 )

@@ -173,7 +173,11 @@ class WarmEqualsCold(RuleBasedStateMachine):
         text = ENTITIES if claim[1] % 2 else ENTITIES.replace("CECOT", "Cecot prison")
         (self.root / "entities.yaml").write_text(text)
 
-    @rule(query=st.sampled_from(["DELETE FROM claims WHERE rowid % 2 = 0", "DELETE FROM files"]))
+    @rule(
+        query=st.sampled_from(
+            ["DELETE FROM files WHERE rowid % 2 = 0", "DELETE FROM files", "DELETE FROM results"]
+        )
+    )
     def store_loses_rows(self, query: str) -> None:
         import sqlite3
 

@@ -27,18 +27,18 @@ from .corpus import PLACE_KEYS
 from .errors import LoadError
 from .loader import FILE_KINDS, Reading, _from_bytes
 from .model import Claim, Source, SourceFile
-from .store import ClaimRow, FileRow, Store
+from .store import FileRow, Store
 
 __all__ = [
     "FileRecord",
     "Unreadable",
     "fetch",
     "fetch_records",
-    "from_rows",
+    "from_row",
     "read_fresh",
     "reading",
     "save",
-    "to_rows",
+    "to_row",
 ]
 
 #: What a claim's index entry says: its subject as written, its property, its value when
@@ -54,9 +54,9 @@ class Unreadable(Exception):
 class FileRecord:
     """A decoded file head: the kind, source id and claim index.
 
-    The rest of the file's reading (its body and claim rows) is fetched and validated
-    only when the file is taken (see :func:`readings`), so that a hook that needs a few
-    files of a large corpus reads only those.
+    The rest of the file's reading (its body) is fetched and validated only when the
+    file is taken (see :func:`readings`), so that a hook that needs a few files of a
+    large corpus reads only those, and validates only the claims it takes.
     """
 
     key: str
@@ -77,11 +77,11 @@ _ERRORS = (
 )
 
 
-def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
-    """The rows that store ``r``, the reading of the file whose key is ``key``."""
+def to_row(key: str, r: Reading) -> FileRow:
+    """The row that stores ``r``, the reading of the file whose key is ``key``."""
     head: dict[str, Any] = {"kind": r.kind}
     body: dict[str, Any] = {"errors": [[e.file, e.line, e.field, e.message] for e in r.errors]}
-    claims: list[ClaimRow] = []
+    claims: list[bytes] = []
     sid = ""
     positions = r.positions
     if isinstance(r.parsed, SourceFile):
@@ -92,9 +92,11 @@ def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
             seq = _yaml.YamlSeq(1)
         head["index"] = [None if c is None else index_entry(c) for c in r.parsed.claims]
         for i, claim in enumerate(r.parsed.claims):
-            if claim is not None:
+            if claim is None:
+                claims.append(b"null")
+            else:  # pydantic's own JSON writer: the fastest way to the same JSON
                 dumped = claim.model_dump_json(exclude_unset=True).encode()
-                claims.append((key, i, b"[" + dumped + b"," + _json(list(seq[i])) + b"]"))
+                claims.append(b"[" + dumped + b"," + _json(list(seq[i])) + b"]")
         bare = _yaml.YamlMap(positions.line)
         bare.key_lines.update(positions.key_lines)
         bare.update(positions)
@@ -105,13 +107,15 @@ def to_rows(key: str, r: Reading) -> tuple[FileRow, list[ClaimRow]]:
     elif r.parsed is not None:
         body["model"] = r.parsed.model_dump(mode="json", exclude_unset=True)
     body["positions"] = _encode(positions)
-    return (key, sid, _json(head), _json(body)), claims
+    # The claims spliced in as they were written (the body is an object with keys).
+    text = _json(body)[:-1] + b',"claims":[' + b",".join(claims) + b"]}"
+    return key, sid, _json(head), text
 
 
 #: Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 64
 
-Fresh = tuple[Reading, FileRow, list[ClaimRow]]
+Fresh = tuple[Reading, FileRow]
 
 
 def read_fresh(items: Sequence[tuple[str, bytes, str]]) -> list[Fresh]:
@@ -134,20 +138,18 @@ def read_fresh(items: Sequence[tuple[str, bytes, str]]) -> list[Fresh]:
     chunk = max(1, len(items) // (n * 8))
     with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
         made = list(pool.map(_worker, items, chunksize=chunk))
-    return [(from_rows(row, rows), row, rows) for row, rows in made]
+    return [(from_row(row), row) for row in made]
 
 
 def _fresh(item: tuple[str, bytes, str]) -> Fresh:
     name, data, key = item
     r = _from_bytes(data, name)
-    row, rows = to_rows(key, r)
-    return r, row, rows
+    return r, to_row(key, r)
 
 
-def _worker(item: tuple[str, bytes, str]) -> tuple[FileRow, list[ClaimRow]]:
+def _worker(item: tuple[str, bytes, str]) -> FileRow:
     gc.disable()  # a short-lived process: collections would only walk what it built
-    _, row, rows = _fresh(item)
-    return row, rows
+    return _fresh(item)[1]
 
 
 def _cpus() -> int:
@@ -164,12 +166,7 @@ def save(store: Store, fresh: Sequence[Fresh], current: Sequence[str]) -> None:
     the current ones, delete them."""
     if not fresh:
         return
-    files: list[FileRow] = []
-    claims: list[ClaimRow] = []
-    for _, row, rows in fresh:
-        files.append(row)
-        claims += rows
-    store.write(files=files, claims=claims)
+    store.write(files=[row for _, row in fresh])
     if store.file_count() > 2 * len(current):
         store.prune(current)
 
@@ -182,12 +179,11 @@ def index_entry(claim: Claim) -> list[Any]:
     return [claim.subject, claim.property, scalar, claim.hedge]
 
 
-def from_rows(row: FileRow, rows: Sequence[ClaimRow]) -> Reading:
-    """The reading that :func:`to_rows` made ``row`` and ``rows`` from (validated as
-    anything read back is; how worker processes hand their readings over)."""
+def from_row(row: FileRow) -> Reading:
+    """The reading that :func:`to_row` made ``row`` from (validated as anything read
+    back is; how worker processes hand their readings over)."""
     key, sid, head, body = row
-    bodies = {(k, i): b for k, i, b in rows}
-    return reading(_record(key, sid, head), json.loads(body), bodies, None)
+    return reading(_record(key, sid, head), json.loads(body), None)
 
 
 def fetch_records(store: Store, keys: Sequence[str]) -> dict[str, FileRecord]:
@@ -216,29 +212,19 @@ def readings(
     (``None``: every claim). A record missing any row it needs is left out."""
     records = list(records)
     bodies = store.bodies([rec.key for rec in records]) if records else {}
-    pairs = [
-        (rec.key, i)
-        for rec in records
-        for i, entry in enumerate(rec.index)
-        if entry is not None and (wanted is None or i in wanted.get(rec.key, ()))
-    ]
-    claims = store.claims(pairs) if pairs else {}
     out: dict[str, Reading] = {}
     for rec in records:
         try:
             data = json.loads(bodies[rec.key])
-            only = None if wanted is None else wanted.get(rec.key)
-            out[rec.key] = reading(rec, data, claims, only)
+            out[rec.key] = reading(rec, data, None if wanted is None else wanted.get(rec.key))
         except _ERRORS:
             continue
     return out
 
 
-def reading(
-    rec: FileRecord, data: Any, bodies: dict[tuple[str, int], bytes], only: set[int] | None
-) -> Reading:
-    """The reading of ``rec`` with its body ``data`` and its claims from ``bodies``
-    (``only`` those indexes when given). Raises one of :data:`_ERRORS` for a bad row."""
+def reading(rec: FileRecord, data: Any, only: set[int] | None) -> Reading:
+    """The reading of ``rec`` with its body ``data`` (``only`` the claims of those
+    indexes when given). Raises one of :data:`_ERRORS` for a bad row."""
     errors = [LoadError(str(f), _line(n), str(fd), str(m)) for f, n, fd, m in data["errors"]]
     positions = _decode(data["positions"])
     if rec.kind is None:
@@ -252,8 +238,9 @@ def reading(
     seq = positions.get("claims") if isinstance(positions, _yaml.YamlMap) else None
     if source.id != rec.sid or not isinstance(seq, _yaml.YamlSeq):
         raise Unreadable("source row does not match its file row")
-    if len(seq.item_lines) != len(rec.index):
-        raise Unreadable("claim lines and index differ")
+    stored = data["claims"]
+    if not len(seq.item_lines) == len(rec.index) == len(stored):
+        raise Unreadable("claim lines, claims and index differ")
     claims: list[Claim | None] = []
     lines = _yaml.YamlSeq(seq.line)
     indexes: list[int] = []
@@ -263,7 +250,7 @@ def reading(
         claim_lines: Any = None
         claim = None
         if entry is not None:
-            dumped, claim_lines = json.loads(bodies[(rec.key, i)])
+            dumped, claim_lines = stored[i]
             claim = Claim.model_validate(dumped)
             if index_entry(claim) != list(entry) or not _place_lines(claim_lines):
                 raise Unreadable("claim row does not match its index")

@@ -44,7 +44,6 @@ from typing import Any, Final
 __all__ = [
     "CACHE_DIR",
     "NO_CACHE_ENV",
-    "ClaimRow",
     "FileRow",
     "Store",
     "code_fingerprint",
@@ -64,7 +63,7 @@ _TAG: Final = (
     b"# This directory is factcheck's store. It is safe to delete: runs only get slower.\n"
 )
 _DB_NAME: Final = "store.sqlite"
-_SCHEMA: Final = "2"
+_SCHEMA: Final = "3"
 _KEY_BYTES: Final = 32
 #: Bytes of fact files to read before a run says it is filling the store (about a
 #: second of parsing on a laptop).
@@ -75,8 +74,6 @@ _KEEP_RESULTS: Final = 64
 #: A file row: its key, its source id (or ``""``), its JSON head (what a hook looks at
 #: for every file) and its JSON body (read only for the files taken).
 FileRow = tuple[str, str, bytes, bytes]
-#: A claim row: its file's key, its index in the file and its JSON body.
-ClaimRow = tuple[str, int, bytes]
 
 
 @cache
@@ -232,25 +229,6 @@ class Store:
                 out[key] = body
         return out
 
-    def claims(self, wanted: Iterable[tuple[str, int]]) -> dict[tuple[str, int], bytes]:
-        """The authentic claim rows among ``wanted`` (file key, index) pairs."""
-        out: dict[tuple[str, int], bytes] = {}
-        try:
-            # Joined on the primary key: only the rows asked for leave the database.
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (file TEXT, idx INTEGER)")
-            self._db.execute("DELETE FROM wanted")
-            self._db.executemany("INSERT INTO wanted VALUES (?, ?)", wanted)
-            rows = self._db.execute(
-                "SELECT c.file, c.idx, c.body, c.mac FROM wanted w "
-                "JOIN claims c ON c.file = w.file AND c.idx = w.idx"
-            ).fetchall()
-        except sqlite3.Error:
-            return out
-        for key, idx, body, mac in rows:
-            if hmac.compare_digest(mac, self._mac("claims", key, idx, body)):
-                out[(key, idx)] = body
-        return out
-
     def result(self, key: str) -> bytes | None:
         """An authentic stored result under ``key``, or ``None``."""
         for body, mac in self._select("SELECT body, mac FROM results WHERE key IN ({})", [key]):
@@ -271,12 +249,11 @@ class Store:
     def write(
         self,
         files: Sequence[FileRow] = (),
-        claims: Sequence[ClaimRow] = (),
         results: Sequence[tuple[str, bytes]] = (),
     ) -> None:
         """Store rows, all in one transaction (best effort: a busy or read-only store
         simply stays as it was)."""
-        if not (files or claims or results):
+        if not (files or results):
             return
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -287,10 +264,6 @@ class Store:
                         (k, s, h, self._mac("head", k, s, h), b, self._mac("body", k, b))
                         for k, s, h, b in files
                     ],
-                )
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?)",
-                    [(k, i, b, self._mac("claims", k, i, b)) for k, i, b in claims],
                 )
                 self._db.executemany(
                     "INSERT OR REPLACE INTO results (key, body, mac) VALUES (?, ?, ?)",
@@ -317,7 +290,7 @@ class Store:
             return 0
 
     def prune(self, keep: Iterable[str]) -> None:
-        """Delete the file rows (and their claims) whose keys are not in ``keep``: rows
+        """Delete the file rows whose keys are not in ``keep``: rows
         of files that changed, or of another version of factcheck."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -326,7 +299,6 @@ class Store:
                 self._db.execute("DELETE FROM keep")
                 self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((k,) for k in keep))
                 self._db.execute("DELETE FROM files WHERE key NOT IN (SELECT key FROM keep)")
-                self._db.execute("DELETE FROM claims WHERE file NOT IN (SELECT key FROM keep)")
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -343,15 +315,11 @@ def _create_tables(db: sqlite3.Connection) -> None:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("files", "claims", "results"):
+        for table in ("files", "claims", "results"):  # claims: a table of layout 2
             db.execute(f"DROP TABLE IF EXISTS {table}")
         db.execute(
             "CREATE TABLE files (key TEXT PRIMARY KEY, sid TEXT NOT NULL, head BLOB NOT NULL, "
             "head_mac BLOB NOT NULL, body BLOB NOT NULL, body_mac BLOB NOT NULL)"
-        )
-        db.execute(
-            "CREATE TABLE claims (file TEXT NOT NULL, idx INTEGER NOT NULL, "
-            "body BLOB NOT NULL, mac BLOB NOT NULL, PRIMARY KEY (file, idx))"
         )
         db.execute(
             "CREATE TABLE results (key TEXT PRIMARY KEY, body BLOB NOT NULL, mac BLOB NOT NULL)"
