@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -294,8 +294,10 @@ class Scan:
     #: Problems of the directory walk (links leading out, an empty corpus).
     errors: list[LoadError]
     #: Each file's bytes, or ``None`` when it could not be read (see ``read_errors``).
+    #: A load consumes them (a corpus of a million claims need not hold its files twice).
     contents: list[bytes | None]
     read_errors: list[list[LoadError]]
+    _hashes: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def names(self) -> list[str]:
@@ -304,23 +306,41 @@ class Scan:
 
     def store_keys(self) -> list[str | None]:
         """Each readable file's store key: a hash of factcheck's code, its name and bytes."""
-        from .store import content_key
+        if "keys" not in self._hashes:
+            self._check_unread()
+            from .store import content_key
 
-        return [
-            None if data is None else content_key("file", name, data)
-            for name, data in zip(self.names, self.contents, strict=True)
-        ]
+            self._hashes["keys"] = [
+                None if data is None else content_key("file", name, data)
+                for name, data in zip(self.names, self.contents, strict=True)
+            ]
+        return list(self._hashes["keys"])
 
     def state(self) -> str:
         """A hash of the whole corpus as scanned: every file's name and bytes (or why
         it could not be read) and the walk's errors."""
-        from .store import content_key
+        if "state" not in self._hashes:
+            from .store import content_key
 
-        parts: list[str | bytes] = ["state"]
-        for name, data, errors in zip(self.names, self.contents, self.read_errors, strict=True):
-            parts += [name, data if data is not None else repr([str(e) for e in errors])]
-        parts += [str(e) for e in self.errors]
-        return content_key(*parts)
+            keys = self.store_keys()
+            parts: list[str | bytes] = ["state"]
+            for name, key, errors in zip(self.names, keys, self.read_errors, strict=True):
+                parts += [name, key if key is not None else repr([str(e) for e in errors])]
+            parts += [str(e) for e in self.errors]
+            self._hashes["state"] = content_key(*parts)
+        return str(self._hashes["state"])
+
+    def take(self, i: int) -> bytes:
+        """File ``i``'s bytes, once: the scan lets go of them."""
+        data = self.contents[i]
+        if data is None:
+            raise ValueError("this scan was loaded already: scan the directory again")
+        self.contents[i] = None
+        return data
+
+    def _check_unread(self) -> None:
+        if any(d is None and not e for d, e in zip(self.contents, self.read_errors, strict=True)):
+            raise ValueError("this scan was loaded already: scan the directory again")
 
 
 def scan(path: str | os.PathLike[str]) -> Scan:
@@ -375,12 +395,17 @@ def load(
 
 
 def read_all(sc: Scan, store: Store | None) -> list[Reading]:
-    """Every file's :class:`Reading`, from ``store`` where it has it (then kept there)."""
-    unread = list(zip(sc.names, sc.contents, sc.read_errors, strict=True))
+    """Every file's :class:`Reading`, from ``store`` where it has it (then kept there).
+
+    Consumes the scan's bytes (see :meth:`Scan.take`).
+    """
     if store is None and len(sc.files) < _PARALLEL_MIN_FILES:
+        sc._check_unread()
         return [
-            _from_bytes(data, name) if data is not None else Reading(None, None, None, errors)
-            for name, data, errors in unread
+            _from_bytes(sc.take(i), name) if data is not None else Reading(None, None, None, errs)
+            for i, (name, data, errs) in enumerate(
+                zip(sc.names, list(sc.contents), sc.read_errors, strict=True)
+            )
         ]
     from . import records
 
@@ -389,20 +414,22 @@ def read_all(sc: Scan, store: Store | None) -> list[Reading]:
     if store is not None:
         with store.snapshot():
             known = records.fetch(store, [k for k in keys if k is not None])
-    missing = [
-        (name, data, key)
-        for (name, data, _), key in zip(unread, keys, strict=True)
-        if data is not None and key is not None and key not in known
-    ]
+    missing = [i for i, key in enumerate(keys) if key is not None and key not in known]
     if store is not None:
-        store.announce_misses(len(missing), sum(len(d) for _, d, _ in missing))
-    fresh = records.read_fresh(missing)
-    known.update((key, made[0]) for (_, _, key), made in zip(missing, fresh, strict=True))
-    if store is not None:
-        records.save(store, fresh, [k for k in keys if k is not None])
+        size = sum(len(sc.contents[i] or b"") for i in missing)
+        store.announce_misses(len(missing), size)
+    items = [(sc.names[i], sc.take(i), keys[i] or "") for i in missing]
+    for i, reading in zip(missing, records.read_saving(store, items), strict=True):
+        known[keys[i] or ""] = reading
+    del items
+    if store is not None and missing:
+        records.tidy(store, [k for k in keys if k is not None])
+    for i, key in enumerate(keys):  # the files known to the store are let go of too
+        if key is not None and sc.contents[i] is not None:
+            sc.take(i)
     return [
         known[key] if key is not None else Reading(None, None, None, errors)
-        for (_, _, errors), key in zip(unread, keys, strict=True)
+        for key, errors in zip(keys, sc.read_errors, strict=True)
     ]
 
 

@@ -24,7 +24,7 @@ from . import _gc
 from .corpus import Corpus, date_value
 from .loader import FILE_KINDS, Reading, Scan, assemble, read_all, scan
 from .model import SourceFile
-from .records import FileRecord, Fresh, fetch_records, index_entry, read_fresh, readings, save
+from .records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
 from .scope import SCOPES, Events, params_properties, reach
 from .store import Store
 from .values import DATE_HEDGES
@@ -63,11 +63,11 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
     with store.snapshot():
         records = fetch_records(store, [k for k in keys if k is not None])
         missing = [i for i, k in enumerate(keys) if k is not None and k not in records]
-        store.announce_misses(len(missing), sum(len(_bytes(sc, i)) for i in missing))
+        store.announce_misses(len(missing), sum(len(sc.contents[i] or b"") for i in missing))
         # Files not in the store (changed since, or a first run) are read whole.
-        fresh = read_fresh([(names[i], _bytes(sc, i), keys[i] or "") for i in missing])
-        for i, made in zip(missing, fresh, strict=True):
-            out[i] = made[0]
+        items = [(names[i], sc.take(i), keys[i] or "") for i in missing]
+        for i, reading in zip(missing, read_saving(store, items), strict=True):
+            out[i] = reading
         stored: dict[int, FileRecord] = {}
         for i, key in enumerate(keys):
             if key is None:
@@ -76,10 +76,11 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
                 stored[i] = records[key]
         if any(_kind(out[i], stored.get(i)) in _DEFINITIONS for i in given):
             # A definition file can move conflicts anywhere: everything.
-            _take(sc, out, stored, {i: None for i in stored}, store, fresh)
+            _take(sc, out, stored, {i: None for i in stored}, store)
         else:
-            _take_around(sc, out, stored, given, store, fresh)
-    save(store, fresh, [k for k in keys if k is not None])
+            _take_around(sc, out, stored, given, store)
+    if missing:
+        tidy(store, [k for k in keys if k is not None])
     # Files with nothing in reach are left out of the merge; every file stays listed.
     kept = [i for i, r in enumerate(out) if r is not None]
     corpus = assemble(sc.root, sc.errors, [names[i] for i in kept], [out[i] for i in kept])  # type: ignore[misc]
@@ -93,13 +94,12 @@ def _take_around(
     stored: dict[int, FileRecord],
     given: set[int],
     store: Store,
-    fresh: list[Fresh],
 ) -> None:
     """Fill ``out``: definitions and given files whole, other files' claims in reach."""
     whole: dict[int, set[int] | None] = {
         i: None for i, rec in stored.items() if rec.kind in _DEFINITIONS or i in given
     }
-    _take(sc, out, stored, whole, store, fresh)
+    _take(sc, out, stored, whole, store)
     # The definitions alone, assembled, resolve names and say which rules there are.
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
     vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
@@ -145,7 +145,7 @@ def _take_around(
         taken = {n for n, entry in enumerate(rec.index) if entry is not None and needs(entry)}
         if taken or rec.kind != "source" or shared[rec.sid] > 1:
             rest[i] = taken
-    _take(sc, out, stored, rest, store, fresh)
+    _take(sc, out, stored, rest, store)
 
 
 def _take(
@@ -154,7 +154,6 @@ def _take(
     stored: dict[int, FileRecord],
     which: dict[int, set[int] | None],
     store: Store,
-    fresh: list[Fresh],
 ) -> None:
     """Put the readings of the stored files ``which`` names into ``out`` (with only the
     claims given for each, ``None`` for all); a file whose rows fail is read afresh."""
@@ -166,9 +165,8 @@ def _take(
         key = stored[i].key
         if key in got:
             out[i] = got[key]
-        else:
-            fresh += read_fresh([(sc.names[i], _bytes(sc, i), key)])
-            out[i] = fresh[-1][0]
+        else:  # a row that fails its checks: read the file, and store it right
+            (out[i],) = read_saving(store, [(sc.names[i], sc.take(i), key)])
 
 
 def _events(
@@ -217,9 +215,3 @@ def _kind(reading: Reading | None, record: FileRecord | None) -> str | None:
     if reading is not None:
         return reading.kind
     return record.kind if record is not None else None
-
-
-def _bytes(sc: Scan, i: int) -> bytes:
-    data = sc.contents[i]
-    assert data is not None  # files with a key were read
-    return data

@@ -16,9 +16,9 @@ from __future__ import annotations
 import gc
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from pydantic import ValidationError
 
@@ -36,8 +36,9 @@ __all__ = [
     "fetch_records",
     "from_row",
     "read_fresh",
+    "read_saving",
     "reading",
-    "save",
+    "tidy",
     "to_row",
 ]
 
@@ -118,8 +119,9 @@ PARALLEL_MIN_FILES = 64
 Fresh = tuple[Reading, FileRow]
 
 
-def read_fresh(items: Sequence[tuple[str, bytes, str]]) -> list[Fresh]:
-    """Read files (display name, bytes, store key) into readings and their store rows.
+def read_fresh(items: Sequence[tuple[str, bytes, str]]) -> Iterator[Fresh]:
+    """Read files (display name, bytes, store key) into readings and their store rows,
+    in the order given, each as soon as it is read.
 
     Many files are read by one worker process per core, which hand back the rows (plain
     JSON, validated again here): the bytes read once by the scan are what is parsed, and
@@ -127,7 +129,8 @@ def read_fresh(items: Sequence[tuple[str, bytes, str]]) -> list[Fresh]:
     """
     n = _cpus()
     if n < 2 or len(items) < PARALLEL_MIN_FILES:
-        return [_fresh(item) for item in items]
+        yield from map(_fresh, items)
+        return
     # Imported here: multiprocessing costs `import factcheck` 20 ms it rarely needs.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -137,8 +140,8 @@ def read_fresh(items: Sequence[tuple[str, bytes, str]]) -> list[Fresh]:
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(items) // (n * 8))
     with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-        made = list(pool.map(_worker, items, chunksize=chunk))
-    return [(from_row(row), row) for row in made]
+        for row in pool.map(_worker, items, chunksize=chunk):
+            yield from_row(row), row
 
 
 def _fresh(item: tuple[str, bytes, str]) -> Fresh:
@@ -160,13 +163,30 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def save(store: Store, fresh: Sequence[Fresh], current: Sequence[str]) -> None:
-    """Keep the readings made now, in one transaction; when rows of files that are no
-    longer there (edited, removed, or read by another version of factcheck) outnumber
-    the current ones, delete them."""
-    if not fresh:
-        return
-    store.write(files=[row for _, row in fresh])
+#: Rows written per transaction while a load reads: a cold load of a large corpus
+#: never holds more than these in memory besides the readings themselves.
+_SAVE_EVERY: Final = 256
+
+
+def read_saving(store: Store | None, items: Sequence[tuple[str, bytes, str]]) -> Iterator[Reading]:
+    """:func:`read_fresh`, keeping the rows in ``store`` (when given) in batches as they
+    come. Each row stands alone (its key is its content), so a run killed between two
+    batches leaves only rows that are right."""
+    batch: list[FileRow] = []
+    for reading, row in read_fresh(items):
+        yield reading
+        if store is not None:
+            batch.append(row)
+            if len(batch) >= _SAVE_EVERY:
+                store.write(files=batch)
+                batch = []
+    if store is not None:
+        store.write(files=batch)
+
+
+def tidy(store: Store, current: Sequence[str]) -> None:
+    """When rows of files that are no longer there (edited, removed, or read by another
+    version of factcheck) outnumber the ``current`` ones, delete them."""
     if store.file_count() > 2 * len(current):
         store.prune(current)
 
