@@ -26,7 +26,7 @@ entities:
 PROPERTIES = """\
 properties:
   - {id: capacity, type: quantity, unit: inmates, tolerance: 0.1}
-  - {id: inmates, type: quantity, unit: people, tolerance: 0.1}
+  - {id: inmates, type: quantity, unit: people, tolerance: 0.1, minimum: 0}
   - {id: opened, type: date}
   - {id: name, type: text}
 """

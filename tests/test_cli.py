@@ -310,3 +310,52 @@ def test_check_reports_exactly_the_conflicts_citing_its_files(
     reported = json.loads(capsys.readouterr().out)["conflicts"]
     expected = [c for c in everything if any(x["file"] in paths for x in c["citations"])]
     assert reported == expected
+
+
+def _shell(root: Path, command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "FACTCHECK": f"{sys.executable} -m factcheck"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("setup", "command", "code", "message"),
+    [
+        # Output that cannot be written: one line and 2; a closed pipe: quiet, as SIGPIPE
+        # (`true` is gone long before Python has started, so the pipe is closed).
+        ("", "$FACTCHECK audit . > /dev/full", 2, "cannot write the report"),
+        ("", "$FACTCHECK schema | true", 141, ""),
+        # What the hook is given must be a fact file, and says what it is instead.
+        ("mkdir -p sources/sub", "$FACTCHECK check sources/sub", 2, "is a directory"),
+        ("mkfifo sources/f.yaml", "$FACTCHECK check sources/f.yaml", 2, "not a regular file"),
+        ("", "$FACTCHECK check sources/none.yaml", 2, "no such file"),
+        # A link loop in the corpus is a load error naming the link.
+        ("ln -s loop.yaml sources/loop.yaml", "$FACTCHECK audit .", 2, "sources/loop.yaml"),
+        # A count below its property's minimum, at its value's line.
+        (
+            "sed -i 's/value: 15000/value: -15000/' sources/d.yaml",
+            "$FACTCHECK check sources/d.yaml",
+            2,
+            "sources/d.yaml:7: error[load] claims[0].value: -15000 is below 0",
+        ),
+    ],
+)
+def test_edges_end_with_a_message_not_a_traceback(
+    tmp_path: Path, setup: str, command: str, code: int, message: str
+) -> None:
+    root = tmp_path / "facts"
+    _write(root, {**SOURCES, "rules.yaml": RULES})
+    if setup:
+        assert _shell(root, setup).returncode == 0
+    proc = _shell(root, command)
+    out = proc.stdout + proc.stderr
+    assert "Traceback" not in out
+    assert proc.returncode == code, out
+    assert message in out
+    if code == 141:
+        assert proc.stderr == ""
