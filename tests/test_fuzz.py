@@ -1,6 +1,6 @@
 """Fuzzing the reader: arbitrary text and bytes never make factcheck raise.
 
-``_yaml.parse`` and ``loader.read_file`` report every problem as a LoadError; ``load``
+``_yaml.parse`` and ``parse.read_file`` report every problem as a LoadError; ``load``
 never raises for content (only ``strict=True`` raises, and only FactcheckError); the audit
 runs on whatever was loaded. Inputs: any text, any bytes, YAML-shaped token soup, and
 valid fact files with random edits (which reach the model and corpus checks).
@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck import FactcheckError, LoadError, _yaml, loader
+from factcheck import FactcheckError, LoadError, _yaml, parse
 
 from .conftest import ENTITIES, PROPERTIES, source_yaml
 
@@ -175,7 +175,7 @@ def test_read_file_never_raises(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "f.yaml"
         path.write_bytes(data)
-        _value, errors = loader.read_file(path, "f.yaml")
+        _value, errors = parse.read_file(path, "f.yaml")
     _check_errors(errors, "f.yaml")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import factcheck
-from factcheck import FactcheckError, loader, partial
+from factcheck import FactcheckError, assemble, discovery, loader, partial
 
 from .conftest import CLAIMS, MakeCorpus, source_yaml
 
@@ -32,14 +32,14 @@ def test_a_load_uses_the_bytes_its_scan_read(make_corpus: MakeCorpus) -> None:
     # What the store keys and what the corpus holds come from one reading of each file:
     # a file changed after the scan changes neither.
     root = make_corpus({"sources/a.yaml": source_yaml("a", GOOD)})
-    scanned = loader.scan(root)
+    scanned = discovery.scan(root)
     keys, state = scanned.store_keys(), scanned.state()
     path = root / "sources" / "a.yaml"
     path.write_text(path.read_text().replace("40000", "50000") + "# edited\n")
     corpus = factcheck.load(root, scanned=scanned)
     assert corpus.fact("a/cap").value == factcheck.Interval.point(40000)
     assert scanned.store_keys() == keys and scanned.state() == state
-    assert loader.scan(root).state() != state
+    assert discovery.scan(root).state() != state
 
 
 @pytest.mark.parametrize(
@@ -180,7 +180,7 @@ def test_fact_files_are_listed_top_down_in_name_order(tmp_path: Path) -> None:
     for skipped in [".hidden/s.yaml", "a/.h.yaml", "a/notes.txt"]:
         (tmp_path / skipped).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / skipped).write_text("x: 1\n", encoding="utf-8")
-    files, errors = loader.iter_fact_files(tmp_path)
+    files, errors = discovery.iter_fact_files(tmp_path)
     # A directory's own files first, then each subdirectory in full, as os.walk goes.
     assert [f.relative_to(tmp_path).as_posix() for f in files] == [
         "z.yaml",
@@ -200,13 +200,13 @@ def test_loading_runs_with_the_collector_paused(
     # Loading builds objects that live on; a collection would walk all of them again.
     root = make_corpus({"sources/a.yaml": source_yaml("a", CLAIMS)})
     seen: list[bool] = []
-    real = loader._merge
+    real = assemble.merge
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(loader, "_merge", spy)
+    monkeypatch.setattr(assemble, "merge", spy)
     if entry == "load":
         corpus = loader.load(root)
     else:

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import factcheck
-from factcheck import loader, records
+from factcheck import loader, parse, records
 from factcheck import strategies as fst
-from factcheck.loader import scan
+from factcheck.discovery import scan
 
 SEED = Path(__file__).resolve().parents[1] / "facts"
 
@@ -26,7 +26,7 @@ def _readings(root: Path) -> list[tuple[str, bytes, str]]:
     ]
 
 
-def _same(a: loader.Reading, b: loader.Reading) -> None:
+def _same(a: parse.Reading, b: parse.Reading) -> None:
     assert (a.kind, a.parsed, a.errors, a.indexes) == (b.kind, b.parsed, b.errors, b.indexes)
     assert a.positions == b.positions
     if a.positions is not None:
@@ -39,13 +39,13 @@ def test_rows_give_back_the_reading_they_were_made_from(corpus: factcheck.Corpus
     with tempfile.TemporaryDirectory() as tmp:
         root = factcheck.dump(corpus, tmp)
         for name, data, key in _readings(root):
-            direct = loader._from_bytes(data, name)
+            direct = parse.parse_file(data, name)
             _same(records.from_row(records.to_row(key, direct)), direct)
 
 
 @pytest.mark.parametrize("text", ["claims: 5\nsource: {id: x}\n", "source: [\n", "- a\n"])
 def test_broken_files_round_trip_with_their_errors(tmp_path: Path, text: str) -> None:
-    direct = loader._from_bytes(text.encode(), "f.yaml")
+    direct = parse.parse_file(text.encode(), "f.yaml")
     _same(records.from_row(records.to_row("k", direct)), direct)
     assert direct.errors
 

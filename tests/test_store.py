@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.loader import scan
+from factcheck.discovery import scan
 from factcheck.partial import load_around
 from factcheck.store import CACHE_DIR, Store, code_fingerprint, content_key
 

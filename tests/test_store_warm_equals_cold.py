@@ -31,7 +31,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 import factcheck
 from factcheck import cli
-from factcheck.loader import scan
+from factcheck.discovery import scan
 from factcheck.partial import load_around
 from factcheck.store import CACHE_DIR, Store
 

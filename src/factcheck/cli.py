@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 from .conflict import SEVERITIES, AuditResult
 from .corpus import Corpus
+from .discovery import YAML_SUFFIXES, Scan, scan
 from .engine import audit
 from .errors import FactcheckError, LoadError
-from .loader import YAML_SUFFIXES, Scan, load, scan
+from .loader import load
 from .report import REPORTERS
 
 if TYPE_CHECKING:

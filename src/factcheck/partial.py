@@ -21,9 +21,12 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from . import _gc
+from .assemble import assemble
 from .corpus import Corpus, date_value
-from .loader import FILE_KINDS, Reading, Scan, assemble, read_all, scan
+from .discovery import Scan, scan
+from .loader import read_all
 from .model import SourceFile
+from .parse import FILE_KINDS, Reading
 from .records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
 from .scope import SCOPES, Events, params_properties, reach
 from .store import Store

@@ -1,4 +1,4 @@
-"""A file's :class:`~factcheck.loader.Reading` as store rows, and back.
+"""A file's :class:`~factcheck.parse.Reading` as store rows, and back.
 
 A file row holds what reading the file gave besides its claims: its kind, errors, the
 lines merging needs, the model of a definition file or a source's ``source:`` block, and
@@ -25,8 +25,8 @@ from pydantic import ValidationError
 from . import _yaml
 from .corpus import PLACE_KEYS
 from .errors import LoadError
-from .loader import FILE_KINDS, Reading, _from_bytes
 from .model import Claim, Source, SourceFile
+from .parse import FILE_KINDS, Reading, parse_file
 from .store import FileRow, Store
 
 __all__ = [
@@ -146,7 +146,7 @@ def read_fresh(items: Sequence[tuple[str, bytes, str]]) -> Iterator[Fresh]:
 
 def _fresh(item: tuple[str, bytes, str]) -> Fresh:
     name, data, key = item
-    r = _from_bytes(data, name)
+    r = parse_file(data, name)
     return r, to_row(key, r)
 
 

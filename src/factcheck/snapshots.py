@@ -28,11 +28,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
-from . import loader
 from .conflict import AuditResult, Citation, Conflict
 from .corpus import Corpus, Fact
 from .errors import FactcheckError, LoadError
 from .model import Source
+from .parse import read_file
 
 __all__ = ["QUOTES_RULE", "closest_passage", "fold", "merge", "verify_snapshots"]
 
@@ -112,7 +112,7 @@ def _conflict(message: str, citation: Citation) -> Conflict:
 
 def _snapshot_line(file: str) -> int:
     # The corpus does not keep the position of source fields; re-read this one file.
-    data, _ = loader.read_file(Path(file), file)
+    data, _ = read_file(Path(file), file)
     try:
         return int(data["source"].key_lines["snapshot"])
     except (AttributeError, KeyError, TypeError):

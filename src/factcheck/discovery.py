@@ -1,0 +1,183 @@
+"""Finding a corpus's fact files and reading each one's bytes, exactly once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from .errors import FactcheckError, LoadError
+
+__all__ = ["MAX_FILE_BYTES", "YAML_SUFFIXES", "Scan", "iter_fact_files", "read_bytes", "scan"]
+
+#: Largest fact file read; a newsroom's source file is a few kilobytes. Composing YAML
+#: costs about 500 bytes of memory per value: a hostile file of this size full of one-character
+#: values needs some 700 MB and a few seconds before it is refused.
+MAX_FILE_BYTES: Final = 4 * 1024 * 1024
+YAML_SUFFIXES: Final = (".yaml", ".yml")
+
+
+def iter_fact_files(root: Path) -> tuple[list[Path], list[LoadError]]:
+    """Every YAML file below ``root`` (sorted; hidden entries skipped), never leaving ``root``."""
+    files: list[Path] = []
+    errors: list[LoadError] = []
+    real_root = root.resolve()
+    # Directories still to list, the next one last; each lists its files before its
+    # subdirectories, as a top-down walk does. Entries of os.scandir know whether they
+    # are links without another system call (a thousand fewer in a corpus of 100k claims).
+    pending = [root]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(
+                    (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
+                )
+        except OSError:  # gone or unreadable meanwhile: nothing to read there
+            continue
+        subdirs = []
+        for entry in entries:
+            path = here / entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # cannot be looked at: read as a file, which reports why
+                is_dir = False
+            if is_dir:
+                if entry.is_symlink():
+                    errors.append(
+                        LoadError(str(path), None, "", "symbolic link to a directory: not followed")
+                    )
+                else:
+                    subdirs.append(path)
+                continue
+            if not entry.name.endswith(YAML_SUFFIXES):
+                continue
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):  # RuntimeError: a loop of links
+                    errors.append(
+                        LoadError(
+                            str(path),
+                            None,
+                            "",
+                            "symbolic link that leads nowhere (broken, or a loop): not read",
+                        )
+                    )
+                    continue
+                if not target.is_relative_to(real_root):
+                    errors.append(
+                        LoadError(
+                            str(path), None, "", "symbolic link leads outside the corpus: not read"
+                        )
+                    )
+                    continue
+            files.append(path)
+        pending.extend(reversed(subdirs))
+    return files, errors
+
+
+def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[LoadError]]:
+    try:
+        # Opening a FIFO or a device named *.yaml would block or never end.
+        if not path.is_file():
+            why = "not a regular file: not read"
+            if path.is_symlink():
+                why = "symbolic link that leads nowhere (broken, or a loop): not read"
+            return None, [LoadError(display, None, "", why)]
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1), []
+    except OSError as exc:
+        return None, [LoadError(display, None, "", f"cannot read file: {exc.strerror or exc}")]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A corpus directory's fact files, each read exactly once.
+
+    Everything a load computes comes from these bytes, and a stored row is keyed by
+    them: a file changed on disk after the scan changes neither the answer nor what is
+    stored under the scan's keys.
+    """
+
+    root: Path
+    files: list[Path]
+    #: Problems of the directory walk (links leading out, an empty corpus).
+    errors: list[LoadError]
+    #: Each file's bytes, or ``None`` when it could not be read (see ``read_errors``).
+    #: A load consumes them (a corpus of a million claims need not hold its files twice).
+    contents: list[bytes | None]
+    read_errors: list[list[LoadError]]
+    _hashes: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def names(self) -> list[str]:
+        """The files as reports name them."""
+        return [str(f) for f in self.files]
+
+    def store_keys(self) -> list[str | None]:
+        """Each readable file's store key: a hash of factcheck's code, its name and bytes."""
+        if "keys" not in self._hashes:
+            self._check_unread()
+            from .store import content_key
+
+            self._hashes["keys"] = [
+                None if data is None else content_key("file", name, data)
+                for name, data in zip(self.names, self.contents, strict=True)
+            ]
+        return list(self._hashes["keys"])
+
+    def state(self) -> str:
+        """A hash of the whole corpus as scanned: every file's name and bytes (or why
+        it could not be read) and the walk's errors."""
+        if "state" not in self._hashes:
+            from .store import content_key
+
+            keys = self.store_keys()
+            parts: list[str | bytes] = ["state"]
+            for name, key, errors in zip(self.names, keys, self.read_errors, strict=True):
+                parts += [name, key if key is not None else repr([str(e) for e in errors])]
+            parts += [str(e) for e in self.errors]
+            self._hashes["state"] = content_key(*parts)
+        return str(self._hashes["state"])
+
+    def take(self, i: int) -> bytes:
+        """File ``i``'s bytes, once: the scan lets go of them."""
+        data = self.contents[i]
+        if data is None:
+            raise ValueError("this scan was loaded already: scan the directory again")
+        self.contents[i] = None
+        return data
+
+    def _check_unread(self) -> None:
+        if any(d is None and not e for d, e in zip(self.contents, self.read_errors, strict=True)):
+            raise ValueError("this scan was loaded already: scan the directory again")
+
+
+def scan(path: str | os.PathLike[str]) -> Scan:
+    """Find and read the fact files of ``path`` (raises for a missing directory)."""
+    root = _root(path)
+    files, errors = _files(root)
+    contents: list[bytes | None] = []
+    read_errors: list[list[LoadError]] = []
+    for file in files:
+        data, problems = read_bytes(file, str(file))
+        contents.append(data)
+        read_errors.append(problems)
+    return Scan(root, files, errors, contents, read_errors)
+
+
+def _root(path: str | os.PathLike[str]) -> Path:
+    root = Path(path)
+    if not root.is_dir():
+        raise FactcheckError([LoadError(str(root), None, "", "no such corpus directory")])
+    return root
+
+
+def _files(root: Path) -> tuple[list[Path], list[LoadError]]:
+    files, errors = iter_fact_files(root)
+    if not files and not errors:
+        # Most likely a wrong path: auditing nothing must not look like a clean audit.
+        errors.append(LoadError(str(root), None, "", "no fact files (*.yaml, *.yml) here"))
+    return files, errors
