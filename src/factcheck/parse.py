@@ -304,7 +304,7 @@ def _validate_source(out: list[LoadError], data: Any, display: str) -> SourceFil
             errors.extend(_validation_errors(exc, data, display, SourceFile, prefix=("claims", i)))
             claims.append(None)  # type: ignore[arg-type]  # placeholder keeps indexes aligned
     out.extend(errors)
-    _share(claims)
+    share_fields(claims)
     if source is None:
         return None
     need = "quote" if source.kind == "article" else "basis"
@@ -328,7 +328,7 @@ def _validate_source(out: list[LoadError], data: Any, display: str) -> SourceFil
 _REPEATED: Final = ("subject", "property", "unit", "hedge", "as_of", "attributed_to")
 
 
-def _share(claims: list[Claim]) -> None:
+def share_fields(claims: list[Claim]) -> None:
     """Make a file's claims share equal field-name sets and repeated strings.
 
     A large corpus repeats the same few field sets and ids hundreds of thousands of

@@ -26,7 +26,7 @@ from . import _yaml
 from .corpus import PLACE_KEYS
 from .errors import LoadError
 from .model import Claim, Source, SourceFile
-from .parse import FILE_KINDS, Reading, parse_file
+from .parse import FILE_KINDS, Reading, parse_file, share_fields
 from .store import FileRow, Store
 
 __all__ = [
@@ -281,6 +281,7 @@ def reading(rec: FileRecord, data: Any, only: set[int] | None) -> Reading:
         indexes.append(i)
     positions["claims"] = lines
     # None stands for an invalid claim, as in the loader's own readings.
+    share_fields(claims)  # type: ignore[arg-type]
     parsed = SourceFile.model_construct(source=source, claims=claims)  # type: ignore[arg-type]
     kept = None if only is None else tuple(indexes)
     return Reading(rec.kind, parsed, positions, errors, kept)
