@@ -1,0 +1,30 @@
+"""factcheck.extract.sentences: splitting a text into verbatim sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.extract import (
+    split_sentences,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+FACTS = ROOT / "facts"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("U.S. Senator Rubio came. He left.", ["U.S. Senator Rubio came.", "He left."]),
+        ("of which 14 thousand. \u2013 members", ["of which 14 thousand. \u2013 members"]),
+        ("• A bullet.\n\nNext line", ["A bullet.", "Next line"]),
+        ("It fell to 2.4. Then 3 rose", ["It fell to 2.4.", "Then 3 rose"]),
+        ("Title\nBody text", ["Title", "Body text"]),
+    ],
+)
+def test_split_sentences(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
