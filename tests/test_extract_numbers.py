@@ -96,3 +96,51 @@ def test_not_figures(text: str) -> None:
 def test_thousands_separators_read_back(n: int) -> None:
     [m] = find_mentions(f"counted {n:,} people")
     assert m.value == n
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "hedge", "flags"),
+    [
+        ("in the past 1-1/2 months", 1.5, "months", "exact", {"fraction"}),
+        ("for 2 1/2 years", 2.5, "years", "exact", {"fraction"}),
+        ("a half-hour drive", 30, "minutes", "exact", {"word"}),
+        ("Some 10,000 to 20,000 people", (10000, 20000), None, "between", set()),
+        ("from 10 to 20 people", None, None, None, None),  # "from A to B" may be a change
+        ("12,000 more inmates than last year", 12000, None, "exact", {"change"}),
+    ],
+)
+def test_fractions_ranges_changes(
+    text: str, value: object, unit: str | None, hedge: str | None, flags: set[str] | None
+) -> None:
+    found = find_mentions(text)
+    if value is None:
+        assert len(found) == 2
+        return
+    [m] = found
+    assert (m.value, m.unit, m.hedge, set(m.flags)) == (value, unit, hedge, flags)
+    if "change" in (flags or set()):
+        assert m.note is not None and "not a count" in m.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coordinates13\u00b032\u20321\u2033N 88\u00b048\u203218\u2033W / 13.53361; -88.80500",
+        "at 40.7128° N, 74.0060° W",
+    ],
+)
+def test_coordinates_are_not_counts(text: str) -> None:
+    assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Capacity40,000", 40000, "Capacity"),
+        ("Opened31 January 2023 (2023-01-31)", "2023-01-31", "Opened"),
+        ("Population14,532 (as of 11 June 2024)", 14532, "Population"),
+    ],
+)
+def test_values_glued_to_labels(text: str, value: object, label: str) -> None:
+    first = find_mentions(text)[0]
+    assert (first.value, first.label) == (value, label)

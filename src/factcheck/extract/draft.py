@@ -6,16 +6,18 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Final
 
 from ..corpus import Corpus
 from ..dump import yaml_text
 from ..values import PartialDate
-from .dates import _DATE_PATTERNS, _RELATIVE_PATTERNS, _find_dates
-from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
+from .dates import _DATE_HEDGES, _DATE_PATTERNS, _RELATIVE_PATTERNS, _find_dates
+from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention, _with
 from .numbers import _find_numbers
 from .sentences import split_sentences
 from .subjects import _Names, _propose_property, _propose_subject
+from .times import Clock, document_zone, find_times, time_spans
 
 
 def find_mentions(
@@ -25,18 +27,69 @@ def find_mentions(
     start: int = 0,
     end: int | None = None,
     taken: Iterable[tuple[int, int]] = (),
+    day: date | None = None,
+    clock: Clock | None = None,
 ) -> list[Mention]:
-    """Every number and date in ``text[start:end]``, in reading order.
+    """Every number, date and clock time in ``text[start:end]``, in reading order.
 
     ``published`` resolves relative dates ("in March this year", "April 14"); without it
     they are left out (and :func:`draft_fact_file` lists them as unresolved). ``taken``
-    spans are not read as numbers (names with digits such as "MS-13").
+    spans are not read as numbers (names with digits such as "MS-13"). A clock time falls
+    on the last day-precision date before it in the span, else on ``day``; its zone is the
+    one written after it, else ``clock`` (see :mod:`factcheck.extract.times`). A value
+    glued to a label at the start of the span ("Capacity40,000", infobox text) is read
+    as if the label stood apart, and the mention's ``label`` says which label it was.
     """
     end = len(text) if end is None else end
     pub = PartialDate.parse(published) if isinstance(published, str) else published
-    dates = _find_dates(text, start, end, pub)
-    numbers = _find_numbers(text, start, end, [*taken, *((d.start, d.end) for d in dates)])
-    return sorted([*dates, *numbers], key=lambda x: (x.start, x.end))
+    seen, label = _unglued(text, start, end)
+    dates = _find_dates(seen, start, end, pub)
+
+    def day_at(at: int) -> date | None:
+        before = [d for d in dates if d.end <= at and d.precision == "day"]
+        return date.fromisoformat(str(before[-1].value)) if before else day
+
+    times = find_times(seen, start, end, day_at, clock)
+    folded: set[int] = set()
+    for i, t in enumerate(times):
+        h = next((hedge for r, hedge in _DATE_HEDGES if r.search(seen, start, t.start)), None)
+        prior = [d for d in dates if d.end <= t.start and d.precision == "day"]
+        notes = [t.note] if t.note else []
+        if prior and _JOINS_TIME.fullmatch(seen, prior[-1].end, t.start):
+            folded.add(prior[-1].start)  # "March 15 at 5:26 p.m.": the day is in the time
+            notes.append(f"day from {prior[-1].text!r}")
+        elif prior:
+            notes.append(f"day from {prior[-1].text!r}, earlier in the sentence")
+        elif day is not None:
+            notes.append(f"day {day} from the last date before it in the text")
+        if h and t.hedge == "exact":
+            t = _with(t, hedge=h)
+        times[i] = _with(t, note="; ".join(notes) or None)
+    spans = [*taken, *((d.start, d.end) for d in dates), *time_spans(seen, start, end)]
+    dates = [d for d in dates if d.start not in folded or d.precision != "day"]
+    numbers = _find_numbers(seen, start, end, spans)
+    found = sorted([*dates, *times, *numbers], key=lambda x: (x.start, x.end))
+    if label is not None:
+        found = [_with(m, label=label) if m.start == start + len(label) else m for m in found]
+    return found
+
+
+# Between a day and a time that falls on it: "March 15 at 5:26", "March 15, 5:26", "March
+# 15 before noon", "March 15 between 6:45 and 6:48".
+_JOINS_TIME: Final = re.compile(
+    r"(?:\s*,)?\s*(?:at|on|from|between|before|after|around|about|by|\(|[-\u2013\u2014])?\s*",
+    re.IGNORECASE,
+)
+# A label glued to its value at the start of a line of infobox or table text.
+_GLUED_LABEL: Final = re.compile(r"[A-Z][A-Za-z ]{0,40}?[a-z](?=[$\u20ac\u00a3]?\d)")
+
+
+def _unglued(text: str, start: int, end: int) -> tuple[str, str | None]:
+    """``text`` with a label glued to the value after it blanked out, and the label."""
+    m = _GLUED_LABEL.match(text, start, end)
+    if m is None:
+        return text, None
+    return text[:start] + " " * (m.end() - start) + text[m.end() :], m.group()
 
 
 @dataclass
@@ -125,6 +178,11 @@ def draft_fact_file(
         del source["published"]
     draft = Draft({"source": source, "claims": []})
     ids: dict[str, int] = {}
+    clock = document_zone(text)
+    if clock is not None:
+        source_notes.append(f"times without a zone take the zone of {clock.said!r}")
+        source["note"] = "; ".join(source_notes) + "."
+    day = date(pub.year, pub.month, pub.day) if pub and pub.month and pub.day else None
     for sent in split_sentences(text):
         s_start, s_end = sent
         sentence = text[s_start:s_end]
@@ -132,8 +190,23 @@ def draft_fact_file(
             continue
         found = names.entities_in(text, s_start, s_end)
         digit_names = [(a, b) for a, b, _ in found if any(c.isdigit() for c in text[a:b])]
-        mentions = find_mentions(text, pub, start=s_start, end=s_end, taken=digit_names)
+        mentions = find_mentions(
+            text, pub, start=s_start, end=s_end, taken=digit_names, day=day, clock=clock
+        )
         draft.mentions.extend(mentions)
+        starts = {m.start for m in mentions}
+        draft.unresolved.extend(
+            f"time {text[a:b]!r} in {sentence!r}: no date before it gives its day"
+            for a, b in time_spans(text, s_start, s_end)
+            if a not in starts
+        )
+        days = [
+            m
+            for m in mentions
+            if m.kind == "date" and m.precision in ("day", "time") and "ambiguous" not in m.flags
+        ]
+        if days:  # timelines: a heading's day holds for the times under it
+            day = date.fromisoformat(str(days[-1].value)[:10])
         if pub is None:
             draft.unresolved.extend(
                 f"{m.group()!r} in {sentence!r}: give --published to resolve it"

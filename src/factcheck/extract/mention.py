@@ -33,6 +33,7 @@ class Mention:
     precision: str | None = None  # dates: year, month or day
     flags: frozenset[str] = frozenset()
     note: str | None = None
+    label: str | None = None  # infobox or table label the value was glued to
 
 
 def _with(m: Mention, **changes: Any) -> Mention:

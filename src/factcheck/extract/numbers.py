@@ -11,7 +11,7 @@ from .mention import Mention, _with
 from .sentences import _clause
 
 _NUMBER_RE: Final = re.compile(
-    r"(?<![\w$€£@#/.,\-])(?P<cur>US\$|\$|€|£)?(?P<num>\d+(?:[.,]\d+)*)"
+    r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?(?P<num>\d+(?:[.,]\d+)*)"
     r"(?:\s?(?P<scale>thousand|million|billion|bn|mn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)?"
     r"(?(scale)|(?(pct)|(?![\w%])))"
@@ -115,7 +115,22 @@ _MULTIPLIER_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _MULTIPLIERS: Final = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
-_HALF_HOUR_RE: Final = re.compile(r"\bhalf an hour\b", re.IGNORECASE)
+_HALF_HOUR_RE: Final = re.compile(r"\bhalf(?:[\s-]an)?[\s-]hour\b", re.IGNORECASE)
+# "1-1/2 months", "2 1/2 years", "3/4": a whole part and a fraction, or a fraction alone.
+_FRACTION_RE: Final = re.compile(
+    r"(?<![\w$\u20ac\u00a3@#/.,\-])(?:(?P<whole>\d+)[-\s])?(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])"
+)
+# Coordinates are positions, not counts: degrees, minutes, seconds; "13.53361; -88.80500".
+_COORD_RE: Final = re.compile(
+    r"-?\d+(?:\.\d+)?\s?\u00b0(?:\s?\d+(?:\.\d+)?\s?[\u2032'])?(?:\s?\d+(?:\.\d+)?\s?[\u2033\"])?"
+    r"(?:\s?[NSEW]\b)?|-?\d{1,3}\.\d{3,};\s?-?\d{1,3}\.\d{3,}"
+)
+# "12,000 more inmates than last year" is a change, not a count.
+_CHANGE_AFTER: Final = re.compile(
+    r"\s+(?:more|fewer|less)\s+(?:[A-Za-z-]+\s+){0,2}?than\b|\s+(?:more|fewer)\s+than\s+(?:last|the)\b"
+    r"|\s+(?:up|down)\s+from\b",
+    re.IGNORECASE,
+)
 _NONE_RE: Final = re.compile(r"\bthere\s+(?:are|were)\s+(?P<no>no)\s+\w+", re.IGNORECASE)
 _RATE_RE: Final = re.compile(
     r"\bper\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<scale>thousand|million))?\b"
@@ -181,6 +196,16 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken)
 
+    taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
+    for m in _FRACTION_RE.finditer(text, start, end):
+        if not free(m.start(), m.end()) or int(m["d"]) == 0 or int(m["n"]) >= int(m["d"]):
+            continue
+        value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
+        after = _UNIT_AFTER.match(text, m.end(), end)
+        funit = _unit_name(after["u"]) if after else None
+        out.append(_figure(m, _clean(value), funit, "fraction", f"a fraction: {m.group()!r}"))
+        taken.append(m.span())
+
     for m in _NUMBER_RE.finditer(text, start, end):
         if not free(m.start(), m.end()):
             continue
@@ -198,9 +223,7 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
             unit = "percent" if unit is None else unit
         after = _UNIT_AFTER.match(text, m.end(), end)
         if unit is None and after:
-            word = after["u"].casefold()
-            word = re.sub(r"\s+", " ", word)
-            unit = _UNIT_NAMES.get(word, word if word.endswith("s") else word + "s")
+            unit = _unit_name(after["u"])
         rate = next((r for (lo, hi), r in rates if lo <= m.start() < hi), None)
         if unit is None and rate is not None:
             unit = rate
@@ -253,6 +276,11 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
     return _hedged(text, start, out)
 
 
+def _unit_name(word: str) -> str:
+    word = re.sub(r"\s+", " ", word.casefold())
+    return _UNIT_NAMES.get(word, word if word.endswith("s") else word + "s")
+
+
 def _figure(
     m: re.Match[str], value: float, unit: str | None, flag: str, note: str, group: int | str = 0
 ) -> Mention:
@@ -278,6 +306,46 @@ def _hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
             continue
         h = _HEDGE_RE.search(text, start, m.start)
         hedge = _HEDGES[h["h"].casefold()] if h else "exact"
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            hedge != "between"
+            and nxt is not None
+            and re.fullmatch(r"\s*(?:to|-|\u2013)\s*", text[m.end : nxt.start])
+            and isinstance(m.value, float)
+            and isinstance(nxt.value, float)
+            and m.value < nxt.value
+            and (m.unit is None or nxt.unit is None or m.unit == nxt.unit)
+            and not re.search(
+                r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", text[start : m.start], re.I
+            )
+        ):
+            said = f"a range {text[m.start : nxt.end]!r}"
+            if hedge != "exact":
+                said = (
+                    f"an approximate range ({h['h']!r}) {text[m.start : nxt.end]!r}" if h else said
+                )
+            out.append(
+                _with(
+                    m,
+                    end=nxt.end,
+                    text=text[m.start : nxt.end],
+                    value=(m.value, nxt.value),
+                    unit=m.unit or nxt.unit,
+                    hedge="between",
+                    note="; ".join(filter(None, [m.note, said])),
+                )
+            )
+            skip = True
+            continue
+        change = _CHANGE_AFTER.match(text, m.end)
+        if change and isinstance(m.value, float):
+            m = _with(
+                m,
+                flags=m.flags | {"change"},
+                note="; ".join(
+                    filter(None, [m.note, f"a change ({change.group().strip()!r}), not a count"])
+                ),
+            )
         if hedge == "between":
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if (
