@@ -10,8 +10,9 @@ Two sets, reported separately:
   (see ``benchmarks/eval/README.md`` for how to obtain them), and the set is skipped with
   a message when that directory is absent or a text's sha256 differs.
 
-Each text is drafted with the source's own publication date and its own corpus (entities
-and properties). A hand-written claim (of type quantity or date, with a quote) is *found*
+Each text is drafted with the source's own publication date and its corpus's entities and
+properties (not its claims: drafting must not learn from the claims it is scored against).
+A hand-written claim (of type quantity or date, with a quote) is *found*
 when a draft claim quotes a sentence containing its quote and has the same value (numbers
 equal after normalisation, dates equal as text, ISO times equal as instants). For every
 field the script prints
@@ -35,7 +36,9 @@ import argparse
 import hashlib
 import math
 import re
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -119,8 +122,19 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:5.1f}% ({a}/{b})" if b else "    -"
 
 
-def score(corpus: factcheck.Corpus, texts: Path, tally: Tally, *, check_sha: bool) -> None:
-    """Draft every article source of ``corpus`` whose snapshot is in ``texts``; count."""
+def _vocabulary(facts: Path) -> factcheck.Corpus:
+    """The corpus's entities and properties alone: drafting must not learn from the very
+    claims it is scored against (the kinds of subject a property's claims are about)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("entities.yaml", "properties.yaml"):
+            shutil.copy(facts / name, Path(tmp) / name)
+        return factcheck.load(tmp)
+
+
+def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
+    """Draft every article source of ``facts`` whose snapshot is in ``texts``; count."""
+    corpus = factcheck.load(facts)
+    vocabulary = _vocabulary(facts)
     for sid, sf in sorted(corpus.sources.items()):
         src = sf.source
         if src.kind != "article" or src.snapshot is None:
@@ -136,7 +150,7 @@ def score(corpus: factcheck.Corpus, texts: Path, tally: Tally, *, check_sha: boo
         text = data.decode("utf-8")
         t0 = time.perf_counter()
         draft = draft_fact_file(
-            text, sid, corpus=corpus, published=src.published, snapshot_file=src.snapshot.file
+            text, sid, corpus=vocabulary, published=src.published, snapshot_file=src.snapshot.file
         )
         tally.seconds += time.perf_counter() - t0
         tally.texts += 1
@@ -239,13 +253,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     seeds = Tally()
     if Path(args.seeds).is_dir():
-        score(factcheck.load(args.facts), Path(args.seeds), seeds, check_sha=False)
+        score(Path(args.facts), Path(args.seeds), seeds, check_sha=False)
         report("seeds", seeds)
     else:
         print(f"seeds: {args.seeds} is missing; skipped", file=sys.stderr)
     unseen = Tally()
     if args.eval_texts and Path(args.eval_texts).is_dir():
-        score(factcheck.load(args.eval_facts), Path(args.eval_texts), unseen, check_sha=True)
+        score(Path(args.eval_facts), Path(args.eval_texts), unseen, check_sha=True)
         report("unseen", unseen)
     else:
         print(

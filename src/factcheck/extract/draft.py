@@ -12,11 +12,11 @@ from typing import Any, Final
 from ..corpus import Corpus
 from ..dump import yaml_text
 from ..values import PartialDate
-from .dates import _DATE_HEDGES, _DATE_PATTERNS, _RELATIVE_PATTERNS, _find_dates
+from .dates import _DATE_HEDGES, _DATE_PATTERNS, _MONTHS, _RELATIVE_PATTERNS, _WEEKDAYS, _find_dates
 from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention, _with
 from .numbers import _find_numbers
-from .sentences import split_sentences
-from .subjects import _Names, _propose_property, _propose_subject
+from .sentences import _clause, split_sentences
+from .subjects import _named_properties, _Names, _propose_property, _propose_subject
 from .times import Clock, document_zone, find_times, time_spans
 
 
@@ -183,12 +183,17 @@ def draft_fact_file(
         source_notes.append(f"times without a zone take the zone of {clock.said!r}")
         source["note"] = "; ".join(source_notes) + "."
     day = date(pub.year, pub.month, pub.day) if pub and pub.month and pub.day else None
-    for sent in split_sentences(text):
+    sentences = split_sentences(text)
+    first_line = next((s for s in sentences if text[s[0] : s[1]].strip()), (0, 0))
+    on_top = list(dict.fromkeys(e for _, _, e in names.entities_in(text, *first_line)))
+    main = on_top[0] if len(on_top) == 1 else None
+    earlier: list[tuple[int, int, str]] = []
+    for i, sent in enumerate(sentences):
         s_start, s_end = sent
         sentence = text[s_start:s_end]
+        found = names.entities_in(text, s_start, s_end)
         if not re.search(r"[A-Za-z]", sentence):
             continue
-        found = names.entities_in(text, s_start, s_end)
         digit_names = [(a, b) for a, b, _ in found if any(c.isdigit() for c in text[a:b])]
         mentions = find_mentions(
             text, pub, start=s_start, end=s_end, taken=digit_names, day=day, clock=clock
@@ -214,31 +219,121 @@ def draft_fact_file(
                 if name in _RELATIVE_PATTERNS
                 for m in pattern.finditer(text, s_start, s_end)
             )
-        dates = [m for m in mentions if m.kind == "date" and "ambiguous" not in m.flags]
+        rest = sentence
+        for m in reversed(mentions):
+            rest = rest[: m.start - s_start] + rest[m.end - s_start :]
+        heading = bool(mentions) and not re.sub(_HEADING_WORDS, "", rest).strip(" ,.:()-")
+        ctx = _Context(
+            text,
+            sent,
+            found,
+            names,
+            [m for m in mentions if m.kind == "date" and "ambiguous" not in m.flags],
+            ids,
+            earlier=list(earlier),
+            main=main,
+            published=pub,
+            next_sentence=sentences[i + 1] if heading and i + 1 < len(sentences) else None,
+        )
+        as_of_dates: set[int] = set()
+        claims = []
         for m in mentions:
             alone = sum(1 for x in mentions if x.kind == m.kind) == 1
-            draft.claims.append(_claim(m, text, sent, found, names, dates, ids, alone))
+            claim, used = _claim(m, ctx, alone)
+            claims.append((m, claim))
+            if used is not None and re.search(r"\bas\s+of\s*$", text[s_start : used.start], re.I):
+                as_of_dates.add(used.start)
+        # A date said as "as of 11 June 2024" dates the figures; it is no claim of its own.
+        draft.claims.extend(c for m, c in claims if m.start not in as_of_dates)
+        earlier.extend(found)
     return draft
 
 
-def _claim(
-    m: Mention,
-    text: str,
-    sent: tuple[int, int],
-    found: list[tuple[int, int, str]],
-    names: _Names,
-    dates: list[Mention],
-    ids: dict[str, int],
-    alone: bool,
-) -> dict[str, Any]:
+_WEEKDAY_WORDS: Final = _WEEKDAYS
+_MONTH_WORDS: Final = "|".join(_MONTHS)
+# What a timeline heading holds besides its date or time ("March 15 at 5:26 p.m.").
+_HEADING_WORDS: Final = re.compile(
+    r"(?i)\b(?:at|on|between|and|before|after|around|about|by|from|to|noon|midnight|early|late|"
+    rf"all\s+times\s+\w+|{_WEEKDAY_WORDS}|{_MONTH_WORDS})\b|\d+"
+)
+
+
+@dataclass
+class _Context:
+    """What drafting a claim needs to know about the sentence around its figure."""
+
+    text: str
+    sent: tuple[int, int]
+    found: list[tuple[int, int, str]]
+    names: _Names
+    dates: list[Mention]
+    ids: dict[str, int]
+    earlier: list[tuple[int, int, str]]
+    main: str | None
+    published: PartialDate | None
+    next_sentence: tuple[int, int] | None  # the event a heading's date or time is of
+
+
+def _as_of(m: Mention, ctx: _Context) -> tuple[Mention | None, str | None]:
+    """The date a figure holds at: the last date before it in its part of the sentence
+    (up to a semicolon), else a date right after it ("in March 2025"). A figure said to
+    hold "now" is dated by the publication, not by another date in the sentence."""
+    text, (s_start, s_end) = ctx.text, ctx.sent
+    seg_lo = max((x.end() for x in re.finditer(";", text[s_start : m.start])), default=0)
+    seg_lo += s_start
+    near = text[max(seg_lo, m.start - 40) : m.start]
+    if re.search(r"\b(?:now|currently|today|presently)\b", near, re.I):
+        return None, "now"
+    dates = [d for d in ctx.dates if "time" not in d.flags]  # a timeline's time is an event's
+    before = [d for d in dates if seg_lo <= d.start and d.end <= m.start]
+    if before:
+        return before[-1], f"as_of from {before[-1].text!r}, the last date before it"
+    _, hi = _clause(text, s_start, s_end, m.start)
+    after = [d for d in dates if m.end <= d.start and d.end <= hi]
+    if after and re.fullmatch(r"[^,;]*\b(?:in|as of|by|on)\s+", text[m.end : after[0].start]):
+        return after[0], f"as_of from {after[0].text!r}, right after it"
+    return None, None
+
+
+def _claim(m: Mention, ctx: _Context, alone: bool) -> tuple[dict[str, Any], Mention | None]:
+    text, sent, names = ctx.text, ctx.sent, ctx.names
     sentence = text[sent[0] : sent[1]]
     notes = [f"drafted from {m.text!r}"]
     prop = _propose_property(names, text, sent, m, alone)
-    subject, named, why = _propose_subject(names, found, text, sent, m.start, prop)
-    if why:
-        notes.append(why)
+    if prop:
+        notes.append(
+            f"property {prop}: from the label {m.label!r}"
+            if m.label
+            else f"property {prop}: named by the words around the figure"
+        )
+    subject: str | None
+    if m.label is not None and ctx.main is not None:
+        subject, named = ctx.main, [ctx.main]
+        notes.append("subject: the entity the text is about (the only one in its first line)")
+    elif ctx.next_sentence is not None:
+        n_lo, n_hi = ctx.next_sentence
+        nxt = text[n_lo:n_hi]
+        if prop is None:
+            props = _named_properties(names, m, "", nxt)
+            prop = props[0] if len(props) == 1 else None
+            if prop:
+                notes.append(f"property {prop}: named in the line under this heading")
+        named = list(dict.fromkeys(e for _, _, e in names.entities_in(text, n_lo, n_hi)))
+        subject, _, why = _propose_subject(
+            names, names.entities_in(text, n_lo, n_hi), text, ctx.next_sentence, n_lo, prop
+        )
+        if why:
+            notes.append(f"{why}, in the line under this heading")
+    else:
+        subject, named, why = _propose_subject(
+            names, ctx.found, text, sent, m.start, prop, ctx.earlier
+        )
+        if why:
+            notes.append(why)
     if subject is None and named:
         notes.append("entities named in the sentence: " + ", ".join(named))
+    if "change" in m.flags and m.kind == "quantity":
+        prop = None  # a change is not a count of anything the corpus has a property for
     placeholder = UNREVIEWED_DATE if m.kind == "date" else UNREVIEWED_NUMBER
     base = prop or ("date" if m.kind == "date" else "number")
     value: Any
@@ -252,9 +347,9 @@ def _claim(
         value = m.value
         slug = _slug(m.value)
     claim_id = f"{base}-{slug}"
-    ids[claim_id] = ids.get(claim_id, 0) + 1
-    if ids[claim_id] > 1:
-        claim_id = f"{claim_id}-{ids[claim_id]}"
+    ctx.ids[claim_id] = ctx.ids.get(claim_id, 0) + 1
+    if ctx.ids[claim_id] > 1:
+        claim_id = f"{claim_id}-{ctx.ids[claim_id]}"
     claim: dict[str, Any] = {
         "id": claim_id,
         "subject": subject or UNIDENTIFIED,
@@ -265,11 +360,15 @@ def _claim(
         claim["unit"] = m.unit
     if m.hedge != "exact":
         claim["hedge"] = m.hedge
+    used: Mention | None = None
     if m.kind == "quantity":
-        others = [d for d in dates if d.start != m.start]
-        if len(others) == 1:
-            claim["as_of"] = others[0].value
-            notes.append(f"as_of from {others[0].text!r}, the only date in the sentence")
+        used, why_as_of = _as_of(m, ctx)
+        if used is not None:
+            claim["as_of"] = used.value
+            notes.append(str(why_as_of))
+        elif why_as_of == "now" and ctx.published is not None:
+            claim["as_of"] = str(ctx.published)
+            notes.append(f"as_of: said to hold now, so the publication date {ctx.published}")
     else:
         notes.append(f"{m.precision} precision")
     if m.note:
@@ -277,7 +376,7 @@ def _claim(
     claim["note"] = "; ".join(notes)
     claim["quote"] = sentence
     claim["draft"] = True
-    return claim
+    return claim, used
 
 
 def _plain(x: float) -> int | float:

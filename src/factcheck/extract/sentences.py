@@ -50,6 +50,11 @@ _SENTENCE_END: Final = re.compile(
 _LEADING: Final = re.compile(r"[\s\u2022\u00b7*\-\u2013\u2014]*")  # bullets and dashes
 
 
+_ZONE_NEXT: Final = re.compile(
+    r"\s+\(?(?:ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CET|CEST)\b"
+)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``text``; ``text[start:end]`` is verbatim.
 
@@ -68,6 +73,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             word = re.search(r"([A-Za-z]+)\.?$", body[cut : m.start() + 1])
             if m.group().startswith(".") and word and _is_abbreviation(word.group(1)):
                 continue
+            if _ZONE_NEXT.match(body, m.end()):
+                continue  # "5:26 p.m. ET": the zone belongs to the time
             spans.extend(_trimmed(line_start, body, cut, m.end()))
             cut = m.end()
         spans.extend(_trimmed(line_start, body, cut, len(body)))
@@ -88,7 +95,7 @@ def _trimmed(offset: int, body: str, start: int, end: int) -> Iterator[tuple[int
 
 def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     """The clause around offset ``at``: between commas, semicolons, dashes or brackets."""
-    seps = re.compile(r"[;:()\u2013\u2014]|,(?=\s)| - ")  # not the comma of "100,000"
+    seps = re.compile(r"[;()\u2013\u2014]|:(?!\d)|,(?=\s)| - ")  # not the comma of "100,000"
     lo = max((m.end() for m in seps.finditer(text, start, at)), default=start)
     hi = next((m.start() for m in seps.finditer(text, at, end)), end)
     return lo, hi

@@ -51,6 +51,10 @@ class _Names:
     kinds: dict[str, str] = field(default_factory=dict)  # entity id -> kind
     # property id -> kinds of entity that confirmed claims of it are about
     subject_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    adjectives: frozenset[str] = frozenset()  # aliases noted as adjectives ("Salvadoran")
+    units: dict[str, str | None] = field(default_factory=dict)  # property id -> unit
+    # property id -> entity kinds its description names ("When a law was invoked": law)
+    described_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus | None) -> _Names:
@@ -74,17 +78,41 @@ class _Names:
         for f in corpus.facts:
             if not f.claim.draft and f.subject in kinds:
                 subject_kinds.setdefault(f.prop.id, set()).add(kinds[f.subject])
+        adjectives = frozenset(
+            a.name
+            for e in corpus.entities.values()
+            for a in e.aliases
+            if a.note and "adjective" in a.note.casefold()
+        )
+        kind_names = {k for k in kinds.values() if k != "placeholder"}
+        described = {
+            p.id: frozenset(
+                k for k in kind_names if re.search(rf"\b{re.escape(k)}s?\b", p.description or "")
+            )
+            for p in corpus.properties.values()
+        }
         return cls(
-            pattern, owner, props, kinds, {k: frozenset(v) for k, v in subject_kinds.items()}
+            pattern,
+            owner,
+            props,
+            kinds,
+            {k: frozenset(v) for k, v in subject_kinds.items()},
+            adjectives,
+            {p.id: p.unit for p in corpus.properties.values()},
+            described,
         )
 
     def entities_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, entity id) of every name or alias in ``text[start:end]``; an alias
+        noted as an adjective ("Salvadoran") counts only where no other entity is named."""
         if self.aliases is None:
             return []
-        return [
+        found = [
             (m.start(), m.end(), self.owner[m.group()])
             for m in self.aliases.finditer(text, start, end)
         ]
+        nouns = [f for f in found if text[f[0] : f[1]] not in self.adjectives]
+        return nouns or found
 
 
 def _propose_subject(
@@ -94,26 +122,56 @@ def _propose_subject(
     sent: tuple[int, int],
     at: int,
     prop: str | None,
+    earlier: list[tuple[int, int, str]] | None = None,
 ) -> tuple[str | None, list[str], str | None]:
     """(subject or None, entities named in the sentence, why the subject was chosen).
 
-    Clear means: the only entity named in the sentence, else the only one in the figure's
-    clause, else (with a proposed property) the only one of a kind that the corpus's
-    confirmed claims of that property are about ("opened" is said of prisons).
+    Clear means, in this order: the only entity named in the sentence; the only one in the
+    figure's clause; the only one in the clause after it, when the figure opens the
+    sentence ("5:26 p.m. - A plane bearing N278GX departs"); the only one of a kind that
+    the property is said of (by the corpus's confirmed claims, or by the property's
+    description: "When a law was invoked"); the entity a phrase such as "the prison"
+    refers back to (the last named entity of that kind in ``earlier``).
     """
+    named = list(dict.fromkeys(e for _, _, e in found))
+    # an adjective ("the Salvadoran government") is not what a figure is about
+    found = [f for f in found if text[f[0] : f[1]] not in names.adjectives]
     ids = list(dict.fromkeys(e for _, _, e in found))
     if len(ids) == 1:
-        return ids[0], ids, None
+        return ids[0], named, f"subject: the only entity named in the sentence ({ids[0]})"
     lo, hi = _clause(text, sent[0], sent[1], at)
     local = list(dict.fromkeys(e for a, b, e in found if lo <= a and b <= hi))
     if len(local) == 1:
-        return local[0], ids, None
-    wanted = names.subject_kinds.get(prop or "", frozenset())
-    fitting = [e for e in ids if names.kinds.get(e) in wanted]
+        return local[0], named, "subject: the only entity named in the figure's clause"
+    if not local and not text[sent[0] : lo].strip(" \t-\u2013\u2014"):
+        nlo, nhi = _clause(text, sent[0], sent[1], min(hi + 1, sent[1]))
+        after = list(dict.fromkeys(e for a, b, e in found if nlo <= a and b <= nhi))
+        if len(after) == 1:
+            return after[0], named, "subject: the only entity named in the clause the figure heads"
+    lo, hi = _clause(text, sent[0], sent[1], at)
+    if not local and earlier:
+        refs = {names.kinds.get(e, "") for _, _, e in earlier} - {"", "placeholder"}
+        kinds = "|".join(re.escape(k) for k in sorted(refs, key=len, reverse=True))
+        ref = re.search(rf"\b(?:the|this|that)\s+({kinds})\b", text[lo:hi], re.I) if kinds else None
+        if ref is None and kinds:  # "The prison was built in 2022": the sentence's subject
+            ref = re.match(rf"\s*(?:the|this|that)\s+({kinds})\b", text[sent[0] : hi], re.I)
+        if ref is not None:
+            kind = ref[1].casefold()
+            a, b, e = next(x for x in reversed(earlier) if names.kinds.get(x[2]) == kind)
+            return e, named, f"subject: {ref.group().strip()!r} refers back to {text[a:b]!r}"
+    wanted = names.subject_kinds.get(prop or "", frozenset()) | names.described_kinds.get(
+        prop or "", frozenset()
+    )
+    pool = local or ids
+    fitting = [e for e in pool if names.kinds.get(e) in wanted]
     if len(fitting) == 1:
         kind = names.kinds[fitting[0]]
-        return fitting[0], ids, f"subject: the only {kind} named in the sentence"
-    return None, ids, None
+        return (
+            fitting[0],
+            named,
+            f"subject: the only {kind} named there, and {prop} is said of a {kind}",
+        )
+    return None, named, None
 
 
 _SPECIAL_UNITS: Final = frozenset({"percent", "USD", "EUR", "GBP", "rank", "times"})
@@ -143,13 +201,90 @@ def _propose_property(
             found.append(prop)
         return found
 
+    if mention.label is not None:
+        named = _named_properties(names, mention, mention.label, "")
+        return named[0] if len(named) == 1 else None
     lo, hi = _clause(text, sent[0], sent[1], mention.start)
     local = hits(text[lo:hi].casefold())
     if not local and alone:
         local = hits(text[sent[0] : sent[1]].casefold())
+    if not local:
+        local = _named_properties(names, mention, text[lo : mention.start], text[mention.end : hi])
+    if not local and alone:
+        local = _named_properties(
+            names, mention, text[sent[0] : mention.start], text[mention.end : sent[1]]
+        )
     if not local and mention.kind == "quantity" and not mention.unit:
         local = _counted_property(names, text[mention.end : sent[1]])
     return local[0] if len(local) == 1 else None
+
+
+_IRREGULAR: Final = {
+    "began": "begin",
+    "begun": "begin",
+    "built": "build",
+    "held": "hold",
+    "paid": "pay",
+    "sent": "send",
+    "left": "leave",
+    "rose": "rise",
+    "fell": "fall",
+    "met": "meet",
+    "won": "win",
+    "made": "make",
+    "took": "take",
+    "gave": "give",
+    "kept": "keep",
+    "told": "tell",
+    "sold": "sell",
+    "brought": "bring",
+}
+_PROPERTY_STOP: Final = frozenset({"of", "per", "in", "the", "a", "to", "by", "and", "or"})
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet a property's name in a verb or plural: "departs",
+    "departed" -> "depart"; "began" -> "begin"."""
+    w = _IRREGULAR.get(word.casefold(), word.casefold())
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def _named_properties(names: _Names, mention: Mention, before: str, after: str) -> list[str]:
+    """Properties every word of whose id is in the context ("departs" -> ``departed``,
+    "began housing inmates" -> ``began-housing-inmates``), of the mention's type and a
+    unit that suits it. The most specific (most words) wins; a property named only by
+    the noun counted right after the figure ("40,000 inmates") gives way to one named
+    elsewhere ("a capacity for 40,000 inmates")."""
+    context = _stems(before) | _stems(after)
+    counted = _stems(" ".join(re.findall(r"[A-Za-z]+", after)[:1]))
+    elsewhere = _stems(before) | _stems(" ".join(re.findall(r"[A-Za-z]+", after)[1:]))
+    scored: list[tuple[int, bool, str]] = []
+    for prop, ptype in names.properties.items():
+        if ptype != mention.kind or prop.startswith("unreviewed"):
+            continue
+        words = {_stem(w) for w in prop.split("-") if w not in _PROPERTY_STOP}
+        if not words or not words <= context:
+            continue
+        unit = names.units.get(prop)
+        if mention.kind == "quantity" and mention.unit and unit and unit != mention.unit:
+            continue
+        if mention.kind == "quantity" and mention.unit in _SPECIAL_UNITS and unit is None:
+            continue
+        scored.append((len(words), words <= elsewhere or not words <= counted, prop))
+    if not scored:
+        return []
+    best = max(n for n, _, _ in scored)
+    top = [(named_elsewhere, p) for n, named_elsewhere, p in scored if n == best]
+    if len(top) > 1 and any(e for e, _ in top):
+        top = [(e, p) for e, p in top if e]
+    return [p for _, p in top]
 
 
 _COUNTED_RUN: Final = re.compile(r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
