@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.extract import (
+    draft_fact_file,
     find_mentions,
 )
 
@@ -113,3 +114,23 @@ def test_relative_dates_shift_with_publication() -> None:
         assert m.value == str(pub.year - 1)
         [m] = find_mentions("She came next year", (pub + timedelta(days=1)).isoformat())
         assert m.value == str(pub.year + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It opened in January 2023, and it began the following month.", "2023-02"),
+        ("It opened in December 2023 and filled the following month.", "2024-01"),
+        ("They met on 31 January 2025. The next day they left.", "2025-02-01"),
+        ("It was built in 2022; the previous year it was planned.", "2021"),
+    ],
+)
+def test_dates_relative_to_the_narrative(text: str, value: str) -> None:
+    claims = draft_fact_file(text, "x").claims
+    last = claims[-1]
+    assert last["value"] == value
+    assert "resolved against" in last["note"]
+
+
+def test_narrative_relative_date_needs_a_date_before_it() -> None:
+    assert find_mentions("It began the following month.") == []

@@ -127,6 +127,13 @@ properties:
         ("Terrorism Confinement Center\nCapacity40,000\n", 40000, "cecot", "capacity"),
         # a change is not a count, whatever it counts
         ("CECOT has 12,000 more inmates than in 2023.", 12000, "cecot", UNREVIEWED_NUMBER),
+        # the entity right before the figure, not the nearest name elsewhere in the clause
+        (
+            "Donald Trump said that CECOT held 14,532 inmates.",
+            14532,
+            "cecot",
+            "inmates",
+        ),
         # nothing clear: placeholders, never a guess
         ("El Salvador and CECOT saw 19 things.", 19, UNIDENTIFIED, UNREVIEWED_NUMBER),
     ],

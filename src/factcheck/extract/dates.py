@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 from ..values import PartialDate
@@ -185,3 +185,55 @@ def _date_mention(name: str, m: re.Match[str], published: PartialDate | None) ->
         flags=frozenset(flags),
         note="; ".join(notes) or None,
     )
+
+
+# "the following month", "the next day", "the previous year": relative to the narrative.
+_ANAPHORIC_RE: Final = re.compile(
+    r"\b(?:(?:the\s+)?(?P<d1>following|preceding)|the\s+(?P<d2>next|previous))\s+"
+    r"(?P<unit>day|month|year)\b",
+    re.IGNORECASE,
+)
+
+
+def _shift(value: str, unit: str, step: int) -> str | None:
+    parts = [int(x) for x in value[:10].split("-")]
+    if unit == "year":
+        return _date_text(parts[0] + step)
+    if unit == "month" and len(parts) >= 2:
+        months = parts[0] * 12 + parts[1] - 1 + step
+        return _date_text(months // 12, months % 12 + 1)
+    if unit == "day" and len(parts) == 3:
+        return (date(*parts) + timedelta(days=step)).isoformat()
+    return None
+
+
+def find_anaphoric_dates(
+    text: str, start: int, end: int, dates: list[Mention], previous: Mention | None
+) -> list[Mention]:
+    """Dates such as "the following month", resolved against the last date before them
+    (in ``dates``, else ``previous`` from an earlier sentence); the note says so."""
+    out: list[Mention] = []
+    for m in _ANAPHORIC_RE.finditer(text, start, end):
+        before = [d for d in dates if d.end <= m.start() and "ambiguous" not in d.flags]
+        ref = before[-1] if before else previous
+        if ref is None:
+            continue
+        step = 1 if (m["d1"] or m["d2"]).casefold() in ("following", "next") else -1
+        unit = m["unit"].casefold()
+        value = _shift(str(ref.value), unit, step)
+        if value is None:
+            continue
+        out.append(
+            Mention(
+                "date",
+                m.start(),
+                m.end(),
+                m.group(),
+                value,
+                precision=unit if unit != "year" else "year",
+                flags=frozenset({"relative"}),
+                note=f"relative date {m.group()!r} resolved against {ref.text!r} ({ref.value}), "
+                "the last date before it",
+            )
+        )
+    return out

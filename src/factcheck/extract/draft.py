@@ -12,7 +12,15 @@ from typing import Any, Final
 from ..corpus import Corpus
 from ..dump import yaml_text
 from ..values import PartialDate
-from .dates import _DATE_HEDGES, _DATE_PATTERNS, _MONTHS, _RELATIVE_PATTERNS, _WEEKDAYS, _find_dates
+from .dates import (
+    _DATE_HEDGES,
+    _DATE_PATTERNS,
+    _MONTHS,
+    _RELATIVE_PATTERNS,
+    _WEEKDAYS,
+    _find_dates,
+    find_anaphoric_dates,
+)
 from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention, _with
 from .numbers import _find_numbers
 from .sentences import _clause, split_sentences
@@ -29,12 +37,14 @@ def find_mentions(
     taken: Iterable[tuple[int, int]] = (),
     day: date | None = None,
     clock: Clock | None = None,
+    previous: Mention | None = None,
 ) -> list[Mention]:
     """Every number, date and clock time in ``text[start:end]``, in reading order.
 
     ``published`` resolves relative dates ("in March this year", "April 14"); without it
     they are left out (and :func:`draft_fact_file` lists them as unresolved). ``taken``
-    spans are not read as numbers (names with digits such as "MS-13"). A clock time falls
+    spans are not read as numbers (names with digits such as "MS-13"). "The following
+    month" is resolved against the last date before it, else ``previous``. A clock time falls
     on the last day-precision date before it in the span, else on ``day``; its zone is the
     one written after it, else ``clock`` (see :mod:`factcheck.extract.times`). A value
     glued to a label at the start of the span ("Capacity40,000", infobox text) is read
@@ -44,6 +54,9 @@ def find_mentions(
     pub = PartialDate.parse(published) if isinstance(published, str) else published
     seen, label = _unglued(text, start, end)
     dates = _find_dates(seen, start, end, pub)
+    dates = sorted(
+        [*dates, *find_anaphoric_dates(seen, start, end, dates, previous)], key=lambda d: d.start
+    )
 
     def day_at(at: int) -> date | None:
         before = [d for d in dates if d.end <= at and d.precision == "day"]
@@ -188,6 +201,7 @@ def draft_fact_file(
     on_top = list(dict.fromkeys(e for _, _, e in names.entities_in(text, *first_line)))
     main = on_top[0] if len(on_top) == 1 else None
     earlier: list[tuple[int, int, str]] = []
+    previous: Mention | None = None  # the last date of the narrative, for "the next day"
     for i, sent in enumerate(sentences):
         s_start, s_end = sent
         sentence = text[s_start:s_end]
@@ -196,8 +210,19 @@ def draft_fact_file(
             continue
         digit_names = [(a, b) for a, b, _ in found if any(c.isdigit() for c in text[a:b])]
         mentions = find_mentions(
-            text, pub, start=s_start, end=s_end, taken=digit_names, day=day, clock=clock
+            text,
+            pub,
+            start=s_start,
+            end=s_end,
+            taken=digit_names,
+            day=day,
+            clock=clock,
+            previous=previous,
         )
+        narrative = [
+            m for m in mentions if m.kind == "date" and not m.flags & {"time", "ambiguous"}
+        ]
+        previous = narrative[-1] if narrative else previous
         draft.mentions.extend(mentions)
         starts = {m.start for m in mentions}
         draft.unresolved.extend(

@@ -143,6 +143,19 @@ def _propose_subject(
     local = list(dict.fromkeys(e for a, b, e in found if lo <= a and b <= hi))
     if len(local) == 1:
         return local[0], named, "subject: the only entity named in the figure's clause"
+    before = [f for f in found if lo <= f[0] and f[1] <= at]
+    if len(local) > 1 and before:
+        a, b, e = before[-1]
+        gap = text[b:at]
+        joined = len(before) > 1 and re.fullmatch(
+            r"\s*(?:,|and|or|&|,\s*and)\s*", text[before[-2][1] : a]
+        )  # "El Salvador and Honduras counted 19": both, so neither alone
+        if (
+            not joined
+            and len(gap.split()) <= 4
+            and not re.search(r"[,;]|\b(?:said|says|told|and|or)\b", gap)
+        ):
+            return e, named, f"subject: {text[a:b]!r}, right before the figure ({text[a:at]!r})"
     if not local and not text[sent[0] : lo].strip(" \t-\u2013\u2014"):
         nlo, nhi = _clause(text, sent[0], sent[1], min(hi + 1, sent[1]))
         after = list(dict.fromkeys(e for a, b, e in found if nlo <= a and b <= nhi))
@@ -213,6 +226,13 @@ def _propose_property(
     if not local and alone:
         local = _named_properties(
             names, mention, text[sent[0] : mention.start], text[mention.end : sent[1]]
+        )
+    bare = text[lo : mention.start] + text[mention.end : hi]
+    if not local and hi < sent[1] and not re.search(r"[A-Za-z]{4,}", bare):
+        # "On Friday, March 14, Trump invoked the Act": the figure is a clause of its own
+        n_lo, n_hi = _clause(text, sent[0], sent[1], hi + 1)
+        local = hits(text[n_lo:n_hi].casefold()) or _named_properties(
+            names, mention, "", text[n_lo:n_hi]
         )
     if not local and mention.kind == "quantity" and not mention.unit:
         local = _counted_property(names, text[mention.end : sent[1]])
