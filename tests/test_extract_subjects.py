@@ -72,6 +72,7 @@ entities:
   - {id: donald-trump, name: Donald Trump, kind: person}
   - {id: first-flight, name: first flight, kind: event, aliases: [N278GX]}
   - {id: hearing, name: the hearing, kind: event}
+  - {id: rikers, name: Rikers, kind: prison}
   - {id: unidentified, name: Unidentified, kind: placeholder}
 """
 PROPERTIES = """
@@ -133,6 +134,15 @@ properties:
             14532,
             "cecot",
             "inmates",
+        ),
+        # whoever says it is not what it is about
+        ("Donald Trump said the payment was 19 things.", 19, UNIDENTIFIED, UNREVIEWED_NUMBER),
+        # "the prison" is the prison the text names most, not one named in passing
+        (
+            "CECOT is big. CECOT is new. It beats Rikers.\nThe prison was built in 2022.",
+            "2022",
+            "cecot",
+            "built",
         ),
         # nothing clear: placeholders, never a guess
         ("El Salvador and CECOT saw 19 things.", 19, UNIDENTIFIED, UNREVIEWED_NUMBER),

@@ -134,8 +134,15 @@ def _propose_subject(
     refers back to (the last named entity of that kind in ``earlier``).
     """
     named = list(dict.fromkeys(e for _, _, e in found))
-    # an adjective ("the Salvadoran government") is not what a figure is about
-    found = [f for f in found if text[f[0] : f[1]] not in names.adjectives]
+    # an adjective ("the Salvadoran government") is not what a figure is about, nor is
+    # whoever says it ("Bukele announced that his country would receive $6 million")
+    found = [
+        f
+        for f in found
+        if text[f[0] : f[1]] not in names.adjectives
+        and not _SPEAKER_AFTER.match(text, f[1])
+        and not _SPEAKER_BEFORE.search(text, sent[0], f[0])
+    ]
     ids = list(dict.fromkeys(e for _, _, e in found))
     if len(ids) == 1:
         return ids[0], named, f"subject: the only entity named in the sentence ({ids[0]})"
@@ -170,8 +177,17 @@ def _propose_subject(
             ref = re.match(rf"\s*(?:the|this|that)\s+({kinds})\b", text[sent[0] : hi], re.I)
         if ref is not None:
             kind = ref[1].casefold()
-            a, b, e = next(x for x in reversed(earlier) if names.kinds.get(x[2]) == kind)
-            return e, named, f"subject: {ref.group().strip()!r} refers back to {text[a:b]!r}"
+            of_kind = [x for x in earlier if names.kinds.get(x[2]) == kind]
+            counts = {e: sum(1 for x in of_kind if x[2] == e) for _, _, e in of_kind}
+            top = max(counts.values())
+            # the one the text names most (its topic), the latest of equals
+            a, b, e = next(x for x in reversed(of_kind) if counts[x[2]] == top)
+            return (
+                e,
+                named,
+                f"subject: {ref.group().strip()!r} refers back to {text[a:b]!r}, "
+                f"the {kind} named most before it",
+            )
     wanted = names.subject_kinds.get(prop or "", frozenset()) | names.described_kinds.get(
         prop or "", frozenset()
     )
@@ -186,6 +202,13 @@ def _propose_subject(
         )
     return None, named, None
 
+
+_SPEECH: Final = (
+    r"(?:said|says|announced|announces|told|stated|states|wrote|writes|tweeted|posted|"
+    r"claimed|claims|added|noted|declared)"
+)
+_SPEAKER_AFTER: Final = re.compile(r",?\s+(?:has\s+|had\s+)?" + _SPEECH + r"\b")
+_SPEAKER_BEFORE: Final = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 _SPECIAL_UNITS: Final = frozenset({"percent", "USD", "EUR", "GBP", "rank", "times"})
 
