@@ -144,6 +144,15 @@ properties:
             "cecot",
             "built",
         ),
+        # a possessor names what the figure is about no more than an adjective does
+        ("Donald Trump's CECOT holds 14,532 inmates.", 14532, "cecot", "inmates"),
+        # a date heading a clause that says when, not what: no property from it
+        (
+            "It was on March 14, right after Donald Trump invoked the Alien Enemies Act.",
+            "2025-03-14",
+            UNIDENTIFIED,
+            UNREVIEWED_DATE,
+        ),
         # nothing clear: placeholders, never a guess
         ("El Salvador and CECOT saw 19 things.", 19, UNIDENTIFIED, UNREVIEWED_NUMBER),
     ],

@@ -26,6 +26,12 @@ EASTERN = "All times are Eastern Time.\n"
             "2025-03-15T09:40-04:00",
             "exact",
         ),
+        (
+            "According to the BBC, all Eastern Daylight Time:\n5:25 PM A plane leaves.",
+            "2025-03-15",
+            "2025-03-15T17:25-04:00",
+            "exact",
+        ),
         # a zone after the time wins, fixed abbreviations and 24-hour times
         ("It landed at 18:45 GMT.", "2025-03-15", "2025-03-15T18:45+00:00", "exact"),
         (EASTERN + "It ended at 7 p.m. PT.", "2025-03-15", "2025-03-15T19:00-07:00", "exact"),
@@ -96,3 +102,12 @@ def test_written_times_read_back(d: date, hour: int, minute: int, zone: str) -> 
     )
     assert datetime.fromisoformat(str(m.value)) == want
     assert m.text.endswith(zone)
+
+
+def test_a_status_date_is_not_the_day_of_the_times_after_it() -> None:
+    text = (
+        "It happened on Saturday March 15. As now early March 24, nothing was said.\n"
+        "All times are ET.\n5:25 PM A plane leaves."
+    )
+    claims = draft_fact_file(text, "t", published="2025-03").claims
+    assert claims[-1]["value"] == "2025-03-15T17:25-04:00"

@@ -233,7 +233,10 @@ def draft_fact_file(
         days = [
             m
             for m in mentions
-            if m.kind == "date" and m.precision in ("day", "time") and "ambiguous" not in m.flags
+            if m.kind == "date"
+            and m.precision in ("day", "time")
+            and "ambiguous" not in m.flags
+            and not _STATUS_DATE.search(text, max(s_start, m.start - 20), m.start)
         ]
         if days:  # timelines: a heading's day holds for the times under it
             day = date.fromisoformat(str(days[-1].value)[:10])
@@ -276,6 +279,8 @@ def draft_fact_file(
 
 _WEEKDAY_WORDS: Final = _WEEKDAYS
 _MONTH_WORDS: Final = "|".join(_MONTHS)
+# "As of March 24", "now, early March 24": when the text is written, not what it narrates.
+_STATUS_DATE: Final = re.compile(r"\b(?:as\s+of|now|today|updated)\b[^.;]*$", re.IGNORECASE)
 # What a timeline heading holds besides its date or time ("March 15 at 5:26 p.m.").
 _HEADING_WORDS: Final = re.compile(
     r"(?i)\b(?:at|on|between|and|before|after|around|about|by|from|to|noon|midnight|early|late|"

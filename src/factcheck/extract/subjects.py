@@ -140,6 +140,7 @@ def _propose_subject(
         f
         for f in found
         if text[f[0] : f[1]] not in names.adjectives
+        and not _POSSESSIVE.match(text, f[1])  # "Boasberg's hearing": the hearing
         and not _SPEAKER_AFTER.match(text, f[1])
         and not _SPEAKER_BEFORE.search(text, sent[0], f[0])
     ]
@@ -163,7 +164,11 @@ def _propose_subject(
             and not re.search(r"[,;]|\b(?:said|says|told|and|or)\b", gap)
         ):
             return e, named, f"subject: {text[a:b]!r}, right before the figure ({text[a:at]!r})"
-    if not local and not text[sent[0] : lo].strip(" \t-\u2013\u2014"):
+    if (
+        not local
+        and not text[sent[0] : lo].strip(" \t-\u2013\u2014")
+        and not _SUBORDINATE.match(text, min(hi + 1, sent[1]))
+    ):
         nlo, nhi = _clause(text, sent[0], sent[1], min(hi + 1, sent[1]))
         after = list(dict.fromkeys(e for a, b, e in found if nlo <= a and b <= nhi))
         if len(after) == 1:
@@ -210,6 +215,14 @@ _SPEECH: Final = (
 _SPEAKER_AFTER: Final = re.compile(r",?\s+(?:has\s+|had\s+)?" + _SPEECH + r"\b")
 _SPEAKER_BEFORE: Final = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
+_POSSESSIVE: Final = re.compile(r"['\u2019]s?\b")
+# A clause that says when or why, not what: "March 15, immediately after Trump invoked".
+_SUBORDINATE: Final = re.compile(
+    r"\s*(?:(?:right|just|shortly|soon|long|even|\w+ly)\s+)?"
+    r"(?:after|before|when|while|since|until|because|although|though|as|once|if|unless|whereas)\b",
+    re.IGNORECASE,
+)
+
 _SPECIAL_UNITS: Final = frozenset({"percent", "USD", "EUR", "GBP", "rank", "times"})
 
 
@@ -242,16 +255,24 @@ def _propose_property(
         return named[0] if len(named) == 1 else None
     lo, hi = _clause(text, sent[0], sent[1], mention.start)
     local = hits(text[lo:hi].casefold())
+    # the sentence stops, for this figure, where a clause saying when or why begins
+    sub = re.search(r",(?=" + _SUBORDINATE.pattern + ")", text[mention.end : sent[1]], re.I)
+    stop = mention.end + sub.start() if sub else sent[1]
     if not local and alone:
-        local = hits(text[sent[0] : sent[1]].casefold())
+        local = hits(text[sent[0] : stop].casefold())
     if not local:
         local = _named_properties(names, mention, text[lo : mention.start], text[mention.end : hi])
     if not local and alone:
         local = _named_properties(
-            names, mention, text[sent[0] : mention.start], text[mention.end : sent[1]]
+            names, mention, text[sent[0] : mention.start], text[mention.end : stop]
         )
     bare = text[lo : mention.start] + text[mention.end : hi]
-    if not local and hi < sent[1] and not re.search(r"[A-Za-z]{4,}", bare):
+    if (
+        not local
+        and hi < sent[1]
+        and not re.search(r"[A-Za-z]{4,}", bare)
+        and not _SUBORDINATE.match(text, hi + 1)
+    ):
         # "On Friday, March 14, Trump invoked the Act": the figure is a clause of its own
         n_lo, n_hi = _clause(text, sent[0], sent[1], hi + 1)
         local = hits(text[n_lo:n_hi].casefold()) or _named_properties(

@@ -57,8 +57,8 @@ _ZONE_WORD: Final = (
     r"(?:\s+(?:Daylight\s+|Standard\s+)?Time)?(?![\w])"
 )
 _DOCUMENT_ZONE: Final = re.compile(
-    r"\b[Aa]ll\s+times\s+(?:are\s+|in\s+|listed\s+(?:are\s+|in\s+)?)?(?:in\s+)?"
-    r"(?:the\s+)?" + _ZONE_WORD,
+    r"\b(?:[Aa]ll\s+times|[Tt]imes|[Aa]ll)\s+(?:are\s+|in\s+|listed\s+(?:are\s+|in\s+)?)?"
+    r"(?:in\s+)?(?:the\s+)?" + _ZONE_WORD,
 )
 _AMPM: Final = r"(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.?)"
 _HM: Final = r"(?P<h{n}>1[0-2]|0?[1-9])(?::(?P<m{n}>[0-5]\d))?"
