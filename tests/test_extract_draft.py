@@ -126,6 +126,17 @@ PIECES = [
     "El Salvador",
     "last year",
     "April 14",
+    "5:26 p.m.",
+    "All times are Eastern Time",
+    "between 6:45 p.m. and 6:48 p.m.",
+    "before noon",
+    "18:45 GMT",
+    "Capacity40,000",
+    "1-1/2",
+    "some 10,000 to 20,000",
+    "the following month",
+    "12,000 more inmates than",
+    "13\u00b032\u20321\u2033N",
 ]
 _words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 _texts = st.lists(
@@ -148,3 +159,42 @@ def test_draft_quotes_are_verbatim_and_file_is_valid(text: str, published: str |
     data, errors = _yaml.parse(draft.to_yaml(), "draft.yaml")
     assert errors == []
     SourceFile.model_validate(data)
+
+
+TIMELINE = """Timeline of the flights
+All times are Eastern Time.
+Saturday March 15
+5:26 p.m. - A plane departs, in the past 1-1/2 months the first.
+Between 6:45 p.m. and 6:48 p.m. - The judge ruled before noon ended.
+Terrorism Confinement Center
+Capacity40,000
+Opened31 January 2023
+Some 10,000 to 20,000 people were held; it filled the following month.
+"""
+
+
+def test_timeline_and_infobox_drafts_load_and_round_trip(
+    make_corpus: MakeCorpus, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_corpus(
+        {
+            "entities.yaml": (FACTS / "entities.yaml").read_text(encoding="utf-8"),
+            "properties.yaml": (FACTS / "properties.yaml").read_text(encoding="utf-8"),
+        }
+    )
+    draft = draft_fact_file(TIMELINE, "timeline", corpus=factcheck.load(root), published="2025")
+    values = {str(c["value"]) for c in draft.claims}
+    assert {"2025-03-15T17:26-04:00", "2025-03-15T18:45-04:00", "40000", "[10000, 20000]"} <= values
+    (root / "sources").mkdir()
+    (root / "sources" / "timeline.yaml").write_text(draft.to_yaml(), encoding="utf-8")
+    loaded = factcheck.load(root)
+    assert loaded.errors == []
+    by_id = {f.claim.id: f.claim for f in loaded.facts}
+    for claim in draft.claims:
+        back = by_id[claim["id"]]
+        got = list(back.value) if isinstance(back.value, tuple) else back.value
+        assert str(got) == str(claim["value"]) or got == claim["value"]
+        assert back.hedge == claim.get("hedge", "exact")
+    assert main(["audit", str(root), "--allow-drafts"]) == 0
+    assert main(["audit", str(root)]) == 2
+    capsys.readouterr()

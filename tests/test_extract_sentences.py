@@ -24,6 +24,9 @@ SEEDS = ROOT.parent / "shared" / "seeds"
         ("• A bullet.\n\nNext line", ["A bullet.", "Next line"]),
         ("It fell to 2.4. Then 3 rose", ["It fell to 2.4.", "Then 3 rose"]),
         ("Title\nBody text", ["Title", "Body text"]),
+        # a zone after "p.m." belongs to the time; a capital after "p.m." starts a sentence
+        ("At 5:26 p.m. ET A plane left.", ["At 5:26 p.m. ET A plane left."]),
+        ("It ended at 5 p.m. The judge left.", ["It ended at 5 p.m.", "The judge left."]),
     ],
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:
