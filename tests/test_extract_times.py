@@ -111,3 +111,19 @@ def test_a_status_date_is_not_the_day_of_the_times_after_it() -> None:
     )
     claims = draft_fact_file(text, "t", published="2025-03").claims
     assert claims[-1]["value"] == "2025-03-15T17:25-04:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("All times are Eastern Time.", "eastern"),
+        ("(all times Eastern)", "eastern"),
+        ("Times are in GMT.", "gmt"),
+        ("According to the BBC, all Eastern Daylight Time:", "eastern daylight"),
+        ("It visited all Central American countries.", None),
+        ("They attended all PT sessions.", None),
+    ],
+)
+def test_document_zone(text: str, zone: str | None) -> None:
+    clock = document_zone(text)
+    assert (clock.name if clock else None) == zone

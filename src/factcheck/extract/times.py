@@ -54,11 +54,17 @@ _ZONE_NAMES: Final[dict[str, str | float]] = {
 _ZONE_WORD: Final = (
     r"(?P<z>Eastern\s+Daylight|Eastern\s+Standard|Eastern|Central|Mountain|Pacific|"
     r"ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CEST|CET)"
-    r"(?:\s+(?:Daylight\s+|Standard\s+)?Time)?(?![\w])"
+    r"(?:\s+(?:Daylight\s+|Standard\s+)?Time)?(?![\w])(?!\s+[A-Z][a-z])"  # not "Central American"
 )
 _DOCUMENT_ZONE: Final = re.compile(
-    r"\b(?:[Aa]ll\s+times|[Tt]imes|[Aa]ll)\s+(?:are\s+|in\s+|listed\s+(?:are\s+|in\s+)?)?"
-    r"(?:in\s+)?(?:the\s+)?" + _ZONE_WORD,
+    r"\b(?:[Aa]ll\s+times|[Tt]imes)\s+(?:are\s+|in\s+|listed\s+(?:are\s+|in\s+)?)?"
+    r"(?:in\s+)?(?:the\s+)?"
+    + _ZONE_WORD
+    # "all Eastern Daylight Time:" says it too, where the zone ends the phrase
+    + r"|\b[Aa]ll\s+"
+    + _ZONE_WORD.replace("?P<z>", "?P<z2>")
+    + r"(?=\s*(?:[:.;,)\]]|$))",
+    re.MULTILINE,
 )
 _AMPM: Final = r"(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.?)"
 _HM: Final = r"(?P<h{n}>1[0-2]|0?[1-9])(?::(?P<m{n}>[0-5]\d))?"
@@ -96,7 +102,9 @@ class Clock:
 def document_zone(text: str) -> Clock | None:
     """The zone of a statement such as "All times are Eastern Time", if the text has one."""
     m = _DOCUMENT_ZONE.search(text)
-    return Clock(re.sub(r"\s+", " ", m["z"]).casefold(), m.group()) if m else None
+    if m is None:
+        return None
+    return Clock(re.sub(r"\s+", " ", m["z"] or m["z2"]).casefold(), m.group())
 
 
 def _zone(name: str, day: date) -> tzinfo | None:
