@@ -127,6 +127,7 @@ def test_fractions_ranges_changes(
     [
         "Coordinates13\u00b032\u20321\u2033N 88\u00b048\u203218\u2033W / 13.53361; -88.80500",
         "at 40.7128° N, 74.0060° W",
+        "after 9/11 and open 24/7",
     ],
 )
 def test_coordinates_are_not_counts(text: str) -> None:

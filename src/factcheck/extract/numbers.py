@@ -14,7 +14,7 @@ _NUMBER_RE: Final = re.compile(
     r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?(?P<num>\d+(?:[.,]\d+)*)"
     r"(?:\s?(?P<scale>thousand|million|billion|bn|mn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)?"
-    r"(?(scale)|(?(pct)|(?![\w%])))"
+    r"(?(scale)|(?(pct)|(?![\w%]|/\d)))"
 )
 _SCALE: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "mn": 1e6}
 _CURRENCY: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
@@ -120,6 +120,8 @@ _HALF_HOUR_RE: Final = re.compile(r"\bhalf(?:[\s-]an)?[\s-]hour\b", re.IGNORECAS
 _FRACTION_RE: Final = re.compile(
     r"(?<![\w$\u20ac\u00a3@#/.,\-])(?:(?P<whole>\d+)[-\s])?(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])"
 )
+# Denominators of the fractions people write; "9/11" and "24/7" are names, not fractions.
+_DENOMINATORS: Final = frozenset({2, 3, 4, 5, 8, 10, 16})
 # Coordinates are positions, not counts: degrees, minutes, seconds; "13.53361; -88.80500".
 _COORD_RE: Final = re.compile(
     r"-?\d+(?:\.\d+)?\s?\u00b0(?:\s?\d+(?:\.\d+)?\s?[\u2032'])?(?:\s?\d+(?:\.\d+)?\s?[\u2033\"])?"
@@ -198,7 +200,9 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
 
     taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
     for m in _FRACTION_RE.finditer(text, start, end):
-        if not free(m.start(), m.end()) or int(m["d"]) == 0 or int(m["n"]) >= int(m["d"]):
+        if not free(m.start(), m.end()) or int(m["d"]) not in _DENOMINATORS:
+            continue
+        if int(m["n"]) >= int(m["d"]):
             continue
         value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
         after = _UNIT_AFTER.match(text, m.end(), end)
