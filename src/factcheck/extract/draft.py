@@ -361,7 +361,8 @@ def _claim(m: Mention, ctx: _Context, alone: bool) -> tuple[dict[str, Any], Ment
         if why:
             notes.append(why)
     if subject is None and named:
-        notes.append("entities named in the sentence: " + ", ".join(named))
+        where = "the line under this heading" if ctx.next_sentence else "the sentence"
+        notes.append(f"entities named in {where}, none clearly the subject: " + ", ".join(named))
     if "change" in m.flags and m.kind == "quantity":
         prop = None  # a change is not a count of anything the corpus has a property for
     placeholder = UNREVIEWED_DATE if m.kind == "date" else UNREVIEWED_NUMBER
