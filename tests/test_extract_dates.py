@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,11 +12,6 @@ from factcheck.extract import (
     draft_fact_file,
     find_mentions,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
-FACTS = ROOT / "facts"
-SEEDS = ROOT.parent / "shared" / "seeds"
-
 
 # text, published, kind, value, unit, hedge, precision, flags
 FORMS = [

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,11 +9,6 @@ from hypothesis import strategies as st
 from factcheck.extract import (
     find_mentions,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
-FACTS = ROOT / "facts"
-SEEDS = ROOT.parent / "shared" / "seeds"
-
 
 # text, published, kind, value, unit, hedge, precision, flags
 FORMS = [

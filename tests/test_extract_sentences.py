@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from factcheck.extract import (
     split_sentences,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
-FACTS = ROOT / "facts"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.mark.parametrize(

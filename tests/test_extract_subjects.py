@@ -18,7 +18,6 @@ from .conftest import MakeCorpus
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT / "facts"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def _corpus() -> factcheck.Corpus:
