@@ -36,6 +36,12 @@ def test_relative_dates_without_publication_are_listed_not_dropped() -> None:
     assert "# unresolved:" in draft.to_yaml()
 
 
+def test_unresolved_dates_are_not_read_as_numbers() -> None:
+    draft = draft_fact_file("Headline\nSAN SALVADOR, March 3 (Reuters) - It holds 52,000.", "x")
+    assert [c["value"] for c in draft.claims] == [52000]
+    assert any("March 3" in u for u in draft.unresolved)
+
+
 def test_publication_date_taken_from_dateline() -> None:
     draft = draft_fact_file("Headline\n\nTue 4th Feb, 2025\n\nIt rose last year.", "x")
     assert draft.data["source"]["published"] == "2025-02-04"

@@ -79,6 +79,13 @@ def find_mentions(
             t = _with(t, hedge=h)
         times[i] = _with(t, note="; ".join(notes) or None)
     spans = [*taken, *((d.start, d.end) for d in dates), *time_spans(seen, start, end)]
+    if pub is None:  # "March 3" unresolved without a year is still no count of 3
+        spans += [
+            m.span()
+            for name, pattern in _DATE_PATTERNS
+            if name in _RELATIVE_PATTERNS
+            for m in pattern.finditer(seen, start, end)
+        ]
     dates = [d for d in dates if d.start not in folded or d.precision != "day"]
     numbers = _find_numbers(seen, start, end, spans)
     found = sorted([*dates, *times, *numbers], key=lambda x: (x.start, x.end))
