@@ -128,3 +128,26 @@ def test_dates_relative_to_the_narrative(text: str, value: str) -> None:
 
 def test_narrative_relative_date_needs_a_date_before_it() -> None:
     assert find_mentions("It began the following month.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They arrived Sunday morning.", "2025-03-16"),  # published on Monday 17 March
+        ("It happened last Monday.", "2025-03-10"),
+        ("It happens next Monday.", "2025-03-24"),
+        ("It happened on Monday.", "2025-03-17"),
+    ],
+)
+def test_weekdays_resolved_against_the_publication_day(text: str, value: str) -> None:
+    [claim] = draft_fact_file(text, "x", published="2025-03-17").claims
+    assert claim["value"] == value
+    assert "resolved against the publication date" in claim["note"]
+
+
+def test_weekday_with_a_date_is_that_date_and_without_a_day_is_unresolved() -> None:
+    claims = draft_fact_file("On Friday, March 14, it began.", "x", published="2025-03-17").claims
+    assert [c["value"] for c in claims] == ["2025-03-14"]
+    draft = draft_fact_file("Headline\nEarly Saturday it began.", "x", published="2025-03")
+    assert draft.claims == []
+    assert any("Saturday" in u for u in draft.unresolved)

@@ -237,3 +237,44 @@ def find_anaphoric_dates(
             )
         )
     return out
+
+
+_WEEKDAY_RE: Final = re.compile(
+    r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",  # "Friday, March 14" is a date already
+)
+
+
+def find_weekday_dates(
+    text: str, start: int, end: int, published: PartialDate | None
+) -> list[Mention]:
+    """Weekdays said alone ("Sunday morning", "last Friday"), resolved against a
+    publication date known to the day: the latest such weekday on or before it ("next":
+    the first after it). The note says so; without such a date they are left out."""
+    if published is None or published.day is None or published.month is None:
+        return []
+    base = date(published.year, published.month, published.day)
+    out: list[Mention] = []
+    for m in _WEEKDAY_RE.finditer(text, start, end):
+        target = _WEEKDAY_INDEX[m["wd"][:3].casefold()]
+        rel = (m["rel"] or "").casefold()
+        if rel == "next":
+            day = base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
+        else:
+            back = (base.weekday() - target) % 7
+            day = base - timedelta(days=back or (7 if rel == "last" else 0))
+        out.append(
+            Mention(
+                "date",
+                m.start(),
+                m.end(),
+                m.group(),
+                day.isoformat(),
+                precision="day",
+                flags=frozenset({"relative"}),
+                note=f"relative date {m.group()!r} resolved against the publication date "
+                f"{published} ({base:%A})",
+            )
+        )
+    return out

@@ -17,9 +17,11 @@ from .dates import (
     _DATE_PATTERNS,
     _MONTHS,
     _RELATIVE_PATTERNS,
+    _WEEKDAY_RE,
     _WEEKDAYS,
     _find_dates,
     find_anaphoric_dates,
+    find_weekday_dates,
 )
 from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention, _with
 from .numbers import _find_numbers
@@ -54,8 +56,14 @@ def find_mentions(
     pub = PartialDate.parse(published) if isinstance(published, str) else published
     seen, label = _unglued(text, start, end)
     dates = _find_dates(seen, start, end, pub)
+    weekdays = [
+        w
+        for w in find_weekday_dates(seen, start, end, pub)
+        if not any(w.start < d.end and d.start < w.end for d in dates)
+    ]
     dates = sorted(
-        [*dates, *find_anaphoric_dates(seen, start, end, dates, previous)], key=lambda d: d.start
+        [*dates, *weekdays, *find_anaphoric_dates(seen, start, end, dates, previous)],
+        key=lambda d: d.start,
     )
 
     def day_at(at: int) -> date | None:
@@ -247,6 +255,11 @@ def draft_fact_file(
         ]
         if days:  # timelines: a heading's day holds for the times under it
             day = date.fromisoformat(str(days[-1].value)[:10])
+        if pub is None or pub.day is None:
+            draft.unresolved.extend(
+                f"{m.group()!r} in {sentence!r}: give --published (to the day) to resolve it"
+                for m in _WEEKDAY_RE.finditer(text, s_start, s_end)
+            )
         if pub is None:
             draft.unresolved.extend(
                 f"{m.group()!r} in {sentence!r}: give --published to resolve it"
