@@ -1,34 +1,56 @@
-"""How many of the hand-written number and date claims does `factcheck extract` propose?
+"""How well does `factcheck extract` draft the claims a person wrote by hand?
 
-For every article source in the corpus (default ``facts/``), drafts a fact file from its
-snapshot (default ``../shared/seeds``) with the source's own publication date, then counts
-the hand-written claims of type quantity or date for which some draft claim has
+Two sets, reported separately:
 
-* the same value: numbers equal after normalisation ("14,5 thousand" = 14500, "3%" = 3),
-  dates equal as text ("2023-01"), and
-* the quote: the hand-written quote is contained in the draft's quote, whitespace folded.
+* the seeds: every article source of the corpus (default ``facts/``) against its snapshot
+  (default ``../shared/seeds``);
+* the unseen set, ``benchmarks/eval/facts/``: public texts that are not seeds, with fact
+  files written by hand from the texts (not from the extractor). Only each text's URL,
+  sha256 and short quotes are in the repository; the texts are read from ``--eval-texts``
+  (see ``benchmarks/eval/README.md`` for how to obtain them), and the set is skipped with
+  a message when that directory is absent or a text's sha256 differs.
 
-Prints per-source and overall figures, how often the matched draft also proposed the
-right subject and property, and lists every miss. Run from the repository root:
+Each text is drafted with the source's own publication date and its corpus's entities and
+properties (not its claims: drafting must not learn from the claims it is scored against).
+A hand-written claim (of type quantity or date, with a quote) is *found*
+when a draft claim quotes a sentence containing its quote and has the same value (numbers
+equal after normalisation, dates equal as text, ISO times equal as instants). For every
+field the script prints
+
+* recall: hand-written claims found with that field right / hand-written claims;
+* precision: found drafts with that field right / found drafts that assert the field (a
+  subject other than ``unidentified``, a property other than ``unreviewed-*``, a unit, a
+  hedge other than exact, an as_of).
+
+For ``value``, precision is drafts matching some hand-written claim / all drafts (the rest
+are junk). Clock times (hand-written values with a time of day) are counted apart: drafted
+as a time with its zone, or not. Run from the repository root:
 
     python benchmarks/extraction.py [--facts facts] [--seeds ../shared/seeds]
+                                    [--eval-facts benchmarks/eval/facts] [--eval-texts DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import re
+import shutil
 import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import factcheck
-from factcheck.extract import draft_fact_file
+from factcheck.extract import UNIDENTIFIED, draft_fact_file
 from factcheck.values import parse_quantity
 
 ROOT = Path(__file__).resolve().parents[1]
+FIELDS = ("value", "unit", "hedge", "time", "subject", "property")
 
 
 def _fold(text: str) -> str:
@@ -62,80 +84,190 @@ def _same_number(a: Any, b: Any) -> bool:
     return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--facts", default=str(ROOT / "facts"))
-    parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
-    args = parser.parse_args(argv)
-    corpus = factcheck.load(args.facts)
-    seeds = Path(args.seeds)
-    total = hit = right_prop = right_subject = drafted = used = 0
-    misses: list[str] = []
-    print(f"{'source':28} {'found':>7} {'share':>7} {'drafts':>7} {'time':>8}")
+def _instant(text: str) -> datetime | None:
+    if "T" not in text:
+        return None
+    try:
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo is not None else None
+
+
+def _same_date(a: Any, b: Any) -> bool:
+    x, y = _instant(str(a)), _instant(str(b))
+    if x is not None and y is not None:
+        return x == y
+    return str(a) == str(b)
+
+
+@dataclass
+class Tally:
+    """Counts for one set of texts."""
+
+    expected: int = 0
+    drafts: int = 0
+    used: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    asserted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    asserted_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    clock: int = 0
+    clock_zoned: int = 0
+    seconds: float = 0.0
+    texts: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:5.1f}% ({a}/{b})" if b else "    -"
+
+
+def _vocabulary(facts: Path) -> factcheck.Corpus:
+    """The corpus's entities and properties alone: drafting must not learn from the very
+    claims it is scored against (the kinds of subject a property's claims are about)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("entities.yaml", "properties.yaml"):
+            shutil.copy(facts / name, Path(tmp) / name)
+        return factcheck.load(tmp)
+
+
+def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
+    """Draft every article source of ``facts`` whose snapshot is in ``texts``; count."""
+    corpus = factcheck.load(facts)
+    vocabulary = _vocabulary(facts)
     for sid, sf in sorted(corpus.sources.items()):
         src = sf.source
         if src.kind != "article" or src.snapshot is None:
             continue
-        text = (seeds / src.snapshot.file).read_text(encoding="utf-8")
+        path = texts / src.snapshot.file
+        if not path.is_file():
+            print(f"  {sid}: {path} is missing; skipped", file=sys.stderr)
+            continue
+        data = path.read_bytes()
+        if check_sha and hashlib.sha256(data).hexdigest() != src.snapshot.sha256:
+            print(f"  {sid}: {path} has another sha256 than recorded; skipped", file=sys.stderr)
+            continue
+        text = data.decode("utf-8")
         t0 = time.perf_counter()
         draft = draft_fact_file(
-            text, sid, corpus=corpus, published=src.published, snapshot_file=src.snapshot.file
+            text, sid, corpus=vocabulary, published=src.published, snapshot_file=src.snapshot.file
         )
-        elapsed = time.perf_counter() - t0
+        tally.seconds += time.perf_counter() - t0
+        tally.texts += 1
         claims = draft.claims
-        matched_drafts: set[int] = set()
-        n = found = 0
+        tally.drafts += len(claims)
+        used: set[int] = set()
         for claim in sf.claims:
             prop = corpus.properties.get(claim.property)
             if prop is None or prop.type not in ("quantity", "date") or claim.quote is None:
                 continue
-            n += 1
+            tally.expected += 1
+            is_clock = prop.type == "date" and _instant(str(claim.value)) is not None
+            tally.clock += is_clock
             quote = _fold(claim.quote)
             with_quote = [i for i, d in enumerate(claims) if quote in _fold(d["quote"])]
-            if prop.type == "date":
-                good = [i for i in with_quote if str(claims[i]["value"]) == str(claim.value)]
-            else:
-                good = [i for i in with_quote if _same_number(claims[i]["value"], claim.value)]
-            if good:
-                found += 1
-                matched_drafts.update(good)
-                if any(claims[i]["property"] == claim.property for i in good):
-                    right_prop += 1
-                subject = corpus.resolve(claim.subject)
-                if any(claims[i]["subject"] == subject for i in good):
-                    right_subject += 1
-            else:
-                why = (
-                    "no draft claim with this quote"
-                    if not with_quote
-                    else (
-                        "quote found; values drafted there: "
-                        + ", ".join(str(claims[i]["value"]) for i in with_quote)
-                    )
+            same = _same_date if prop.type == "date" else _same_number
+            good = [i for i in with_quote if same(claims[i]["value"], claim.value)]
+            if not good:
+                values = ", ".join(str(claims[i]["value"]) for i in with_quote)
+                why = f"drafted there: {values}" if with_quote else "no draft with this quote"
+                tally.misses.append(f"{sid}/{claim.id}: {claim.value!r} - {why}")
+                continue
+            tally.clock_zoned += is_clock
+            used.update(good)
+            d = claims[good[0]]
+            want_unit = claim.unit or prop.unit
+            got_unit = d.get("unit") or (
+                corpus.properties[d["property"]].unit
+                if d["property"] in corpus.properties
+                else None
+            )
+            checks = {
+                "value": (True, True),
+                "unit": (d.get("unit") is not None, got_unit == want_unit),
+                "hedge": (
+                    d.get("hedge", "exact") != "exact",
+                    d.get("hedge", "exact") == claim.hedge,
+                ),
+                "time": (
+                    "as_of" in d,
+                    str(d.get("as_of")) == str(claim.as_of)
+                    if claim.as_of or "as_of" in d
+                    else True,
+                ),
+                "subject": (
+                    d["subject"] != UNIDENTIFIED,
+                    d["subject"] == corpus.resolve(claim.subject),
+                ),
+                "property": (
+                    not d["property"].startswith("unreviewed-"),
+                    d["property"] == claim.property,
+                ),
+            }
+            for name, (asserted, right) in checks.items():
+                tally.right[name] += right
+                tally.asserted[name] += asserted
+                tally.asserted_right[name] += asserted and right
+            if not (checks["subject"][1] and checks["property"][1]):
+                tally.misses.append(
+                    f"{sid}/{claim.id}: value found; subject/property "
+                    f"{d['subject']}/{d['property']}, expected {claim.subject}/{claim.property}"
                 )
-                misses.append(
-                    f"{sid}/{claim.id}: {prop.type} {claim.value!r} - {why}\n"
-                    f"    quote: {claim.quote}"
-                )
-        total += n
-        hit += found
-        drafted += len(claims)
-        used += len(matched_drafts)
-        share = f"{100 * found / n:.1f}%" if n else "-"
-        print(f"{sid:28} {found:>3}/{n:<3} {share:>7} {len(claims):>7} {elapsed * 1000:>6.1f}ms")
-    if not total:
-        print("no numeric or date claims found", file=sys.stderr)
-        return 1
-    print(f"{'overall':28} {hit:>3}/{total:<3} {100 * hit / total:>6.1f}% {drafted:>7}")
+        tally.used += len(used)
+
+
+def report(name: str, tally: Tally) -> None:
+    """Print one set's figures."""
+    print(f"\n== {name}: {tally.texts} texts, {tally.expected} hand-written claims")
+    if not tally.expected:
+        return
+    print(f"{'field':10} {'recall':>18} {'precision':>18}")
+    for f in FIELDS:
+        prec = (
+            _pct(tally.used, tally.drafts)
+            if f == "value"
+            else _pct(tally.asserted_right[f], tally.asserted[f])
+        )
+        print(f"{f:10} {_pct(tally.right[f], tally.expected):>18} {prec:>18}")
+    both = sum(1 for m in tally.misses if "subject/property" in m)
+    found = tally.right["value"]
+    print(f"right subject and property: {_pct(found - both, tally.expected)}")
+    print(f"clock times drafted as a time with zone: {_pct(tally.clock_zoned, tally.clock)}")
     print(
-        f"of the {hit} found, right property proposed: {right_prop}, right subject: {right_subject}"
+        "junk drafts (matching no hand-written claim): "
+        + _pct(tally.drafts - tally.used, tally.drafts)
     )
-    print(f"draft claims that match a hand-written claim: {used}/{drafted}")
-    if misses:
-        print(f"\nmisses ({len(misses)}):")
-        for m in misses:
+    print(f"seconds per article: {tally.seconds / max(tally.texts, 1):.4f}")
+    if tally.misses:
+        print(f"misses ({len(tally.misses)}):")
+        for m in tally.misses:
             print("  " + m)
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--facts", default=str(ROOT / "facts"))
+    parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
+    parser.add_argument("--eval-facts", default=str(ROOT / "benchmarks" / "eval" / "facts"))
+    parser.add_argument("--eval-texts", default=None, help="directory of the unseen texts")
+    args = parser.parse_args(argv)
+    seeds = Tally()
+    if Path(args.seeds).is_dir():
+        score(Path(args.facts), Path(args.seeds), seeds, check_sha=False)
+        report("seeds", seeds)
+    else:
+        print(f"seeds: {args.seeds} is missing; skipped", file=sys.stderr)
+    unseen = Tally()
+    if args.eval_texts and Path(args.eval_texts).is_dir():
+        score(Path(args.eval_facts), Path(args.eval_texts), unseen, check_sha=True)
+        report("unseen", unseen)
+    else:
+        print(
+            "unseen set: give --eval-texts DIR holding the texts listed in "
+            "benchmarks/eval/README.md; skipped",
+            file=sys.stderr,
+        )
+    return 0 if seeds.expected or unseen.expected else 1
 
 
 if __name__ == "__main__":

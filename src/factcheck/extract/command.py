@@ -1,0 +1,109 @@
+"""``factcheck extract``: its arguments and what it does with them."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from ..errors import FactcheckError, LoadError
+from ..values import PartialDate
+from .draft import draft_fact_file
+from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``factcheck extract``."""
+    p.add_argument("snapshot", help="the source text (UTF-8) to draft claims from")
+    p.add_argument("--source-id", required=True, help="id of the new source ([a-z0-9-])")
+    p.add_argument("--out", help="write the fact file here (default: standard output)")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.add_argument(
+        "--facts",
+        default="facts",
+        help="corpus whose entities and properties are proposed (default: facts)",
+    )
+    p.add_argument(
+        "--published",
+        help="publication date (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "default: a dateline near the top of the text",
+    )
+    p.add_argument("--title", help="title of the source (default: the first line of the text)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """``factcheck extract``: print or write the drafted fact file; 2 on bad input."""
+    try:
+        text = _read_text(Path(args.snapshot))
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", args.source_id):
+            raise FactcheckError(
+                [
+                    LoadError(
+                        "--source-id",
+                        None,
+                        "",
+                        f"{args.source_id!r} is "
+                        "not a valid id: use lower-case letters, digits and dashes",
+                    )
+                ]
+            )
+        if args.published:
+            try:
+                PartialDate.parse(args.published)
+            except ValueError as exc:
+                raise FactcheckError([LoadError("--published", None, "", str(exc))]) from None
+        from ..loader import load
+
+        corpus = load(args.facts)
+        missing = [n for n in (UNIDENTIFIED,) if n not in corpus.entities] + [
+            n for n in (UNREVIEWED_NUMBER, UNREVIEWED_DATE) if n not in corpus.properties
+        ]
+        if missing:
+            print(
+                f"factcheck extract: warning: {args.facts} does not define {', '.join(missing)}; "
+                "the draft will not load there until it does",
+                file=sys.stderr,
+            )
+        draft = draft_fact_file(
+            text,
+            args.source_id,
+            corpus=corpus,
+            published=args.published,
+            title=args.title,
+            snapshot_file=Path(args.snapshot).name,
+        )
+    except FactcheckError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    out = draft.to_yaml(Path(args.snapshot).name)
+    if args.out:
+        target = Path(args.out)
+        if target.exists() and not args.force:
+            print(f"{target}: exists; not overwritten (use --force)", file=sys.stderr)
+            return 2
+        try:
+            target.write_text(out, encoding="utf-8")
+        except OSError as exc:
+            print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"{target}: {len(draft.claims)} draft claims", file=sys.stderr)
+    else:
+        sys.stdout.write(out)
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FactcheckError(
+            [LoadError(str(path), None, "", f"cannot read file: {exc.strerror or exc}")]
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FactcheckError(
+            [LoadError(str(path), line, "", f"not valid UTF-8 (byte {exc.start})")]
+        ) from None

@@ -1,0 +1,280 @@
+"""Dates: written, numeric and relative dates with their precision."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Final
+
+from ..values import PartialDate
+from .mention import Mention, _with
+
+_MONTHS: Final = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS: Final = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|"
+    "Fri|Sat|Sun"
+)
+_MONTH: Final = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DAY: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?:1[5-9]\d\d|20\d\d)"
+_WD: Final = rf"(?:(?P<wd>{_WEEKDAYS})\.?,?\s+)?"
+_DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in [
+        ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?![\d-])"),
+        ("numeric", r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"),
+        (
+            "day-month-year",
+            rf"\b{_WD}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
+        ),
+        ("month-day-year", rf"\b{_WD}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
+        ("month-year", rf"\b(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
+        ("month-relative-year", rf"\b(?P<m>{_MONTH})\s+(?P<rel>this|last|next)\s+year\b"),
+        ("month-day", rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\s*\d)"),
+        (
+            "month",
+            r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|mid-)\s+"
+            rf"(?P<m>{_MONTH})(?!\s*\d)",
+        ),
+        ("relative-year", r"\b(?P<rel>this|last|next)\s+year\b"),
+        (
+            "year",
+            rf"(?<![\d$€£,.\-/])(?P<y>{_YEAR})(?![\d%]|s\b|-\d|\s*(?:thousand|million|billion|percent)\b)",
+        ),
+    ]
+)
+_RELATIVE_PATTERNS: Final = frozenset(
+    {"month-relative-year", "month-day", "month", "relative-year"}
+)
+_REL_YEAR: Final = {"this": 0, "last": -1, "next": 1}
+_WEEKDAY_INDEX: Final = {
+    name: i % 7 for i, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+}
+_DATE_HEDGES: Final = (
+    (re.compile(r"\b(?:before|prior to)\s+(?:the\s+)?$", re.IGNORECASE), "before"),
+    (re.compile(r"\bafter\s+$", re.IGNORECASE), "after"),
+    (re.compile(r"\b(?:by|no later than)\s+$", re.IGNORECASE), "not-after"),
+)
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]  # always digits
+
+
+def _month_number(text: str) -> int:
+    return _MONTHS[text.rstrip(".")]
+
+
+def _date_text(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """``YYYY[-MM[-DD]]`` when it is a real date, else ``None``."""
+    parts = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+    try:
+        PartialDate.parse(parts)
+    except ValueError:
+        return None
+    return parts
+
+
+def _find_dates(text: str, start: int, end: int, published: PartialDate | None) -> list[Mention]:
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            mention = _date_mention(name, m, published)
+            if mention is not None:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    for i, mention in enumerate(found):
+        before = text[start : mention.start]
+        for hedge_re, hedge in _DATE_HEDGES:
+            if hedge_re.search(before):
+                found[i] = _with(mention, hedge=hedge)
+                break
+    return found
+
+
+def _date_mention(name: str, m: re.Match[str], published: PartialDate | None) -> Mention | None:
+    g = m.groupdict()
+    flags: set[str] = set()
+    notes: list[str] = []
+    year = int(g["y"]) if g.get("y") else None
+    month = (
+        _month_number(g["m"])
+        if name not in ("iso", "numeric", "relative-year", "year") and g.get("m")
+        else None
+    )
+    day = _day_number(g["d"]) if g.get("d") and name != "iso" else None
+    if name == "iso":
+        month = int(g["m"])
+        day = int(g["d"]) if g["d"] else None
+    elif name == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 and b <= 12:
+            month, day = b, a
+        elif b > 12 and a <= 12:
+            month, day = a, b
+        elif a == b:
+            month = day = a
+        elif a <= 12 and b <= 12:
+            us, eu = _date_text(year or 0, a, b), _date_text(year or 0, b, a)
+            flags.add("ambiguous")
+            notes.append(
+                f"ambiguous date {m.group()!r}: {us} (month/day) or {eu} (day/month); "
+                "only the year is certain"
+            )
+        else:
+            return None
+        if m.end() < len(m.string) and m.string[m.end()].isdigit():
+            notes.append(f"{m.group()!r} runs straight into more digits in the text")
+    if g.get("rel") or (year is None and name != "year"):
+        if published is None:
+            return None
+        offset = _REL_YEAR.get(g.get("rel") or "this", 0)
+        year = published.year + offset
+        flags.add("relative")
+        said = m.group()
+        notes.append(
+            f"relative date {said!r} resolved against the publication date {published}"
+            if g.get("rel")
+            else f"{said!r} gives no year; year taken from the publication date {published}"
+        )
+    assert year is not None
+    value = _date_text(year, month, day) if "ambiguous" not in flags else _date_text(year)
+    if value is None:
+        return None
+    wd = g.get("wd")
+    if wd and day and "ambiguous" not in flags:
+        actual = date(year, month or 1, day).weekday()
+        if _WEEKDAY_INDEX[wd[:3].casefold()] != actual:
+            notes.append(f"the weekday {wd!r} does not match {value}")
+    precision = (
+        ("day" if day else "month" if month else "year") if "ambiguous" not in flags else "year"
+    )
+    start, end = m.span()
+    if name == "month":  # the word before the month is context, not part of the date
+        start, end = m.start("m"), m.end("m") - m.group("m").endswith(".")
+    return Mention(
+        kind="date",
+        start=start,
+        end=end,
+        text=m.string[start:end],
+        value=value,
+        precision=precision,
+        flags=frozenset(flags),
+        note="; ".join(notes) or None,
+    )
+
+
+# "the following month", "the next day", "the previous year": relative to the narrative.
+_ANAPHORIC_RE: Final = re.compile(
+    r"\b(?:(?:the\s+)?(?P<d1>following|preceding)|the\s+(?P<d2>next|previous))\s+"
+    r"(?P<unit>day|month|year)\b",
+    re.IGNORECASE,
+)
+
+
+def _shift(value: str, unit: str, step: int) -> str | None:
+    parts = [int(x) for x in value[:10].split("-")]
+    if unit == "year":
+        return _date_text(parts[0] + step)
+    if unit == "month" and len(parts) >= 2:
+        months = parts[0] * 12 + parts[1] - 1 + step
+        return _date_text(months // 12, months % 12 + 1)
+    if unit == "day" and len(parts) == 3:
+        return (date(*parts) + timedelta(days=step)).isoformat()
+    return None
+
+
+def find_anaphoric_dates(
+    text: str, start: int, end: int, dates: list[Mention], previous: Mention | None
+) -> list[Mention]:
+    """Dates such as "the following month", resolved against the last date before them
+    (in ``dates``, else ``previous`` from an earlier sentence); the note says so."""
+    out: list[Mention] = []
+    for m in _ANAPHORIC_RE.finditer(text, start, end):
+        before = [d for d in dates if d.end <= m.start() and "ambiguous" not in d.flags]
+        ref = before[-1] if before else previous
+        if ref is None:
+            continue
+        step = 1 if (m["d1"] or m["d2"]).casefold() in ("following", "next") else -1
+        unit = m["unit"].casefold()
+        value = _shift(str(ref.value), unit, step)
+        if value is None:
+            continue
+        out.append(
+            Mention(
+                "date",
+                m.start(),
+                m.end(),
+                m.group(),
+                value,
+                precision=unit if unit != "year" else "year",
+                flags=frozenset({"relative"}),
+                note=f"relative date {m.group()!r} resolved against {ref.text!r} ({ref.value}), "
+                "the last date before it",
+            )
+        )
+    return out
+
+
+_WEEKDAY_RE: Final = re.compile(
+    r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",  # "Friday, March 14" is a date already
+)
+
+
+def find_weekday_dates(
+    text: str, start: int, end: int, published: PartialDate | None
+) -> list[Mention]:
+    """Weekdays said alone ("Sunday morning", "last Friday"), resolved against a
+    publication date known to the day: the latest such weekday on or before it ("next":
+    the first after it). The note says so; without such a date they are left out."""
+    if published is None or published.day is None or published.month is None:
+        return []
+    base = date(published.year, published.month, published.day)
+    out: list[Mention] = []
+    for m in _WEEKDAY_RE.finditer(text, start, end):
+        target = _WEEKDAY_INDEX[m["wd"][:3].casefold()]
+        rel = (m["rel"] or "").casefold()
+        if rel == "next":
+            day = base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
+        else:
+            back = (base.weekday() - target) % 7
+            day = base - timedelta(days=back or (7 if rel == "last" else 0))
+        out.append(
+            Mention(
+                "date",
+                m.start(),
+                m.end(),
+                m.group(),
+                day.isoformat(),
+                precision="day",
+                flags=frozenset({"relative"}),
+                note=f"relative date {m.group()!r} resolved against the publication date "
+                f"{published} ({base:%A})",
+            )
+        )
+    return out

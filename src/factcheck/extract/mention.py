@@ -1,0 +1,42 @@
+"""What the stages hand each other: a figure found in the text, and the placeholders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+#: Placeholder subject of a draft claim whose subject the extractor could not tell.
+UNIDENTIFIED: Final = "unidentified"
+#: Placeholder property of a draft number claim whose property is not clear.
+UNREVIEWED_NUMBER: Final = "unreviewed-number"
+#: Placeholder property of a draft date claim whose property is not clear.
+UNREVIEWED_DATE: Final = "unreviewed-date"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure found in the text: where it is, what it says, how sure the reading is.
+
+    ``value`` is a number, a ``(low, high)`` pair (hedge ``between``) or, for a date, a
+    partial-date string whose length is its precision. ``flags`` name what a person must
+    check: ``ambiguous`` (2/4/2025), ``relative`` (resolved against the publication date),
+    ``word`` (written in words), ``ordinal`` (a rank), ``multiplier`` ("doubling").
+    """
+
+    kind: str  # "quantity" or "date"
+    start: int
+    end: int
+    text: str
+    value: float | tuple[float, float] | str
+    unit: str | None = None
+    hedge: str = "exact"
+    precision: str | None = None  # dates: year, month or day
+    flags: frozenset[str] = frozenset()
+    note: str | None = None
+    label: str | None = None  # infobox or table label the value was glued to
+
+
+def _with(m: Mention, **changes: Any) -> Mention:
+    fields = {f: getattr(m, f) for f in Mention.__slots__}
+    fields.update(changes)
+    return Mention(**fields)

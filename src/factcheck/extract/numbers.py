@@ -1,0 +1,375 @@
+"""Numbers: counts, amounts, percentages, rates, words, ranks and their hedges."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..values import _parse_number
+from .dates import _day_number
+from .mention import Mention, _with
+from .sentences import _clause
+
+_NUMBER_RE: Final = re.compile(
+    r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?(?P<num>\d+(?:[.,]\d+)*)"
+    r"(?:\s?(?P<scale>thousand|million|billion|bn|mn)\b)?"
+    r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)?"
+    r"(?(scale)|(?(pct)|(?![\w%]|/\d)))"
+)
+_SCALE: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "mn": 1e6}
+_CURRENCY: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_UNIT_AFTER: Final = re.compile(
+    r"\s+(?P<u>hours?|days?|weeks?|months?|years?|minutes?|seconds?|hectares?|acres?|"
+    r"square\s+(?:meters|metres|kilometers|kilometres)|km|kilometers?|kilometres?|miles?|"
+    r"dollars|euros)\b",
+    re.IGNORECASE,
+)
+_UNIT_NAMES: Final = {
+    "square meters": "m2",
+    "square metres": "m2",
+    "square kilometers": "km2",
+    "square kilometres": "km2",
+    "kilometer": "km",
+    "kilometre": "km",
+    "kilometers": "km",
+    "kilometres": "km",
+    "km": "km",
+    "dollars": "USD",
+    "euros": "EUR",
+}
+_WORD_NUMBERS: Final = {
+    w: i
+    for i, w in enumerate(
+        [
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ],
+        start=2,
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "once": 1,
+    "twice": 2,
+}
+_UNITS_WORDS: Final = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_WORD_RE: Final = re.compile(
+    r"\b(?P<w>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:"
+    + "|".join(_UNITS_WORDS)
+    + "))|"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_COUNTED_ONCE: Final = re.compile(
+    r"only\s+once\b|\bonce\s+(?:a|an|per|every|for|more)\b", re.IGNORECASE
+)
+_ORDINALS: Final = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ],
+        start=1,
+    )
+}
+_ORDINAL_RE: Final = re.compile(
+    r"\brank(?:s|ed)?\s+(?P<o>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b"
+    r"|\b(?P<p>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+place\b",
+    re.IGNORECASE,
+)
+_MULTIPLIER_RE: Final = re.compile(
+    r"\b(?P<w>doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing))\b",
+    re.IGNORECASE,
+)
+_MULTIPLIERS: Final = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_HALF_HOUR_RE: Final = re.compile(r"\bhalf(?:[\s-]an)?[\s-]hour\b", re.IGNORECASE)
+# "1-1/2 months", "2 1/2 years", "3/4": a whole part and a fraction, or a fraction alone.
+_FRACTION_RE: Final = re.compile(
+    r"(?<![\w$\u20ac\u00a3@#/.,\-])(?:(?P<whole>\d+)[-\s])?(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])"
+)
+# Denominators of the fractions people write; "9/11" and "24/7" are names, not fractions.
+_DENOMINATORS: Final = frozenset({2, 3, 4, 5, 8, 10, 16})
+# Coordinates are positions, not counts: degrees, minutes, seconds; "13.53361; -88.80500".
+_COORD_RE: Final = re.compile(
+    r"-?\d+(?:\.\d+)?\s?\u00b0(?:\s?\d+(?:\.\d+)?\s?[\u2032'])?(?:\s?\d+(?:\.\d+)?\s?[\u2033\"])?"
+    r"(?:\s?[NSEW]\b)?|-?\d{1,3}\.\d{3,};\s?-?\d{1,3}\.\d{3,}"
+)
+# "12,000 more inmates than last year" is a change, not a count.
+_CHANGE_AFTER: Final = re.compile(
+    r"\s+(?:more|fewer|less)\s+(?:[A-Za-z-]+\s+){0,2}?than\b|\s+(?:more|fewer)\s+than\s+(?:last|the)\b"
+    r"|\s+(?:up|down)\s+from\b",
+    re.IGNORECASE,
+)
+_NONE_RE: Final = re.compile(r"\bthere\s+(?:are|were)\s+(?P<no>no)\s+\w+", re.IGNORECASE)
+_RATE_RE: Final = re.compile(
+    r"\bper\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<scale>thousand|million))?\b"
+)
+_HEDGE_PHRASES: Final = sorted(
+    [
+        ("more than", "more-than"),
+        ("over", "more-than"),
+        ("above", "more-than"),
+        ("exceeding", "more-than"),
+        ("exceeded", "more-than"),
+        ("in excess of", "more-than"),
+        ("upwards of", "more-than"),
+        ("at least", "at-least"),
+        ("no fewer than", "at-least"),
+        ("no less than", "at-least"),
+        ("a minimum of", "at-least"),
+        ("less than", "less-than"),
+        ("fewer than", "less-than"),
+        ("under", "less-than"),
+        ("below", "less-than"),
+        ("at most", "at-most"),
+        ("up to", "at-most"),
+        ("no more than", "at-most"),
+        ("a maximum of", "at-most"),
+        ("about", "about"),
+        ("around", "about"),
+        ("some", "about"),
+        ("approximately", "about"),
+        ("roughly", "about"),
+        ("an estimated", "about"),
+        ("circa", "about"),
+        ("almost", "almost"),
+        ("nearly", "almost"),
+        ("approached", "almost"),
+        ("approaching", "almost"),
+        ("approaches", "almost"),
+        ("close to", "almost"),
+        ("just under", "almost"),
+        ("between", "between"),
+    ],
+    key=lambda p: -len(p[0]),
+)
+_HEDGE_RE: Final = re.compile(
+    r"\b(?P<h>" + "|".join(re.escape(p) for p, _ in _HEDGE_PHRASES) + r")\s+$", re.IGNORECASE
+)
+_HEDGES: Final = dict(_HEDGE_PHRASES)
+
+
+def _clean(value: float) -> float:
+    return float(int(value)) if value == int(value) else round(value, 10)
+
+
+def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    rates: list[tuple[tuple[int, int], str]] = []  # clause -> "per 100,000"
+    taken = list(taken)
+    for m in _RATE_RE.finditer(text, start, end):
+        base = _parse_number(m["num"]) * (_SCALE[m["scale"]] if m["scale"] else 1)
+        rates.append((_clause(text, start, end, m.start()), f"per {base:,.0f}"))
+        taken.append((m.start("num"), m.end()))
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
+    for m in _FRACTION_RE.finditer(text, start, end):
+        if not free(m.start(), m.end()) or int(m["d"]) not in _DENOMINATORS:
+            continue
+        if int(m["n"]) >= int(m["d"]):
+            continue
+        value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
+        after = _UNIT_AFTER.match(text, m.end(), end)
+        funit = _unit_name(after["u"]) if after else None
+        out.append(_figure(m, _clean(value), funit, "fraction", f"a fraction: {m.group()!r}"))
+        taken.append(m.span())
+
+    for m in _NUMBER_RE.finditer(text, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        try:
+            value = _parse_number(m["num"])
+        except ValueError:
+            continue
+        unit: str | None = None
+        flags: set[str] = set()
+        if m["scale"]:
+            value *= _SCALE[m["scale"].lower()]
+        if m["cur"]:
+            unit = _CURRENCY[m["cur"]]
+        if m["pct"]:
+            unit = "percent" if unit is None else unit
+        after = _UNIT_AFTER.match(text, m.end(), end)
+        if unit is None and after:
+            unit = _unit_name(after["u"])
+        rate = next((r for (lo, hi), r in rates if lo <= m.start() < hi), None)
+        if unit is None and rate is not None:
+            unit = rate
+            flags.add("rate")
+        out.append(
+            Mention(
+                "quantity",
+                m.start(),
+                m.end(),
+                m.group(),
+                _clean(value),
+                unit,
+                flags=frozenset(flags),
+            )
+        )
+    for m in _WORD_RE.finditer(text, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        word = m["w"].casefold()
+        if word == "once" and not _COUNTED_ONCE.search(text, max(start, m.start() - 5), end):
+            continue  # "once" as "formerly" or "as soon as", not a count
+        if "-" in word:
+            tens, ones = word.split("-")
+            value = _WORD_NUMBERS[tens] + _UNITS_WORDS.index(ones) + 1
+        else:
+            value = _WORD_NUMBERS[word]
+        after = _UNIT_AFTER.match(text, m.end(), end)
+        unit = None
+        if after:
+            u = re.sub(r"\s+", " ", after["u"].casefold())
+            unit = _UNIT_NAMES.get(u, u if u.endswith("s") else u + "s")
+        if word in ("once", "twice"):
+            unit = "times"
+        out.append(_figure(m, float(value), unit, "word", f"written as a word: {m.group()!r}"))
+    for m in _ORDINAL_RE.finditer(text, start, end):
+        word = (m["o"] or m["p"]).casefold()
+        rank = _ORDINALS.get(word) or _day_number(word)
+        group = "o" if m["o"] else "p"
+        if free(m.start(group), m.end(group)):
+            out.append(_figure(m, float(rank), "rank", "ordinal", f"a rank: {m.group()!r}", group))
+    for m in _MULTIPLIER_RE.finditer(text, start, end):
+        stem = next(s for s in _MULTIPLIERS if m["w"].casefold().startswith(s))
+        factor = _MULTIPLIERS[stem]
+        out.append(_figure(m, factor, "times", "multiplier", f"a factor: {m.group()!r}"))
+    for m in _HALF_HOUR_RE.finditer(text, start, end):
+        out.append(_figure(m, 30.0, "minutes", "word", f"{m.group()!r} = 30 minutes"))
+    for m in _NONE_RE.finditer(text, start, end):
+        out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
+    out.sort(key=lambda x: x.start)
+    return _hedged(text, start, out)
+
+
+def _unit_name(word: str) -> str:
+    word = re.sub(r"\s+", " ", word.casefold())
+    return _UNIT_NAMES.get(word, word if word.endswith("s") else word + "s")
+
+
+def _figure(
+    m: re.Match[str], value: float, unit: str | None, flag: str, note: str, group: int | str = 0
+) -> Mention:
+    """A quantity read from a whole match, or from one named group of it."""
+    return Mention(
+        "quantity",
+        m.start(group),
+        m.end(group),
+        m.group(group),
+        value,
+        unit,
+        flags=frozenset({flag}),
+        note=note,
+    )
+
+
+def _hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    skip = False
+    for i, m in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        h = _HEDGE_RE.search(text, start, m.start)
+        hedge = _HEDGES[h["h"].casefold()] if h else "exact"
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            hedge != "between"
+            and nxt is not None
+            and re.fullmatch(r"\s*(?:to|-|\u2013)\s*", text[m.end : nxt.start])
+            and isinstance(m.value, float)
+            and isinstance(nxt.value, float)
+            and m.value < nxt.value
+            and (m.unit is None or nxt.unit is None or m.unit == nxt.unit)
+            and not re.search(
+                r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", text[start : m.start], re.I
+            )
+        ):
+            said = f"a range {text[m.start : nxt.end]!r}"
+            if hedge != "exact":
+                said = (
+                    f"an approximate range ({h['h']!r}) {text[m.start : nxt.end]!r}" if h else said
+                )
+            out.append(
+                _with(
+                    m,
+                    end=nxt.end,
+                    text=text[m.start : nxt.end],
+                    value=(m.value, nxt.value),
+                    unit=m.unit or nxt.unit,
+                    hedge="between",
+                    note="; ".join(filter(None, [m.note, said])),
+                )
+            )
+            skip = True
+            continue
+        change = _CHANGE_AFTER.match(text, m.end)
+        if change and isinstance(m.value, float):
+            m = _with(
+                m,
+                flags=m.flags | {"change"},
+                note="; ".join(
+                    filter(None, [m.note, f"a change ({change.group().strip()!r}), not a count"])
+                ),
+            )
+        if hedge == "between":
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (
+                nxt is not None
+                and re.fullmatch(r"\s+and\s+", text[m.end : nxt.start])
+                and isinstance(m.value, float)
+                and isinstance(nxt.value, float)
+            ):
+                out.append(
+                    _with(
+                        m,
+                        end=nxt.end,
+                        text=text[m.start : nxt.end],
+                        value=(m.value, nxt.value),
+                        unit=m.unit or nxt.unit,
+                        hedge="between",
+                    )
+                )
+                skip = True
+                continue
+            hedge = "exact"
+        out.append(_with(m, hedge=hedge) if hedge != "exact" else m)
+    return out

@@ -1,0 +1,101 @@
+"""Sentences and clauses: where a figure's quote and its context begin and end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+_ABBREVIATIONS: Final = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "no",
+        "vs",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "fig",
+    }
+)
+# Closing and opening quotes as escapes: \u201d \u2019 close, \u201c \u2018 open.
+_SENTENCE_END: Final = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u2022])"
+)
+_LEADING: Final = re.compile(r"[\s\u2022\u00b7*\-\u2013\u2014]*")  # bullets and dashes
+
+
+_ZONE_NEXT: Final = re.compile(
+    r"\s+\(?(?:ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CET|CEST)\b"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of ``text``; ``text[start:end]`` is verbatim.
+
+    A line break always ends a sentence (snapshots hold one paragraph per line); within a
+    line a sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital letter or a
+    digit, except after an abbreviation or an initial ("U.S. Senator"). Leading bullets
+    and spaces are not part of a sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        line_start, body = pos, line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        pos += len(line)
+        cut = 0
+        for m in _SENTENCE_END.finditer(body):
+            word = re.search(r"([A-Za-z]+)\.?$", body[cut : m.start() + 1])
+            if m.group().startswith(".") and word and _is_abbreviation(word.group(1)):
+                continue
+            if _ZONE_NEXT.match(body, m.end()):
+                continue  # "5:26 p.m. ET": the zone belongs to the time
+            spans.extend(_trimmed(line_start, body, cut, m.end()))
+            cut = m.end()
+        spans.extend(_trimmed(line_start, body, cut, len(body)))
+    return spans
+
+
+def _is_abbreviation(word: str) -> bool:
+    return (len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS
+
+
+def _trimmed(offset: int, body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    start = _LEADING.match(body, start).end()  # type: ignore[union-attr]  # always matches
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield offset + start, offset + end
+
+
+def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause around offset ``at``: between commas, semicolons, dashes or brackets."""
+    seps = re.compile(r"[;()\u2013\u2014]|:(?!\d)|,(?=\s)| - ")  # not the comma of "100,000"
+    lo = max((m.end() for m in seps.finditer(text, start, at)), default=start)
+    hi = next((m.start() for m in seps.finditer(text, at, end)), end)
+    return lo, hi

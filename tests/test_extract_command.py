@@ -1,0 +1,72 @@
+"""factcheck extract, the command: writing a loadable file, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck.cli import main
+
+from .conftest import MakeCorpus
+
+ROOT = Path(__file__).resolve().parents[1]
+FACTS = ROOT / "facts"
+
+
+# --- the command ----------------------------------------------------------------------
+
+
+def test_cli_extract_writes_loadable_file(
+    make_corpus: MakeCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_corpus(
+        {
+            "entities.yaml": (FACTS / "entities.yaml").read_text(encoding="utf-8"),
+            "properties.yaml": (FACTS / "properties.yaml").read_text(encoding="utf-8"),
+        }
+    )
+    snap = tmp_path / "snap.txt"
+    snap.write_text(
+        "CECOT\n\nTue 4th Feb, 2025\n\nCECOT houses over 40,000 inmates.\n", encoding="utf-8"
+    )
+    out = root / "sources" / "new.yaml"
+    out.parent.mkdir()
+    args = ["extract", str(snap), "--source-id", "new", "--facts", str(root), "--out", str(out)]
+    assert main(args) == 0
+    corpus = factcheck.load(root)
+    assert corpus.errors == []
+    dateline, fact = sorted(corpus.facts, key=lambda f: f.line)
+    assert dateline.claim.value == "2025-02-04"
+    assert (fact.subject, fact.prop.id, fact.claim.hedge) == ("cecot", "inmates", "more-than")
+    assert corpus.sources["new"].source.published == "2025-02-04"
+    assert main(args) == 2  # never overwrites a file without --force
+    assert "exists" in capsys.readouterr().err
+    assert main([*args, "--force"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "extra", "message"),
+    [
+        (b"text", ["--source-id", "Bad Id"], "not a valid id"),
+        (b"\xff\xfe", ["--source-id", "ok"], "not valid UTF-8"),
+        (b"text", ["--source-id", "ok", "--published", "2025-13"], "month out of range"),
+    ],
+)
+def test_cli_extract_bad_input(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    extra: list[str],
+    message: str,
+) -> None:
+    snap = tmp_path / "snap.txt"
+    snap.write_bytes(content)
+    assert main(["extract", str(snap), "--facts", str(FACTS), *extra]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_extract_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "no/such.txt", "--source-id", "x"]) == 2
+    assert "no/such.txt" in capsys.readouterr().err

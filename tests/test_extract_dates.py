@@ -1,0 +1,153 @@
+"""factcheck.extract.dates: written, numeric and relative dates."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.extract import (
+    draft_fact_file,
+    find_mentions,
+)
+
+# text, published, kind, value, unit, hedge, precision, flags
+FORMS = [
+    ("January 2023", None, "date", "2023-01", None, "exact", "month", set()),
+    ("On March 16, 2025, they arrived", None, "date", "2025-03-16", None, "exact", "day", set()),
+    ("Tue 4th Feb, 2025", None, "date", "2025-02-04", None, "exact", "day", set()),
+    ("16 March 2025", None, "date", "2025-03-16", None, "exact", "day", set()),
+    ("date 2025-02-04 Donald", None, "date", "2025-02-04", None, "exact", "day", set()),
+    ("2/4/2025", None, "date", "2025", None, "exact", "year", {"ambiguous"}),
+    ("16/3/2025", None, "date", "2025-03-16", None, "exact", "day", set()),
+    ("the Act of 1798", None, "date", "1798", None, "exact", "year", set()),
+    ("before 2023", None, "date", "2023", None, "before", "year", set()),
+    ("in March this year", "2025-04", "date", "2025-03", None, "exact", "month", {"relative"}),
+    ("killed last year alone", "2025-02-04", "date", "2024", None, "exact", "year", {"relative"}),
+    ("On April 14, Trump met", "2025", "date", "2025-04-14", None, "exact", "day", {"relative"}),
+    (
+        "it entered into force in March.",
+        "2025",
+        "date",
+        "2025-03",
+        None,
+        "exact",
+        "month",
+        {"relative"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "value", "unit", "hedge", "precision", "flags"),
+    FORMS,
+    ids=[f[0] for f in FORMS],
+)
+def test_forms(
+    text: str,
+    published: str | None,
+    kind: str,
+    value: object,
+    unit: str | None,
+    hedge: str,
+    precision: str | None,
+    flags: set[str],
+) -> None:
+    [m] = find_mentions(text, published)
+    assert (m.kind, m.unit, m.hedge, m.precision, set(m.flags)) == (
+        kind,
+        unit,
+        hedge,
+        precision,
+        flags,
+    )
+    assert m.value == value
+    assert text[m.start : m.end] == m.text
+    if "relative" in flags:
+        assert m.note is not None and "publication date" in m.note
+
+
+def test_ambiguous_date_names_both_readings() -> None:
+    [m] = find_mentions("2/4/2025")
+    assert m.note is not None and "2025-02-04" in m.note and "2025-04-02" in m.note
+
+
+def test_weekday_that_does_not_match_is_noted() -> None:
+    [m] = find_mentions("Wed 4th Feb, 2025")
+    assert m.note is not None and "weekday" in m.note
+
+
+@given(st.dates(min_value=date(1800, 1, 1), max_value=date(2099, 12, 31)))
+def test_written_dates_read_back(d: date) -> None:
+    written = [
+        f"{d:%B} {d.day}, {d.year}",
+        f"{d:%a} {d.day}th {d:%b}, {d.year}",
+        f"{d.day} {d:%B} {d.year}",
+        d.isoformat(),
+    ]
+    for text in written:
+        [m] = find_mentions(f"On {text} it happened")
+        assert (m.value, m.precision) == (d.isoformat(), "day"), text
+    [m] = find_mentions(f"In {d:%B} {d.year} it happened")
+    assert (m.value, m.precision) == (d.isoformat()[:7], "month")
+
+
+@given(st.dates(min_value=date(1800, 1, 1), max_value=date(2099, 12, 31)))
+def test_numeric_dates_flag_ambiguity_exactly_when_ambiguous(d: date) -> None:
+    [m] = find_mentions(f"on {d.month}/{d.day}/{d.year} it")
+    ambiguous = d.day <= 12 and d.day != d.month
+    assert ("ambiguous" in m.flags) == ambiguous
+    assert m.value == (str(d.year) if ambiguous else d.isoformat())
+
+
+def test_relative_dates_shift_with_publication() -> None:
+    for pub in (date(2024, 1, 31), date(2025, 6, 1)):
+        [m] = find_mentions("She came last year", pub.isoformat())
+        assert m.value == str(pub.year - 1)
+        [m] = find_mentions("She came next year", (pub + timedelta(days=1)).isoformat())
+        assert m.value == str(pub.year + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It opened in January 2023, and it began the following month.", "2023-02"),
+        ("It opened in December 2023 and filled the following month.", "2024-01"),
+        ("They met on 31 January 2025. The next day they left.", "2025-02-01"),
+        ("It was built in 2022; the previous year it was planned.", "2021"),
+    ],
+)
+def test_dates_relative_to_the_narrative(text: str, value: str) -> None:
+    claims = draft_fact_file(text, "x").claims
+    last = claims[-1]
+    assert last["value"] == value
+    assert "resolved against" in last["note"]
+
+
+def test_narrative_relative_date_needs_a_date_before_it() -> None:
+    assert find_mentions("It began the following month.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They arrived Sunday morning.", "2025-03-16"),  # published on Monday 17 March
+        ("It happened last Monday.", "2025-03-10"),
+        ("It happens next Monday.", "2025-03-24"),
+        ("It happened on Monday.", "2025-03-17"),
+    ],
+)
+def test_weekdays_resolved_against_the_publication_day(text: str, value: str) -> None:
+    [claim] = draft_fact_file(text, "x", published="2025-03-17").claims
+    assert claim["value"] == value
+    assert "resolved against the publication date" in claim["note"]
+
+
+def test_weekday_with_a_date_is_that_date_and_without_a_day_is_unresolved() -> None:
+    claims = draft_fact_file("On Friday, March 14, it began.", "x", published="2025-03-17").claims
+    assert [c["value"] for c in claims] == ["2025-03-14"]
+    draft = draft_fact_file("Headline\nEarly Saturday it began.", "x", published="2025-03")
+    assert draft.claims == []
+    assert any("Saturday" in u for u in draft.unresolved)

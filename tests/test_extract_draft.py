@@ -1,0 +1,206 @@
+"""factcheck.extract.draft: drafting fact files, and audits refusing drafts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck import _yaml
+from factcheck.cli import main
+from factcheck.engine import draft_errors
+from factcheck.extract import (
+    draft_fact_file,
+)
+from factcheck.model import SourceFile
+
+from .conftest import MakeCorpus, source_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FACTS = ROOT / "facts"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _corpus() -> factcheck.Corpus:
+    return factcheck.load(FACTS)
+
+
+def test_relative_dates_without_publication_are_listed_not_dropped() -> None:
+    draft = draft_fact_file("Headline\nShe visited in March this year.", "x")
+    assert draft.claims == []
+    assert any("March this year" in u for u in draft.unresolved)
+    assert "# unresolved:" in draft.to_yaml()
+
+
+def test_unresolved_dates_are_not_read_as_numbers() -> None:
+    draft = draft_fact_file("Headline\nSAN SALVADOR, March 3 (Reuters) - It holds 52,000.", "x")
+    assert [c["value"] for c in draft.claims] == [52000]
+    assert any("March 3" in u for u in draft.unresolved)
+
+
+def test_publication_date_taken_from_dateline() -> None:
+    draft = draft_fact_file("Headline\n\nTue 4th Feb, 2025\n\nIt rose last year.", "x")
+    assert draft.data["source"]["published"] == "2025-02-04"
+    assert "Tue 4th Feb, 2025" in draft.data["source"]["note"]
+    assert [c["value"] for c in draft.claims] == ["2025-02-04", "2024"]
+
+
+def _require_seeds() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed directory {SEEDS} is missing (expected ../shared/seeds)")
+
+
+SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
+def test_seed_draft_loads(seed: Path, tmp_path: Path) -> None:
+    _require_seeds()
+    corpus = _corpus()
+    text = seed.read_text(encoding="utf-8")
+    draft = draft_fact_file(
+        text, "drafted", corpus=corpus, published="2025", snapshot_file=seed.name
+    )
+    assert draft.claims, "every seed has figures"
+    root = tmp_path / "facts"
+    root.mkdir()
+    for name in ("entities.yaml", "properties.yaml"):
+        shutil.copy(FACTS / name, root / name)
+    (root / "drafted.yaml").write_text(draft.to_yaml(seed.name), encoding="utf-8")
+    loaded = factcheck.load(root)
+    assert loaded.errors == []
+    assert len(loaded.facts) == len(draft.claims)
+    assert all(f.claim.draft for f in loaded.facts)
+    assert all(f.claim.quote and f.claim.quote in text for f in loaded.facts)
+    assert len(draft_errors(loaded)) == len(draft.claims)
+
+
+# --- refusing drafts ------------------------------------------------------------------
+
+DRAFTED = source_yaml(
+    "a",
+    """
+    - {id: cap, subject: cecot, property: capacity, value: 40000, quote: "for 40,000",
+       draft: true}
+    - {id: cap2, subject: cecot, property: capacity, value: 40000, quote: "for 40,000"}
+    """,
+)
+
+
+def test_draft_errors_name_file_and_line(make_corpus: MakeCorpus) -> None:
+    corpus = factcheck.load(make_corpus({"sources/a.yaml": DRAFTED}))
+    [error] = draft_errors(corpus)
+    assert error.file.endswith("a.yaml") and error.line == 7 and "a/cap" in error.message
+
+
+@pytest.mark.parametrize(("flags", "code"), [([], 2), (["--allow-drafts"], 0)])
+def test_audit_refuses_drafts_unless_allowed(
+    make_corpus: MakeCorpus, capsys: pytest.CaptureFixture[str], flags: list[str], code: int
+) -> None:
+    root = make_corpus({"sources/a.yaml": DRAFTED})
+    assert main(["audit", str(root), *flags]) == code
+    out = capsys.readouterr().out
+    assert ("is a draft" in out) == (code == 2)
+
+
+# --- properties -----------------------------------------------------------------------
+
+PIECES = [
+    "14,5 thousand",
+    "$6 million",
+    "3%",
+    "per 100,000",
+    "more than 60 thousand",
+    "approached 80,000",
+    "almost 57 percent",
+    "January 2023",
+    "March 16, 2025",
+    "Tue 4th Feb, 2025",
+    "2025-02-04",
+    "2/4/2025",
+    "in March this year",
+    "U.S.",
+    "MS-13",
+    "two",
+    "ranks first",
+    "doubling",
+    "CECOT",
+    "El Salvador",
+    "last year",
+    "April 14",
+    "5:26 p.m.",
+    "All times are Eastern Time",
+    "between 6:45 p.m. and 6:48 p.m.",
+    "before noon",
+    "18:45 GMT",
+    "Capacity40,000",
+    "1-1/2",
+    "some 10,000 to 20,000",
+    "the following month",
+    "12,000 more inmates than",
+    "13\u00b032\u20321\u2033N",
+]
+_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+_texts = st.lists(
+    st.one_of(st.sampled_from(PIECES), _words, st.sampled_from([". ", "\n", ", ", " — ", "• "])),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_texts, published=st.sampled_from([None, "2025", "2025-04-02"]))
+# A title that YAML 1.1 (PyYAML's dumper) takes for text but 1.2 (our reader) for a number.
+@example(text="0E0", published=None)
+def test_draft_quotes_are_verbatim_and_file_is_valid(text: str, published: str | None) -> None:
+    draft = draft_fact_file(text, "src", published=published)
+    for claim in draft.claims:
+        assert claim["quote"] in text
+        assert claim["draft"] is True
+    for m in draft.mentions:
+        assert text[m.start : m.end] == m.text
+    data, errors = _yaml.parse(draft.to_yaml(), "draft.yaml")
+    assert errors == []
+    SourceFile.model_validate(data)
+
+
+TIMELINE = """Timeline of the flights
+All times are Eastern Time.
+Saturday March 15
+5:26 p.m. - A plane departs, in the past 1-1/2 months the first.
+Between 6:45 p.m. and 6:48 p.m. - The judge ruled before noon ended.
+Terrorism Confinement Center
+Capacity40,000
+Opened31 January 2023
+Some 10,000 to 20,000 people were held; it filled the following month.
+"""
+
+
+def test_timeline_and_infobox_drafts_load_and_round_trip(
+    make_corpus: MakeCorpus, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_corpus(
+        {
+            "entities.yaml": (FACTS / "entities.yaml").read_text(encoding="utf-8"),
+            "properties.yaml": (FACTS / "properties.yaml").read_text(encoding="utf-8"),
+        }
+    )
+    draft = draft_fact_file(TIMELINE, "timeline", corpus=factcheck.load(root), published="2025")
+    values = {str(c["value"]) for c in draft.claims}
+    assert {"2025-03-15T17:26-04:00", "2025-03-15T18:45-04:00", "40000", "[10000, 20000]"} <= values
+    (root / "sources").mkdir()
+    (root / "sources" / "timeline.yaml").write_text(draft.to_yaml(), encoding="utf-8")
+    loaded = factcheck.load(root)
+    assert loaded.errors == []
+    by_id = {f.claim.id: f.claim for f in loaded.facts}
+    for claim in draft.claims:
+        back = by_id[claim["id"]]
+        got = list(back.value) if isinstance(back.value, tuple) else back.value
+        assert str(got) == str(claim["value"]) or got == claim["value"]
+        assert back.hedge == claim.get("hedge", "exact")
+    assert main(["audit", str(root), "--allow-drafts"]) == 0
+    assert main(["audit", str(root)]) == 2
+    capsys.readouterr()

@@ -1,0 +1,140 @@
+"""factcheck.extract.numbers: counts, amounts, percentages, rates, hedges."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.extract import (
+    find_mentions,
+)
+
+# text, published, kind, value, unit, hedge, precision, flags
+FORMS = [
+    ("14,5 thousand people", None, "quantity", 14500, None, "exact", None, set()),
+    ("109.5 thousand people", None, "quantity", 109500, None, "exact", None, set()),
+    ("1,659 prisoners", None, "quantity", 1659, None, "exact", None, set()),
+    ("receive $6 million", None, "quantity", 6_000_000, "USD", "exact", None, set()),
+    ("is 3% of the budget", None, "quantity", 3, "percent", "exact", None, set()),
+    ("1,659 prisoners per 100,000", None, "quantity", 1659, "per 100,000", "exact", None, {"rate"}),
+    ("more than 60 thousand people", None, "quantity", 60000, None, "more-than", None, set()),
+    ("has approached 80,000", None, "quantity", 80000, None, "almost", None, set()),
+    ("fell by almost 57 percent", None, "quantity", 57, "percent", "almost", None, set()),
+    ("about 250 people", None, "quantity", 250, None, "about", None, set()),
+    ("houses over 40,000 members", None, "quantity", 40000, None, "more-than", None, set()),
+    ("up to 40,000 inmates", None, "quantity", 40000, None, "at-most", None, set()),
+    ("at least 12 cells", None, "quantity", 12, None, "at-least", None, set()),
+    ("exceeding 1% of the population", None, "quantity", 1, "percent", "more-than", None, set()),
+    ("between 10 and 20 people", None, "quantity", (10, 20), None, "between", None, set()),
+    ("from 72 hours", None, "quantity", 72, "hours", "exact", None, set()),
+    ("an area of 100 square meters", None, "quantity", 100, "m2", "exact", None, set()),
+    ("for 0 euros", None, "quantity", 0, "EUR", "exact", None, set()),
+    ("two fences", None, "quantity", 2, None, "exact", None, {"word"}),
+    ("in three days", None, "quantity", 3, "days", "exact", None, {"word"}),
+    ("extend it only once", None, "quantity", 1, "times", "exact", None, {"word"}),
+    ("El Salvador ranks first", None, "quantity", 1, "rank", "exact", None, {"ordinal"}),
+    ("doubling the building area", None, "quantity", 2, "times", "exact", None, {"multiplier"}),
+    ("half an hour a day", None, "quantity", 30, "minutes", "exact", None, {"word"}),
+    ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"word"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "value", "unit", "hedge", "precision", "flags"),
+    FORMS,
+    ids=[f[0] for f in FORMS],
+)
+def test_forms(
+    text: str,
+    published: str | None,
+    kind: str,
+    value: object,
+    unit: str | None,
+    hedge: str,
+    precision: str | None,
+    flags: set[str],
+) -> None:
+    [m] = find_mentions(text, published)
+    assert (m.kind, m.unit, m.hedge, m.precision, set(m.flags)) == (
+        kind,
+        unit,
+        hedge,
+        precision,
+        flags,
+    )
+    assert m.value == value
+    assert text[m.start : m.end] == m.text
+    if "relative" in flags:
+        assert m.note is not None and "publication date" in m.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "members of MS-13",
+        "the early 2010s and the 1980s",
+        "In the first decade of the 21st century",
+        "pic.twitter.com/HTNwtp35Aq",
+        "a country that was once considered dangerous",
+        "May I ask?",
+        "in March this year",  # relative, and no publication date to resolve it
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert find_mentions(text) == []
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_thousands_separators_read_back(n: int) -> None:
+    [m] = find_mentions(f"counted {n:,} people")
+    assert m.value == n
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "hedge", "flags"),
+    [
+        ("in the past 1-1/2 months", 1.5, "months", "exact", {"fraction"}),
+        ("for 2 1/2 years", 2.5, "years", "exact", {"fraction"}),
+        ("a half-hour drive", 30, "minutes", "exact", {"word"}),
+        ("Some 10,000 to 20,000 people", (10000, 20000), None, "between", set()),
+        ("from 10 to 20 people", None, None, None, None),  # "from A to B" may be a change
+        ("12,000 more inmates than last year", 12000, None, "exact", {"change"}),
+    ],
+)
+def test_fractions_ranges_changes(
+    text: str, value: object, unit: str | None, hedge: str | None, flags: set[str] | None
+) -> None:
+    found = find_mentions(text)
+    if value is None:
+        assert len(found) == 2
+        return
+    [m] = found
+    assert (m.value, m.unit, m.hedge, set(m.flags)) == (value, unit, hedge, flags)
+    if "change" in (flags or set()):
+        assert m.note is not None and "not a count" in m.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coordinates13\u00b032\u20321\u2033N 88\u00b048\u203218\u2033W / 13.53361; -88.80500",
+        "at 40.7128° N, 74.0060° W",
+        "after 9/11 and open 24/7",
+    ],
+)
+def test_coordinates_are_not_counts(text: str) -> None:
+    assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Capacity40,000", 40000, "Capacity"),
+        ("Opened31 January 2023 (2023-01-31)", "2023-01-31", "Opened"),
+        ("Population14,532 (as of 11 June 2024)", 14532, "Population"),
+    ],
+)
+def test_values_glued_to_labels(text: str, value: object, label: str) -> None:
+    first = find_mentions(text)[0]
+    assert (first.value, first.label) == (value, label)

@@ -1,0 +1,189 @@
+"""factcheck.extract.subjects: proposing subjects and properties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck.extract import (
+    UNIDENTIFIED,
+    UNREVIEWED_DATE,
+    UNREVIEWED_NUMBER,
+    draft_fact_file,
+)
+
+from .conftest import MakeCorpus
+
+ROOT = Path(__file__).resolve().parents[1]
+FACTS = ROOT / "facts"
+
+
+def _corpus() -> factcheck.Corpus:
+    return factcheck.load(FACTS)
+
+
+def test_subject_and_property_proposed_when_clear() -> None:
+    text = "CECOT was designed for 40,000 prisoners. It was big, said El Salvador and CECOT."
+    [claim] = draft_fact_file(text, "x", corpus=_corpus()).claims
+    assert (claim["subject"], claim["property"], claim["value"]) == ("cecot", "capacity", 40000)
+    assert claim["draft"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "prop"),
+    [
+        # the only prison named; "opened" is said of prisons in the corpus
+        ("In January 2023, CECOT Prison was opened in El Salvador.", "cecot", "opened"),
+        # the counted noun names the property; the last word of the phrase decides
+        ("Each building of CECOT has 32 prison cells with bunks.", "cecot", "cells-per-building"),
+        ("CECOT has eight buildings, each big.", "cecot", "buildings"),
+        ("CECOT has two fences made of iron.", "cecot", "perimeter-fences"),
+        # a keyword that does not suit the unit proposes nothing
+        ("CECOT was designed for 40% of them.", "cecot", UNREVIEWED_NUMBER),
+    ],
+)
+def test_proposals(text: str, subject: str, prop: str) -> None:
+    [claim] = draft_fact_file(text, "x", corpus=_corpus()).claims
+    assert (claim["subject"], claim["property"]) == (subject, prop)
+
+
+def test_unclear_subject_and_property_use_placeholders() -> None:
+    text = "El Salvador and Honduras counted 19 things in 1999."
+    claims = draft_fact_file(text, "x", corpus=_corpus()).claims
+    assert [(c["subject"], c["property"]) for c in claims] == [
+        (UNIDENTIFIED, UNREVIEWED_NUMBER),
+        (UNIDENTIFIED, UNREVIEWED_DATE),
+    ]
+    assert "el-salvador, honduras" in claims[0]["note"]
+    assert claims[0]["as_of"] == "1999"
+
+
+ENTITIES = """
+entities:
+  - {id: cecot, name: Terrorism Confinement Center, kind: prison, aliases: [CECOT]}
+  - id: el-salvador
+    name: El Salvador
+    kind: country
+    aliases: [{name: Salvadoran, note: adjective}]
+  - {id: alien-enemies-act, name: Alien Enemies Act, kind: law}
+  - {id: donald-trump, name: Donald Trump, kind: person}
+  - {id: first-flight, name: first flight, kind: event, aliases: [N278GX]}
+  - {id: hearing, name: the hearing, kind: event}
+  - {id: rikers, name: Rikers, kind: prison}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+PROPERTIES = """
+properties:
+  - {id: capacity, type: quantity, unit: inmates}
+  - {id: inmates, type: quantity, unit: people}
+  - {id: opened, type: date}
+  - {id: built, type: date}
+  - {id: departed, type: date, description: When a flight departed.}
+  - {id: invoked, type: date, description: When a law was invoked.}
+  - {id: began-housing-inmates, type: date}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "prop"),
+    [
+        # the property named by the words around the figure, the subject by its clause
+        ("CECOT had a capacity for 40,000 inmates.", 40000, "cecot", "capacity"),
+        ("Then CECOT held 14,532 inmates.", 14532, "cecot", "inmates"),
+        # "the prison" refers back to the last prison named; an adjective is no subject
+        ("CECOT is big.\nThe prison was built in 2022.", "2022", "cecot", "built"),
+        (
+            "CECOT is big.\nThe Salvadoran government opened the prison in January 2023.",
+            "2023-01",
+            "cecot",
+            "opened",
+        ),
+        # a date heading its clause; the property's description names the kind of subject
+        (
+            "On Friday, March 14, Donald Trump invoked the Alien Enemies Act.",
+            "2025-03-14",
+            "alien-enemies-act",
+            "invoked",
+        ),
+        # a timeline line: the time heads the line, the entity and the verb follow
+        (
+            "All times are Eastern Time.\nMarch 15\n5:26 p.m. - A plane bearing N278GX departs.",
+            "2025-03-15T17:26-04:00",
+            "first-flight",
+            "departed",
+        ),
+        # a heading holding only a date and time: its event is the line under it
+        (
+            "March 15 at 5:26 p.m. ET\nN278GX departs Harlingen.",
+            "2025-03-15T17:26-04:00",
+            "first-flight",
+            "departed",
+        ),
+        # infobox text: the value's label names the property, the page's title the subject
+        ("Terrorism Confinement Center\nCapacity40,000\n", 40000, "cecot", "capacity"),
+        # a change is not a count, whatever it counts
+        ("CECOT has 12,000 more inmates than in 2023.", 12000, "cecot", UNREVIEWED_NUMBER),
+        # the entity right before the figure, not the nearest name elsewhere in the clause
+        (
+            "Donald Trump said that CECOT held 14,532 inmates.",
+            14532,
+            "cecot",
+            "inmates",
+        ),
+        # whoever says it is not what it is about
+        ("Donald Trump said the payment was 19 things.", 19, UNIDENTIFIED, UNREVIEWED_NUMBER),
+        # "the prison" is the prison the text names most, not one named in passing
+        (
+            "CECOT is big. CECOT is new. It beats Rikers.\nThe prison was built in 2022.",
+            "2022",
+            "cecot",
+            "built",
+        ),
+        # a possessor names what the figure is about no more than an adjective does
+        ("Donald Trump's CECOT holds 14,532 inmates.", 14532, "cecot", "inmates"),
+        # a date heading a clause that says when, not what: no property from it
+        (
+            "It was on March 14, right after Donald Trump invoked the Alien Enemies Act.",
+            "2025-03-14",
+            UNIDENTIFIED,
+            UNREVIEWED_DATE,
+        ),
+        # nothing clear: placeholders, never a guess
+        ("El Salvador and CECOT saw 19 things.", 19, UNIDENTIFIED, UNREVIEWED_NUMBER),
+    ],
+)
+def test_subject_and_property_from_the_corpus(
+    make_corpus: MakeCorpus, text: str, value: object, subject: str, prop: str
+) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES}))
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+    if subject != UNIDENTIFIED:
+        assert "subject:" in claim["note"]
+    if not prop.startswith("unreviewed"):
+        assert f"property {prop}" in claim["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # "now" is the publication, not the opening month in the same sentence
+        ("CECOT now holds nearly 52,000 prisoners, opened in January 2023.", "2025-03-20"),
+        ("As of 11 June 2024, CECOT held 14,532 inmates; in November 2024, 20,000.", "2024-06-11"),
+        ("In March 2025, CECOT took in over 200 deportees.", "2025-03"),
+    ],
+)
+def test_as_of(text: str, as_of: str) -> None:
+    claims = draft_fact_file(text, "x", published="2025-03-20").claims
+    first = next(c for c in claims if isinstance(c["value"], int))
+    assert first["as_of"] == as_of
+
+
+def test_a_date_said_as_of_is_no_claim_of_its_own() -> None:
+    claims = draft_fact_file("As of 11 June 2024, CECOT held 14,532 inmates.", "x").claims
+    assert [c["value"] for c in claims] == [14532]

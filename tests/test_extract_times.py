@@ -1,0 +1,129 @@
+"""factcheck.extract.times: clock times, their day and their zone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.extract import draft_fact_file, find_mentions
+from factcheck.extract.times import document_zone
+
+EASTERN = "All times are Eastern Time.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "value", "hedge"),
+    [
+        # the zone of the whole text, with summer time where the day has it
+        (EASTERN + "5:26 p.m. - A plane departs.", "2025-03-15", "2025-03-15T17:26-04:00", "exact"),
+        (EASTERN + "5:26 p.m. - A plane departs.", "2025-01-15", "2025-01-15T17:26-05:00", "exact"),
+        (
+            "(all times Eastern) At 9:40 a.m. it began.",
+            "2025-03-15",
+            "2025-03-15T09:40-04:00",
+            "exact",
+        ),
+        (
+            "According to the BBC, all Eastern Daylight Time:\n5:25 PM A plane leaves.",
+            "2025-03-15",
+            "2025-03-15T17:25-04:00",
+            "exact",
+        ),
+        # a zone after the time wins, fixed abbreviations and 24-hour times
+        ("It landed at 18:45 GMT.", "2025-03-15", "2025-03-15T18:45+00:00", "exact"),
+        (EASTERN + "It ended at 7 p.m. PT.", "2025-03-15", "2025-03-15T19:00-07:00", "exact"),
+        ("At 10 am EST it began.", "2025-03-15", "2025-03-15T10:00-05:00", "exact"),
+        # a range is its start, not-before; "before noon" is before 12:00
+        (
+            EASTERN + "Between 6:45 p.m. and 6:48 p.m. - he ruled.",
+            "2025-03-15",
+            "2025-03-15T18:45-04:00",
+            "not-before",
+        ),
+        (
+            EASTERN + "5:26 - 5:44 p.m. Planes left.",
+            "2025-03-15",
+            "2025-03-15T17:26-04:00",
+            "not-before",
+        ),
+        (EASTERN + "It happened before noon.", "2025-03-15", "2025-03-15T12:00-04:00", "before"),
+        # no zone in the text: the time is kept as its day, never given a guessed zone
+        ("It landed at 5:26 p.m. on time.", "2025-03-15", "2025-03-15", "exact"),
+    ],
+)
+def test_times(text: str, day: str, value: str, hedge: str) -> None:
+    clock = document_zone(text)
+    times = [
+        m for m in find_mentions(text, day=date.fromisoformat(day), clock=clock) if m.kind == "date"
+    ]
+    assert [(m.value, m.hedge) for m in times] == [(value, hedge)]
+    assert not [m for m in find_mentions(text, day=date.fromisoformat(day)) if m.kind == "quantity"]
+
+
+def test_time_without_zone_says_so() -> None:
+    [m] = find_mentions("It landed at 5:26 p.m.", day=date(2025, 3, 15))
+    assert m.note is not None and "no zone" in m.note
+
+
+def test_time_without_day_is_not_drafted_as_numbers() -> None:
+    assert find_mentions(EASTERN + "At 5:26 p.m. it left.", clock=document_zone(EASTERN)) == []
+
+
+def test_timeline_headings_give_the_day_and_fold_into_the_time() -> None:
+    text = (
+        "Timeline\nAll times are Eastern Time.\nSaturday March 15\n"
+        "5:26 p.m. - A plane departs.\nMarch 16 at 1:05 a.m.\nIt lands.\n"
+    )
+    draft = draft_fact_file(text, "t", published="2025-03")
+    values = [c["value"] for c in draft.claims]
+    assert values == ["2025-03-15", "2025-03-15T17:26-04:00", "2025-03-16T01:05-04:00"]
+    assert "day from 'March 16'" in draft.claims[2]["note"]
+    assert "All times are Eastern Time" in draft.data["source"]["note"]
+
+
+_ZONES = {"GMT": 0, "EST": -5, "EDT": -4, "PST": -8, "CET": 1}
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.sampled_from(sorted(_ZONES)),
+)
+def test_written_times_read_back(d: date, hour: int, minute: int, zone: str) -> None:
+    h12 = hour % 12 or 12
+    said = f"at {h12}:{minute:02d} {'p.m.' if hour >= 12 else 'a.m.'} {zone}"
+    [m] = find_mentions(f"It happened {said} exactly.", day=d)
+    want = datetime(
+        d.year, d.month, d.day, hour, minute, tzinfo=timezone(timedelta(hours=_ZONES[zone]))
+    )
+    assert datetime.fromisoformat(str(m.value)) == want
+    assert m.text.endswith(zone)
+
+
+def test_a_status_date_is_not_the_day_of_the_times_after_it() -> None:
+    text = (
+        "It happened on Saturday March 15. As now early March 24, nothing was said.\n"
+        "All times are ET.\n5:25 PM A plane leaves."
+    )
+    claims = draft_fact_file(text, "t", published="2025-03").claims
+    assert claims[-1]["value"] == "2025-03-15T17:25-04:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("All times are Eastern Time.", "eastern"),
+        ("(all times Eastern)", "eastern"),
+        ("Times are in GMT.", "gmt"),
+        ("According to the BBC, all Eastern Daylight Time:", "eastern daylight"),
+        ("It visited all Central American countries.", None),
+        ("They attended all PT sessions.", None),
+    ],
+)
+def test_document_zone(text: str, zone: str | None) -> None:
+    clock = document_zone(text)
+    assert (clock.name if clock else None) == zone
