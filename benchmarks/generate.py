@@ -416,9 +416,10 @@ def _derived_kind() -> Kind:
         if not plant:
             return claims, []
         claims.append(ClaimSpec(k_total, {"value": units * per * 2}, planted=True))
-        # One finding per combination of inputs: the units with each per-unit figure.
+        # Each claim is in a source of its own, so every combination of inputs is tried;
+        # none fits, and the result is one finding citing all of them.
         n = len(claims)
-        return claims, [(rule, [0, p, n - 1]) for p in (1, 4) if p < n - 1]
+        return claims, [(rule, [0, *(p for p in (1, 4) if p < n - 1), n - 1])]
 
     return Kind(
         [

@@ -506,6 +506,58 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
             set(),
         ),
         (
+            "a source's own parts are used, not another source's hedged part",
+            SUM,
+            {
+                "a": [
+                    "id: t, subject: cecot, property: transferred, value: 238",
+                    "id: i, subject: cecot, property: investigated, value: 23",
+                    f"id: x, {INM}, value: 261",
+                ],
+                "b": ["id: t, subject: cecot, property: transferred, value: 250, hedge: over"],
+            },
+            set(),
+        ),
+        (
+            "a result without inputs of its own is checked against a source that has them all",
+            SUM,
+            {
+                "a": [
+                    "id: t, subject: cecot, property: transferred, value: 100",
+                    "id: i, subject: cecot, property: investigated, value: 20",
+                ],
+                "b": ["id: t, subject: cecot, property: transferred, value: 5000"],
+                "c": [f"id: x, {INM}, value: 120"],
+            },
+            set(),
+        ),
+        (
+            "sources combined only when none has every input; one fitting combination is enough",
+            SUM,
+            {
+                "a": ["id: t, subject: cecot, property: transferred, value: 100"],
+                "b": ["id: t, subject: cecot, property: transferred, value: 5000"],
+                "c": ["id: i, subject: cecot, property: investigated, value: 20"],
+                "d": [f"id: x, {INM}, value: 120"],
+            },
+            set(),
+        ),
+        (
+            "one disagreement with a relation is one finding, citing every result it misses",
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 80, hedge: about",
+                    f"id: x, {CAP}, value: 40000",
+                ],
+                "b": [f"id: x, {CAP}, value: 40000"],
+                "c": [f"id: x, {CAP}, value: 40000, hedge: about"],
+            },
+            {S("a/b", "a/c", "a/p", "a/x", "b/x", "c/x")},
+        ),
+        (
             "parts exceed total",
             SUM,
             {

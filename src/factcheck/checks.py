@@ -442,29 +442,73 @@ def _fits(computed: Interval, claimed: Interval, compare: str) -> bool:
     return intersects(computed, claimed)
 
 
+Combo = tuple[Fact, ...]
+
+
+def _derivations(choices: list[list[Fact]], out: Fact) -> list[Combo]:
+    """The input combinations a claimed result is checked against.
+
+    All inputs from the result's own source when it gives them all; else from any one
+    source that gives them all (each such source on its own); only when no single source
+    has them all, every combination of claims at one time across sources. Mixing a
+    figure of one source with a factor of another that disagrees with it is not a check
+    of the relation: the disagreement is for the ``agree`` rules to report, once.
+    """
+    if not all(choices):
+        return []
+    sources = sorted({f.source.id for f in choices[0]})
+    whole = [s for s in sources if all(any(f.source.id == s for f in c) for c in choices)]
+    if whole:
+        chosen = [out.source.id] if out.source.id in whole else whole
+        combos = [
+            combo
+            for s in chosen
+            for combo in product(*([f for f in c if f.source.id == s] for c in choices))
+        ]
+    else:
+        combos = list(product(*choices))
+    return [c for c in combos if all(_same_time(a, b) for a, b in combinations(c, 2))]
+
+
+def _formula(p: DerivedParams, combo: Combo) -> str:
+    op = {"ratio": " / ", "product": " x ", "sum": " + "}[p.relation]
+    scale = f" x {p.scale:g}" if p.relation == "ratio" and p.scale != 1 else ""
+    return op.join(f"{f.prop.id} {f.describe()} ({f.source.id})" for f in combo) + scale
+
+
 @_kind("derived", DerivedParams)
 def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
-    """A figure computed from other properties matches the figure claimed for it."""
+    """A figure computed from other properties matches the figure claimed for it.
+
+    Each claimed result is checked against the inputs :func:`_derivations` picks and
+    fails only when none of them fits. Results failing against the same inputs are one
+    finding, citing every such result.
+    """
     p = _params(rule, DerivedParams)
     inputs = [_index(corpus, prop) for prop in p.inputs()]
-    op = {"ratio": " / ", "product": " x ", "sum": " + "}[p.relation]
+    failed: dict[tuple[str, tuple[Combo, ...]], list[Fact]] = defaultdict(list)
     for out in _quantities(f for f in facts if f.prop.id == p.output()):
         choices = [
             [f for f in _quantities(i.get(out.subject, [])) if _same_time(f, out)] for i in inputs
         ]
-        for combo in product(*choices):
-            if not all(_same_time(a, b) for a, b in combinations(combo, 2)):
-                continue
-            computed = _widen(p.compute([_iv(f) for f in combo]), p.tolerance)
-            if not _fits(computed, _iv(out), p.compare):
-                formula = op.join(f"{f.prop.id} {f.describe()} ({f.source.id})" for f in combo)
-                scale = f" x {p.scale:g}" if p.relation == "ratio" and p.scale != 1 else ""
-                yield Finding(
-                    (*combo, out),
-                    f"{_name(corpus, out.subject)}: {formula}{scale} gives {computed} "
-                    f"(tolerance {p.tolerance:g}), but {out.source.id} says {out.prop.id} "
-                    f"{out.describe()}; it should be {_RELATION[p.compare]} the computed figure",
-                )
+        combos = _derivations(choices, out)
+        computed = [_widen(p.compute([_iv(f) for f in c]), p.tolerance) for c in combos]
+        if combos and not any(_fits(v, _iv(out), p.compare) for v in computed):
+            failed[(out.subject, tuple(combos))].append(out)
+    for (subject, tried), outs in sorted(
+        failed.items(), key=lambda kv: (kv[0][0], [[f.ref for f in c] for c in kv[0][1]])
+    ):
+        gives = "; ".join(
+            f"{_formula(p, c)} gives {_widen(p.compute([_iv(f) for f in c]), p.tolerance)}"
+            for c in tried
+        )
+        cited = sorted({f.ref: f for c in tried for f in c}.values(), key=lambda f: f.ref)
+        yield Finding(
+            (*outs, *cited),
+            f"{_name(corpus, subject)}: {gives} (tolerance {p.tolerance:g}), but "
+            f"{_says(outs)} for {p.output()}; it should be {_RELATION[p.compare]} the "
+            "computed figure",
+        )
 
 
 # --- change --------------------------------------------------------------------------
