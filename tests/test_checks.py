@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import heapq
 import importlib
+import json
 import math
 import random
 import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck import checks
+from factcheck import checks, report
 from factcheck.checks import KINDS, PARAMS, Params
 from factcheck.values import DateSpan, Order, PartialDate, compare_dates, date_span
 
@@ -1363,3 +1365,96 @@ def test_finder_finds_what_the_alternation_of_every_name_finds(
     every = checks._variants(names).finditer(text)
     found = checks._Finder(names).finditer(text)
     assert [(m.span(), m.group()) for m in found] == [(m.span(), m.group()) for m in every]
+
+
+# --- grouping: sides, the odd one out, stable keys ------------------------------------
+
+OPENED = "subject: cecot, property: opened"
+AGREE_OPENED = "kind: agree, select: {property: opened}"
+
+
+def _opened(**dates: str) -> Sources:
+    return {sid: [f"id: o, {OPENED}, value: '{d}'"] for sid, d in dates.items()}
+
+
+def _audit_with_reports(sources: Sources) -> tuple[factcheck.AuditResult, dict[str, Any]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(_write(Path(tmp), _files(AGREE_OPENED, sources)))
+        result = factcheck.audit(corpus)
+        return result, {
+            "json": json.loads(report.as_json(result, corpus)),
+            "sarif": json.loads(report.sarif(result, corpus)),
+        }
+
+
+def test_agree_names_the_odd_one_out_against_a_clear_majority() -> None:
+    result, out = _audit_with_reports(
+        _opened(a="2023-01", b="2023-01", c="2023-01-31", d="2023-02")
+    )
+    (conflict,) = result.conflicts
+    assert conflict.refs == {"a/o", "b/o", "c/o", "d/o"}
+    assert conflict.odd_one_out == ("d/o",)
+    assert "the odd one out: d" in conflict.message
+    # The agreeing claims are listed together, as one side, before the odd one.
+    assert "a says 2023-01; b says 2023-01; c says 2023-01-31 vs d says 2023-02" in conflict.message
+    assert out["json"]["conflicts"][0]["odd_one_out"] == ["d/o"]
+    assert out["json"]["conflicts"][0]["key"] == conflict.key
+    (sarif_result,) = out["sarif"]["runs"][0]["results"]
+    assert sarif_result["properties"]["oddOneOut"] == ["d/o"]
+    assert sarif_result["partialFingerprints"]["factcheckKey/v1"] == conflict.key
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"a": "2023-01", "b": "2023-02"},  # one against one: no majority
+        {"a": "2023-01", "b": "2023-01", "c": "2023-02", "d": "2023-02"},
+        {"a": "2023-01", "b": "2023-01", "c": "2023-01", "d": "2023-02", "e": "2023-03"},
+    ],
+)
+def test_agree_names_no_odd_one_out_without_a_clear_majority(dates: dict[str, str]) -> None:
+    result, _ = _audit_with_reports(_opened(**dates))
+    (conflict,) = result.conflicts
+    assert conflict.odd_one_out == ()
+    assert "odd one out" not in conflict.message
+    assert conflict.refs == {f"{sid}/o" for sid in dates}
+
+
+def test_a_conflict_key_survives_more_agreeing_claims() -> None:
+    before, _ = _audit_with_reports(_opened(a="2023-01", b="2023-01", d="2023-02"))
+    after, _ = _audit_with_reports(_opened(a="2023-01", b="2023-01", c="2023-01-31", d="2023-02"))
+    assert before.conflicts[0].key == after.conflicts[0].key
+    other, _ = _audit_with_reports(_opened(a="2023-01", b="2023-01", d="2023-03"))
+    assert other.conflicts[0].key != before.conflicts[0].key
+
+
+_MONTHS = st.lists(
+    st.sampled_from(["2023", "2023-01", "2023-01-31", "2023-02", "2024"]), min_size=2, max_size=7
+)
+
+
+@PROPS
+@given(months=_MONTHS, seed=st.integers(0, 100))
+def test_sides_lose_no_claim_agree_within_and_ignore_order(months: list[str], seed: int) -> None:
+    sources = {f"s{i}": [f"id: o, {OPENED}, value: '{m}'"] for i, m in enumerate(months)}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(_write(Path(tmp), _files(AGREE_OPENED, sources)))
+    facts = [f for f in corpus.facts if f.prop.id == "opened"]
+
+    def clash(a: Any, b: Any) -> bool:
+        return not checks._compatible(a, b)
+
+    sides = checks._sides(facts, clash)
+    flat = [f.ref for side in sides for f in side]
+    assert sorted(flat) == sorted(f.ref for f in facts)  # every claim, once
+    for side in sides:
+        assert not any(clash(a, b) for a in side for b in side)  # a claim never clashes with itself
+    shuffled = list(facts)
+    random.Random(seed).shuffle(shuffled)
+    assert [[f.ref for f in side] for side in checks._sides(shuffled, clash)] == [
+        [f.ref for f in side] for side in sides
+    ]
+    odd = checks._odd_one_out(sides)
+    assert {f.ref for f in odd} <= set(flat)
+    if odd:
+        assert len(checks._sources(sides[0])) >= 2 * len(checks._sources(odd))

@@ -271,3 +271,18 @@ def test_citations_point_at_the_claims(result: factcheck.AuditResult) -> None:
 def test_audit_exit_code_reflects_error_conflicts(result: factcheck.AuditResult) -> None:
     assert result.exit_code == 1
     assert result.summary()["error"] == sum(e[2] == "error" for e in EXPECTED)
+
+
+@pytest.mark.parametrize(
+    ("rule", "odd"),
+    [
+        ("opened-agrees", ("quickread-2025-cecot/cecot-opened",)),
+        ("agreement-status-agrees", ("bluenews-2025-cecot/agreement-status",)),
+        ("facts-agree", ()),  # one source against one: no majority
+    ],
+)
+def test_the_odd_one_out_is_named(
+    result: factcheck.AuditResult, rule: str, odd: tuple[str, ...]
+) -> None:
+    (conflict,) = [c for c in result.conflicts if c.rule == rule]
+    assert conflict.odd_one_out == odd

@@ -52,6 +52,12 @@ class Finding:
     facts: tuple[Fact, ...]
     message: str
     severity: Severity | None = None
+    #: The claims on the side with the fewest independent sources, when a clear
+    #: majority of sources agrees against them (see :func:`_sides`).
+    odd: tuple[Fact, ...] = ()
+    #: What the finding is about, stable when claims agreeing with a side are added or
+    #: removed (the engine prefixes the rule id); default: the cited claims.
+    key: str | None = None
 
 
 Check = Callable[[Rule, list[Fact], Corpus], Iterable[Finding]]
@@ -257,22 +263,85 @@ def _precise(f: Fact, precision: str | None) -> bool:
     return f.time is not None and f.time.end - f.time.start <= _PRECISION[precision]
 
 
+def _sources(facts: Iterable[Fact]) -> set[str]:
+    """The independent sources of some claims (a source counts once however often it
+    says something)."""
+    return {f.source.id for f in facts}
+
+
+def _sides(members: Sequence[Fact], clash: Callable[[Fact, Fact], bool]) -> list[list[Fact]]:
+    """The claims of one disagreement split into sides whose claims all agree.
+
+    Each side is the largest (most sources, then most claims) set of remaining claims
+    that agree with each other, grown greedily from each claim in turn, in order of
+    refs; sides come largest first. Every claim is on exactly one side, and the result
+    does not depend on the order of ``members``.
+    """
+    rest = sorted(members, key=lambda f: f.ref)
+    sides: list[list[Fact]] = []
+    while rest:
+        best: list[Fact] = []
+        for seed in rest:
+            side = [seed]
+            for f in rest:
+                if f is not seed and not any(clash(f, g) for g in side):
+                    side.append(f)
+            # Strictly larger only: of equal sides, the one grown from the first claim.
+            if (len(_sources(side)), len(side)) > (len(_sources(best)), len(best)):
+                best = sorted(side, key=lambda f: f.ref)
+        sides.append(best)
+        rest = [f for f in rest if f not in best]
+    return sides
+
+
+def _odd_one_out(sides: Sequence[Sequence[Fact]]) -> list[Fact]:
+    """The claims against a clear majority: the first side has at least two sources and
+    at least twice as many as all other sides together; else none."""
+    if len(sides) < 2:
+        return []
+    majority = _sources(sides[0])
+    others = _sources(f for side in sides[1:] for f in side) - majority
+    if len(majority) >= 2 and len(majority) >= 2 * len(others) and others:
+        return sorted((f for side in sides[1:] for f in side), key=lambda f: f.ref)
+    return []
+
+
+def _sided(sides: Sequence[Sequence[Fact]], odd: Sequence[Fact]) -> str:
+    """Each side's claims together, sides apart, the odd one out named."""
+    text = " vs ".join(_says(side) for side in sides)
+    if odd:
+        text += f"; the odd one out: {', '.join(sorted(_sources(odd)))}"
+    return text
+
+
 @_kind("agree", AgreeParams)
 def agree(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
-    """Claims on one subject and property, at overlapping times, must be compatible."""
+    """Claims on one subject and property, at overlapping times, must be compatible.
+
+    One finding per group of clashing claims, its claims split into sides that agree
+    within themselves; the side against a clear majority is named the odd one out.
+    """
     p = _params(rule, AgreeParams)
     chosen = [f for f in facts if _precise(f, p.min_precision)]
     for (subject, prop), group in _groups(chosen):
         clash = lambda a, b: _same_time(a, b) and not _compatible(a, b)  # noqa: E731
         for edges in _components(group, clash):
             members = _members(edges)
+            sides = _sides(members, clash)
+            odd = _odd_one_out(sides)
             why = (
                 "one date cannot be all of these"
                 if isinstance(members[0].value, DateSpan)
                 else ("no single value fits all of them")
             )
+            # About the odd claims when there are some (more claims agreeing with the
+            # majority do not change it), else about the distinct values in dispute.
+            about = [f"{f.ref}={f.value}" for f in odd] or sorted({str(f.value) for f in members})
             yield Finding(
-                tuple(members), f"{_name(corpus, subject)} {prop}: {_says(members)}; {why}"
+                tuple(members),
+                f"{_name(corpus, subject)} {prop}: {_sided(sides, odd)}; {why}",
+                odd=tuple(odd),
+                key=" ".join((subject, prop, *about)),
             )
 
 
@@ -304,6 +373,7 @@ def bound(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
                 (f, *over),
                 f"{_name(corpus, f.subject)}: {f.source.id} says {f.prop.id} {f.describe()}, "
                 f"but {_says(over)} for {p.max}; {f.prop.id} cannot exceed {p.max}",
+                key=f"{f.ref} {p.max}",
             )
 
 
@@ -333,6 +403,7 @@ def lifetime(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]
                 (f, *begun),
                 f"{_name(corpus, f.subject)}: {f.source.id} gives {f.prop.id} {f.describe()}, "
                 f"before it existed ({p.start}: {_says(begun)})",
+                key=f"{f.ref} {p.start}",
             )
 
 
@@ -508,6 +579,7 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             f"{_name(corpus, subject)}: {gives} (tolerance {p.tolerance:g}), but "
             f"{_says(outs)} for {p.output()}; it should be {_RELATION[p.compare]} the "
             "computed figure",
+            key=" ".join(f.ref for f in cited),
         )
 
 
@@ -917,6 +989,7 @@ def reference(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding
             f"{_name(corpus, f.subject)} {f.prop.id} ({at}): {f.source.id} says "
             f"{f.describe()}, but the reference says otherwise for that time: "
             f"{_says(around)}{also}",
+            key=f.ref,
         )
 
 
@@ -1016,4 +1089,5 @@ def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
         yield Finding(
             tuple(cited),
             f"{source} writes {variant!r}, a {alias.error} of {_name(corpus, entity)!r}{times}",
+            key=f"{source} {variant}",
         )

@@ -12,7 +12,9 @@ xfail that passes. They make the audit fail (exit 1), not the loading (exit 2).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from pydantic import ValidationError
@@ -147,12 +149,15 @@ def audit(corpus: Corpus, *, today: date | None = None, allow_drafts: bool = Fal
 def _stamp(rule: Rule, finding: Finding) -> Conflict:
     # The check's order (the offending claim first) is kept: it is already deterministic.
     citations = tuple(dict.fromkeys(f.citation for f in finding.facts))
+    about = finding.key if finding.key is not None else " ".join(sorted(c.ref for c in citations))
     return Conflict(
         rule=rule.id,
         kind=rule.kind,
         severity=finding.severity or rule.severity,
         message=finding.message,
         citations=citations,
+        key=hashlib.sha256(f"{rule.id} {about}".encode()).hexdigest()[:16],
+        odd_one_out=tuple(sorted(f.ref for f in finding.odd)),
     )
 
 
@@ -177,9 +182,7 @@ def _apply_waivers(corpus: Corpus, conflicts: Iterable[Conflict], today: date) -
             )
         for i in hits:
             c = out[i]
-            out[i] = Conflict(
-                c.rule, c.kind, c.severity, c.message, c.citations, True, waiver.reason
-            )
+            out[i] = replace(c, waived=True, waiver_reason=waiver.reason)
     return out + problems
 
 
