@@ -4,7 +4,8 @@
 
 writes ``OUT/facts/`` (entities.yaml, properties.yaml, rules.yaml, sources/*.yaml,
 reference/*.yaml) and ``OUT/expected.json``: every conflict the audit must report, as
-``[rule, [refs...]]``, and nothing else. The corpus is a pure function of ``--claims``,
+``[rule, [refs...]]`` (the claims in dispute, not those a conflict cites only as
+support), and nothing else. The corpus is a pure function of ``--claims``,
 ``--seed`` and ``--conflict-share``.
 
 Shape: sources of about 100 claims; every (subject, property) key is stated by 3-5

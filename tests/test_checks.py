@@ -1458,3 +1458,61 @@ def test_sides_lose_no_claim_agree_within_and_ignore_order(months: list[str], se
     assert {f.ref for f in odd} <= set(flat)
     if odd:
         assert len(checks._sources(sides[0])) >= 2 * len(checks._sources(odd))
+
+
+# --- counter-evidence -----------------------------------------------------------------
+
+
+def test_reference_finding_cites_articles_that_agree_with_the_reference() -> None:
+    rule = "kind: reference, select: {property: title}"
+    result = _audit_files(
+        _files(
+            rule,
+            {
+                "ref": [SENATOR.replace("quote: q", "basis: b"), SECSTATE],
+                "a": [f"id: x, {TITLE}, value: U.S. Senator, as_of: 2025-02-04"],
+                "b": [f"id: x, {TITLE}, value: US Secretary of State, as_of: 2025-02"],
+                "c": [f"id: x, {TITLE}, value: U.S. Senator, as_of: 2024-06"],
+            },
+        )
+    )
+    (conflict,) = result.conflicts
+    assert conflict.support == ("b/x",)  # c agrees with the reference at another time
+    assert "b/x" in conflict.refs and "c/x" not in conflict.refs
+    assert "agreeing with the reference: b says US Secretary of State" in conflict.message
+
+
+def test_naming_finding_cites_where_the_source_names_it_correctly() -> None:
+    rule = "kind: naming"
+    wrong = (
+        "id: w, subject: cecot, property: capacity, value: 1,"
+        " quote: Centro de Confiramiento del Terrorismo"
+    )
+    right = "id: r, subject: cecot, property: inmates, value: 2, quote: the CECOT prison"
+    other = "id: r, subject: cecot, property: inmates, value: 2, quote: the CECOT prison"
+    result = _audit_files(_files(rule, {"a": [wrong, right], "b": [other]}))
+    (conflict,) = result.conflicts
+    assert conflict.refs == {"a/w", "a/r"}
+    assert conflict.support == ("a/r",)
+    assert "names 'Terrorism Confinement Center' correctly in a/r" in conflict.message
+
+
+def test_trend_finding_cites_counts_agreeing_with_either_end() -> None:
+    rule = "kind: trend, select: {property: inmates}, params: {max_factor: 2, per_days: 182}"
+    result = _audit_files(
+        _files(
+            rule,
+            {
+                "a": [f"id: x, {INM}, value: 14500, as_of: 2024-08"],
+                "b": [f"id: x, {INM}, value: 40000, as_of: 2025-02-04"],
+                "c": [f"id: x, {INM}, value: 40000, hedge: about, as_of: 2025"],
+                "d": [f"id: x, {INM}, value: 90000, as_of: 2019"],
+            },
+        )
+    )
+    jumps = [c for c in result.conflicts if "a/x" in c.refs]
+    assert len(jumps) == 1
+    # c, a year-long figure, is no jump from a, but agrees with b at b's time.
+    assert jumps[0].refs == {"a/x", "b/x", "c/x"}
+    assert jumps[0].support == ("c/x",)
+    assert "d/x" not in jumps[0].support

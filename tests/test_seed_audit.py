@@ -245,7 +245,8 @@ def test_lookalike_is_not_reported(
     checked = {f.ref for f in select(corpus, the_rule)}
     checked |= {f.ref for f in corpus.facts if f.prop.id in props}
     assert refs <= checked, f"rule {rule} does not even look at {refs - checked}"
-    together = [c for c in result.conflicts if c.rule == rule and refs <= c.refs]
+    # A claim cited only as support (agreeing with the reference, say) is not reported.
+    together = [c for c in result.conflicts if c.rule == rule and refs <= c.refs - set(c.support)]
     assert together == [], f"{name}: {[c.message for c in together]}"
 
 
@@ -286,3 +287,26 @@ def test_the_odd_one_out_is_named(
 ) -> None:
     (conflict,) = [c for c in result.conflicts if c.rule == rule]
     assert conflict.odd_one_out == odd
+
+
+@pytest.mark.parametrize(
+    ("rule", "claim", "support"),
+    [
+        (
+            "titles-match-reference",
+            "quickread-2025-cecot/rubio-title",
+            {"bluenews-2025-cecot/rubio-title", "izvestia-2025-cecot/rubio-title-2025-02"},
+        ),
+        (
+            "homicide-change-vs-levels",
+            "bluenews-2025-cecot/homicide-decrease-no-period",
+            {"izvestia-2025-cecot/homicide-rate-2015", "izvestia-2025-cecot/homicide-rate-2024"},
+        ),
+    ],
+)
+def test_counter_evidence_is_cited(
+    result: factcheck.AuditResult, rule: str, claim: str, support: set[str]
+) -> None:
+    (conflict,) = [c for c in result.conflicts if c.rule == rule and claim in c.refs]
+    assert set(conflict.support) == support
+    assert support <= conflict.refs

@@ -58,6 +58,9 @@ class Finding:
     #: What the finding is about, stable when claims agreeing with a side are added or
     #: removed (the engine prefixes the rule id); default: the cited claims.
     key: str | None = None
+    #: Claims cited only as evidence for a side (an article agreeing with the reference,
+    #: a count agreeing with an end of a jump): not themselves in dispute.
+    support: tuple[Fact, ...] = ()
 
 
 Check = Callable[[Rule, list[Fact], Corpus], Iterable[Finding]]
@@ -450,7 +453,21 @@ def trend(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
         dated = [f for f in group if f.time is not None]
         for edges in _components(dated, lambda a, b: _jump(a, b, p) is not None):
             reasons = "; ".join(r for a, b in edges if (r := _jump(a, b, p)))
-            yield Finding(tuple(_members(edges)), f"{_name(corpus, subject)} {prop}: {reasons}")
+            members = _members(edges)
+            # The counts on either end that agree with it: the evidence for each end.
+            backing = [
+                g
+                for g in dated
+                if g not in members
+                and any(spans_overlap(_when(g), _when(m)) and _compatible(g, m) for m in members)
+            ]
+            also = f"; the same at those times: {_says(backing)}" if backing else ""
+            yield Finding(
+                (*members, *backing),
+                f"{_name(corpus, subject)} {prop}: {reasons}{also}",
+                key=" ".join(f.ref for f in members),
+                support=tuple(backing),
+            )
 
 
 # --- derived -------------------------------------------------------------------------
@@ -611,11 +628,16 @@ def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     for f in _quantities(facts):
         name, period = _name(corpus, f.subject), f.claim.period
         if period is None and f.claim.as_of is None:
+            # The levels it would be compared with, for the reviewer.
+            on_record = _quantities(levels.get(f.subject, []))
+            compared = f"; the {p.level} levels on record: {_says(on_record)}" if on_record else ""
             yield Finding(
-                (f,),
+                (f, *on_record),
                 f"{name} {f.prop.id}: {f.source.id} says {f.describe()} without a period; "
-                "it cannot be checked against levels, review it by hand",
+                f"it cannot be checked against levels, review it by hand{compared}",
                 severity="info",
+                key=f.ref,
+                support=tuple(on_record),
             )
             continue
         if period is None or period.start is None or period.end is None:
@@ -968,9 +990,12 @@ def order(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
 def reference(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """An article's claim agrees with the reference facts that hold at its date."""
     refs: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.source.kind == "reference":
             refs[(f.subject, f.prop.id)].append(f)
+        else:
+            by_key[(f.subject, f.prop.id)].append(f)
     for f in facts:
         known = refs.get((f.subject, f.prop.id), [])
         if f.source.kind == "reference" or not known:
@@ -980,16 +1005,27 @@ def reference(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding
         if not around or any(_compatible(f, r) for r in around):
             continue
         elsewhere = [r for r in known if r not in around and _compatible(f, r)]
+        # Counter-evidence in the corpus: articles that agree with the reference there.
+        backing = [
+            g
+            for g in by_key.get((f.subject, f.prop.id), [])
+            if g is not f
+            and _same_time(g, f)
+            and not _compatible(g, f)
+            and any(_compatible(g, r) for r in around)
+        ]
         at = f"as of {when}" if when is not None else "undated"
         also = (
             f"; the reference has it only at other times: {_says(elsewhere)}" if elsewhere else ""
         )
+        agreeing = f"; agreeing with the reference: {_says(backing)}" if backing else ""
         yield Finding(
-            (f, *around, *elsewhere),
+            (f, *around, *elsewhere, *backing),
             f"{_name(corpus, f.subject)} {f.prop.id} ({at}): {f.source.id} says "
             f"{f.describe()}, but the reference says otherwise for that time: "
-            f"{_says(around)}{also}",
+            f"{_says(around)}{also}{agreeing}",
             key=f.ref,
+            support=tuple(backing),
         )
 
 
@@ -1083,11 +1119,45 @@ def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             variant = folded[" ".join(m.group(0).split()).casefold()]
             if f not in uses[(f.source.id, variant)]:
                 uses[(f.source.id, variant)].append(f)
+    by_source: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_source[f.source.id].append(f)
     for (source, variant), cited in sorted(uses.items(), key=lambda kv: kv[0]):
         entity, alias = wrong[variant]
         times = f" ({len(cited)} claims quote it)" if len(cited) > 1 else ""
-        yield Finding(
-            tuple(cited),
-            f"{source} writes {variant!r}, a {alias.error} of {_name(corpus, entity)!r}{times}",
-            key=f"{source} {variant}",
+        # Where the same source writes the name correctly (the hook loads no more than
+        # the source for this kind, so evidence from other sources is not cited).
+        right = _right_names(corpus, entity)
+        correct = [
+            f
+            for f in by_source[source]
+            if f not in cited and right is not None and right.search(f.claim.quote or "")
+        ]
+        shown = correct[:_SHOWN]
+        more = f" and {len(correct) - len(shown)} more" if len(correct) > len(shown) else ""
+        elsewhere = (
+            f"; it names {_name(corpus, entity)!r} correctly in "
+            + ", ".join(f.ref for f in shown)
+            + more
+            if correct
+            else ""
         )
+        yield Finding(
+            (*cited, *shown),
+            f"{source} writes {variant!r}, a {alias.error} of {_name(corpus, entity)!r}"
+            f"{times}{elsewhere}",
+            key=f"{source} {variant}",
+            support=tuple(shown),
+        )
+
+
+#: How many claims naming an entity correctly a naming finding cites.
+_SHOWN = 3
+
+
+def _right_names(corpus: Corpus, entity: str) -> re.Pattern[str] | None:
+    """The entity's name and its aliases not marked as errors, as one pattern."""
+    e = corpus.entities[entity]
+    names = [e.name, *(a.name for a in e.aliases if a.error is None)]
+    names = [n for n in names if _words(n)]
+    return _variants(names) if names else None

@@ -57,6 +57,9 @@ class Conflict:
     key: str = ""
     #: The claims (``source-id/claim-id``) against a clear majority of sources, if any.
     odd_one_out: tuple[str, ...] = ()
+    #: The claims cited only as evidence for a side (``source-id/claim-id``): an article
+    #: agreeing with the reference, a count agreeing with one end of a jump.
+    support: tuple[str, ...] = ()
 
     @property
     def refs(self) -> frozenset[str]:
@@ -77,6 +80,7 @@ class Conflict:
             "waiver_reason": self.waiver_reason,
             "key": self.key,
             "odd_one_out": list(self.odd_one_out),
+            "support": list(self.support),
             "citations": [c.to_dict() for c in self.citations],
         }
 

@@ -158,6 +158,7 @@ def _stamp(rule: Rule, finding: Finding) -> Conflict:
         citations=citations,
         key=hashlib.sha256(f"{rule.id} {about}".encode()).hexdigest()[:16],
         odd_one_out=tuple(sorted(f.ref for f in finding.odd)),
+        support=tuple(sorted(f.ref for f in finding.support)),
     )
 
 

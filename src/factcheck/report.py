@@ -207,6 +207,7 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
                 "kind": c.kind,
                 "claims": sorted(c.refs),
                 "oddOneOut": list(c.odd_one_out),
+                "support": list(c.support),
             },
         }
         if c.waived:
