@@ -456,7 +456,7 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
             {S("a/p", "a/n", "b/r")},
         ),
         (
-            "product with an open factor",
+            "product with an open factor cannot decide (info)",
             PRODUCT + "}",
             {
                 "a": [
@@ -465,6 +465,24 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
                     "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
                     f"id: x, {CAP}, value: 40000",
                 ]
+            },
+            {S("a/b", "a/c", "a/p", "a/x")},
+        ),
+        (
+            "an open factor that another source bounds decides",
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+                ],
+                "b": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 156",
+                ],
+                "c": [f"id: x, {CAP}, value: 40000, hedge: about"],
             },
             set(),
         ),
@@ -1516,3 +1534,61 @@ def test_trend_finding_cites_counts_agreeing_with_either_end() -> None:
     assert jumps[0].refs == {"a/x", "b/x", "c/x"}
     assert jumps[0].support == ("c/x",)
     assert "d/x" not in jumps[0].support
+
+
+# --- bounds that cannot decide --------------------------------------------------------
+
+
+def test_an_undecided_product_says_what_the_open_factor_needs() -> None:
+    result = _audit_files(
+        _files(
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+                ],
+                "b": [f"id: x, {CAP}, value: 40000"],
+                "c": [f"id: x, {CAP}, value: 40000"],
+            },
+        )
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity == "info"
+    assert conflict.refs == {"a/b", "a/c", "a/p", "b/x", "c/x"}
+    assert "40,000 inmates needs per-cell 156.25 (b, c) on average" in conflict.message
+    assert not result.failed
+
+
+@PROPS
+@given(
+    relation=st.sampled_from(["sum", "product", "ratio"]),
+    xs=st.lists(st.floats(0.5, 1e4), min_size=2, max_size=3),
+    which=st.integers(0, 2),
+)
+def test_solving_for_an_input_gives_back_its_value(
+    relation: str, xs: list[float], which: int
+) -> None:
+    from factcheck.values import Interval
+
+    if relation == "ratio":
+        xs = xs[:2]
+        p = checks.DerivedParams(
+            relation="ratio", numerator="a", denominator="b", result="r", scale=100
+        )
+    elif relation == "sum":
+        p = checks.DerivedParams(relation="sum", parts=["a"] * len(xs), total="t")
+    else:
+        p = checks.DerivedParams(relation="product", factors=["a"] * len(xs), result="r")
+    which %= len(xs)
+    result = p.compute([Interval.point(x) for x in xs])
+
+    class _F:
+        def __init__(self, x: float) -> None:
+            self.value = Interval.point(x)
+
+    combo = tuple(_F(x) for x in xs)
+    solved = checks._solve(p, combo, which, result)  # type: ignore[arg-type]
+    assert math.isclose(solved.lo, xs[which], rel_tol=1e-6)
+    assert math.isclose(solved.hi, xs[which], rel_tol=1e-6)

@@ -126,6 +126,14 @@ EXPECTED: list[tuple[str, str, str, set[str]]] = [
         "info",
         {"izvestia-2025-cecot/agreement-status-2025-02"},
     ),
+    (
+        # Not a contradiction: "more than 100" per cell leaves the product unbounded; the
+        # reviewer is told it takes 156.25 per cell on average (info).
+        "8 buildings x 32 cells x more than 100 cannot decide a capacity of 40,000",
+        "cells-vs-capacity",
+        "info",
+        {"izvestia-2025-cecot/cecot-cell-capacity", "baljet-2025-cecot/cecot-capacity"},
+    ),
 ]
 
 # (name, rule that compares these claims, claims that must never be reported together)
@@ -168,11 +176,6 @@ LOOKALIKES: list[tuple[str, str, set[str]]] = [
             "baljet-2025-cecot/court-order-before-arrival",
             "izvestia-2025-cecot/takeoff-before-court-order",
         },
-    ),
-    (
-        "8 buildings x 32 cells x more than 100 vs a capacity of 40,000",
-        "cells-vs-capacity",
-        {"izvestia-2025-cecot/cecot-cell-capacity"},
     ),
     (
         "14 thousand + about 500 = 14,5 thousand",

@@ -575,14 +575,23 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     p = _params(rule, DerivedParams)
     inputs = [_index(corpus, prop) for prop in p.inputs()]
     failed: dict[tuple[str, tuple[Combo, ...]], list[Fact]] = defaultdict(list)
+    undecided: dict[tuple[str, Combo], list[Fact]] = defaultdict(list)
     for out in _quantities(f for f in facts if f.prop.id == p.output()):
         choices = [
             [f for f in _quantities(i.get(out.subject, [])) if _same_time(f, out)] for i in inputs
         ]
         combos = _derivations(choices, out)
         computed = [_widen(p.compute([_iv(f) for f in c]), p.tolerance) for c in combos]
-        if combos and not any(_fits(v, _iv(out), p.compare) for v in computed):
+        fitting = [
+            c for c, v in zip(combos, computed, strict=True) if _fits(v, _iv(out), p.compare)
+        ]
+        if combos and not fitting:
             failed[(out.subject, tuple(combos))].append(out)
+        elif fitting and all(_open_ended(p, c) is not None for c in fitting):
+            # Fits only because a hedge leaves the computed figure unbounded ("more
+            # than 100" per cell): not a conflict, but what it takes is worth a look.
+            undecided[(out.subject, fitting[0])].append(out)
+    yield from _undecided(p, undecided, corpus)
     for (subject, tried), outs in sorted(
         failed.items(), key=lambda kv: (kv[0][0], [[f.ref for f in c] for c in kv[0][1]])
     ):
@@ -597,6 +606,55 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             f"{_says(outs)} for {p.output()}; it should be {_RELATION[p.compare]} the "
             "computed figure",
             key=" ".join(f.ref for f in cited),
+        )
+
+
+def _open_ended(p: DerivedParams, combo: Combo) -> int | None:
+    """The one input of a combination whose value is unbounded, if it alone is."""
+    if p.compare != "equal":
+        return None
+    unbounded = [i for i, f in enumerate(combo) if math.isinf(_iv(f).lo) or math.isinf(_iv(f).hi)]
+    return unbounded[0] if len(unbounded) == 1 else None
+
+
+def _solve(p: DerivedParams, combo: Combo, which: int, result: Interval) -> Interval:
+    """The values input ``which`` would need for the relation to give ``result``."""
+    others = [_iv(f) for i, f in enumerate(combo) if i != which]
+    if p.relation == "sum":
+        return _add(result, _neg(p.compute(others) if others else Interval.point(0.0)))
+    if p.relation == "product":
+        return _mul(result, _inv(p.compute(others))) if others else result
+    # ratio: result = numerator / denominator x scale
+    unscaled = _mul(result, Interval.point(1 / p.scale))
+    if which == 0:
+        return _mul(unscaled, others[0])
+    return _mul(others[0], _inv(unscaled))
+
+
+def _undecided(
+    p: DerivedParams, undecided: Mapping[tuple[str, Combo], list[Fact]], corpus: Corpus
+) -> Iterator[Finding]:
+    for (subject, combo), outs in sorted(
+        undecided.items(), key=lambda kv: (kv[0][0], [f.ref for f in kv[0][1]])
+    ):
+        which = _open_ended(p, combo)
+        assert which is not None
+        hedged = combo[which]
+        needs: dict[str, list[Fact]] = defaultdict(list)
+        for out in outs:
+            key = f"{out.describe()} needs {hedged.prop.id} {_solve(p, combo, which, _iv(out))}"
+            needs[key].append(out)
+        need = "; ".join(
+            f"{what} ({', '.join(sorted(_sources(said)))})" for what, said in needs.items()
+        )
+        computed = _widen(p.compute([_iv(f) for f in combo]), p.tolerance)
+        yield Finding(
+            (*combo, *outs),
+            f"{_name(corpus, subject)}: {_formula(p, combo)} gives {computed}, only a bound "
+            f"that cannot decide {p.output()}: {need} on average, where "
+            f"{hedged.source.id} says {hedged.describe()}",
+            severity="info",
+            key="undecided " + " ".join(f.ref for f in combo),
         )
 
 
