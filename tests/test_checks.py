@@ -1592,3 +1592,99 @@ def test_solving_for_an_input_gives_back_its_value(
     solved = checks._solve(p, combo, which, result)  # type: ignore[arg-type]
     assert math.isclose(solved.lo, xs[which], rel_tol=1e-6)
     assert math.isclose(solved.hi, xs[which], rel_tol=1e-6)
+
+
+# --- the fact format: times, ranges, estimates ------------------------------------------
+
+DATE = "subject: e1, property: date"
+AGREE_DATES = "kind: agree, select: {property: date}"
+
+
+@pytest.mark.parametrize(
+    ("name", "sources", "expected"),
+    [
+        (
+            "a range of clock times agrees with a time inside it",
+            {
+                "a": [
+                    f"id: d, {DATE}, value: ['2025-03-15T18:45', '2025-03-15T18:48'],"
+                    " hedge: between"
+                ],
+                "b": [f"id: d, {DATE}, value: '2025-03-15T18:47'"],
+            },
+            set(),
+        ),
+        (
+            "a range of clock times disagrees with a time outside it",
+            {
+                "a": [
+                    f"id: d, {DATE}, value: ['2025-03-15T18:45', '2025-03-15T18:48'],"
+                    " hedge: between"
+                ],
+                "b": [f"id: d, {DATE}, value: '2025-03-15T18:50'"],
+            },
+            {S("a/d", "b/d")},
+        ),
+        (
+            "late January agrees with January 31 and with January",
+            {
+                "a": [f"id: d, {DATE}, value: late 2025-01"],
+                "b": [f"id: d, {DATE}, value: '2025-01-31'"],
+                "c": [f"id: d, {DATE}, value: '2025-01'"],
+            },
+            set(),
+        ),
+        (
+            "early 2023 against mid 2023",
+            {
+                "a": [f"id: d, {DATE}, value: early 2023"],
+                "b": [f"id: d, {DATE}, value: mid 2023"],
+            },
+            {S("a/d", "b/d")},
+        ),
+    ],
+)
+def test_date_formats_in_agree(name: str, sources: Sources, expected: set[frozenset[str]]) -> None:
+    assert _found(_audit_files(_files(AGREE_DATES, sources))) == expected
+
+
+def test_zoned_and_unzoned_times_of_one_event_give_a_warning() -> None:
+    result = _audit_files(
+        _files(
+            AGREE_DATES,
+            {
+                "a": [f"id: d, {DATE}, value: '2025-03-15T18:45-05:00'"],
+                "b": [f"id: d, {DATE}, value: '2025-03-15T18:45'"],
+                "c": [f"id: d, {DATE}, value: '2025-03-15'"],
+            },
+        )
+    )
+    (warning,) = result.conflicts
+    assert warning.severity == "warning"
+    assert warning.refs == {"a/d", "b/d"}
+    assert "without one" in warning.message
+    assert not result.failed
+
+
+def test_an_approximate_range_agrees_with_a_figure_near_its_ends() -> None:
+    rule = "kind: agree, select: {property: inmates}"
+    quiet = _audit_files(
+        _files(
+            rule,
+            {
+                "a": [f"id: x, {INM}, value: [10000, 20000], hedge: some"],
+                "b": [f"id: x, {INM}, value: 21000, hedge: estimated"],
+            },
+        )
+    )
+    assert quiet.conflicts == ()
+    loud = _audit_files(
+        _files(
+            rule,
+            {
+                "a": [f"id: x, {INM}, value: [10000, 20000], hedge: some"],
+                "b": [f"id: x, {INM}, value: 30000"],
+            },
+        )
+    )
+    assert _found(loud) == {S("a/x", "b/x")}

@@ -317,6 +317,37 @@ def _sided(sides: Sequence[Sequence[Fact]], odd: Sequence[Fact]) -> str:
     return text
 
 
+def _clock_time(f: Fact, zoned: bool) -> bool:
+    """The claim gives a time of day (shorter than a day), with or without a zone."""
+    v = f.value
+    return isinstance(v, DateSpan) and v.zoned == zoned and v.end - v.start < timedelta(days=1)
+
+
+def _mixed_zones(group: Sequence[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """A warning when times of one event are given both with and without a time zone.
+
+    A time without a zone may be in any zone, so it is compared as if it covered its
+    whole day and more: claims a few hours apart then agree. Not a contradiction, but
+    the comparison is much weaker than either claim, which a reviewer should know.
+    """
+    zoned = [f for f in group if _clock_time(f, True)]
+    local = [f for f in group if _clock_time(f, False)]
+    pairs = [(a, b) for a in zoned for b in local if _same_time(a, b)]
+    if not pairs:
+        return
+    cited = _members(pairs)
+    f = cited[0]
+    yield Finding(
+        tuple(cited),
+        f"{_name(corpus, f.subject)} {f.prop.id}: {_says(_members((a, a) for a, _ in pairs))} "
+        f"with a time zone, {_says(_members((b, b) for _, b in pairs))} without one; they are "
+        "compared only to within a day (a time without a zone could be in any zone); "
+        "give the zone where the source does",
+        severity="warning",
+        key="zones " + " ".join(x.ref for x in cited),
+    )
+
+
 @_kind("agree", AgreeParams)
 def agree(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """Claims on one subject and property, at overlapping times, must be compatible.
@@ -327,6 +358,7 @@ def agree(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     p = _params(rule, AgreeParams)
     chosen = [f for f in facts if _precise(f, p.min_precision)]
     for (subject, prop), group in _groups(chosen):
+        yield from _mixed_zones(group, corpus)
         clash = lambda a, b: _same_time(a, b) and not _compatible(a, b)  # noqa: E731
         for edges in _components(group, clash):
             members = _members(edges)

@@ -80,11 +80,13 @@ DateText = Annotated[
             "anyOf": [
                 {
                     "type": "string",
-                    "pattern": r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}.*)?)?)?$",
+                    "pattern": r"^((early|mid|late)[ -]+)?"
+                    r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}.*)?)?)?$",
                 },
                 {"type": "integer", "minimum": 1, "maximum": 9999},
             ],
-            "description": "YYYY, YYYY-MM, YYYY-MM-DD or an ISO timestamp with zone",
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD, an ISO time (to the minute unless "
+            "seconds are written; with or without a zone), or early/mid/late YYYY[-MM]",
         }
     ),
 ]
@@ -186,7 +188,8 @@ class Period(_Model):
         return self
 
 
-ClaimValue = bool | int | float | str | tuple[int | float, int | float]
+#: A pair is a range: two numbers, or two dates (as text, or bare years).
+ClaimValue = bool | int | float | str | tuple[int | float | str, int | float | str]
 
 
 class Claim(_Model):
@@ -214,9 +217,11 @@ class Claim(_Model):
     def _value(cls, v: Any) -> Any:
         if isinstance(v, list):
             if len(v) != 2 or not all(
-                isinstance(x, int | float) and not isinstance(x, bool) for x in v
+                isinstance(x, int | float | str) and not isinstance(x, bool) for x in v
             ):
-                raise ValueError("a list value must be a pair of numbers [low, high]")
+                raise ValueError(
+                    "a list value must be a pair [low, high] of numbers, or [first, last] of dates"
+                )
             return tuple(v)
         if v is None or isinstance(v, dict):
             raise ValueError("value must be a number, text, a date, true/false or [low, high]")
@@ -244,8 +249,8 @@ class Claim(_Model):
     def _time(self) -> Claim:
         if self.as_of is not None and self.period is not None:
             raise ValueError("give either as_of or period, not both")
-        if isinstance(self.value, tuple) and self.hedge != "between":
-            raise ValueError("a [low, high] value needs hedge: between")
+        if isinstance(self.value, tuple) and self.hedge not in ("between", "about"):
+            raise ValueError("a [low, high] value needs hedge: between (or about, for numbers)")
         if self.hedge == "between" and not isinstance(self.value, tuple):
             raise ValueError("hedge: between needs value: [low, high]")
         return self
