@@ -70,6 +70,8 @@ properties:
   - {id: title, type: text}
   - {id: status, type: status, values: [proposed, signed]}
   - {id: announced, type: boolean}
+  - {id: height, type: quantity, unit: m, tolerance: 0, precision: written}
+  - {id: speed, type: quantity, unit: km/h, tolerance: 0.05}
 """
 
 Sources = dict[str, list[str]]
@@ -1688,3 +1690,67 @@ def test_an_approximate_range_agrees_with_a_figure_near_its_ends() -> None:
         )
     )
     assert _found(loud) == {S("a/x", "b/x")}
+
+
+# --- units and written precision ------------------------------------------------------
+
+HEIGHT = "subject: e1, property: height"
+AGREE_HEIGHT = "kind: agree, select: {property: height}"
+
+
+@pytest.mark.parametrize(
+    ("name", "claims", "expected"),
+    [
+        ("written to the metre: 8,848 m agrees with 8848.4 m", ["8,848", "8848.4"], set()),
+        ("8,848 m against 8,850 m", ["8,848", "8850.4"], {S("a/h", "b/h")}),
+        ("29,029 ft is 8,848 m", ["8,848", "29029 ft"], set()),
+        ("29,032 ft is 8,849 m, not 8,848 m", ["8,848", "29032 ft"], {S("a/h", "b/h")}),
+        ("8.848 km is 8,848 m", ["8,848", "8.848 km"], set()),
+    ],
+)
+def test_heights_compare_across_units_at_written_precision(
+    name: str, claims: list[str], expected: set[frozenset[str]]
+) -> None:
+    def claim(written: str) -> str:
+        number, _, unit = written.partition(" ")
+        return f"id: h, {HEIGHT}, value: '{number}'" + (f", unit: {unit}" if unit else "")
+
+    sources = {sid: [claim(c)] for sid, c in zip("ab", claims, strict=True)}
+    assert _found(_audit_files(_files(AGREE_HEIGHT, sources))) == expected
+
+
+def test_units_that_cannot_be_converted_are_reported_not_skipped() -> None:
+    result = _audit_files(
+        _files(
+            AGREE_HEIGHT,
+            {
+                "a": [f"id: h, {HEIGHT}, value: 8848"],
+                "b": [f"id: h, {HEIGHT}, value: 5, unit: storeys"],
+                "c": [f"id: h, {HEIGHT}, value: 3, unit: kg"],
+            },
+        )
+    )
+    (info,) = result.conflicts
+    assert info.severity == "info"
+    assert info.refs == {"a/h", "b/h", "c/h"}
+    assert "'kg', 'm', 'storeys' cannot be converted" in info.message
+
+
+@PROPS
+@given(kmh=st.floats(1, 1000), factor=st.floats(1.2, 3))
+def test_speed_agrees_across_units_and_disagrees_when_off(kmh: float, factor: float) -> None:
+    mph = kmh / 1.609344
+    rule = "kind: agree, select: {property: speed}"
+    speed = "subject: e1, property: speed"
+    _check(
+        rule,
+        {
+            "a": [f"id: s, {speed}, value: {kmh!r}"],
+            "b": [f"id: s, {speed}, value: {mph!r}, unit: mph"],
+        },
+        {
+            "a": [f"id: s, {speed}, value: {kmh!r}"],
+            "b": [f"id: s, {speed}, value: {mph * factor!r}, unit: mph"],
+        },
+        "b/s",
+    )

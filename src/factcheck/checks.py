@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .conflict import Severity
 from .corpus import Corpus, Fact
 from .model import Rule
+from .units import comparable
 from .values import (
     DateSpan,
     Interval,
@@ -135,7 +136,8 @@ def _same_time(a: Fact, b: Fact) -> bool:
 
 def _compatible(a: Fact, b: Fact) -> bool:
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
-        return a.unit != b.unit or intersects(a.value, b.value)
+        # Units that cannot be compared are reported apart (see _unit_mismatches).
+        return comparable(a.value, a.unit, b.value, b.unit) is not False
     if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
         return spans_overlap(a.value, b.value)
     return a.value == b.value
@@ -348,6 +350,32 @@ def _mixed_zones(group: Sequence[Fact], corpus: Corpus) -> Iterator[Finding]:
     )
 
 
+def _unit_mismatches(group: Sequence[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """One ``info`` finding per group whose figures are in units that cannot be compared
+    (unknown to pint, or of different dimensions): they are not checked, and say so."""
+    quantities = [f for f in group if isinstance(f.value, Interval)]
+    pairs = [
+        (a, b)
+        for a, b in combinations(quantities, 2)
+        if a.unit != b.unit
+        and _same_time(a, b)
+        and comparable(_iv(a), a.unit, _iv(b), b.unit) is None
+    ]
+    if not pairs:
+        return
+    cited = _members(pairs)
+    units = sorted({str(f.unit) for f in cited})
+    f = cited[0]
+    yield Finding(
+        tuple(cited),
+        f"{_name(corpus, f.subject)} {f.prop.id}: {_says(cited)}; units "
+        f"{', '.join(repr(u) for u in units)} cannot be converted into one another, so "
+        "these figures were not compared",
+        severity="info",
+        key="units " + " ".join(x.ref for x in cited),
+    )
+
+
 @_kind("agree", AgreeParams)
 def agree(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """Claims on one subject and property, at overlapping times, must be compatible.
@@ -359,6 +387,7 @@ def agree(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     chosen = [f for f in facts if _precise(f, p.min_precision)]
     for (subject, prop), group in _groups(chosen):
         yield from _mixed_zones(group, corpus)
+        yield from _unit_mismatches(group, corpus)
         clash = lambda a, b: _same_time(a, b) and not _compatible(a, b)  # noqa: E731
         for edges in _components(group, clash):
             members = _members(edges)

@@ -38,6 +38,7 @@ from .values import (
     date_span,
     hedge_interval,
     parse_quantity,
+    written_interval,
 )
 
 __all__ = ["Corpus", "Fact", "Located", "Value"]
@@ -483,6 +484,9 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
         else:
             amount = v
         tolerance = claim.tolerance if claim.tolerance is not None else prop.tolerance
+        if prop.precision == "written" and hedge == "exact" and not isinstance(amount, tuple):
+            assert not isinstance(v, tuple)
+            return written_interval(v, amount), unit or prop.unit
         return hedge_interval(amount, hedge, tolerance), unit or prop.unit
     if kind == "date":
         if isinstance(v, tuple):

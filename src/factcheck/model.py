@@ -312,6 +312,9 @@ class Property(_Model):
     tolerance: Annotated[float, Field(ge=0, le=1)] = 0.1
     values: list[str] | None = None
     cumulative: bool = False
+    #: ``written``: an exact figure stands for the interval it rounds to ("8,848 m" is
+    #: 8,847.5 to 8,848.5; "14.5 thousand" is 14,450 to 14,550).
+    precision: Literal["exact", "written"] = "exact"
     description: str | None = None
 
     @model_validator(mode="after")

@@ -32,6 +32,8 @@ __all__ = [
     "normalize_hedge",
     "parse_quantity",
     "spans_overlap",
+    "written_interval",
+    "written_step",
 ]
 
 #: Canonical quantity hedges.
@@ -218,6 +220,53 @@ def _parse_number(text: str) -> float:
         else:
             raise ValueError(f"cannot read number {text!r}")
     return float(s)
+
+
+def written_step(written: float | str) -> float:
+    """The place of the last significant digit of a figure as written: 1 for ``8848``,
+    10,000 for ``40,000`` (trailing zeros of a whole number are not significant), 0.1
+    for ``2.4``, 100 for ``14.5 thousand``."""
+    if isinstance(written, str):
+        m = _QUANTITY_RE.match(written)
+        if not m:
+            raise ValueError(f"cannot read quantity {written!r}")
+        digits = re.sub(r"\s", "", m["num"]).lstrip("+-")
+        scale = _SCALES[m["scale"].lower()] if m["scale"] else 1.0
+        decimals = _decimals(digits)
+        if decimals:
+            return float(10**-decimals * scale)
+        return _integer_step(round(_parse_number(m["num"]))) * scale
+    if isinstance(written, float) and not written.is_integer():
+        return float(10 ** -len(repr(written).split(".")[-1]))
+    return _integer_step(int(written))
+
+
+def _decimals(digits: str) -> int:
+    """Digits after the decimal mark, read as :func:`_parse_number` reads the mark."""
+    if "," in digits and "." in digits:
+        mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+    elif "," in digits:
+        groups = digits.split(",")
+        thousands = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+        mark = "" if thousands else ","
+    else:
+        mark = "." if "." in digits else ""
+    return len(digits.rsplit(mark, 1)[-1]) if mark else 0
+
+
+def _integer_step(n: int) -> float:
+    if n == 0:
+        return 1.0
+    step = 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return float(step)
+
+
+def written_interval(written: float | str, value: float) -> Interval:
+    """The interval a figure written at its precision rounds to."""
+    half = written_step(written) / 2
+    return Interval(value - half, value + half)
 
 
 def parse_quantity(text: str) -> tuple[float, str | None]:
