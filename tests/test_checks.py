@@ -71,6 +71,7 @@ properties:
   - {id: status, type: status, values: [proposed, signed]}
   - {id: announced, type: boolean}
   - {id: height, type: quantity, unit: m, tolerance: 0, precision: written}
+  - {id: summit, type: quantity, unit: m, tolerance: 0, invariant: true}
   - {id: speed, type: quantity, unit: km/h, tolerance: 0.05}
 """
 
@@ -159,6 +160,16 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
             "kind: agree, select: {property: capacity}",
             {"a": [f"id: x, {CAP}, value: 40000"], "b": [f"id: x, {CAP}, value: 40000"]},
             set(),
+        ),
+        (
+            "an invariant figure is compared across dates",
+            "kind: agree, select: {property: summit}",
+            {
+                "a": ["id: x, subject: e1, property: summit, value: 8848, as_of: 2019"],
+                "b": ["id: x, subject: e1, property: summit, value: 8850, as_of: 2021"],
+                "c": ["id: x, subject: e1, property: summit, value: 8848, as_of: 2024"],
+            },
+            {S("a/x", "b/x", "c/x")},
         ),
         (
             "about vs more-than overlap",
@@ -1754,3 +1765,66 @@ def test_speed_agrees_across_units_and_disagrees_when_off(kmh: float, factor: fl
         },
         "b/s",
     )
+
+
+# --- time-invariant properties and superseded figures ---------------------------------
+
+SUMMIT = "subject: e1, property: summit"
+AGREE_SUMMIT = "kind: agree, select: {property: summit}"
+
+
+def test_an_invariant_property_is_compared_whatever_the_dates() -> None:
+    sources = {
+        "a": [f"id: h, {SUMMIT}, value: 8848, as_of: 2019"],
+        "b": [f"id: h, {SUMMIT}, value: 8850, as_of: 2021"],
+    }
+    assert _found(_audit_files(_files(AGREE_SUMMIT, sources))) == {S("a/h", "b/h")}
+    # The same figures of a property that may change over time, at other times: quiet.
+    varying = {
+        k: [c.replace("property: summit", "property: height")]
+        for k, c in ((k, v[0]) for k, v in sources.items())
+    }
+    assert _found(_audit_files(_files(AGREE_HEIGHT, varying))) == set()
+
+
+def test_a_superseded_figure_is_outdated_not_a_contradiction() -> None:
+    result = _audit_files(
+        _files(
+            AGREE_SUMMIT,
+            {
+                "ref": [
+                    f"id: old, {SUMMIT}, value: 8848, as_of: 1955",
+                    f"id: new, {SUMMIT}, value: 8848.86, as_of: 2020-12-08, supersedes: ref/old",
+                ],
+                "a": [f"id: h, {SUMMIT}, value: 8848, as_of: 2021"],
+                "b": [f"id: h, {SUMMIT}, value: 8848.86"],
+                "c": [f"id: h, {SUMMIT}, value: 8000"],
+            },
+        )
+    )
+    outdated = [c for c in result.conflicts if c.severity == "info"]
+    (info,) = outdated
+    assert info.refs == {"ref/old", "ref/new", "a/h"}
+    assert info.support == ("ref/new",)
+    assert "outdated, superseded by ref's 8,848.86" in info.message
+    # A figure that is neither is still a contradiction, against the current one.
+    (error,) = [c for c in result.conflicts if c.severity == "error"]
+    assert "c/h" in error.refs and "a/h" not in error.refs
+
+
+def test_supersedes_must_name_a_claim_on_the_same_key() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        files = _files(
+            AGREE_SUMMIT,
+            {
+                "a": [
+                    f"id: h, {SUMMIT}, value: 1, supersedes: a/nope",
+                    f"id: i, {CAP}, value: 2, supersedes: a/h",
+                ]
+            },
+        )
+        result = factcheck.audit(factcheck.load(_write(Path(tmp), files)))
+    messages = sorted(e.message for e in result.errors)
+    assert len(messages) == 2 and result.exit_code == 2
+    assert "names no claim" in messages[1] or "names no claim" in messages[0]
+    assert any("same subject and property" in m for m in messages)

@@ -130,7 +130,10 @@ def _says(facts: Iterable[Fact]) -> str:
 
 
 def _same_time(a: Fact, b: Fact) -> bool:
-    # A claim with no time of its own could refer to any time.
+    # A claim with no time of its own could refer to any time; a value that never
+    # changes is the same at every time.
+    if a.prop.invariant and b.prop.invariant:
+        return True
     return a.time is None or b.time is None or spans_overlap(a.time, b.time)
 
 
@@ -325,6 +328,39 @@ def _clock_time(f: Fact, zoned: bool) -> bool:
     return isinstance(v, DateSpan) and v.zoned == zoned and v.end - v.start < timedelta(days=1)
 
 
+Outdated = tuple[Fact, Fact, list[Fact]]
+
+
+def _outdated(group: Sequence[Fact]) -> list[Outdated]:
+    """For each claim that supersedes another in the group: (the newer, the older, and
+    the claims giving the older figure and not the newer, the older one included)."""
+    by_ref = {f.ref: f for f in group}
+    out: list[Outdated] = []
+    for new in group:
+        old = by_ref.get(new.claim.supersedes or "")
+        if old is None or old is new:
+            continue
+        stale = [f for f in group if _compatible(f, old) and not _compatible(f, new)]
+        if stale:
+            out.append((new, old, stale))
+    return out
+
+
+def _outdated_findings(outdated: Sequence[Outdated], corpus: Corpus) -> Iterator[Finding]:
+    for new, old, stale in outdated:
+        others = [f for f in stale if f is not old]
+        who = f"; still given by {_says(others)}" if others else ""
+        yield Finding(
+            (*stale, new) if old in stale else (*stale, old, new),
+            f"{_name(corpus, new.subject)} {new.prop.id}: {old.source.id}'s "
+            f"{old.describe()} is outdated, superseded by {new.source.id}'s "
+            f"{new.describe()}{who}",
+            severity="info",
+            key=f"outdated {new.ref} {old.ref}",
+            support=(new,),
+        )
+
+
 def _mixed_zones(group: Sequence[Fact], corpus: Corpus) -> Iterator[Finding]:
     """A warning when times of one event are given both with and without a time zone.
 
@@ -388,6 +424,10 @@ def agree(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     for (subject, prop), group in _groups(chosen):
         yield from _mixed_zones(group, corpus)
         yield from _unit_mismatches(group, corpus)
+        outdated = _outdated(group)
+        yield from _outdated_findings(outdated, corpus)
+        stale = {f.ref for _, _, old in outdated for f in old}
+        group = [f for f in group if f.ref not in stale]
         clash = lambda a, b: _same_time(a, b) and not _compatible(a, b)  # noqa: E731
         for edges in _components(group, clash):
             members = _members(edges)

@@ -27,7 +27,7 @@ from .errors import LoadError, did_you_mean
 from .model import Rule, Waiver
 from .values import PartialDate
 
-__all__ = ["WAIVER_RULE", "audit", "draft_errors", "select"]
+__all__ = ["WAIVER_RULE", "audit", "draft_errors", "select", "supersede_errors"]
 
 #: Rule id under which stale and expired waivers are reported.
 WAIVER_RULE = "waivers"
@@ -117,6 +117,25 @@ def draft_errors(corpus: Corpus) -> list[LoadError]:
     ]
 
 
+def supersede_errors(corpus: Corpus) -> list[LoadError]:
+    """One error per ``supersedes`` that names no claim on the same subject and property."""
+    claims = {f.ref: f for f in corpus.facts}
+    errors = []
+    for f in corpus.facts:
+        target = f.claim.supersedes
+        if target is None:
+            continue
+        old = claims.get(target)
+        if old is None:
+            why = f"names no claim{did_you_mean(target, claims)}"
+        elif (old.subject, old.prop.id) != (f.subject, f.prop.id) or old is f:
+            why = "must name another claim on the same subject and property"
+        else:
+            continue
+        errors.append(LoadError(f.file, f.line, "supersedes", f"supersedes {target!r} {why}"))
+    return errors
+
+
 @paused_during
 def audit(corpus: Corpus, *, today: date | None = None, allow_drafts: bool = False) -> AuditResult:
     """Run every rule of the corpus and return conflicts and load errors together.
@@ -127,6 +146,7 @@ def audit(corpus: Corpus, *, today: date | None = None, allow_drafts: bool = Fal
     ``allow_drafts``.
     """
     errors = list(corpus.errors)
+    errors += supersede_errors(corpus)
     if not allow_drafts:
         errors += draft_errors(corpus)
     conflicts: list[Conflict] = []

@@ -211,6 +211,11 @@ class Claim(_Model):
     quote: str | None = None
     basis: str | None = None
     draft: bool = False
+    #: ``source-id/claim-id`` of an earlier official figure (same subject and property)
+    #: that this one replaces: claims giving the earlier figure are outdated, not wrong.
+    supersedes: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")] | None = (
+        None
+    )
 
     @field_validator("value", mode="before")
     @classmethod
@@ -312,6 +317,9 @@ class Property(_Model):
     tolerance: Annotated[float, Field(ge=0, le=1)] = 0.1
     values: list[str] | None = None
     cumulative: bool = False
+    #: A value that does not change over time (a height, a birth date, a death toll):
+    #: claims are compared whatever the times they are dated to.
+    invariant: bool = False
     #: ``written``: an exact figure stands for the interval it rounds to ("8,848 m" is
     #: 8,847.5 to 8,848.5; "14.5 thousand" is 14,450 to 14,550).
     precision: Literal["exact", "written"] = "exact"
