@@ -1828,3 +1828,39 @@ def test_supersedes_must_name_a_claim_on_the_same_key() -> None:
     assert len(messages) == 2 and result.exit_code == 2
     assert "names no claim" in messages[1] or "names no claim" in messages[0]
     assert any("same subject and property" in m for m in messages)
+
+
+# --- rule coverage --------------------------------------------------------------------
+
+
+def test_properties_no_rule_checks_are_reported_on_request() -> None:
+    from factcheck.engine import COVERAGE_RULE, rule_coverage
+
+    sources = {
+        "a": [f"id: c, {CAP}, value: 40000", f"id: i, {INM}, value: 100, as_of: 2024"],
+        "b": [f"id: t, {TITLE}, value: U.S. Senator, as_of: 2020"],
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(
+            _write(Path(tmp), _files("kind: agree, select: {property: capacity}", sources))
+        )
+        assert rule_coverage(corpus) == {"capacity": ["r"], "inmates": [], "title": []}
+        assert factcheck.audit(corpus).conflicts == ()  # off by default
+        found = factcheck.audit(corpus, coverage=True).conflicts
+    assert [(c.rule, c.severity, c.refs) for c in found] == [
+        (COVERAGE_RULE, "info", {"a/i"}),
+        (COVERAGE_RULE, "info", {"b/t"}),
+    ]
+    assert "property 'inmates' (1 claims) is checked by no rule" in found[0].message
+
+
+def test_a_property_that_says_why_it_is_unchecked_is_not_reported() -> None:
+    files = _files(
+        "kind: agree, select: {property: capacity}", {"a": [f"id: t, {TITLE}, value: x"]}
+    )
+    files["properties.yaml"] = files["properties.yaml"].replace(
+        "{id: title, type: text}", "{id: title, type: text, unchecked: multi-valued}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        result = factcheck.audit(factcheck.load(_write(Path(tmp), files)), coverage=True)
+    assert result.conflicts == ()

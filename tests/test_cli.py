@@ -310,3 +310,20 @@ def test_check_reports_exactly_the_conflicts_citing_its_files(
     reported = json.loads(capsys.readouterr().out)["conflicts"]
     expected = [c for c in everything if any(x["file"] in paths for x in c["citations"])]
     assert reported == expected
+
+
+def test_coverage_lists_properties_and_their_rules(
+    corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["coverage", "facts"]) == 0
+    out, err = capsys.readouterr()
+    rows = dict(line.split("\t")[::2] for line in out.splitlines())
+    assert rows["capacity"] == "capacity-agrees"
+    assert rows["opened"] == "NO RULE" or "opened" in rows["opened"]
+    assert "checked by no rule" in err
+    assert main(["audit", "facts", "--coverage", "--format", "json"]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    uncovered = {r for r, v in rows.items() if v == "NO RULE"}
+    assert {
+        c["message"].split("'")[1] for c in report["conflicts"] if c["rule"] == "coverage"
+    } == uncovered

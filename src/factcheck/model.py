@@ -320,6 +320,9 @@ class Property(_Model):
     #: A value that does not change over time (a height, a birth date, a death toll):
     #: claims are compared whatever the times they are dated to.
     invariant: bool = False
+    #: Why no rule checks this property (multi-valued, free text...): it is then left
+    #: out of the rule coverage report.
+    unchecked: str | None = None
     #: ``written``: an exact figure stands for the interval it rounds to ("8,848 m" is
     #: 8,847.5 to 8,848.5; "14.5 thousand" is 14,450 to 14,550).
     precision: Literal["exact", "written"] = "exact"
