@@ -126,7 +126,12 @@ def _name(corpus: Corpus, subject: str) -> str:
 
 
 def _says(facts: Iterable[Fact]) -> str:
-    return "; ".join(f"{f.source.id} says {f.describe()}" for f in facts)
+    # A source saying the same thing in several claims is said once, with the count.
+    said: dict[str, int] = {}
+    for f in facts:
+        text = f"{f.source.id} says {f.describe()}"
+        said[text] = said.get(text, 0) + 1
+    return "; ".join(t if n == 1 else f"{t} ({n} claims)" for t, n in said.items())
 
 
 def _same_time(a: Fact, b: Fact) -> bool:
