@@ -1864,3 +1864,55 @@ def test_a_property_that_says_why_it_is_unchecked_is_not_reported() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         result = factcheck.audit(factcheck.load(_write(Path(tmp), files)), coverage=True)
     assert result.conflicts == ()
+
+
+@PROPS
+@given(
+    totals=st.lists(st.integers(1, 200), min_size=1, max_size=5),
+    parts=st.tuples(st.integers(0, 100), st.integers(0, 100)),
+    seed=st.integers(0, 100),
+)
+def test_derived_grouping_never_loses_a_failing_result(
+    totals: list[int], parts: tuple[int, int], seed: int
+) -> None:
+    """Every result that its inputs cannot give is cited, whatever the claims' order;
+    every result they can give is not."""
+    a, b = parts
+    claims = {
+        "in": [
+            f"id: t, subject: cecot, property: transferred, value: {a}",
+            f"id: i, subject: cecot, property: investigated, value: {b}",
+        ],
+        **{f"s{n}": [f"id: x, {INM}, value: {t}"] for n, t in enumerate(totals)},
+    }
+    order = list(claims)
+    random.Random(seed).shuffle(order)
+    result = _audit_files(_files(SUM, {k: claims[k] for k in order}))
+    cited = {r for c in result.conflicts for r in c.refs}
+    wrong = {f"s{n}/x" for n, t in enumerate(totals) if t != a + b}
+    assert {r for r in cited if r.startswith("s")} == wrong
+    assert len(result.conflicts) == (1 if wrong else 0)  # one disagreement, one finding
+
+
+def test_bound_compares_across_units() -> None:
+    props = "kind: bound, select: {property: height}, params: {max: summit}"
+    over = _audit_files(
+        _files(
+            props,
+            {
+                "a": ["id: s, subject: e1, property: summit, value: 8848"],
+                "b": ["id: h, subject: e1, property: height, value: '29100', unit: ft"],
+            },
+        )
+    )
+    assert _found(over) == {S("a/s", "b/h")}  # 29,100 ft is 8,870 m
+    under = _audit_files(
+        _files(
+            props,
+            {
+                "a": ["id: s, subject: e1, property: summit, value: 8848"],
+                "b": ["id: h, subject: e1, property: height, value: '28000', unit: ft"],
+            },
+        )
+    )
+    assert under.conflicts == ()  # 28,000 ft is 8,534 m: raw, 28,000 > 8,848 would clash

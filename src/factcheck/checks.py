@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .conflict import Severity
 from .corpus import Corpus, Fact
 from .model import Rule
-from .units import comparable
+from .units import comparable, in_common
 from .values import (
     DateSpan,
     Interval,
@@ -475,7 +475,7 @@ def bound(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
         over = [
             m
             for m in _quantities(limits.get(f.subject, []))
-            if _same_time(f, m) and _above(_iv(f), _iv(m))
+            if _same_time(f, m) and _above(*in_common(_iv(f), f.unit, _iv(m), m.unit))
         ]
         if over:
             yield Finding(
@@ -531,7 +531,7 @@ def _jump(a: Fact, b: Fact, p: TrendParams) -> str | None:
     assert a.time is not None and b.time is not None
     order = compare_dates(a.time, b.time)
     first, last = (b, a) if order is Order.AFTER else (a, b)
-    x, y = _iv(first), _iv(last)
+    x, y = in_common(_iv(first), first.unit, _iv(last), last.unit)
     if first.prop.cumulative and order is not Order.UNKNOWN and _above(x, y):
         return f"{_says((first, last))}: a running total cannot fall"
     if p.max_factor is None or min(x.lo, y.lo) < 0:

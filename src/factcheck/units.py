@@ -18,7 +18,7 @@ from typing import Any
 
 from .values import Interval, intersects
 
-__all__ = ["comparable", "to_base"]
+__all__ = ["comparable", "in_common", "to_base"]
 
 
 @lru_cache(maxsize=1)
@@ -77,3 +77,17 @@ _RELATIVE: float = 1e-9
 
 def _slack(v: Interval) -> Interval:
     return Interval(v.lo - abs(v.lo) * _RELATIVE, v.hi + abs(v.hi) * _RELATIVE)
+
+
+def in_common(
+    a: Interval, a_unit: str | None, b: Interval, b_unit: str | None
+) -> tuple[Interval, Interval]:
+    """``a`` and ``b`` in one unit when their units convert into one another (base units),
+    else as they are: counts in different nouns ("people", "inmates") are compared as
+    counts by the checks that relate two properties (``bound``, ``trend``)."""
+    if a_unit == b_unit or a_unit is None or b_unit is None:
+        return a, b
+    x, y = to_base(a, a_unit), to_base(b, b_unit)
+    if x is None or y is None or x[0] != y[0]:
+        return a, b
+    return x[1], y[1]
