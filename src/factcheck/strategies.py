@@ -231,9 +231,15 @@ def properties(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[P
         fields: dict[str, Any] = {"id": draw(ids or slugs()), "type": kind}
         if kind == "quantity":
             if draw(st.booleans()):
-                fields["unit"] = draw(st.sampled_from(("people", "inmates", "percent")))
+                fields["unit"] = draw(st.sampled_from(("people", "inmates", "percent", "m", "ft")))
             if draw(st.booleans()):
                 fields["tolerance"] = draw(st.sampled_from((0.0, 0.01, 0.05, 0.1, 0.25)))
+            if draw(st.booleans()):
+                fields["precision"] = draw(st.sampled_from(("exact", "written")))
+        if draw(st.integers(0, 3)) == 0:
+            fields["invariant"] = True
+        if draw(st.integers(0, 5)) == 0:
+            fields["unchecked"] = draw(texts(max_size=20))
         if kind == "status":
             fields["values"] = draw(st.lists(slugs(), min_size=1, max_size=4, unique=True))
         return Property(**fields)
