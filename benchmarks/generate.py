@@ -4,7 +4,8 @@
 
 writes ``OUT/facts/`` (entities.yaml, properties.yaml, rules.yaml, sources/*.yaml,
 reference/*.yaml) and ``OUT/expected.json``: every conflict the audit must report, as
-``[rule, [refs...]]``, and nothing else. The corpus is a pure function of ``--claims``,
+``[rule, [refs...]]`` (the claims in dispute, not those a conflict cites only as
+support), and nothing else. The corpus is a pure function of ``--claims``,
 ``--seed`` and ``--conflict-share``.
 
 Shape: sources of about 100 claims; every (subject, property) key is stated by 3-5
@@ -416,9 +417,10 @@ def _derived_kind() -> Kind:
         if not plant:
             return claims, []
         claims.append(ClaimSpec(k_total, {"value": units * per * 2}, planted=True))
-        # One finding per combination of inputs: the units with each per-unit figure.
+        # Each claim is in a source of its own, so every combination of inputs is tried;
+        # none fits, and the result is one finding citing all of them.
         n = len(claims)
-        return claims, [(rule, [0, p, n - 1]) for p in (1, 4) if p < n - 1]
+        return claims, [(rule, [0, *(p for p in (1, 4) if p < n - 1), n - 1])]
 
     return Kind(
         [

@@ -97,7 +97,8 @@ def _child_audit(root: str) -> dict[str, Any]:
         "audit": done - loaded,
         "peak_mb": max(me, kids) / 1024,
         "errors": [str(e) for e in result.errors],
-        "conflicts": sorted([c.rule, sorted(c.refs)] for c in result.conflicts),
+        # The claims in dispute: those cited only as support are not planted.
+        "conflicts": sorted([c.rule, sorted(c.refs - set(c.support))] for c in result.conflicts),
     }
 
 
@@ -150,7 +151,10 @@ def _run_cli(root: Path) -> tuple[float, dict[str, Any]]:
         "peak_mb": usage.ru_maxrss / 1024,
         "errors": [str(e) for e in report["errors"]],
         "conflicts": sorted(
-            [c["rule"], sorted({f"{x['source']}/{x['claim']}" for x in c["citations"]})]
+            [
+                c["rule"],
+                sorted({f"{x['source']}/{x['claim']}" for x in c["citations"]} - set(c["support"])),
+            ]
             for c in report["conflicts"]
         ),
     }

@@ -39,7 +39,8 @@ def _audit(root: Path) -> tuple[factcheck.Corpus, list[list[Any]]]:
     corpus = factcheck.load(root / "facts")
     result = factcheck.audit(corpus)
     assert corpus.errors == [] and result.errors == ()
-    return corpus, sorted([c.rule, sorted(c.refs)] for c in result.conflicts)
+    # The claims in dispute: claims cited only as support are not what was planted.
+    return corpus, sorted([c.rule, sorted(c.refs - set(c.support))] for c in result.conflicts)
 
 
 @pytest.fixture(scope="module")

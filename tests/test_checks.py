@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import heapq
 import importlib
+import json
 import math
 import random
 import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck import checks
+from factcheck import checks, report
 from factcheck.checks import KINDS, PARAMS, Params
 from factcheck.values import DateSpan, Order, PartialDate, compare_dates, date_span
 
@@ -68,6 +70,9 @@ properties:
   - {id: title, type: text}
   - {id: status, type: status, values: [proposed, signed]}
   - {id: announced, type: boolean}
+  - {id: height, type: quantity, unit: m, tolerance: 0, precision: written}
+  - {id: summit, type: quantity, unit: m, tolerance: 0, invariant: true}
+  - {id: speed, type: quantity, unit: km/h, tolerance: 0.05}
 """
 
 Sources = dict[str, list[str]]
@@ -155,6 +160,16 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
             "kind: agree, select: {property: capacity}",
             {"a": [f"id: x, {CAP}, value: 40000"], "b": [f"id: x, {CAP}, value: 40000"]},
             set(),
+        ),
+        (
+            "an invariant figure is compared across dates",
+            "kind: agree, select: {property: summit}",
+            {
+                "a": ["id: x, subject: e1, property: summit, value: 8848, as_of: 2019"],
+                "b": ["id: x, subject: e1, property: summit, value: 8850, as_of: 2021"],
+                "c": ["id: x, subject: e1, property: summit, value: 8848, as_of: 2024"],
+            },
+            {S("a/x", "b/x", "c/x")},
         ),
         (
             "about vs more-than overlap",
@@ -454,7 +469,7 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
             {S("a/p", "a/n", "b/r")},
         ),
         (
-            "product with an open factor",
+            "product with an open factor cannot decide (info)",
             PRODUCT + "}",
             {
                 "a": [
@@ -463,6 +478,24 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
                     "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
                     f"id: x, {CAP}, value: 40000",
                 ]
+            },
+            {S("a/b", "a/c", "a/p", "a/x")},
+        ),
+        (
+            "an open factor that another source bounds decides",
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+                ],
+                "b": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 156",
+                ],
+                "c": [f"id: x, {CAP}, value: 40000, hedge: about"],
             },
             set(),
         ),
@@ -504,6 +537,58 @@ CASES: dict[str, list[tuple[str, str, Sources, set[frozenset[str]]]]] = {
                 ]
             },
             set(),
+        ),
+        (
+            "a source's own parts are used, not another source's hedged part",
+            SUM,
+            {
+                "a": [
+                    "id: t, subject: cecot, property: transferred, value: 238",
+                    "id: i, subject: cecot, property: investigated, value: 23",
+                    f"id: x, {INM}, value: 261",
+                ],
+                "b": ["id: t, subject: cecot, property: transferred, value: 250, hedge: over"],
+            },
+            set(),
+        ),
+        (
+            "a result without inputs of its own is checked against a source that has them all",
+            SUM,
+            {
+                "a": [
+                    "id: t, subject: cecot, property: transferred, value: 100",
+                    "id: i, subject: cecot, property: investigated, value: 20",
+                ],
+                "b": ["id: t, subject: cecot, property: transferred, value: 5000"],
+                "c": [f"id: x, {INM}, value: 120"],
+            },
+            set(),
+        ),
+        (
+            "sources combined only when none has every input; one fitting combination is enough",
+            SUM,
+            {
+                "a": ["id: t, subject: cecot, property: transferred, value: 100"],
+                "b": ["id: t, subject: cecot, property: transferred, value: 5000"],
+                "c": ["id: i, subject: cecot, property: investigated, value: 20"],
+                "d": [f"id: x, {INM}, value: 120"],
+            },
+            set(),
+        ),
+        (
+            "one disagreement with a relation is one finding, citing every result it misses",
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 80, hedge: about",
+                    f"id: x, {CAP}, value: 40000",
+                ],
+                "b": [f"id: x, {CAP}, value: 40000"],
+                "c": [f"id: x, {CAP}, value: 40000, hedge: about"],
+            },
+            {S("a/b", "a/c", "a/p", "a/x", "b/x", "c/x")},
         ),
         (
             "parts exceed total",
@@ -1311,3 +1396,523 @@ def test_finder_finds_what_the_alternation_of_every_name_finds(
     every = checks._variants(names).finditer(text)
     found = checks._Finder(names).finditer(text)
     assert [(m.span(), m.group()) for m in found] == [(m.span(), m.group()) for m in every]
+
+
+# --- grouping: sides, the odd one out, stable keys ------------------------------------
+
+OPENED = "subject: cecot, property: opened"
+AGREE_OPENED = "kind: agree, select: {property: opened}"
+
+
+def _opened(**dates: str) -> Sources:
+    return {sid: [f"id: o, {OPENED}, value: '{d}'"] for sid, d in dates.items()}
+
+
+def _audit_with_reports(sources: Sources) -> tuple[factcheck.AuditResult, dict[str, Any]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(_write(Path(tmp), _files(AGREE_OPENED, sources)))
+        result = factcheck.audit(corpus)
+        return result, {
+            "json": json.loads(report.as_json(result, corpus)),
+            "sarif": json.loads(report.sarif(result, corpus)),
+        }
+
+
+def test_agree_names_the_odd_one_out_against_a_clear_majority() -> None:
+    result, out = _audit_with_reports(
+        _opened(a="2023-01", b="2023-01", c="2023-01-31", d="2023-02")
+    )
+    (conflict,) = result.conflicts
+    assert conflict.refs == {"a/o", "b/o", "c/o", "d/o"}
+    assert conflict.odd_one_out == ("d/o",)
+    assert "the odd one out: d" in conflict.message
+    # The agreeing claims are listed together, as one side, before the odd one.
+    assert "a says 2023-01; b says 2023-01; c says 2023-01-31 vs d says 2023-02" in conflict.message
+    assert out["json"]["conflicts"][0]["odd_one_out"] == ["d/o"]
+    assert out["json"]["conflicts"][0]["key"] == conflict.key
+    (sarif_result,) = out["sarif"]["runs"][0]["results"]
+    assert sarif_result["properties"]["oddOneOut"] == ["d/o"]
+    assert sarif_result["partialFingerprints"]["factcheckKey/v1"] == conflict.key
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"a": "2023-01", "b": "2023-02"},  # one against one: no majority
+        {"a": "2023-01", "b": "2023-01", "c": "2023-02", "d": "2023-02"},
+        {"a": "2023-01", "b": "2023-01", "c": "2023-01", "d": "2023-02", "e": "2023-03"},
+    ],
+)
+def test_agree_names_no_odd_one_out_without_a_clear_majority(dates: dict[str, str]) -> None:
+    result, _ = _audit_with_reports(_opened(**dates))
+    (conflict,) = result.conflicts
+    assert conflict.odd_one_out == ()
+    assert "odd one out" not in conflict.message
+    assert conflict.refs == {f"{sid}/o" for sid in dates}
+
+
+def test_a_conflict_key_survives_more_agreeing_claims() -> None:
+    before, _ = _audit_with_reports(_opened(a="2023-01", b="2023-01", d="2023-02"))
+    after, _ = _audit_with_reports(_opened(a="2023-01", b="2023-01", c="2023-01-31", d="2023-02"))
+    assert before.conflicts[0].key == after.conflicts[0].key
+    other, _ = _audit_with_reports(_opened(a="2023-01", b="2023-01", d="2023-03"))
+    assert other.conflicts[0].key != before.conflicts[0].key
+
+
+_MONTHS = st.lists(
+    st.sampled_from(["2023", "2023-01", "2023-01-31", "2023-02", "2024"]), min_size=2, max_size=7
+)
+
+
+@PROPS
+@given(months=_MONTHS, seed=st.integers(0, 100))
+def test_sides_lose_no_claim_agree_within_and_ignore_order(months: list[str], seed: int) -> None:
+    sources = {f"s{i}": [f"id: o, {OPENED}, value: '{m}'"] for i, m in enumerate(months)}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(_write(Path(tmp), _files(AGREE_OPENED, sources)))
+    facts = [f for f in corpus.facts if f.prop.id == "opened"]
+
+    def clash(a: Any, b: Any) -> bool:
+        return not checks._compatible(a, b)
+
+    sides = checks._sides(facts, clash)
+    flat = [f.ref for side in sides for f in side]
+    assert sorted(flat) == sorted(f.ref for f in facts)  # every claim, once
+    for side in sides:
+        assert not any(clash(a, b) for a in side for b in side)  # a claim never clashes with itself
+    shuffled = list(facts)
+    random.Random(seed).shuffle(shuffled)
+    assert [[f.ref for f in side] for side in checks._sides(shuffled, clash)] == [
+        [f.ref for f in side] for side in sides
+    ]
+    odd = checks._odd_one_out(sides)
+    assert {f.ref for f in odd} <= set(flat)
+    if odd:
+        assert len(checks._sources(sides[0])) >= 2 * len(checks._sources(odd))
+
+
+# --- counter-evidence -----------------------------------------------------------------
+
+
+def test_reference_finding_cites_articles_that_agree_with_the_reference() -> None:
+    rule = "kind: reference, select: {property: title}"
+    result = _audit_files(
+        _files(
+            rule,
+            {
+                "ref": [SENATOR.replace("quote: q", "basis: b"), SECSTATE],
+                "a": [f"id: x, {TITLE}, value: U.S. Senator, as_of: 2025-02-04"],
+                "b": [f"id: x, {TITLE}, value: US Secretary of State, as_of: 2025-02"],
+                "c": [f"id: x, {TITLE}, value: U.S. Senator, as_of: 2024-06"],
+            },
+        )
+    )
+    (conflict,) = result.conflicts
+    assert conflict.support == ("b/x",)  # c agrees with the reference at another time
+    assert "b/x" in conflict.refs and "c/x" not in conflict.refs
+    assert "agreeing with the reference: b says US Secretary of State" in conflict.message
+
+
+def test_naming_finding_cites_where_the_source_names_it_correctly() -> None:
+    rule = "kind: naming"
+    wrong = (
+        "id: w, subject: cecot, property: capacity, value: 1,"
+        " quote: Centro de Confiramiento del Terrorismo"
+    )
+    right = "id: r, subject: cecot, property: inmates, value: 2, quote: the CECOT prison"
+    other = "id: r, subject: cecot, property: inmates, value: 2, quote: the CECOT prison"
+    result = _audit_files(_files(rule, {"a": [wrong, right], "b": [other]}))
+    (conflict,) = result.conflicts
+    assert conflict.refs == {"a/w", "a/r"}
+    assert conflict.support == ("a/r",)
+    assert "names 'Terrorism Confinement Center' correctly in a/r" in conflict.message
+
+
+def test_trend_finding_cites_counts_agreeing_with_either_end() -> None:
+    rule = "kind: trend, select: {property: inmates}, params: {max_factor: 2, per_days: 182}"
+    result = _audit_files(
+        _files(
+            rule,
+            {
+                "a": [f"id: x, {INM}, value: 14500, as_of: 2024-08"],
+                "b": [f"id: x, {INM}, value: 40000, as_of: 2025-02-04"],
+                "c": [f"id: x, {INM}, value: 40000, hedge: about, as_of: 2025"],
+                "d": [f"id: x, {INM}, value: 90000, as_of: 2019"],
+            },
+        )
+    )
+    jumps = [c for c in result.conflicts if "a/x" in c.refs]
+    assert len(jumps) == 1
+    # c, a year-long figure, is no jump from a, but agrees with b at b's time.
+    assert jumps[0].refs == {"a/x", "b/x", "c/x"}
+    assert jumps[0].support == ("c/x",)
+    assert "d/x" not in jumps[0].support
+
+
+# --- bounds that cannot decide --------------------------------------------------------
+
+
+def test_an_undecided_product_says_what_the_open_factor_needs() -> None:
+    result = _audit_files(
+        _files(
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+                ],
+                "b": [f"id: x, {CAP}, value: 40000"],
+                "c": [f"id: x, {CAP}, value: 40000"],
+            },
+        )
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity == "info"
+    assert conflict.refs == {"a/b", "a/c", "a/p", "b/x", "c/x"}
+    assert "40,000 inmates needs per-cell 156.25 (b, c) on average" in conflict.message
+    assert not result.failed
+
+
+@PROPS
+@given(
+    relation=st.sampled_from(["sum", "product", "ratio"]),
+    xs=st.lists(st.floats(0.5, 1e4), min_size=2, max_size=3),
+    which=st.integers(0, 2),
+)
+def test_solving_for_an_input_gives_back_its_value(
+    relation: str, xs: list[float], which: int
+) -> None:
+    from factcheck.values import Interval
+
+    if relation == "ratio":
+        xs = xs[:2]
+        p = checks.DerivedParams(
+            relation="ratio", numerator="a", denominator="b", result="r", scale=100
+        )
+    elif relation == "sum":
+        p = checks.DerivedParams(relation="sum", parts=["a"] * len(xs), total="t")
+    else:
+        p = checks.DerivedParams(relation="product", factors=["a"] * len(xs), result="r")
+    which %= len(xs)
+    result = p.compute([Interval.point(x) for x in xs])
+
+    class _F:
+        def __init__(self, x: float) -> None:
+            self.value = Interval.point(x)
+
+    combo = tuple(_F(x) for x in xs)
+    solved = checks._solve(p, combo, which, result)  # type: ignore[arg-type]
+    assert math.isclose(solved.lo, xs[which], rel_tol=1e-6)
+    assert math.isclose(solved.hi, xs[which], rel_tol=1e-6)
+
+
+# --- the fact format: times, ranges, estimates ------------------------------------------
+
+DATE = "subject: e1, property: date"
+AGREE_DATES = "kind: agree, select: {property: date}"
+
+
+@pytest.mark.parametrize(
+    ("name", "sources", "expected"),
+    [
+        (
+            "a range of clock times agrees with a time inside it",
+            {
+                "a": [
+                    f"id: d, {DATE}, value: ['2025-03-15T18:45', '2025-03-15T18:48'],"
+                    " hedge: between"
+                ],
+                "b": [f"id: d, {DATE}, value: '2025-03-15T18:47'"],
+            },
+            set(),
+        ),
+        (
+            "a range of clock times disagrees with a time outside it",
+            {
+                "a": [
+                    f"id: d, {DATE}, value: ['2025-03-15T18:45', '2025-03-15T18:48'],"
+                    " hedge: between"
+                ],
+                "b": [f"id: d, {DATE}, value: '2025-03-15T18:50'"],
+            },
+            {S("a/d", "b/d")},
+        ),
+        (
+            "late January agrees with January 31 and with January",
+            {
+                "a": [f"id: d, {DATE}, value: late 2025-01"],
+                "b": [f"id: d, {DATE}, value: '2025-01-31'"],
+                "c": [f"id: d, {DATE}, value: '2025-01'"],
+            },
+            set(),
+        ),
+        (
+            "early 2023 against mid 2023",
+            {
+                "a": [f"id: d, {DATE}, value: early 2023"],
+                "b": [f"id: d, {DATE}, value: mid 2023"],
+            },
+            {S("a/d", "b/d")},
+        ),
+    ],
+)
+def test_date_formats_in_agree(name: str, sources: Sources, expected: set[frozenset[str]]) -> None:
+    assert _found(_audit_files(_files(AGREE_DATES, sources))) == expected
+
+
+def test_zoned_and_unzoned_times_of_one_event_give_a_warning() -> None:
+    result = _audit_files(
+        _files(
+            AGREE_DATES,
+            {
+                "a": [f"id: d, {DATE}, value: '2025-03-15T18:45-05:00'"],
+                "b": [f"id: d, {DATE}, value: '2025-03-15T18:45'"],
+                "c": [f"id: d, {DATE}, value: '2025-03-15'"],
+            },
+        )
+    )
+    (warning,) = result.conflicts
+    assert warning.severity == "warning"
+    assert warning.refs == {"a/d", "b/d"}
+    assert "without one" in warning.message
+    assert not result.failed
+
+
+def test_an_approximate_range_agrees_with_a_figure_near_its_ends() -> None:
+    rule = "kind: agree, select: {property: inmates}"
+    quiet = _audit_files(
+        _files(
+            rule,
+            {
+                "a": [f"id: x, {INM}, value: [10000, 20000], hedge: some"],
+                "b": [f"id: x, {INM}, value: 21000, hedge: estimated"],
+            },
+        )
+    )
+    assert quiet.conflicts == ()
+    loud = _audit_files(
+        _files(
+            rule,
+            {
+                "a": [f"id: x, {INM}, value: [10000, 20000], hedge: some"],
+                "b": [f"id: x, {INM}, value: 30000"],
+            },
+        )
+    )
+    assert _found(loud) == {S("a/x", "b/x")}
+
+
+# --- units and written precision ------------------------------------------------------
+
+HEIGHT = "subject: e1, property: height"
+AGREE_HEIGHT = "kind: agree, select: {property: height}"
+
+
+@pytest.mark.parametrize(
+    ("name", "claims", "expected"),
+    [
+        ("written to the metre: 8,848 m agrees with 8848.4 m", ["8,848", "8848.4"], set()),
+        ("8,848 m against 8,850 m", ["8,848", "8850.4"], {S("a/h", "b/h")}),
+        ("29,029 ft is 8,848 m", ["8,848", "29029 ft"], set()),
+        ("29,032 ft is 8,849 m, not 8,848 m", ["8,848", "29032 ft"], {S("a/h", "b/h")}),
+        ("8.848 km is 8,848 m", ["8,848", "8.848 km"], set()),
+    ],
+)
+def test_heights_compare_across_units_at_written_precision(
+    name: str, claims: list[str], expected: set[frozenset[str]]
+) -> None:
+    def claim(written: str) -> str:
+        number, _, unit = written.partition(" ")
+        return f"id: h, {HEIGHT}, value: '{number}'" + (f", unit: {unit}" if unit else "")
+
+    sources = {sid: [claim(c)] for sid, c in zip("ab", claims, strict=True)}
+    assert _found(_audit_files(_files(AGREE_HEIGHT, sources))) == expected
+
+
+def test_units_that_cannot_be_converted_are_reported_not_skipped() -> None:
+    result = _audit_files(
+        _files(
+            AGREE_HEIGHT,
+            {
+                "a": [f"id: h, {HEIGHT}, value: 8848"],
+                "b": [f"id: h, {HEIGHT}, value: 5, unit: storeys"],
+                "c": [f"id: h, {HEIGHT}, value: 3, unit: kg"],
+            },
+        )
+    )
+    (info,) = result.conflicts
+    assert info.severity == "info"
+    assert info.refs == {"a/h", "b/h", "c/h"}
+    assert "'kg', 'm', 'storeys' cannot be converted" in info.message
+
+
+@PROPS
+@given(kmh=st.floats(1, 1000), factor=st.floats(1.2, 3))
+def test_speed_agrees_across_units_and_disagrees_when_off(kmh: float, factor: float) -> None:
+    mph = kmh / 1.609344
+    rule = "kind: agree, select: {property: speed}"
+    speed = "subject: e1, property: speed"
+    _check(
+        rule,
+        {
+            "a": [f"id: s, {speed}, value: {kmh!r}"],
+            "b": [f"id: s, {speed}, value: {mph!r}, unit: mph"],
+        },
+        {
+            "a": [f"id: s, {speed}, value: {kmh!r}"],
+            "b": [f"id: s, {speed}, value: {mph * factor!r}, unit: mph"],
+        },
+        "b/s",
+    )
+
+
+# --- time-invariant properties and superseded figures ---------------------------------
+
+SUMMIT = "subject: e1, property: summit"
+AGREE_SUMMIT = "kind: agree, select: {property: summit}"
+
+
+def test_an_invariant_property_is_compared_whatever_the_dates() -> None:
+    sources = {
+        "a": [f"id: h, {SUMMIT}, value: 8848, as_of: 2019"],
+        "b": [f"id: h, {SUMMIT}, value: 8850, as_of: 2021"],
+    }
+    assert _found(_audit_files(_files(AGREE_SUMMIT, sources))) == {S("a/h", "b/h")}
+    # The same figures of a property that may change over time, at other times: quiet.
+    varying = {
+        k: [c.replace("property: summit", "property: height")]
+        for k, c in ((k, v[0]) for k, v in sources.items())
+    }
+    assert _found(_audit_files(_files(AGREE_HEIGHT, varying))) == set()
+
+
+def test_a_superseded_figure_is_outdated_not_a_contradiction() -> None:
+    result = _audit_files(
+        _files(
+            AGREE_SUMMIT,
+            {
+                "ref": [
+                    f"id: old, {SUMMIT}, value: 8848, as_of: 1955",
+                    f"id: new, {SUMMIT}, value: 8848.86, as_of: 2020-12-08, supersedes: ref/old",
+                ],
+                "a": [f"id: h, {SUMMIT}, value: 8848, as_of: 2021"],
+                "b": [f"id: h, {SUMMIT}, value: 8848.86"],
+                "c": [f"id: h, {SUMMIT}, value: 8000"],
+            },
+        )
+    )
+    outdated = [c for c in result.conflicts if c.severity == "info"]
+    (info,) = outdated
+    assert info.refs == {"ref/old", "ref/new", "a/h"}
+    assert info.support == ("ref/new",)
+    assert "outdated, superseded by ref's 8,848.86" in info.message
+    # A figure that is neither is still a contradiction, against the current one.
+    (error,) = [c for c in result.conflicts if c.severity == "error"]
+    assert "c/h" in error.refs and "a/h" not in error.refs
+
+
+def test_supersedes_must_name_a_claim_on_the_same_key() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        files = _files(
+            AGREE_SUMMIT,
+            {
+                "a": [
+                    f"id: h, {SUMMIT}, value: 1, supersedes: a/nope",
+                    f"id: i, {CAP}, value: 2, supersedes: a/h",
+                ]
+            },
+        )
+        result = factcheck.audit(factcheck.load(_write(Path(tmp), files)))
+    messages = sorted(e.message for e in result.errors)
+    assert len(messages) == 2 and result.exit_code == 2
+    assert "names no claim" in messages[1] or "names no claim" in messages[0]
+    assert any("same subject and property" in m for m in messages)
+
+
+# --- rule coverage --------------------------------------------------------------------
+
+
+def test_properties_no_rule_checks_are_reported_on_request() -> None:
+    from factcheck.engine import COVERAGE_RULE, rule_coverage
+
+    sources = {
+        "a": [f"id: c, {CAP}, value: 40000", f"id: i, {INM}, value: 100, as_of: 2024"],
+        "b": [f"id: t, {TITLE}, value: U.S. Senator, as_of: 2020"],
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(
+            _write(Path(tmp), _files("kind: agree, select: {property: capacity}", sources))
+        )
+        assert rule_coverage(corpus) == {"capacity": ["r"], "inmates": [], "title": []}
+        assert factcheck.audit(corpus).conflicts == ()  # off by default
+        found = factcheck.audit(corpus, coverage=True).conflicts
+    assert [(c.rule, c.severity, c.refs) for c in found] == [
+        (COVERAGE_RULE, "info", {"a/i"}),
+        (COVERAGE_RULE, "info", {"b/t"}),
+    ]
+    assert "property 'inmates' (1 claims) is checked by no rule" in found[0].message
+
+
+def test_a_property_that_says_why_it_is_unchecked_is_not_reported() -> None:
+    files = _files(
+        "kind: agree, select: {property: capacity}", {"a": [f"id: t, {TITLE}, value: x"]}
+    )
+    files["properties.yaml"] = files["properties.yaml"].replace(
+        "{id: title, type: text}", "{id: title, type: text, unchecked: multi-valued}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        result = factcheck.audit(factcheck.load(_write(Path(tmp), files)), coverage=True)
+    assert result.conflicts == ()
+
+
+@PROPS
+@given(
+    totals=st.lists(st.integers(1, 200), min_size=1, max_size=5),
+    parts=st.tuples(st.integers(0, 100), st.integers(0, 100)),
+    seed=st.integers(0, 100),
+)
+def test_derived_grouping_never_loses_a_failing_result(
+    totals: list[int], parts: tuple[int, int], seed: int
+) -> None:
+    """Every result that its inputs cannot give is cited, whatever the claims' order;
+    every result they can give is not."""
+    a, b = parts
+    claims = {
+        "in": [
+            f"id: t, subject: cecot, property: transferred, value: {a}",
+            f"id: i, subject: cecot, property: investigated, value: {b}",
+        ],
+        **{f"s{n}": [f"id: x, {INM}, value: {t}"] for n, t in enumerate(totals)},
+    }
+    order = list(claims)
+    random.Random(seed).shuffle(order)
+    result = _audit_files(_files(SUM, {k: claims[k] for k in order}))
+    cited = {r for c in result.conflicts for r in c.refs}
+    wrong = {f"s{n}/x" for n, t in enumerate(totals) if t != a + b}
+    assert {r for r in cited if r.startswith("s")} == wrong
+    assert len(result.conflicts) == (1 if wrong else 0)  # one disagreement, one finding
+
+
+def test_bound_compares_across_units() -> None:
+    props = "kind: bound, select: {property: height}, params: {max: summit}"
+    over = _audit_files(
+        _files(
+            props,
+            {
+                "a": ["id: s, subject: e1, property: summit, value: 8848"],
+                "b": ["id: h, subject: e1, property: height, value: '29100', unit: ft"],
+            },
+        )
+    )
+    assert _found(over) == {S("a/s", "b/h")}  # 29,100 ft is 8,870 m
+    under = _audit_files(
+        _files(
+            props,
+            {
+                "a": ["id: s, subject: e1, property: summit, value: 8848"],
+                "b": ["id: h, subject: e1, property: height, value: '28000', unit: ft"],
+            },
+        )
+    )
+    assert under.conflicts == ()  # 28,000 ft is 8,534 m: raw, 28,000 > 8,848 would clash

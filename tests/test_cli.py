@@ -359,3 +359,20 @@ def test_edges_end_with_a_message_not_a_traceback(
     assert message in out
     if code == 141:
         assert proc.stderr == ""
+
+
+def test_coverage_lists_properties_and_their_rules(
+    corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["coverage", "facts"]) == 0
+    out, err = capsys.readouterr()
+    rows = dict(line.split("\t")[::2] for line in out.splitlines())
+    assert rows["capacity"] == "capacity-agrees"
+    assert rows["opened"] == "NO RULE" or "opened" in rows["opened"]
+    assert "checked by no rule" in err
+    assert main(["audit", "facts", "--coverage", "--format", "json"]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    uncovered = {r for r, v in rows.items() if v == "NO RULE"}
+    assert {
+        c["message"].split("'")[1] for c in report["conflicts"] if c["rule"] == "coverage"
+    } == uncovered

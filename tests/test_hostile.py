@@ -285,7 +285,7 @@ CASES: list[tuple[str, str, str | bytes, str, int | None]] = [
         "between-not-pair",
         "x.yaml",
         claim(GOOD.replace("value: 1", "value: [1, 2, 3], hedge: between")),
-        "a list value must be a pair of numbers",
+        "a list value must be a pair [low, high] of numbers",
         6,
     ),
     (

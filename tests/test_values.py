@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.strategies import date_values
 from factcheck.values import (
     HEDGES,
     DateSpan,
@@ -16,6 +18,7 @@ from factcheck.values import (
     PartialDate,
     aligned,
     compare_dates,
+    date_range,
     date_span,
     hedge_interval,
     intersects,
@@ -236,3 +239,95 @@ def test_a_partial_date_contains_its_refinements(d: PartialDate) -> None:
 @given(partial_dates())
 def test_date_text_round_trips(d: PartialDate) -> None:
     assert PartialDate.parse(str(d)) == d
+
+
+# --- times, parts of months and years, ranges, estimates --------------------------------
+
+
+def _span_of(text: str) -> DateSpan:
+    return PartialDate.parse(text).span()
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "zoned"),
+    [
+        ("2025-03-15T18:45Z", timedelta(minutes=1), True),
+        ("2025-03-15T18:45:30+01:00", timedelta(seconds=1), True),
+        ("2025-03-15T18:45:30.25Z", timedelta(microseconds=1), True),
+        ("2025-03-15T18:45", timedelta(minutes=1), False),
+        ("2025-03-15 18:45:30", timedelta(seconds=1), False),
+    ],
+)
+def test_a_written_time_covers_its_minute_or_second(
+    text: str, length: timedelta, zoned: bool
+) -> None:
+    span = _span_of(text)
+    assert span.end - span.start == length
+    assert span.zoned is zoned
+
+
+def test_a_time_to_the_minute_agrees_with_a_second_inside_it() -> None:
+    assert spans_overlap(_span_of("2025-03-15T18:45Z"), _span_of("2025-03-15T18:45:59Z"))
+    assert not spans_overlap(_span_of("2025-03-15T18:45Z"), _span_of("2025-03-15T18:46Z"))
+    # Without a zone, a clock time may be in any zone: hours apart still overlap.
+    assert spans_overlap(_span_of("2025-03-15T18:45"), _span_of("2025-03-15T23:00Z"))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("early 2023", "2023-01-01", "2023-04-30"),
+        ("mid 2023", "2023-05-01", "2023-08-31"),
+        ("late 2023", "2023-09-01", "2023-12-31"),
+        ("early 2025-01", "2025-01-01", "2025-01-10"),
+        ("Mid-2025-02", "2025-02-11", "2025-02-20"),
+        ("late 2024-02", "2024-02-21", "2024-02-29"),
+    ],
+)
+def test_early_mid_late_cover_a_third(text: str, first: str, last: str) -> None:
+    span = _span_of(text)
+    assert span.start == datetime.fromisoformat(first)
+    assert span.end == datetime.fromisoformat(last) + timedelta(days=1)
+    assert str(PartialDate.parse(text)) == text.lower().replace("mid-", "mid ")
+
+
+def test_early_mid_late_need_a_year_or_month() -> None:
+    with pytest.raises(ValueError, match="early/mid/late"):
+        PartialDate.parse("late 2025-01-31")
+    assert not spans_overlap(_span_of("late 2025-01"), _span_of("2025-02"))
+    assert spans_overlap(_span_of("late 2025-01"), _span_of("2025-01-31"))
+
+
+def test_a_date_range_runs_from_the_first_start_to_the_last_end() -> None:
+    span = date_range(PartialDate.parse("2025-03-15T18:45"), PartialDate.parse("2025-03-15T18:48"))
+    assert span.end - span.start == timedelta(minutes=4)
+    assert spans_overlap(span, _span_of("2025-03-15T18:47"))
+    assert not spans_overlap(span, _span_of("2025-03-15T18:49"))
+    assert str(span) == "2025-03-15T18:45..2025-03-15T18:48"
+    with pytest.raises(ValueError, match="zone"):
+        date_range(PartialDate.parse("2025-03-15T18:45Z"), PartialDate.parse("2025-03-15T18:48"))
+    with pytest.raises(ValueError, match="before it starts"):
+        date_range(PartialDate.parse("2025-03-16"), PartialDate.parse("2025-03-15"))
+
+
+def test_estimates_and_approximate_ranges() -> None:
+    assert normalize_hedge("estimated") == "about"
+    assert normalize_hedge("thought to be") == "about"
+    assert hedge_interval((10_000, 20_000), "about", 0.1) == Interval(9_000, 22_000)
+    with pytest.raises(ValueError, match="between' or 'about'"):
+        hedge_interval((1, 2), "more-than")
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=date_values(), b=date_values())
+def test_date_values_overlap_themselves_and_symmetrically(a: object, b: object) -> None:
+    def span(v: object) -> DateSpan:
+        if isinstance(v, tuple):
+            return date_range(PartialDate.parse(v[0]), PartialDate.parse(v[1]))
+        assert isinstance(v, str)
+        return _span_of(v)
+
+    x, y = span(a), span(b)
+    assert spans_overlap(x, x)
+    assert spans_overlap(x, y) == spans_overlap(y, x)
+    assert (compare_dates(x, y) is Order.BEFORE) == (compare_dates(y, x) is Order.AFTER)

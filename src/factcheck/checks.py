@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .conflict import Severity
 from .corpus import Corpus, Fact
 from .model import Rule
+from .units import comparable, in_common
 from .values import (
     DateSpan,
     Interval,
@@ -52,6 +53,15 @@ class Finding:
     facts: tuple[Fact, ...]
     message: str
     severity: Severity | None = None
+    #: The claims on the side with the fewest independent sources, when a clear
+    #: majority of sources agrees against them (see :func:`_sides`).
+    odd: tuple[Fact, ...] = ()
+    #: What the finding is about, stable when claims agreeing with a side are added or
+    #: removed (the engine prefixes the rule id); default: the cited claims.
+    key: str | None = None
+    #: Claims cited only as evidence for a side (an article agreeing with the reference,
+    #: a count agreeing with an end of a jump): not themselves in dispute.
+    support: tuple[Fact, ...] = ()
 
 
 Check = Callable[[Rule, list[Fact], Corpus], Iterable[Finding]]
@@ -116,17 +126,26 @@ def _name(corpus: Corpus, subject: str) -> str:
 
 
 def _says(facts: Iterable[Fact]) -> str:
-    return "; ".join(f"{f.source.id} says {f.describe()}" for f in facts)
+    # A source saying the same thing in several claims is said once, with the count.
+    said: dict[str, int] = {}
+    for f in facts:
+        text = f"{f.source.id} says {f.describe()}"
+        said[text] = said.get(text, 0) + 1
+    return "; ".join(t if n == 1 else f"{t} ({n} claims)" for t, n in said.items())
 
 
 def _same_time(a: Fact, b: Fact) -> bool:
-    # A claim with no time of its own could refer to any time.
+    # A claim with no time of its own could refer to any time; a value that never
+    # changes is the same at every time.
+    if a.prop.invariant and b.prop.invariant:
+        return True
     return a.time is None or b.time is None or spans_overlap(a.time, b.time)
 
 
 def _compatible(a: Fact, b: Fact) -> bool:
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
-        return a.unit != b.unit or intersects(a.value, b.value)
+        # Units that cannot be compared are reported apart (see _unit_mismatches).
+        return comparable(a.value, a.unit, b.value, b.unit) is not False
     if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
         return spans_overlap(a.value, b.value)
     return a.value == b.value
@@ -257,22 +276,181 @@ def _precise(f: Fact, precision: str | None) -> bool:
     return f.time is not None and f.time.end - f.time.start <= _PRECISION[precision]
 
 
+def _sources(facts: Iterable[Fact]) -> set[str]:
+    """The independent sources of some claims (a source counts once however often it
+    says something)."""
+    return {f.source.id for f in facts}
+
+
+def _sides(members: Sequence[Fact], clash: Callable[[Fact, Fact], bool]) -> list[list[Fact]]:
+    """The claims of one disagreement split into sides whose claims all agree.
+
+    Each side is the largest (most sources, then most claims) set of remaining claims
+    that agree with each other, grown greedily from each claim in turn, in order of
+    refs; sides come largest first. Every claim is on exactly one side, and the result
+    does not depend on the order of ``members``.
+    """
+    rest = sorted(members, key=lambda f: f.ref)
+    sides: list[list[Fact]] = []
+    while rest:
+        best: list[Fact] = []
+        for seed in rest:
+            side = [seed]
+            for f in rest:
+                if f is not seed and not any(clash(f, g) for g in side):
+                    side.append(f)
+            # Strictly larger only: of equal sides, the one grown from the first claim.
+            if (len(_sources(side)), len(side)) > (len(_sources(best)), len(best)):
+                best = sorted(side, key=lambda f: f.ref)
+        sides.append(best)
+        rest = [f for f in rest if f not in best]
+    return sides
+
+
+def _odd_one_out(sides: Sequence[Sequence[Fact]]) -> list[Fact]:
+    """The claims against a clear majority: the first side has at least two sources and
+    at least twice as many as all other sides together; else none."""
+    if len(sides) < 2:
+        return []
+    majority = _sources(sides[0])
+    others = _sources(f for side in sides[1:] for f in side) - majority
+    if len(majority) >= 2 and len(majority) >= 2 * len(others) and others:
+        return sorted((f for side in sides[1:] for f in side), key=lambda f: f.ref)
+    return []
+
+
+def _sided(sides: Sequence[Sequence[Fact]], odd: Sequence[Fact]) -> str:
+    """Each side's claims together, sides apart, the odd one out named."""
+    text = " vs ".join(_says(side) for side in sides)
+    if odd:
+        text += f"; the odd one out: {', '.join(sorted(_sources(odd)))}"
+    return text
+
+
+def _clock_time(f: Fact, zoned: bool) -> bool:
+    """The claim gives a time of day (shorter than a day), with or without a zone."""
+    v = f.value
+    return isinstance(v, DateSpan) and v.zoned == zoned and v.end - v.start < timedelta(days=1)
+
+
+Outdated = tuple[Fact, Fact, list[Fact]]
+
+
+def _outdated(group: Sequence[Fact]) -> list[Outdated]:
+    """For each claim that supersedes another in the group: (the newer, the older, and
+    the claims giving the older figure and not the newer, the older one included)."""
+    by_ref = {f.ref: f for f in group}
+    out: list[Outdated] = []
+    for new in group:
+        old = by_ref.get(new.claim.supersedes or "")
+        if old is None or old is new:
+            continue
+        stale = [f for f in group if _compatible(f, old) and not _compatible(f, new)]
+        if stale:
+            out.append((new, old, stale))
+    return out
+
+
+def _outdated_findings(outdated: Sequence[Outdated], corpus: Corpus) -> Iterator[Finding]:
+    for new, old, stale in outdated:
+        others = [f for f in stale if f is not old]
+        who = f"; still given by {_says(others)}" if others else ""
+        yield Finding(
+            (*stale, new) if old in stale else (*stale, old, new),
+            f"{_name(corpus, new.subject)} {new.prop.id}: {old.source.id}'s "
+            f"{old.describe()} is outdated, superseded by {new.source.id}'s "
+            f"{new.describe()}{who}",
+            severity="info",
+            key=f"outdated {new.ref} {old.ref}",
+            support=(new,),
+        )
+
+
+def _mixed_zones(group: Sequence[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """A warning when times of one event are given both with and without a time zone.
+
+    A time without a zone may be in any zone, so it is compared as if it covered its
+    whole day and more: claims a few hours apart then agree. Not a contradiction, but
+    the comparison is much weaker than either claim, which a reviewer should know.
+    """
+    zoned = [f for f in group if _clock_time(f, True)]
+    local = [f for f in group if _clock_time(f, False)]
+    pairs = [(a, b) for a in zoned for b in local if _same_time(a, b)]
+    if not pairs:
+        return
+    cited = _members(pairs)
+    f = cited[0]
+    yield Finding(
+        tuple(cited),
+        f"{_name(corpus, f.subject)} {f.prop.id}: {_says(_members((a, a) for a, _ in pairs))} "
+        f"with a time zone, {_says(_members((b, b) for _, b in pairs))} without one; they are "
+        "compared only to within a day (a time without a zone could be in any zone); "
+        "give the zone where the source does",
+        severity="warning",
+        key="zones " + " ".join(x.ref for x in cited),
+    )
+
+
+def _unit_mismatches(group: Sequence[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """One ``info`` finding per group whose figures are in units that cannot be compared
+    (unknown to pint, or of different dimensions): they are not checked, and say so."""
+    quantities = [f for f in group if isinstance(f.value, Interval)]
+    pairs = [
+        (a, b)
+        for a, b in combinations(quantities, 2)
+        if a.unit != b.unit
+        and _same_time(a, b)
+        and comparable(_iv(a), a.unit, _iv(b), b.unit) is None
+    ]
+    if not pairs:
+        return
+    cited = _members(pairs)
+    units = sorted({str(f.unit) for f in cited})
+    f = cited[0]
+    yield Finding(
+        tuple(cited),
+        f"{_name(corpus, f.subject)} {f.prop.id}: {_says(cited)}; units "
+        f"{', '.join(repr(u) for u in units)} cannot be converted into one another, so "
+        "these figures were not compared",
+        severity="info",
+        key="units " + " ".join(x.ref for x in cited),
+    )
+
+
 @_kind("agree", AgreeParams)
 def agree(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
-    """Claims on one subject and property, at overlapping times, must be compatible."""
+    """Claims on one subject and property, at overlapping times, must be compatible.
+
+    One finding per group of clashing claims, its claims split into sides that agree
+    within themselves; the side against a clear majority is named the odd one out.
+    """
     p = _params(rule, AgreeParams)
     chosen = [f for f in facts if _precise(f, p.min_precision)]
     for (subject, prop), group in _groups(chosen):
+        yield from _mixed_zones(group, corpus)
+        yield from _unit_mismatches(group, corpus)
+        outdated = _outdated(group)
+        yield from _outdated_findings(outdated, corpus)
+        stale = {f.ref for _, _, old in outdated for f in old}
+        group = [f for f in group if f.ref not in stale]
         clash = lambda a, b: _same_time(a, b) and not _compatible(a, b)  # noqa: E731
         for edges in _components(group, clash):
             members = _members(edges)
+            sides = _sides(members, clash)
+            odd = _odd_one_out(sides)
             why = (
                 "one date cannot be all of these"
                 if isinstance(members[0].value, DateSpan)
                 else ("no single value fits all of them")
             )
+            # About the odd claims when there are some (more claims agreeing with the
+            # majority do not change it), else about the distinct values in dispute.
+            about = [f"{f.ref}={f.value}" for f in odd] or sorted({str(f.value) for f in members})
             yield Finding(
-                tuple(members), f"{_name(corpus, subject)} {prop}: {_says(members)}; {why}"
+                tuple(members),
+                f"{_name(corpus, subject)} {prop}: {_sided(sides, odd)}; {why}",
+                odd=tuple(odd),
+                key=" ".join((subject, prop, *about)),
             )
 
 
@@ -297,13 +475,14 @@ def bound(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
         over = [
             m
             for m in _quantities(limits.get(f.subject, []))
-            if _same_time(f, m) and _above(_iv(f), _iv(m))
+            if _same_time(f, m) and _above(*in_common(_iv(f), f.unit, _iv(m), m.unit))
         ]
         if over:
             yield Finding(
                 (f, *over),
                 f"{_name(corpus, f.subject)}: {f.source.id} says {f.prop.id} {f.describe()}, "
                 f"but {_says(over)} for {p.max}; {f.prop.id} cannot exceed {p.max}",
+                key=f"{f.ref} {p.max}",
             )
 
 
@@ -333,6 +512,7 @@ def lifetime(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]
                 (f, *begun),
                 f"{_name(corpus, f.subject)}: {f.source.id} gives {f.prop.id} {f.describe()}, "
                 f"before it existed ({p.start}: {_says(begun)})",
+                key=f"{f.ref} {p.start}",
             )
 
 
@@ -351,7 +531,7 @@ def _jump(a: Fact, b: Fact, p: TrendParams) -> str | None:
     assert a.time is not None and b.time is not None
     order = compare_dates(a.time, b.time)
     first, last = (b, a) if order is Order.AFTER else (a, b)
-    x, y = _iv(first), _iv(last)
+    x, y = in_common(_iv(first), first.unit, _iv(last), last.unit)
     if first.prop.cumulative and order is not Order.UNKNOWN and _above(x, y):
         return f"{_says((first, last))}: a running total cannot fall"
     if p.max_factor is None or min(x.lo, y.lo) < 0:
@@ -379,7 +559,21 @@ def trend(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
         dated = [f for f in group if f.time is not None]
         for edges in _components(dated, lambda a, b: _jump(a, b, p) is not None):
             reasons = "; ".join(r for a, b in edges if (r := _jump(a, b, p)))
-            yield Finding(tuple(_members(edges)), f"{_name(corpus, subject)} {prop}: {reasons}")
+            members = _members(edges)
+            # The counts on either end that agree with it: the evidence for each end.
+            backing = [
+                g
+                for g in dated
+                if g not in members
+                and any(spans_overlap(_when(g), _when(m)) and _compatible(g, m) for m in members)
+            ]
+            also = f"; the same at those times: {_says(backing)}" if backing else ""
+            yield Finding(
+                (*members, *backing),
+                f"{_name(corpus, subject)} {prop}: {reasons}{also}",
+                key=" ".join(f.ref for f in members),
+                support=tuple(backing),
+            )
 
 
 # --- derived -------------------------------------------------------------------------
@@ -442,29 +636,132 @@ def _fits(computed: Interval, claimed: Interval, compare: str) -> bool:
     return intersects(computed, claimed)
 
 
+Combo = tuple[Fact, ...]
+
+
+def _derivations(choices: list[list[Fact]], out: Fact) -> list[Combo]:
+    """The input combinations a claimed result is checked against.
+
+    All inputs from the result's own source when it gives them all; else from any one
+    source that gives them all (each such source on its own); only when no single source
+    has them all, every combination of claims at one time across sources. Mixing a
+    figure of one source with a factor of another that disagrees with it is not a check
+    of the relation: the disagreement is for the ``agree`` rules to report, once.
+    """
+    if not all(choices):
+        return []
+    sources = sorted({f.source.id for f in choices[0]})
+    whole = [s for s in sources if all(any(f.source.id == s for f in c) for c in choices)]
+    if whole:
+        chosen = [out.source.id] if out.source.id in whole else whole
+        combos = [
+            combo
+            for s in chosen
+            for combo in product(*([f for f in c if f.source.id == s] for c in choices))
+        ]
+    else:
+        combos = list(product(*choices))
+    return [c for c in combos if all(_same_time(a, b) for a, b in combinations(c, 2))]
+
+
+def _formula(p: DerivedParams, combo: Combo) -> str:
+    op = {"ratio": " / ", "product": " x ", "sum": " + "}[p.relation]
+    scale = f" x {p.scale:g}" if p.relation == "ratio" and p.scale != 1 else ""
+    return op.join(f"{f.prop.id} {f.describe()} ({f.source.id})" for f in combo) + scale
+
+
 @_kind("derived", DerivedParams)
 def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
-    """A figure computed from other properties matches the figure claimed for it."""
+    """A figure computed from other properties matches the figure claimed for it.
+
+    Each claimed result is checked against the inputs :func:`_derivations` picks and
+    fails only when none of them fits. Results failing against the same inputs are one
+    finding, citing every such result.
+    """
     p = _params(rule, DerivedParams)
     inputs = [_index(corpus, prop) for prop in p.inputs()]
-    op = {"ratio": " / ", "product": " x ", "sum": " + "}[p.relation]
+    failed: dict[tuple[str, tuple[Combo, ...]], list[Fact]] = defaultdict(list)
+    undecided: dict[tuple[str, Combo], list[Fact]] = defaultdict(list)
     for out in _quantities(f for f in facts if f.prop.id == p.output()):
         choices = [
             [f for f in _quantities(i.get(out.subject, [])) if _same_time(f, out)] for i in inputs
         ]
-        for combo in product(*choices):
-            if not all(_same_time(a, b) for a, b in combinations(combo, 2)):
-                continue
-            computed = _widen(p.compute([_iv(f) for f in combo]), p.tolerance)
-            if not _fits(computed, _iv(out), p.compare):
-                formula = op.join(f"{f.prop.id} {f.describe()} ({f.source.id})" for f in combo)
-                scale = f" x {p.scale:g}" if p.relation == "ratio" and p.scale != 1 else ""
-                yield Finding(
-                    (*combo, out),
-                    f"{_name(corpus, out.subject)}: {formula}{scale} gives {computed} "
-                    f"(tolerance {p.tolerance:g}), but {out.source.id} says {out.prop.id} "
-                    f"{out.describe()}; it should be {_RELATION[p.compare]} the computed figure",
-                )
+        combos = _derivations(choices, out)
+        computed = [_widen(p.compute([_iv(f) for f in c]), p.tolerance) for c in combos]
+        fitting = [
+            c for c, v in zip(combos, computed, strict=True) if _fits(v, _iv(out), p.compare)
+        ]
+        if combos and not fitting:
+            failed[(out.subject, tuple(combos))].append(out)
+        elif fitting and all(_open_ended(p, c) is not None for c in fitting):
+            # Fits only because a hedge leaves the computed figure unbounded ("more
+            # than 100" per cell): not a conflict, but what it takes is worth a look.
+            undecided[(out.subject, fitting[0])].append(out)
+    yield from _undecided(p, undecided, corpus)
+    for (subject, tried), outs in sorted(
+        failed.items(), key=lambda kv: (kv[0][0], [[f.ref for f in c] for c in kv[0][1]])
+    ):
+        gives = "; ".join(
+            f"{_formula(p, c)} gives {_widen(p.compute([_iv(f) for f in c]), p.tolerance)}"
+            for c in tried
+        )
+        cited = sorted({f.ref: f for c in tried for f in c}.values(), key=lambda f: f.ref)
+        yield Finding(
+            (*outs, *cited),
+            f"{_name(corpus, subject)}: {gives} (tolerance {p.tolerance:g}), but "
+            f"{_says(outs)} for {p.output()}; it should be {_RELATION[p.compare]} the "
+            "computed figure",
+            key=" ".join(f.ref for f in cited),
+        )
+
+
+def _open_ended(p: DerivedParams, combo: Combo) -> int | None:
+    """The one input of a combination whose value is unbounded, if it alone is."""
+    if p.compare != "equal":
+        return None
+    unbounded = [i for i, f in enumerate(combo) if math.isinf(_iv(f).lo) or math.isinf(_iv(f).hi)]
+    return unbounded[0] if len(unbounded) == 1 else None
+
+
+def _solve(p: DerivedParams, combo: Combo, which: int, result: Interval) -> Interval:
+    """The values input ``which`` would need for the relation to give ``result``."""
+    others = [_iv(f) for i, f in enumerate(combo) if i != which]
+    if p.relation == "sum":
+        return _add(result, _neg(p.compute(others) if others else Interval.point(0.0)))
+    if p.relation == "product":
+        return _mul(result, _inv(p.compute(others))) if others else result
+    # ratio: result = numerator / denominator x scale
+    unscaled = _mul(result, Interval.point(1 / p.scale))
+    if which == 0:
+        return _mul(unscaled, others[0])
+    return _mul(others[0], _inv(unscaled))
+
+
+def _undecided(
+    p: DerivedParams, undecided: Mapping[tuple[str, Combo], list[Fact]], corpus: Corpus
+) -> Iterator[Finding]:
+    for (subject, combo), outs in sorted(
+        undecided.items(), key=lambda kv: (kv[0][0], [f.ref for f in kv[0][1]])
+    ):
+        which = _open_ended(p, combo)
+        assert which is not None
+        hedged = combo[which]
+        needs: dict[str, list[Fact]] = defaultdict(list)
+        for out in outs:
+            key = f"{out.describe()} needs {hedged.prop.id} {_solve(p, combo, which, _iv(out))}"
+            needs[key].append(out)
+        need = "; ".join(
+            f"{what} ({', '.join(sorted(_sources(said)))})" for what, said in needs.items()
+        )
+        computed = _widen(p.compute([_iv(f) for f in combo]), p.tolerance)
+        yield Finding(
+            (*combo, *outs),
+            f"{_name(corpus, subject)}: {_formula(p, combo)} gives {computed}, only a bound "
+            f"that cannot decide {p.output()}: {need} on average, where "
+            f"{hedged.source.id} says {hedged.describe()}",
+            severity="info",
+            key="undecided " + " ".join(f.ref for f in combo),
+        )
 
 
 # --- change --------------------------------------------------------------------------
@@ -495,11 +792,16 @@ def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     for f in _quantities(facts):
         name, period = _name(corpus, f.subject), f.claim.period
         if period is None and f.claim.as_of is None:
+            # The levels it would be compared with, for the reviewer.
+            on_record = _quantities(levels.get(f.subject, []))
+            compared = f"; the {p.level} levels on record: {_says(on_record)}" if on_record else ""
             yield Finding(
-                (f,),
+                (f, *on_record),
                 f"{name} {f.prop.id}: {f.source.id} says {f.describe()} without a period; "
-                "it cannot be checked against levels, review it by hand",
+                f"it cannot be checked against levels, review it by hand{compared}",
                 severity="info",
+                key=f.ref,
+                support=tuple(on_record),
             )
             continue
         if period is None or period.start is None or period.end is None:
@@ -852,9 +1154,12 @@ def order(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
 def reference(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """An article's claim agrees with the reference facts that hold at its date."""
     refs: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.source.kind == "reference":
             refs[(f.subject, f.prop.id)].append(f)
+        else:
+            by_key[(f.subject, f.prop.id)].append(f)
     for f in facts:
         known = refs.get((f.subject, f.prop.id), [])
         if f.source.kind == "reference" or not known:
@@ -864,15 +1169,27 @@ def reference(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding
         if not around or any(_compatible(f, r) for r in around):
             continue
         elsewhere = [r for r in known if r not in around and _compatible(f, r)]
+        # Counter-evidence in the corpus: articles that agree with the reference there.
+        backing = [
+            g
+            for g in by_key.get((f.subject, f.prop.id), [])
+            if g is not f
+            and _same_time(g, f)
+            and not _compatible(g, f)
+            and any(_compatible(g, r) for r in around)
+        ]
         at = f"as of {when}" if when is not None else "undated"
         also = (
             f"; the reference has it only at other times: {_says(elsewhere)}" if elsewhere else ""
         )
+        agreeing = f"; agreeing with the reference: {_says(backing)}" if backing else ""
         yield Finding(
-            (f, *around, *elsewhere),
+            (f, *around, *elsewhere, *backing),
             f"{_name(corpus, f.subject)} {f.prop.id} ({at}): {f.source.id} says "
             f"{f.describe()}, but the reference says otherwise for that time: "
-            f"{_says(around)}{also}",
+            f"{_says(around)}{also}{agreeing}",
+            key=f.ref,
+            support=tuple(backing),
         )
 
 
@@ -966,10 +1283,45 @@ def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             variant = folded[" ".join(m.group(0).split()).casefold()]
             if f not in uses[(f.source.id, variant)]:
                 uses[(f.source.id, variant)].append(f)
+    by_source: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_source[f.source.id].append(f)
     for (source, variant), cited in sorted(uses.items(), key=lambda kv: kv[0]):
         entity, alias = wrong[variant]
         times = f" ({len(cited)} claims quote it)" if len(cited) > 1 else ""
-        yield Finding(
-            tuple(cited),
-            f"{source} writes {variant!r}, a {alias.error} of {_name(corpus, entity)!r}{times}",
+        # Where the same source writes the name correctly (the hook loads no more than
+        # the source for this kind, so evidence from other sources is not cited).
+        right = _right_names(corpus, entity)
+        correct = [
+            f
+            for f in by_source[source]
+            if f not in cited and right is not None and right.search(f.claim.quote or "")
+        ]
+        shown = correct[:_SHOWN]
+        more = f" and {len(correct) - len(shown)} more" if len(correct) > len(shown) else ""
+        elsewhere = (
+            f"; it names {_name(corpus, entity)!r} correctly in "
+            + ", ".join(f.ref for f in shown)
+            + more
+            if correct
+            else ""
         )
+        yield Finding(
+            (*cited, *shown),
+            f"{source} writes {variant!r}, a {alias.error} of {_name(corpus, entity)!r}"
+            f"{times}{elsewhere}",
+            key=f"{source} {variant}",
+            support=tuple(shown),
+        )
+
+
+#: How many claims naming an entity correctly a naming finding cites.
+_SHOWN = 3
+
+
+def _right_names(corpus: Corpus, entity: str) -> re.Pattern[str] | None:
+    """The entity's name and its aliases not marked as errors, as one pattern."""
+    e = corpus.entities[entity]
+    names = [e.name, *(a.name for a in e.aliases if a.error is None)]
+    names = [n for n in names if _words(n)]
+    return _variants(names) if names else None

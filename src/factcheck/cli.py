@@ -82,6 +82,11 @@ def _common_options(p: argparse.ArgumentParser) -> None:
 
 def _configure_audit(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", default="facts", help="corpus directory (default: facts)")
+    p.add_argument(
+        "--coverage",
+        action="store_true",
+        help="also report each property used by claims that no rule checks (info)",
+    )
     _common_options(p)
 
 
@@ -93,7 +98,9 @@ def _fail(errors: Sequence[LoadError | str] | str) -> int:
 
 def _run_audit(corpus: Corpus, args: argparse.Namespace) -> AuditResult:
     sources: str | None = args.sources
-    result = audit(corpus, allow_drafts=args.allow_drafts)
+    result = audit(
+        corpus, allow_drafts=args.allow_drafts, coverage=getattr(args, "coverage", False)
+    )
     if sources is not None:
         from .snapshots import merge, verify_snapshots
 
@@ -345,6 +352,40 @@ def _schema(args: argparse.Namespace) -> int:
     return _emit(json.dumps(fact_file_schema(), indent=2), 0)
 
 
+def _configure_coverage(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", default="facts", help="corpus directory (default: facts)")
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    """Each property claims use, its number of claims and the rules that check it."""
+    from .engine import rule_coverage
+
+    try:
+        corpus = load(args.path)
+    except FactcheckError as exc:
+        return _fail(exc.errors or str(exc))
+    if corpus.errors:
+        return _fail(corpus.errors)
+    counts: dict[str, int] = {}
+    for f in corpus.facts:
+        counts[f.prop.id] = counts.get(f.prop.id, 0) + 1
+    unchecked = 0
+    lines = []
+    for prop, rules in rule_coverage(corpus).items():
+        why = corpus.properties[prop].unchecked
+        if rules:
+            checked_by = ", ".join(rules)
+        elif why:
+            checked_by = f"(unchecked: {why})"
+        else:
+            checked_by = "NO RULE"
+            unchecked += 1
+        lines.append(f"{prop}\t{counts[prop]}\t{checked_by}")
+    print("\n".join(lines))
+    print(f"{unchecked} properties used by claims are checked by no rule", file=sys.stderr)
+    return 0
+
+
 #: Subcommands: name -> (help, configure, run).
 COMMANDS: dict[str, tuple[str, Configure, Run]] = {
     "audit": ("audit a corpus directory for contradictions", _configure_audit, _audit),
@@ -355,6 +396,11 @@ COMMANDS: dict[str, tuple[str, Configure, Run]] = {
     ),
     "schema": ("print the JSON Schema of fact files", _configure_schema, _schema),
     "extract": ("draft a fact file from a source text", _configure_extract, _extract),
+    "coverage": (
+        "list each property claims use and the rules that check it",
+        _configure_coverage,
+        _coverage,
+    ),
 }
 
 

@@ -52,6 +52,14 @@ class Conflict:
     citations: tuple[Citation, ...]
     waived: bool = False
     waiver_reason: str | None = None
+    #: What the conflict is about, stable across runs and across claims added on the
+    #: agreeing side: for baselines and tools that track findings between runs.
+    key: str = ""
+    #: The claims (``source-id/claim-id``) against a clear majority of sources, if any.
+    odd_one_out: tuple[str, ...] = ()
+    #: The claims cited only as evidence for a side (``source-id/claim-id``): an article
+    #: agreeing with the reference, a count agreeing with one end of a jump.
+    support: tuple[str, ...] = ()
 
     @property
     def refs(self) -> frozenset[str]:
@@ -70,6 +78,9 @@ class Conflict:
             "message": self.message,
             "waived": self.waived,
             "waiver_reason": self.waiver_reason,
+            "key": self.key,
+            "odd_one_out": list(self.odd_one_out),
+            "support": list(self.support),
             "citations": [c.to_dict() for c in self.citations],
         }
 

@@ -32,9 +32,11 @@ from .values import (
     DateSpan,
     Interval,
     PartialDate,
+    date_range,
     date_span,
     hedge_interval,
     parse_quantity,
+    written_interval,
 )
 
 __all__ = ["Corpus", "Fact", "Located", "Value"]
@@ -95,7 +97,8 @@ class Fact:
         """The claim in a few words: ``more than 250 people (2025-03-16)``."""
         c = self.claim
         if isinstance(c.value, tuple):
-            text = f"between {c.value[0]:,} and {c.value[1]:,}"
+            lo, hi = (f"{x:,}" if isinstance(x, int | float) else x for x in c.value)
+            text = f"between {lo} and {hi}" if c.hedge == "between" else f"{lo} to {hi}"
         elif isinstance(c.value, bool):
             text = "yes" if c.value else "no"
         elif isinstance(c.value, int | float) and self.prop.type == "quantity":
@@ -341,6 +344,21 @@ def _time(claim: Claim) -> DateSpan | None:
     return None
 
 
+def date_claim_span(v: object, hedge: str) -> DateSpan:
+    """The span a date claim's value (a partial date, or a ``[first, last]`` range)
+    stands for under ``hedge``; ``ValueError`` when they do not go together."""
+    if isinstance(v, tuple | list):
+        if hedge != "between":
+            raise ValueError("a date range [first, last] takes hedge: between")
+        first, last = (PartialDate.parse(str(x)) for x in v)
+        return date_range(first, last)
+    if hedge not in DATE_HEDGES:
+        raise ValueError(
+            f"hedge {hedge!r} does not apply to a date; use one of {sorted(DATE_HEDGES)}"
+        )
+    return date_value(str(v), hedge)
+
+
 def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | None]:
     v = claim.value
     hedge = claim.hedge
@@ -353,6 +371,11 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
         unit = claim.unit
         if isinstance(v, bool):
             raise ValueError(f"property {prop.id!r} is a quantity; got {v!r}")
+        if isinstance(v, tuple):
+            lo, hi = v
+            if isinstance(lo, str) or isinstance(hi, str):
+                raise ValueError(f"property {prop.id!r} is a quantity; a range takes two numbers")
+            v = (lo, hi)
         if isinstance(v, str):
             number, parsed_unit = parse_quantity(v)
             if parsed_unit and unit and parsed_unit != unit:
@@ -367,15 +390,14 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
                 f"{low:g} is below {prop.minimum:g}, the least value property {prop.id!r} can take"
             )
         tolerance = claim.tolerance if claim.tolerance is not None else prop.tolerance
+        if prop.precision == "written" and hedge == "exact" and not isinstance(amount, tuple):
+            assert not isinstance(v, tuple)
+            return written_interval(v, amount), unit or prop.unit
         return hedge_interval(amount, hedge, tolerance), unit or prop.unit
     if kind == "date":
-        if hedge not in DATE_HEDGES:
-            raise ValueError(
-                f"hedge {hedge!r} does not apply to a date; use one of {sorted(DATE_HEDGES)}"
-            )
-        if isinstance(v, bool | tuple | float):
+        if isinstance(v, bool | float):
             raise ValueError(f"property {prop.id!r} is a date; got {v!r}")
-        return date_value(str(v), hedge), None
+        return date_claim_span(v, hedge), None
     if hedge != "exact":
         raise ValueError(f"hedge {hedge!r} does not apply to a {kind} value")
     if kind == "boolean":

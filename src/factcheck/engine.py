@@ -12,7 +12,9 @@ xfail that passes. They make the audit fail (exit 1), not the loading (exit 2).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from pydantic import ValidationError
@@ -25,10 +27,22 @@ from .errors import LoadError, did_you_mean
 from .model import Rule, Waiver
 from .values import PartialDate
 
-__all__ = ["WAIVER_RULE", "audit", "draft_errors", "select"]
+__all__ = [
+    "COVERAGE_RULE",
+    "WAIVER_RULE",
+    "audit",
+    "draft_errors",
+    "rule_coverage",
+    "select",
+    "supersede_errors",
+]
 
 #: Rule id under which stale and expired waivers are reported.
 WAIVER_RULE = "waivers"
+#: Rule id under which properties no rule checks are reported (``info``).
+COVERAGE_RULE = "coverage"
+#: How many claims a coverage finding cites.
+_COVERAGE_SHOWN = 3
 
 
 def select(corpus: Corpus, rule: Rule) -> list[Fact]:
@@ -115,16 +129,87 @@ def draft_errors(corpus: Corpus) -> list[LoadError]:
     ]
 
 
+def rule_coverage(corpus: Corpus) -> dict[str, list[str]]:
+    """Every property claims use (drafts aside), with the ids of the rules that check its
+    claims: by selecting them, or by naming the property in their params. ``naming``
+    rules read quotes, not values, and do not count."""
+    used = sorted({f.prop.id for f in corpus.facts if not f.claim.draft})
+    out: dict[str, list[str]] = {p: [] for p in used}
+    for rule in sorted(corpus.rules, key=lambda r: r.id):
+        if rule.kind not in PARAMS or rule.kind == "naming" or _rule_errors(corpus, rule):
+            continue
+        named = set(PARAMS[rule.kind].model_validate(rule.params).properties())
+        if rule.select.property and not rule.select.entity_kind and not rule.select.subject:
+            named |= set(rule.select.property)
+        else:
+            named |= {f.prop.id for f in select(corpus, rule)}
+        for p in named & out.keys():
+            out[p].append(rule.id)
+    return out
+
+
+def _coverage_conflicts(corpus: Corpus) -> list[Conflict]:
+    """An ``info`` conflict per property used by claims that no rule checks, unless the
+    property says why (``unchecked``)."""
+    out = []
+    for prop, rules in rule_coverage(corpus).items():
+        if rules or corpus.properties[prop].unchecked:
+            continue
+        facts = sorted((f for f in corpus.facts_of(prop) if not f.claim.draft), key=lambda f: f.ref)
+        shown = facts[:_COVERAGE_SHOWN]
+        out.append(
+            Conflict(
+                rule=COVERAGE_RULE,
+                kind="coverage",
+                severity="info",
+                message=f"property {prop!r} ({len(facts)} claims) is checked by no rule: add "
+                "one that selects it, or say why not (unchecked: in properties.yaml)",
+                citations=tuple(dict.fromkeys(f.citation for f in shown)),
+                key=hashlib.sha256(f"{COVERAGE_RULE} {prop}".encode()).hexdigest()[:16],
+            )
+        )
+    return out
+
+
+def supersede_errors(corpus: Corpus) -> list[LoadError]:
+    """One error per ``supersedes`` that names no claim on the same subject and property."""
+    claims = {f.ref: f for f in corpus.facts}
+    errors = []
+    for f in corpus.facts:
+        target = f.claim.supersedes
+        if target is None:
+            continue
+        old = claims.get(target)
+        if old is None:
+            why = f"names no claim{did_you_mean(target, claims)}"
+        elif (old.subject, old.prop.id) != (f.subject, f.prop.id) or old is f:
+            why = "must name another claim on the same subject and property"
+        else:
+            continue
+        errors.append(LoadError(f.file, f.line, "supersedes", f"supersedes {target!r} {why}"))
+    return errors
+
+
 @paused_during
-def audit(corpus: Corpus, *, today: date | None = None, allow_drafts: bool = False) -> AuditResult:
+def audit(
+    corpus: Corpus,
+    *,
+    today: date | None = None,
+    allow_drafts: bool = False,
+    coverage: bool = False,
+) -> AuditResult:
     """Run every rule of the corpus and return conflicts and load errors together.
 
     The result does not depend on the order in which files or claims were loaded.
     ``today`` decides which waivers have expired (default: the current date). Draft
     claims (``draft: true``) are never checked, and each is an error unless
-    ``allow_drafts``.
+    ``allow_drafts``. With ``coverage``, each property used by claims that no rule
+    checks is an ``info`` conflict of the pseudo-rule ``coverage`` (off by default: it
+    is about the rules, not the sources, and the hook, which sees part of a corpus,
+    never reports it).
     """
     errors = list(corpus.errors)
+    errors += supersede_errors(corpus)
     if not allow_drafts:
         errors += draft_errors(corpus)
     conflicts: list[Conflict] = []
@@ -135,6 +220,8 @@ def audit(corpus: Corpus, *, today: date | None = None, allow_drafts: bool = Fal
             continue
         for finding in KINDS[rule.kind](rule, select(corpus, rule), corpus):
             conflicts.append(_stamp(rule, finding))
+    if coverage:
+        conflicts += _coverage_conflicts(corpus)
     conflicts = _apply_waivers(corpus, conflicts, today or date.today())
     conflicts.sort(key=lambda c: c.sort_key)
     return AuditResult(
@@ -147,12 +234,16 @@ def audit(corpus: Corpus, *, today: date | None = None, allow_drafts: bool = Fal
 def _stamp(rule: Rule, finding: Finding) -> Conflict:
     # The check's order (the offending claim first) is kept: it is already deterministic.
     citations = tuple(dict.fromkeys(f.citation for f in finding.facts))
+    about = finding.key if finding.key is not None else " ".join(sorted(c.ref for c in citations))
     return Conflict(
         rule=rule.id,
         kind=rule.kind,
         severity=finding.severity or rule.severity,
         message=finding.message,
         citations=citations,
+        key=hashlib.sha256(f"{rule.id} {about}".encode()).hexdigest()[:16],
+        odd_one_out=tuple(sorted(f.ref for f in finding.odd)),
+        support=tuple(sorted(f.ref for f in finding.support)),
     )
 
 
@@ -177,9 +268,7 @@ def _apply_waivers(corpus: Corpus, conflicts: Iterable[Conflict], today: date) -
             )
         for i in hits:
             c = out[i]
-            out[i] = Conflict(
-                c.rule, c.kind, c.severity, c.message, c.citations, True, waiver.reason
-            )
+            out[i] = replace(c, waived=True, waiver_reason=waiver.reason)
     return out + problems
 
 

@@ -115,11 +115,14 @@ def _date_text(value: str | int) -> str:
     except ValueError:
         return str(value)
     if d.instant is not None:
-        return d.instant.strftime("%d %B %Y, %H:%M UTC").lstrip("0")
+        clock = "%H:%M:%S" if d.resolution < timedelta(minutes=1) else "%H:%M"
+        zone = " UTC" if d.zoned else " (local time)"
+        return d.instant.strftime(f"%d %B %Y, {clock}").lstrip("0") + zone
+    part = f"{d.part} " if d.part else ""
     if d.month is None:
-        return f"{d.year}"
+        return f"{part}{d.year}"
     month = _MONTHS[1][d.month - 1]
-    return f"{d.day} {month} {d.year}" if d.day else f"{month} {d.year}"
+    return f"{d.day} {month} {d.year}" if d.day else f"{part}{month} {d.year}"
 
 
 def _says(fact: Fact, *, unit: bool = True) -> str:
@@ -129,7 +132,8 @@ def _says(fact: Fact, *, unit: bool = True) -> str:
     if fact.prop.type == "date" and not isinstance(c.value, bool | tuple | float):
         text = _date_text(c.value)
     elif isinstance(c.value, tuple):
-        text = f"between {_num(c.value[0])} and {_num(c.value[1])}"
+        lo, hi = (_num(x) if isinstance(x, int | float) else _date_text(x) for x in c.value)
+        text = f"between {lo} and {hi}" if c.hedge == "between" else f"{lo} to {hi}"
     elif isinstance(c.value, bool):
         text = "yes" if c.value else "no"
     elif isinstance(c.value, int | float):

@@ -80,11 +80,13 @@ DateText = Annotated[
             "anyOf": [
                 {
                     "type": "string",
-                    "pattern": r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}.*)?)?)?$",
+                    "pattern": r"^((early|mid|late)[ -]+)?"
+                    r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}.*)?)?)?$",
                 },
                 {"type": "integer", "minimum": 1, "maximum": 9999},
             ],
-            "description": "YYYY, YYYY-MM, YYYY-MM-DD or an ISO timestamp with zone",
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD, an ISO time (to the minute unless "
+            "seconds are written; with or without a zone), or early/mid/late YYYY[-MM]",
         }
     ),
 ]
@@ -152,7 +154,8 @@ class Period(_Model):
         return self
 
 
-ClaimValue = bool | int | float | str | tuple[int | float, int | float]
+#: A pair is a range: two numbers, or two dates (as text, or bare years).
+ClaimValue = bool | int | float | str | tuple[int | float | str, int | float | str]
 
 
 class Claim(_Model):
@@ -172,15 +175,22 @@ class Claim(_Model):
     quote: str | None = None
     basis: str | None = None
     draft: bool = False
+    #: ``source-id/claim-id`` of an earlier official figure (same subject and property)
+    #: that this one replaces: claims giving the earlier figure are outdated, not wrong.
+    supersedes: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")] | None = (
+        None
+    )
 
     @field_validator("value", mode="before")
     @classmethod
     def _value(cls, v: Any) -> Any:
         if isinstance(v, list):
             if len(v) != 2 or not all(
-                isinstance(x, int | float) and not isinstance(x, bool) for x in v
+                isinstance(x, int | float | str) and not isinstance(x, bool) for x in v
             ):
-                raise ValueError("a list value must be a pair of numbers [low, high]")
+                raise ValueError(
+                    "a list value must be a pair [low, high] of numbers, or [first, last] of dates"
+                )
             return tuple(v)
         if v is None or isinstance(v, dict):
             raise ValueError("value must be a number, text, a date, true/false or [low, high]")
@@ -208,8 +218,8 @@ class Claim(_Model):
     def _time(self) -> Claim:
         if self.as_of is not None and self.period is not None:
             raise ValueError("give either as_of or period, not both")
-        if isinstance(self.value, tuple) and self.hedge != "between":
-            raise ValueError("a [low, high] value needs hedge: between")
+        if isinstance(self.value, tuple) and self.hedge not in ("between", "about"):
+            raise ValueError("a [low, high] value needs hedge: between (or about, for numbers)")
         if self.hedge == "between" and not isinstance(self.value, tuple):
             raise ValueError("hedge: between needs value: [low, high]")
         return self
@@ -273,6 +283,15 @@ class Property(_Model):
     cumulative: bool = False
     #: The smallest value a claim may state (0 for counts, capacities, areas, money).
     minimum: float | None = None
+    #: A value that does not change over time (a height, a birth date, a death toll):
+    #: claims are compared whatever the times they are dated to.
+    invariant: bool = False
+    #: Why no rule checks this property (multi-valued, free text...): it is then left
+    #: out of the rule coverage report.
+    unchecked: str | None = None
+    #: ``written``: an exact figure stands for the interval it rounds to ("8,848 m" is
+    #: 8,847.5 to 8,848.5; "14.5 thousand" is 14,450 to 14,550).
+    precision: Literal["exact", "written"] = "exact"
     description: str | None = None
 
     @model_validator(mode="after")

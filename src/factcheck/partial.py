@@ -22,7 +22,7 @@ from datetime import datetime
 
 from . import _gc
 from .assemble import assemble
-from .corpus import Corpus, date_value
+from .corpus import Corpus, date_claim_span
 from .discovery import Scan, scan
 from .loader import read_all
 from .model import SourceFile
@@ -30,7 +30,6 @@ from .parse import FILE_KINDS, Reading
 from .records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
 from .scope import SCOPES, Events, params_properties, reach
 from .store import Store
-from .values import DATE_HEDGES
 
 __all__ = ["load_around"]
 
@@ -205,9 +204,9 @@ def _events(
             target = vocabulary.resolve(value)
             if target is not None:
                 edges.append((prop, subject, target))
-        elif kind == "date" and prop in named and hedge in DATE_HEDGES:
+        elif kind == "date" and prop in named:
             try:
-                span = date_value(str(value), hedge)
+                span = date_claim_span(value, hedge)
             except ValueError:
                 continue
             spans.append((prop, subject, span.start, span.end))

@@ -44,7 +44,7 @@ __all__ = [
 
 #: What a claim's index entry says: its subject as written, its property, its value when
 #: text or a whole number, and its hedge.
-IndexEntry = tuple[str, str, str | int | None, str] | None
+IndexEntry = tuple[str, str, str | int | tuple[str | int, ...] | None, str] | None
 
 
 class Unreadable(Exception):
@@ -194,9 +194,12 @@ def tidy(store: Store, current: Sequence[str]) -> None:
 def index_entry(claim: Claim) -> list[Any]:
     """A claim's index entry: subject as written, property, and the value and hedge when
     the value is text or a whole number (what an order rule's events are made of)."""
-    value = claim.value
-    scalar = value if type(value) in (str, int) else None
-    return [claim.subject, claim.property, scalar, claim.hedge]
+    value: Any = claim.value
+    if isinstance(value, tuple) and all(type(x) in (str, int) for x in value):
+        value = list(value)  # a date range
+    elif type(value) not in (str, int):
+        value = None
+    return [claim.subject, claim.property, value, claim.hedge]
 
 
 def from_row(row: FileRow) -> Reading:
@@ -298,9 +301,11 @@ def _record(key: str, sid: str, head: bytes) -> FileRecord:
     return FileRecord(key, kind, sid, index)
 
 
-def _index_entry(e: Any) -> tuple[str, str, str | int | None, str]:
+def _index_entry(e: Any) -> tuple[str, str, str | int | tuple[str | int, ...] | None, str]:
     subject, prop, value, hedge = e
-    if not (type(value) in (str, int) or value is None):
+    if type(value) is list and len(value) == 2 and all(type(x) in (str, int) for x in value):
+        value = tuple(value)
+    elif not (type(value) in (str, int) or value is None):
         raise Unreadable(f"bad index value {value!r}")
     return str(subject), str(prop), value, str(hedge)
 

@@ -202,7 +202,13 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
                 {"id": i, **_location(x.file, x.line, _citation_text(x))}
                 for i, x in enumerate(c.citations[1:], start=1)
             ],
-            "properties": {"kind": c.kind, "claims": sorted(c.refs)},
+            "partialFingerprints": {"factcheckKey/v1": c.key},
+            "properties": {
+                "kind": c.kind,
+                "claims": sorted(c.refs),
+                "oddOneOut": list(c.odd_one_out),
+                "support": list(c.support),
+            },
         }
         if c.waived:
             item["suppressions"] = [

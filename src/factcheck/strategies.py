@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -45,8 +46,10 @@ __all__ = [
     "QUANTITY_HEDGES",
     "TRICKY_TEXTS",
     "claims",
+    "clock_times",
     "corpora",
     "corpus_files",
+    "date_values",
     "entities",
     "partial_dates",
     "properties",
@@ -150,6 +153,44 @@ def partial_dates(min_year: int = 1900, max_year: int = 2100) -> st.SearchStrate
     return build()
 
 
+def clock_times(min_year: int = 1900, max_year: int = 2100) -> st.SearchStrategy[str]:
+    """Times as written in fact files: to the minute or second, with a zone or without."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        day = draw(partial_dates(min_year, max_year).filter(lambda d: len(d) == 10))
+        text = f"{day}T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+        if draw(st.booleans()):
+            text += f":{draw(st.integers(0, 59)):02d}"
+        zone = draw(st.sampled_from(("", "Z", "+00:00", "-05:00", "+05:30")))
+        return text + zone
+
+    return build()
+
+
+def date_values(min_year: int = 1900, max_year: int = 2100) -> st.SearchStrategy[Any]:
+    """A value for a date claim: a partial date, a time, ``early``/``mid``/``late`` of a
+    year or month, or a range ``(first, last)`` (hedge ``between``)."""
+    single = st.one_of(
+        partial_dates(min_year, max_year),
+        clock_times(min_year, max_year),
+        st.builds(
+            lambda part, d: f"{part} {d}",
+            st.sampled_from(("early", "mid", "late")),
+            partial_dates(min_year, max_year).filter(lambda d: len(d) < 10),
+        ),
+    )
+
+    @st.composite
+    def ranged(draw: st.DrawFn) -> tuple[str, str]:
+        day = draw(partial_dates(min_year, max_year).filter(lambda d: len(d) == 10))
+        start = datetime.fromisoformat(day) + timedelta(minutes=draw(st.integers(0, 1439)))
+        last = start + timedelta(minutes=draw(st.integers(0, 600)))
+        return start.isoformat(timespec="minutes"), last.isoformat(timespec="minutes")
+
+    return st.one_of(single, ranged())
+
+
 def _numbers() -> st.SearchStrategy[int | float]:
     return st.one_of(
         st.integers(-1_000, 10_000_000),
@@ -161,11 +202,14 @@ def quantity_values(hedge: str) -> st.SearchStrategy[Any]:
     """A value for a quantity claim with ``hedge``: a number, a scaled text, or a pair."""
     if hedge == "between":
         return st.tuples(_numbers(), _numbers()).map(lambda p: (min(p), max(p)))
+    pair = st.tuples(_numbers(), _numbers()).map(lambda p: (min(p), max(p)))
     scaled = st.builds(
         lambda n, scale: f"{n} {scale}",
         st.integers(1, 999),
         st.sampled_from(("thousand", "million")),
     )
+    if hedge == "about":  # "some 10,000 to 20,000"
+        return st.one_of(_numbers(), scaled, pair)
     return st.one_of(_numbers(), scaled)
 
 
@@ -187,9 +231,15 @@ def properties(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[P
         fields: dict[str, Any] = {"id": draw(ids or slugs()), "type": kind}
         if kind == "quantity":
             if draw(st.booleans()):
-                fields["unit"] = draw(st.sampled_from(("people", "inmates", "percent")))
+                fields["unit"] = draw(st.sampled_from(("people", "inmates", "percent", "m", "ft")))
             if draw(st.booleans()):
                 fields["tolerance"] = draw(st.sampled_from((0.0, 0.01, 0.05, 0.1, 0.25)))
+            if draw(st.booleans()):
+                fields["precision"] = draw(st.sampled_from(("exact", "written")))
+        if draw(st.integers(0, 3)) == 0:
+            fields["invariant"] = True
+        if draw(st.integers(0, 5)) == 0:
+            fields["unchecked"] = draw(texts(max_size=20))
         if kind == "status":
             fields["values"] = draw(st.lists(slugs(), min_size=1, max_size=4, unique=True))
         return Property(**fields)
@@ -226,7 +276,10 @@ def _value(draw: st.DrawFn, prop: Property, entity_names: Sequence[str]) -> tupl
         hedge = draw(st.sampled_from(QUANTITY_HEDGES))
         return draw(quantity_values(hedge)), hedge
     if prop.type == "date":
-        return draw(partial_dates()), draw(st.sampled_from(_DATE_HEDGES))
+        value = draw(date_values())
+        if isinstance(value, tuple):
+            return value, "between"
+        return value, draw(st.sampled_from(_DATE_HEDGES))
     if prop.type == "status":
         assert prop.values is not None
         return draw(st.sampled_from(prop.values)), None

@@ -25,12 +25,15 @@ __all__ = [
     "PartialDate",
     "aligned",
     "compare_dates",
+    "date_range",
     "date_span",
     "hedge_interval",
     "intersects",
     "normalize_hedge",
     "parse_quantity",
     "spans_overlap",
+    "written_interval",
+    "written_step",
 ]
 
 #: Canonical quantity hedges.
@@ -50,6 +53,10 @@ HEDGE_SYNONYMS: Final = {
     "under": "less-than",
     "below": "less-than",
     "up-to": "at-most",
+    "estimate": "about",
+    "estimated": "about",
+    "thought-to-be": "about",
+    "believed-to-be": "about",
     "nearly": "almost",
     "approaching": "almost",
     "no-later-than": "not-after",
@@ -131,18 +138,23 @@ def hedge_interval(
     """The set of values a hedged figure admits.
 
     ``about 250`` with tolerance 0.1 is [225, 275]; ``more than 250`` is (250, inf);
-    ``almost 57`` is [57 - 57*tol, 57); ``between`` takes a ``(low, high)`` pair.
+    ``almost 57`` is [57 - 57*tol, 57); ``between`` takes a ``(low, high)`` pair, and so
+    does ``about`` ("some 10,000 to 20,000": [9,000, 22,000] at tolerance 0.1).
     """
     hedge = normalize_hedge(hedge)
+    if tolerance < 0:
+        raise ValueError("tolerance must not be negative")
     if hedge == "between":
         if not isinstance(value, tuple):
             raise ValueError("hedge 'between' needs a pair [low, high]")
         low, high = value
         return Interval(min(low, high), max(low, high))
     if isinstance(value, tuple):
-        raise ValueError(f"a pair of values needs hedge 'between', not {hedge!r}")
-    if tolerance < 0:
-        raise ValueError("tolerance must not be negative")
+        if hedge != "about":
+            raise ValueError(f"a pair of values needs hedge 'between' or 'about', not {hedge!r}")
+        # "some 10,000 to 20,000": a range whose ends are themselves approximate.
+        low, high = min(value), max(value)
+        return Interval(low - abs(low) * tolerance, high + abs(high) * tolerance)
     spread = abs(value) * tolerance
     inf = math.inf
     match hedge:
@@ -210,6 +222,53 @@ def _parse_number(text: str) -> float:
     return float(s)
 
 
+def written_step(written: float | str) -> float:
+    """The place of the last significant digit of a figure as written: 1 for ``8848``,
+    10,000 for ``40,000`` (trailing zeros of a whole number are not significant), 0.1
+    for ``2.4``, 100 for ``14.5 thousand``."""
+    if isinstance(written, str):
+        m = _QUANTITY_RE.match(written)
+        if not m:
+            raise ValueError(f"cannot read quantity {written!r}")
+        digits = re.sub(r"\s", "", m["num"]).lstrip("+-")
+        scale = _SCALES[m["scale"].lower()] if m["scale"] else 1.0
+        decimals = _decimals(digits)
+        if decimals:
+            return float(10**-decimals * scale)
+        return _integer_step(round(_parse_number(m["num"]))) * scale
+    if isinstance(written, float) and not written.is_integer():
+        return float(10 ** -len(repr(written).split(".")[-1]))
+    return _integer_step(int(written))
+
+
+def _decimals(digits: str) -> int:
+    """Digits after the decimal mark, read as :func:`_parse_number` reads the mark."""
+    if "," in digits and "." in digits:
+        mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+    elif "," in digits:
+        groups = digits.split(",")
+        thousands = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+        mark = "" if thousands else ","
+    else:
+        mark = "." if "." in digits else ""
+    return len(digits.rsplit(mark, 1)[-1]) if mark else 0
+
+
+def _integer_step(n: int) -> float:
+    if n == 0:
+        return 1.0
+    step = 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return float(step)
+
+
+def written_interval(written: float | str, value: float) -> Interval:
+    """The interval a figure written at its precision rounds to."""
+    half = written_step(written) / 2
+    return Interval(value - half, value + half)
+
+
 def parse_quantity(text: str) -> tuple[float, str | None]:
     """Parse "14,5 thousand", "$6 million", "3%", "1,659" into (value, unit or None).
 
@@ -248,9 +307,13 @@ class Order(Enum):
 
 
 _DATE_RE: Final = re.compile(
-    r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?P<t>[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"(?:Z|[+-]\d{2}:?\d{2}))?)?)?$"
+    r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?P<t>[T ]\d{2}:\d{2}(?P<s>:\d{2}(?P<f>\.\d+)?)?"
+    r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?)?)?$"
 )
+_PART_RE: Final = re.compile(r"^(?P<part>early|mid|late)[\s-]+(?P<rest>.+)$", re.IGNORECASE)
+#: Parts of a year (months) and of a month (days) that "early", "mid" and "late" cover.
+_YEAR_PARTS: Final = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_MONTH_PARTS: Final = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 # The earliest and latest local time a calendar day can cover anywhere on earth, used when
 # a day with no time zone is compared with a zoned timestamp.
 _ZONE_SLACK_BEFORE: Final = timedelta(hours=14)
@@ -269,17 +332,31 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
-    instant: datetime | None = None  # UTC, naive; only for timestamps
+    instant: datetime | None = None  # naive: UTC when zoned, else the local clock time
+    #: How long a written time lasts: a minute unless seconds (or fractions) are written.
+    resolution: timedelta = timedelta(minutes=1)
+    #: Whether a time has a zone; a calendar date is never zoned.
+    zoned: bool = True
+    #: ``early``, ``mid`` or ``late`` part of a month or year.
+    part: str | None = None
 
     @classmethod
     def parse(cls, text: str | int) -> PartialDate:
-        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an ISO timestamp with zone."""
+        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, an ISO time (with or without a
+        zone: ``2025-03-15T18:45``, ``2025-03-15T18:45:30-05:00``) or ``early``/``mid``/
+        ``late`` before a year or month (``late 2025-01``)."""
         s = str(text).strip()
+        part = None
+        if (p := _PART_RE.match(s)) is not None:
+            part, s = p["part"].lower(), p["rest"].strip()
         m = _DATE_RE.match(s)
         if not m:
             raise ValueError(
-                f"not a date: {s!r} (write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM)"
+                f"not a date: {s!r} (write YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM with "
+                "an optional zone, or early/mid/late YYYY or YYYY-MM)"
             )
+        if part is not None and m["d"]:
+            raise ValueError(f"early/mid/late applies to a year or a month, not {s!r}")
         year = int(m["y"])
         month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
@@ -293,12 +370,18 @@ class PartialDate:
             except ValueError:
                 raise ValueError(f"day out of range in {s!r}") from None
         instant = None
+        resolution = timedelta(minutes=1)
+        zoned = True
         try:
             if m["t"]:
                 stamp = datetime.fromisoformat(s.replace(" ", "T").replace("Z", "+00:00"))
-                assert stamp.tzinfo is not None
-                instant = stamp.astimezone(UTC).replace(tzinfo=None)
-            result = cls(year, month, day, instant)
+                zoned = stamp.tzinfo is not None
+                instant = stamp.astimezone(UTC).replace(tzinfo=None) if zoned else stamp
+                if m["f"]:
+                    resolution = timedelta(microseconds=1)
+                elif m["s"]:
+                    resolution = timedelta(seconds=1)
+            result = cls(year, month, day, instant, resolution, zoned, part)
             # Checks use the span; a date at the edge of the calendar (9999-12-31) has none.
             result.span()
         except OverflowError:
@@ -314,9 +397,12 @@ class PartialDate:
         return "month" if self.month is not None else "year"
 
     def span(self) -> DateSpan:
-        """The instants this date covers, as a half-open span."""
+        """The instants this date covers, as a half-open span: a written time covers its
+        minute (or second), ``late 2025-01`` the 21st to the end of January."""
         if self.instant is not None:
-            return DateSpan(self.instant, self.instant + timedelta(microseconds=1), zoned=True)
+            return DateSpan(self.instant, self.instant + self.resolution, zoned=self.zoned)
+        if self.part is not None:
+            return self._part_span()
         if self.month is None:
             return DateSpan(datetime(self.year, 1, 1), _next_year(self.year))
         start = datetime(self.year, self.month, self.day or 1)
@@ -325,15 +411,30 @@ class PartialDate:
         end = _next_year(self.year) if self.month == 12 else datetime(self.year, self.month + 1, 1)
         return DateSpan(start, end)
 
+    def _part_span(self) -> DateSpan:
+        assert self.part is not None
+        whole = PartialDate(self.year, self.month).span()
+        if self.month is None:
+            first, last = _YEAR_PARTS[self.part]
+            start = datetime(self.year, first, 1)
+            end = whole.end if last == 12 else datetime(self.year, last + 1, 1)
+            return DateSpan(start, end)
+        first, last = _MONTH_PARTS[self.part]
+        start = datetime(self.year, self.month, first)
+        end = whole.end if last == 31 else datetime(self.year, self.month, last + 1)
+        return DateSpan(start, end)
+
     def __str__(self) -> str:
         if self.instant is not None:
-            return self.instant.isoformat(timespec="minutes") + "Z"
+            spec = "minutes" if self.resolution >= timedelta(minutes=1) else "auto"
+            return self.instant.isoformat(timespec=spec) + ("Z" if self.zoned else "")
         parts = [f"{self.year:04d}"]
         if self.month is not None:
             parts.append(f"{self.month:02d}")
         if self.day is not None:
             parts.append(f"{self.day:02d}")
-        return "-".join(parts)
+        text = "-".join(parts)
+        return f"{self.part} {text}" if self.part else text
 
 
 def _next_year(year: int) -> datetime:
@@ -349,9 +450,28 @@ class DateSpan:
     zoned: bool = False
 
     def __str__(self) -> str:
+        if self.end - self.start < timedelta(days=1) and self.start.time() != self.end.time():
+            # A time of day (or a range of them): the clock times, to the minute.
+            zone = "Z" if self.zoned else ""
+            lo = self.start.isoformat(timespec="minutes") + zone
+            last = self.end - timedelta(microseconds=1)
+            if last.replace(second=0, microsecond=0) == self.start.replace(second=0, microsecond=0):
+                return lo
+            return f"{lo}..{last.isoformat(timespec='minutes')}{zone}"
         lo = "" if self.start == _MIN else self.start.date().isoformat()
         hi = "" if self.end == _MAX else (self.end - timedelta(microseconds=1)).date().isoformat()
         return lo if lo == hi else f"{lo}..{hi}"
+
+
+def date_range(first: PartialDate, last: PartialDate) -> DateSpan:
+    """The instants from the start of ``first`` to the end of ``last`` ("between 6:45 and
+    6:48 pm"); both zoned or both not."""
+    a, b = first.span(), last.span()
+    if a.zoned != b.zoned:
+        raise ValueError("a date range needs both ends with a time zone, or neither")
+    if b.end <= a.start:
+        raise ValueError(f"a date range ends ({last}) before it starts ({first})")
+    return DateSpan(a.start, b.end, a.zoned)
 
 
 def date_span(date: PartialDate, hedge: str = "exact") -> DateSpan:

@@ -1,0 +1,93 @@
+"""Units: quantities of one dimension compared after conversion, with ``pint``.
+
+A hand table of factors would cover the units someone thought of; pint knows the SI and
+imperial units, their prefixes and spellings ("m", "metres", "ft", "feet", "km/h",
+"hectares"). The registry takes a quarter of a second to build, so it is built the
+first time two claims in different units meet, never on ``import factcheck``.
+
+Units pint does not know (count nouns such as "inmates", currencies, "per 100k") are
+compared only with the same unit; :func:`to_base` says ``None`` for them, and the
+checks report such a pair as one that could not be compared.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+from .values import Interval, intersects
+
+__all__ = ["comparable", "in_common", "to_base"]
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def _base(unit: str) -> tuple[str, float, float] | None:
+    """``unit``'s dimensionality and the affine map (scale, offset) to its base unit."""
+    try:
+        ureg = _registry()
+        parsed = ureg.parse_units(unit)
+        zero = ureg.Quantity(0.0, parsed).to_base_units()
+        one = ureg.Quantity(1.0, parsed).to_base_units()
+    except Exception:  # pint raises several unrelated types for text it cannot read
+        return None
+    return str(parsed.dimensionality), one.magnitude - zero.magnitude, zero.magnitude
+
+
+def to_base(value: Interval, unit: str) -> tuple[str, Interval] | None:
+    """``value`` in ``unit`` as its dimension and the interval in base units, or
+    ``None`` when pint does not know the unit."""
+    found = _base(unit)
+    if found is None:
+        return None
+    dim, scale, offset = found
+    if scale <= 0:
+        return None
+
+    def end(x: float) -> float:
+        return x if math.isinf(x) else x * scale + offset
+
+    return dim, Interval(end(value.lo), end(value.hi), value.lo_open, value.hi_open)
+
+
+def comparable(a: Interval, a_unit: str | None, b: Interval, b_unit: str | None) -> bool | None:
+    """Whether ``a`` and ``b`` can both be true, comparing across units; ``None`` when
+    the two units cannot be compared (unknown to pint, or of different dimensions)."""
+    if a_unit == b_unit:
+        return intersects(a, b)
+    if a_unit is None or b_unit is None:
+        return None
+    x, y = to_base(a, a_unit), to_base(b, b_unit)
+    if x is None or y is None or x[0] != y[0]:
+        return None
+    # Converted figures carry floating-point error: a figure and its exact conversion
+    # must still meet.
+    return intersects(_slack(x[1]), _slack(y[1]))
+
+
+_RELATIVE: float = 1e-9
+
+
+def _slack(v: Interval) -> Interval:
+    return Interval(v.lo - abs(v.lo) * _RELATIVE, v.hi + abs(v.hi) * _RELATIVE)
+
+
+def in_common(
+    a: Interval, a_unit: str | None, b: Interval, b_unit: str | None
+) -> tuple[Interval, Interval]:
+    """``a`` and ``b`` in one unit when their units convert into one another (base units),
+    else as they are: counts in different nouns ("people", "inmates") are compared as
+    counts by the checks that relate two properties (``bound``, ``trend``)."""
+    if a_unit == b_unit or a_unit is None or b_unit is None:
+        return a, b
+    x, y = to_base(a, a_unit), to_base(b, b_unit)
+    if x is None or y is None or x[0] != y[0]:
+        return a, b
+    return x[1], y[1]
