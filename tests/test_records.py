@@ -90,3 +90,33 @@ def test_worker_processes_read_as_this_process_does(monkeypatch: pytest.MonkeyPa
 def test_malformed_rows_raise_and_are_misses(head: bytes, body: bytes) -> None:
     with pytest.raises(records._ERRORS):
         records.from_row(("k", "", head, body))
+
+
+@pytest.mark.parametrize("root", [SEED, "generated"])
+def test_a_warm_load_reads_no_file_again(
+    root: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Served from the store means served: a row that always fails its checks would keep
+    # every answer right and every run slow, which only this notices.
+    from factcheck.store import Store
+
+    if root == "generated":
+        import importlib.util
+        import sys
+
+        gen = SEED.parent / "benchmarks" / "generate.py"
+        spec = importlib.util.spec_from_file_location("bench_generate_records", gen)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        module.generate(tmp_path / "gen", 1200, 1, 0.5)
+        root = tmp_path / "gen" / "facts"
+    with Store.open(tmp_path / "store") as store:
+        factcheck.load(root, store=store)
+        parsed: list[str] = []
+        real = records.parse_file
+        monkeypatch.setattr(records, "parse_file", lambda d, n: parsed.append(n) or real(d, n))
+        warm = factcheck.load(root, store=store)
+    assert parsed == []
+    assert _snapshot(warm) == _snapshot(factcheck.load(root))

@@ -275,7 +275,7 @@ def reading(rec: FileRecord, data: Any, only: set[int] | None) -> Reading:
         if entry is not None:
             dumped, claim_lines = stored[i]
             claim = Claim.model_validate(dumped)
-            if index_entry(claim) != list(entry) or not _place_lines(claim_lines):
+            if _index_entry(index_entry(claim)) != entry or not _place_lines(claim_lines):
                 raise Unreadable("claim row does not match its index")
             claim_lines = tuple(claim_lines)
         claims.append(claim)
