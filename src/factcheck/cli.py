@@ -8,6 +8,8 @@ module and one line here.
 * ``factcheck audit [PATH]``: audit a corpus directory (default ``facts``).
 * ``factcheck check FILE...``: the pre-commit entry; audits the corpus the files belong to
   and reports only what involves them.
+* ``factcheck baseline [PATH]``: write the findings the corpus has now to its baseline
+  file; ``audit`` and ``check`` then fail only on new findings.
 * ``factcheck schema``: the JSON Schema of fact files.
 """
 
@@ -35,9 +37,14 @@ from .loader import YAML_SUFFIXES, Scan, load, scan
 from .report import REPORTERS
 
 if TYPE_CHECKING:
+    from .baseline import Baseline
     from .store import Store
 
 __all__ = ["COMMANDS", "corpus_root", "entry", "main"]
+
+#: The baseline file of a corpus, inside it (``baseline.DEFAULT_NAME``; repeated here so
+#: that a hook run in a corpus without a baseline never imports that module).
+DEFAULT_NAME = ".factcheck-baseline.yaml"
 
 Configure = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace], int]
@@ -77,11 +84,70 @@ def _common_options(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="keep the store in DIR instead of CORPUS/.factcheck-cache (also: FACTCHECK_CACHE_DIR)",
     )
+    _baseline_options(p)
+
+
+def _baseline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="findings listed in FILE are known: not shown, not failing (default: "
+        "CORPUS/.factcheck-baseline.yaml when it exists; write it with `factcheck baseline`)",
+    )
+    p.add_argument(
+        "--no-baseline", action="store_true", help="ignore the baseline: report every finding"
+    )
+    p.add_argument(
+        "--new-since",
+        metavar="REV",
+        help="findings the corpus already had at git revision REV are known (for pull "
+        "requests: --new-since origin/main); the working tree is not touched",
+    )
 
 
 def _configure_audit(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", default="facts", help="corpus directory (default: facts)")
     _common_options(p)
+
+
+def _baseline_path(root: Path, args: argparse.Namespace) -> Path | None:
+    """The baseline file in force for the corpus at ``root``, or ``None``."""
+    if args.no_baseline:
+        return None
+    if args.baseline is not None:
+        return Path(args.baseline)
+    default = root / DEFAULT_NAME
+    return default if default.is_file() else None
+
+
+def _baselines(root: Path, args: argparse.Namespace) -> tuple[list[Baseline], list[LoadError]]:
+    """The baselines ``args`` ask for: the baseline file and ``--new-since``."""
+    out: list[Baseline] = []
+    path = _baseline_path(root, args)
+    if path is not None:
+        from .baseline import read
+
+        if not path.is_file():
+            return [], [LoadError(str(path), None, "", "--baseline: no such file")]
+        baseline, errors = read(path)
+        if errors:
+            return [], errors
+        out.append(baseline)
+    if args.new_since is not None:
+        from .baseline import RevisionError, at_revision
+
+        try:
+            out.append(at_revision(root, args.new_since, allow_drafts=args.allow_drafts))
+        except RevisionError as exc:
+            return [], [LoadError(str(root), None, "", str(exc))]
+    return out, []
+
+
+def _known_note(known: int, baselines: Sequence[Baseline]) -> str:
+    if not baselines:
+        return ""
+    where = " and ".join(b.file for b in baselines)
+    return f"{known} known finding{'s' if known != 1 else ''} not shown (in {where})"
 
 
 def _fail(errors: Sequence[LoadError | str] | str) -> int:
@@ -109,8 +175,11 @@ def _render(result: AuditResult, corpus: Corpus, args: argparse.Namespace) -> st
     return REPORTERS[args.format](shown, corpus)
 
 
-def _emit(text: str, code: int) -> int:
-    """Print the report; the exit code (2 when it could not be written out)."""
+def _emit(text: str, code: int, note: str = "") -> int:
+    """Print the report (and ``note`` on standard error); the exit code (2 when it could
+    not be written out)."""
+    if note:
+        print(f"factcheck: {note}", file=sys.stderr)
     try:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
@@ -145,27 +214,36 @@ def _open_store(root: Path, args: argparse.Namespace) -> Store | None:
     return Store.open(Path(args.cache_dir) if args.cache_dir else default_directory(root))
 
 
-def _memo_key(scanned: Scan, args: argparse.Namespace) -> str:
+def _memo_key(scanned: Scan, args: argparse.Namespace) -> str | None:
     """What decides an audit's printed report: every file's name and bytes, factcheck's
-    code (in the key), the day (waivers expire), every option and the colour choice."""
+    code (in the key), the day (waivers expire), every option, the colour choice and the
+    baseline's bytes. ``None`` when something outside the corpus decides it (a git
+    revision): that report is not kept."""
     from .report import use_color
     from .store import content_key
 
+    if args.new_since is not None:
+        return None
     options = {k: v for k, v in sorted(vars(args).items()) if k not in ("no_cache", "cache_dir")}
     options["color"] = use_color(sys.stdout)
+    baseline = _baseline_path(scanned.root, args)
+    try:
+        options["baseline_bytes"] = baseline.read_bytes().hex() if baseline else None
+    except OSError:
+        return None  # the run reports why it cannot be read
     return content_key(
         "audit-report", scanned.state(), date.today().isoformat(), json.dumps(options, default=str)
     )
 
 
-def _stored_report(store: Store, key: str) -> tuple[str, int] | None:
+def _stored_report(store: Store, key: str) -> tuple[str, int, str] | None:
     body = store.result(key)
     try:
         data = json.loads(body) if body is not None else None
-        if isinstance(data, list) and len(data) == 2:
-            text, code = data
-            if isinstance(text, str) and code in (0, 1, 2):
-                return text, code
+        if isinstance(data, list) and len(data) == 3:
+            text, note, code = data
+            if isinstance(text, str) and code in (0, 1, 2) and isinstance(note, str):
+                return text, code, note
     except ValueError:
         pass
     return None
@@ -187,21 +265,36 @@ def _audit(args: argparse.Namespace) -> int:
         return _fail(exc.errors or str(exc))
     store = _open_store(scanned.root, args)
     if store is None:
-        corpus = load(args.path, scanned=scanned)
-        result = _run_audit(corpus, args)
-        return _emit(_render(result, corpus, args), result.exit_code)
+        return _emit(*_report(scanned, args, None))
     with store:
         # Snapshots live outside the corpus, so a report that verified them is not kept.
         key = _memo_key(scanned, args) if args.sources is None else None
         stored = _stored_report(store, key) if key is not None else None
         if stored is not None:  # nothing that decides the report changed
             return _emit(*stored)
-        corpus = load(args.path, scanned=scanned, store=store)
-        result = _run_audit(corpus, args)
-        text = _render(result, corpus, args)
+        report = _report(scanned, args, store)
         if key is not None:
-            store.write(results=[(key, json.dumps([text, result.exit_code]).encode())])
-        return _emit(text, result.exit_code)
+            text, code, note = report
+            store.write(results=[(key, json.dumps([text, note, code]).encode())])
+        return _emit(*report)
+
+
+def _report(scanned: Scan, args: argparse.Namespace, store: Store | None) -> tuple[str, int, str]:
+    """The printed report of an audit, its exit code and the note for standard error."""
+    baselines, problems = _baselines(scanned.root, args)
+    if problems:
+        from .report import render_error
+
+        return "\n".join(render_error(e) for e in problems), 2, ""
+    corpus = load(args.path, scanned=scanned, store=store)
+    result = _run_audit(corpus, args)
+    note = ""
+    if baselines:
+        from .baseline import apply
+
+        applied = apply(result, baselines)
+        result, note = applied.result, _known_note(len(applied.known), baselines)
+    return _render(result, corpus, args), result.exit_code, note
 
 
 def corpus_root(file: str | os.PathLike[str]) -> Path | None:
@@ -296,11 +389,20 @@ def _check(args: argparse.Namespace) -> int:
 
     results: list[AuditResult] = []
     corpora: list[Corpus] = []
+    notes: list[str] = []
     for root, files in roots.items():
         try:
             scanned = scan(root)
         except FactcheckError as exc:
             return _fail(exc.errors or str(exc))
+        baselines, bad = _baselines(root, args)
+        if bad:
+            return _fail(bad)
+        baseline = _baseline_path(root, args)
+        changed_baseline = baseline is not None and _real(baseline) in files
+        if baseline is not None and changed_baseline:
+            # A changed baseline can hide or reveal any finding: check them all.
+            files = (files - {_real(baseline)}) | {_real(f) for f in scanned.files}
         store = _open_store(scanned.root, args)
         try:
             # Only the claims a conflict citing the given files can involve.
@@ -309,7 +411,24 @@ def _check(args: argparse.Namespace) -> int:
             if store is not None:
                 store.close()
         corpora.append(corpus)
-        results.append(_involving(_run_audit(corpus, args), corpus, files))
+        full = _run_audit(corpus, args)
+        result = _involving(full, corpus, files)
+        if baselines:
+            from .baseline import apply
+
+            # Against every finding of the corpus loaded: one among fewer claims of a
+            # known finding need not cite the files to keep that entry from being stale.
+            everything = changed_baseline or bool(
+                files & {_real(f) for f in corpus.definition_files}
+            )
+            scope = frozenset(s for s, f in corpus.source_files.items() if _real(f) in files)
+            applied = apply(full, baselines, in_scope=None if everything else scope)
+            known = {id(c) for c in applied.known}
+            shown = [c for c in result.conflicts if id(c) not in known]
+            count = len(result.conflicts) - len(shown)
+            result = dataclasses.replace(result, conflicts=(*shown, *applied.stale))
+            notes.append(_known_note(count, baselines))
+        results.append(result)
     combined = AuditResult(
         conflicts=tuple(c for r in results for c in r.conflicts),
         errors=tuple(e for r in results for e in r.errors),
@@ -317,7 +436,45 @@ def _check(args: argparse.Namespace) -> int:
     )
     # Reporters take one corpus (for rule descriptions); files from several corpora in
     # one commit are rare, and the first corpus describes the shared rule names.
-    return _emit(_render(combined, corpora[0], args), combined.exit_code)
+    return _emit(_render(combined, corpora[0], args), combined.exit_code, "; ".join(notes))
+
+
+def _configure_baseline(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", default="facts", help="corpus directory (default: facts)")
+    p.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="write to FILE (default: CORPUS/.factcheck-baseline.yaml)",
+    )
+    p.add_argument(
+        "--allow-drafts",
+        action="store_true",
+        help="accept claims marked draft: true (default: each is an error)",
+    )
+
+
+def _write_baseline(args: argparse.Namespace) -> int:
+    """Write the findings the corpus has now as its baseline; 2 on load errors."""
+    from .baseline import dumps
+
+    try:
+        corpus = load(args.path)
+    except FactcheckError as exc:
+        return _fail(exc.errors or str(exc))
+    result = audit(corpus, allow_drafts=args.allow_drafts)
+    if result.errors:
+        return _fail([*result.errors, "the baseline was not written: fix the load errors first"])
+    target = Path(args.baseline) if args.baseline else Path(args.path) / DEFAULT_NAME
+    text = dumps(result.conflicts)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"{target}: cannot be written: {exc.strerror or exc}")
+    count = text.count("\n- rule: ")
+    print(
+        f"factcheck: wrote {count} finding{'s' if count != 1 else ''} to {target}", file=sys.stderr
+    )
+    return 0
 
 
 def _configure_schema(p: argparse.ArgumentParser) -> None:
@@ -351,6 +508,11 @@ COMMANDS: dict[str, tuple[str, Configure, Run]] = {
         "check fact files (pre-commit): report their errors and the conflicts they are in",
         _configure_check,
         _check,
+    ),
+    "baseline": (
+        "write the corpus's findings to its baseline: from then on only new ones fail",
+        _configure_baseline,
+        _write_baseline,
     ),
     "schema": ("print the JSON Schema of fact files", _configure_schema, _schema),
     "extract": ("draft a fact file from a source text", _configure_extract, _extract),
