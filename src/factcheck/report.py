@@ -11,6 +11,7 @@ of a source, files) can look it up.
 * ``sarif``: SARIF 2.1.0, one result per conflict located at its first claim, the other
   claims as related locations; load errors are results of the pseudo-rule ``load``.
 * ``markdown``: a pull-request comment, conflicts grouped by rule, quotes as blockquotes.
+* ``github``: GitHub Actions workflow commands, an annotation on every cited claim line.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ __all__ = [
     "REPORTERS",
     "Reporter",
     "as_json",
+    "github",
     "html",
     "markdown",
     "render_conflict",
@@ -284,6 +286,13 @@ def html(result: AuditResult, corpus: Corpus) -> str:
     return render_html(result, corpus)
 
 
+def github(result: AuditResult, corpus: Corpus) -> str:
+    """GitHub Actions annotations on every cited claim line (see :mod:`factcheck.github`)."""
+    from .github import github as annotate
+
+    return annotate(result, corpus)
+
+
 #: Output formats by name.
 REPORTERS: dict[str, Reporter] = {
     "text": text,
@@ -291,4 +300,5 @@ REPORTERS: dict[str, Reporter] = {
     "sarif": sarif,
     "markdown": markdown,
     "html": html,
+    "github": github,
 }
