@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
-from .conflict import SEVERITIES, AuditResult
+from .conflict import SEVERITIES, AuditResult, Conflict
 from .corpus import Corpus
 from .engine import audit
 from .errors import FactcheckError, LoadError
@@ -67,6 +67,40 @@ def _common_options(p: argparse.ArgumentParser) -> None:
         metavar="LEVEL",
         help="report conflicts of this severity or worse: error, warning or info "
         "(default: info, everything); the exit code is unaffected",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        default="error",
+        metavar="LEVEL",
+        help="exit 1 on an unwaived, new finding of this severity or worse: error, warning "
+        "or info (default: error)",
+    )
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report: auto (a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR forces it), always or never (default: auto)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE instead of standard output",
+    )
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print nothing when there is nothing to report (text), and no notes on stderr",
+    )
+    loud.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also list the findings a baseline holds, marked as known",
     )
     p.add_argument(
         "--allow-drafts",
@@ -172,14 +206,50 @@ def _render(result: AuditResult, corpus: Corpus, args: argparse.Namespace) -> st
     shown = dataclasses.replace(
         result, conflicts=tuple(c for c in result.conflicts if c.severity in keep)
     )
+    if args.format == "text":
+        from .report import text
+
+        return text(shown, corpus, color=_color(args))
     return REPORTERS[args.format](shown, corpus)
 
 
-def _emit(text: str, code: int, note: str = "") -> int:
-    """Print the report (and ``note`` on standard error); the exit code (2 when it could
-    not be written out)."""
-    if note:
+def _color(args: argparse.Namespace) -> bool:
+    """Whether the text report is coloured: ``--color``, else the environment and the
+    terminal (see :func:`factcheck.report.use_color`); never into ``-o FILE`` on auto."""
+    from .report import use_color
+
+    choice = getattr(args, "color", "auto")
+    if choice != "auto":
+        return bool(choice == "always")
+    if getattr(args, "output", None):
+        return use_color(io.StringIO())  # not a terminal: only FORCE_COLOR colours it
+    return use_color(sys.stdout)
+
+
+def _exit_code(result: AuditResult, args: argparse.Namespace) -> int:
+    """2 for load errors; 1 for an unwaived finding as severe as ``--fail-on``; else 0."""
+    if result.errors:
+        return 2
+    failing = SEVERITIES[: SEVERITIES.index(getattr(args, "fail_on", "error")) + 1]
+    return 1 if any(c.severity in failing and not c.waived for c in result.conflicts) else 0
+
+
+def _emit(text: str, code: int, note: str = "", args: argparse.Namespace | None = None) -> int:
+    """Print the report (and ``note`` on standard error), or write it to ``-o FILE``; the
+    exit code (2 when it could not be written out)."""
+    quiet = args is not None and getattr(args, "quiet", False)
+    if note and not quiet:
         print(f"factcheck: {note}", file=sys.stderr)
+    output = getattr(args, "output", None) if args is not None else None
+    if output:
+        try:
+            Path(output).write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"factcheck: {output}: cannot be written: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        return code
+    if quiet and code == 0 and args is not None and args.format == "text":
+        return code  # nothing to report: nothing printed
     try:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
@@ -219,13 +289,12 @@ def _memo_key(scanned: Scan, args: argparse.Namespace) -> str | None:
     code (in the key), the day (waivers expire), every option, the colour choice and the
     baseline's bytes. ``None`` when something outside the corpus decides it (a git
     revision): that report is not kept."""
-    from .report import use_color
     from .store import content_key
 
     if args.new_since is not None:
         return None
     options = {k: v for k, v in sorted(vars(args).items()) if k not in ("no_cache", "cache_dir")}
-    options["color"] = use_color(sys.stdout)
+    options["color_decided"] = _color(args)
     baseline = _baseline_path(scanned.root, args)
     try:
         options["baseline_bytes"] = baseline.read_bytes().hex() if baseline else None
@@ -265,18 +334,18 @@ def _audit(args: argparse.Namespace) -> int:
         return _fail(exc.errors or str(exc))
     store = _open_store(scanned.root, args)
     if store is None:
-        return _emit(*_report(scanned, args, None))
+        return _emit(*_report(scanned, args, None), args)
     with store:
         # Snapshots live outside the corpus, so a report that verified them is not kept.
         key = _memo_key(scanned, args) if args.sources is None else None
         stored = _stored_report(store, key) if key is not None else None
         if stored is not None:  # nothing that decides the report changed
-            return _emit(*stored)
+            return _emit(*stored, args)
         report = _report(scanned, args, store)
         if key is not None:
             text, code, note = report
             store.write(results=[(key, json.dumps([text, note, code]).encode())])
-        return _emit(*report)
+        return _emit(*report, args)
 
 
 def _report(scanned: Scan, args: argparse.Namespace, store: Store | None) -> tuple[str, int, str]:
@@ -293,8 +362,23 @@ def _report(scanned: Scan, args: argparse.Namespace, store: Store | None) -> tup
         from .baseline import apply
 
         applied = apply(result, baselines)
-        result, note = applied.result, _known_note(len(applied.known), baselines)
-    return _render(result, corpus, args), result.exit_code, note
+        note = _known_note(len(applied.known), baselines)
+        result = _with_known(applied.result, applied.known, baselines, args)
+    return _render(result, corpus, args), _exit_code(result, args), note
+
+
+def _with_known(
+    result: AuditResult,
+    known: Sequence[Conflict],
+    baselines: Sequence[Baseline],
+    args: argparse.Namespace,
+) -> AuditResult:
+    """``result``, plus the known findings marked as accepted by the baseline on ``-v``."""
+    if not args.verbose or not known:
+        return result
+    why = f"known: in {' and '.join(b.file for b in baselines)}"
+    marked = tuple(dataclasses.replace(c, waived=True, waiver_reason=why) for c in known)
+    return dataclasses.replace(result, conflicts=(*result.conflicts, *marked))
 
 
 def corpus_root(file: str | os.PathLike[str]) -> Path | None:
@@ -428,6 +512,8 @@ def _check(args: argparse.Namespace) -> int:
             count = len(result.conflicts) - len(shown)
             result = dataclasses.replace(result, conflicts=(*shown, *applied.stale))
             notes.append(_known_note(count, baselines))
+            mine = [c for c in _involving(full, corpus, files).conflicts if id(c) in known]
+            result = _with_known(result, mine, baselines, args)
         results.append(result)
     combined = AuditResult(
         conflicts=tuple(c for r in results for c in r.conflicts),
@@ -436,7 +522,8 @@ def _check(args: argparse.Namespace) -> int:
     )
     # Reporters take one corpus (for rule descriptions); files from several corpora in
     # one commit are rare, and the first corpus describes the shared rule names.
-    return _emit(_render(combined, corpora[0], args), combined.exit_code, "; ".join(notes))
+    report = _render(combined, corpora[0], args)
+    return _emit(report, _exit_code(combined, args), "; ".join(notes), args)
 
 
 def _configure_baseline(p: argparse.ArgumentParser) -> None:
@@ -519,6 +606,50 @@ COMMANDS: dict[str, tuple[str, Configure, Run]] = {
 }
 
 
+#: Commands whose options a config file can set.
+CONFIGURED = ("audit", "check", "baseline")
+
+EPILOG = """\
+exit codes:
+  0  nothing to fail on (no new, unwaived finding as severe as --fail-on)
+  1  a new, unwaived finding as severe as --fail-on (default: error)
+  2  bad input: a fact file, baseline or config file that cannot be read or is
+     invalid (each reported as FILE:LINE), or bad usage
+
+configuration:
+  factcheck.toml, or [tool.factcheck] in pyproject.toml, in the working directory or
+  a parent (up to the repository's root): corpus, sources, baseline, fail-on,
+  severity, format, color. Flags override it.
+
+examples:
+  factcheck audit facts                        audit the corpus in facts/
+  factcheck audit --format github              annotations for GitHub Actions
+  factcheck audit --new-since origin/main      fail only on what a branch added
+  factcheck baseline facts                     accept today's findings; new ones fail
+  factcheck check facts/sources/a.yaml         the pre-commit hook on one file
+  factcheck audit -o report.html --format html write a report to a file
+"""
+
+
+class _BadConfig(Exception):
+    def __init__(self, errors: list[LoadError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _configure_from_file(sub: argparse.ArgumentParser) -> list[LoadError]:
+    """Take the config file's settings as ``sub``'s defaults; what is wrong with it."""
+    from .config import load as load_config
+
+    config, errors = load_config()
+    if errors or config.file is None:
+        return errors
+    # Only the settings this command has an option for (baseline has no --format).
+    dests = {a.dest for a in sub._actions}
+    sub.set_defaults(**{k: v for k, v in config.options.items() if k in dests})
+    return []
+
+
 def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """The parser for ``argv``: every command listed, only the one named configured.
 
@@ -527,15 +658,28 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     command, every command is configured so that help and errors are complete.
     """
     parser = argparse.ArgumentParser(
-        prog="factcheck", description="Audit a body of sources for contradictions."
+        prog="factcheck",
+        description="Audit a body of sources for contradictions.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     named = next((a for a in argv if not a.startswith("-")), None)
     for name, (help_text, configure, _run) in COMMANDS.items():
-        command = sub.add_parser(name, help=help_text, description=help_text)
+        command = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EPILOG if name in CONFIGURED else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         if named not in COMMANDS or named == name:
             configure(command)
+        if name == named and name in CONFIGURED:
+            bad = _configure_from_file(command)
+            if bad:
+                raise _BadConfig(bad)
     return parser
 
 
@@ -543,7 +687,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     if argv is None:
         argv = sys.argv[1:]
-    parser = _parser(argv)
+    try:
+        parser = _parser(argv)
+    except _BadConfig as exc:
+        return _fail(exc.errors)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 for --help

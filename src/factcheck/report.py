@@ -61,9 +61,12 @@ _STYLE: Final = {
 
 
 def use_color(stream: TextIO | None = None) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    """Colour on a terminal, never when ``NO_COLOR`` is set (https://no-color.org), and
+    anywhere when ``FORCE_COLOR`` is (https://force-color.org; ``NO_COLOR`` wins)."""
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     if os.environ.get("TERM") == "dumb":
         return False
     stream = sys.stdout if stream is None else stream
