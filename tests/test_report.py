@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -173,12 +174,12 @@ def test_sarif_shape_and_content() -> None:
         "load",
         "opened-agrees",
     ]
-    by_message = {r["message"]["text"]: r for r in run["results"]}
+    by_message = {r["message"]["text"].removesuffix("."): r for r in run["results"]}
     cap = by_message[CAPACITY.message]
     assert cap["level"] == "error"
     first = cap["locations"][0]["physicalLocation"]
     assert first == {
-        "artifactLocation": {"uri": "facts/sources/a.yaml"},
+        "artifactLocation": {"uri": "facts/sources/a.yaml", "uriBaseId": "SRCROOT"},
         "region": {"startLine": 7},
     }
     (related,) = cap["relatedLocations"]
@@ -259,3 +260,62 @@ def test_markdown_clean() -> None:
     out = markdown(AuditResult(), Corpus(root=Path("facts")))
     assert "passes" in out
     assert "No conflicts" in out
+
+
+def _walk_locations(run: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        loc["physicalLocation"]["artifactLocation"]
+        for res in run["results"]
+        for loc in res["locations"] + res.get("relatedLocations", [])
+    ]
+
+
+@pytest.mark.parametrize("absolute", [False, True], ids=["relative-corpus", "absolute-corpus"])
+def test_sarif_follows_the_validator_rules(
+    absolute: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What Microsoft's SARIF validator warns about: rule names apart from ids (SARIF2012),
+    the tool's informationUri (SARIF2005), relative URIs with their base (SARIF2004/2007),
+    messages as sentences (SARIF2001)."""
+    monkeypatch.chdir(tmp_path)
+    base = str(tmp_path) + "/" if absolute else ""
+
+    def moved(c: Citation) -> Citation:
+        return Citation(base + c.file, c.line, c.source, c.claim, c.title, c.quote)
+
+    result = AuditResult(
+        conflicts=tuple(
+            Conflict(
+                c.rule, c.kind, c.severity, c.message, tuple(map(moved, c.citations)), c.waived
+            )
+            for c in RESULT.conflicts
+        ),
+        errors=tuple(LoadError(base + e.file, e.line, e.field, e.message) for e in RESULT.errors),
+    )
+    (run,) = json.loads(sarif(result, _corpus()))["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://")
+    for rule in driver["rules"]:
+        assert rule["name"] != rule["id"]
+        assert re.fullmatch(r"[A-Z][A-Za-z0-9]*", rule["name"]), rule["name"]
+        assert rule["shortDescription"]["text"].endswith(".")
+    assert [r["name"] for r in driver["rules"]] == ["CapacityAgrees", "Load", "OpenedAgrees"]
+    bases = run["originalUriBaseIds"]
+    assert bases["SRCROOT"]["uri"] == tmp_path.as_uri() + "/"
+    for artifact in _walk_locations(run):
+        assert artifact["uriBaseId"] == "SRCROOT"
+        assert not artifact["uri"].startswith(("file:", "/"))
+        assert artifact["uri"].startswith("facts/")
+    for res in run["results"]:
+        assert res["message"]["text"].endswith(".")
+
+
+def test_sarif_file_outside_the_working_directory_keeps_an_absolute_uri(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    err = LoadError(str(tmp_path / "elsewhere" / "x y.yaml"), 3, "", "bad")
+    (run,) = json.loads(sarif(AuditResult(errors=(err,)), _corpus()))["runs"]
+    (artifact,) = _walk_locations(run)
+    assert artifact == {"uri": (tmp_path / "elsewhere" / "x y.yaml").as_uri()}

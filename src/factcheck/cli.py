@@ -295,6 +295,8 @@ def _memo_key(scanned: Scan, args: argparse.Namespace) -> str | None:
         return None
     options = {k: v for k, v in sorted(vars(args).items()) if k not in ("no_cache", "cache_dir")}
     options["color_decided"] = _color(args)
+    # SARIF's relative URIs are based on the working directory, which it names.
+    options["cwd"] = os.getcwd() if args.format == "sarif" else None
     baseline = _baseline_path(scanned.root, args)
     try:
         options["baseline_bytes"] = baseline.read_bytes().hex() if baseline else None

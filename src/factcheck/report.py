@@ -136,18 +136,51 @@ def as_json(result: AuditResult, corpus: Corpus) -> str:
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
 
 
-def _uri(file: str) -> str:
+#: Where SARIF's relative URIs start: the working directory the audit ran in.
+SRCROOT: Final = "SRCROOT"
+#: Where rules and the tool are documented (SARIF's ``informationUri``).
+INFORMATION_URI: Final = "https://pypi.org/project/factcheck-audit/"
+
+
+def _artifact(file: str) -> dict[str, str]:
+    """A relative URI against ``SRCROOT`` (the working directory), as code-scanning tools
+    want them; an absolute ``file://`` URI only for a file outside it."""
+    from urllib.parse import quote
+
     path = Path(file)
-    return path.as_uri() if path.is_absolute() else path.as_posix()
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": path.as_uri()}
+    return {"uri": quote(path.as_posix()), "uriBaseId": SRCROOT}
+
+
+def _directory_uri(path: Path) -> str:
+    uri = path.as_uri()
+    return uri if uri.endswith("/") else f"{uri}/"
+
+
+def _rule_name(rule: str) -> str:
+    """``capacity-agrees`` -> ``CapacityAgrees``: SARIF wants a name apart from the id."""
+    words = [w for w in rule.replace("_", "-").split("-") if w]
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    return name if name and name != rule else f"Rule{name or 'Unnamed'}"
+
+
+def _sentence(text: str) -> str:
+    """SARIF messages are sentences: end them with a full stop."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _location(file: str, line: int | None, message: str | None = None) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
+    physical: dict[str, Any] = {"artifactLocation": _artifact(file)}
     if line is not None:
         physical["region"] = {"startLine": line}
     loc: dict[str, Any] = {"physicalLocation": physical}
     if message:
-        loc["message"] = {"text": message}
+        loc["message"] = {"text": _sentence(message)}
     return loc
 
 
@@ -172,8 +205,8 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
     rules = [
         {
             "id": rule,
-            "name": rule,
-            "shortDescription": {"text": descriptions.get(rule, rule)},
+            "name": _rule_name(rule),
+            "shortDescription": {"text": _sentence(descriptions.get(rule, rule))},
             "defaultConfiguration": {"level": _SARIF_LEVEL[severities.get(rule, "error")]},
         }
         for rule in used
@@ -187,7 +220,7 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
                 "ruleId": LOAD_RULE,
                 "ruleIndex": index[LOAD_RULE],
                 "level": "error",
-                "message": {"text": message},
+                "message": {"text": _sentence(message)},
                 "locations": [_location(e.file, e.line)],
             }
         )
@@ -197,7 +230,7 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
             "ruleIndex": index[c.rule],
             "kind": "fail",
             "level": _SARIF_LEVEL[c.severity],
-            "message": {"text": c.message},
+            "message": {"text": _sentence(c.message)},
             "locations": [
                 _location(c.citations[0].file, c.citations[0].line, _citation_text(c.citations[0]))
             ]
@@ -224,9 +257,11 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
                         "name": "factcheck",
                         "version": __version__,
                         "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(Path.cwd())}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
