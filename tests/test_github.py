@@ -77,8 +77,8 @@ def test_one_annotation_per_cited_claim(severity: str, waived: bool, command: st
     for _, props, message in commands:
         assert props["title"] == "factcheck capacity-agrees"
         assert message.startswith("capacity: a says 1; b says 2\n")
-    assert 'This claim: Title a: "one"' in commands[0][2]
-    assert 'Against: Title b: "two"' in commands[0][2]
+    assert 'This claim: "Title a": "one"' in commands[0][2]
+    assert 'Against: "Title b": "two"' in commands[0][2]
 
 
 def test_load_errors_are_annotated_at_their_line() -> None:

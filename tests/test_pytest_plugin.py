@@ -74,8 +74,8 @@ def test_one_item_per_rule_failing_with_both_quotes(pytester: pytest.Pytester) -
             "*_ capacity-agrees _*",
             "rule capacity-agrees: 1 unwaived error conflict",
             "facts/sources/a.yaml:7: error?capacity-agrees? *",
-            '    facts/sources/a.yaml:7: a ("Source A"): "holds 40,000"',
-            '    facts/sources/b.yaml:7: b ("Source B"): "holds 20,000"',
+            '    facts/sources/a.yaml:7: "Source A": "holds 40,000"',
+            '    facts/sources/b.yaml:7: "Source B": "holds 20,000"',
         ]
     )
     # The warning does not fail but is shown in its own section.

@@ -66,7 +66,7 @@ def test_text_is_compiler_style() -> None:
         "facts/sources/e.yaml:10: error[load] claims[0].valeu: unknown field 'valeu'"
     )
     assert "facts/sources/a.yaml:7: error[capacity-agrees] a says 40,000; b says 20,000" in lines
-    assert '    facts/sources/b.yaml:9: b ("Title b"): "holds 20,000"' in lines
+    assert '    facts/sources/b.yaml:9: "Title b": "holds 20,000"' in lines
     assert "error[capacity-agrees] (waived)" in out
     assert "    waived: c counts differently" in lines
     assert lines[-1] == ("3 conflicts (1 errors, 1 warnings, 0 info, 1 waived), 1 load errors")
@@ -319,3 +319,61 @@ def test_sarif_file_outside_the_working_directory_keeps_an_absolute_uri(
     (run,) = json.loads(sarif(AuditResult(errors=(err,)), _corpus()))["runs"]
     (artifact,) = _walk_locations(run)
     assert artifact == {"uri": (tmp_path / "elsewhere" / "x y.yaml").as_uri()}
+
+
+# title, publisher, how the text report names the source
+NAMES = [
+    ("Title", "Izvestia", 'Izvestia, "Title"'),
+    ("Title", None, '"Title"'),
+    ("", "Izvestia", "src-id"),
+]
+
+
+@pytest.mark.parametrize(("title", "publisher", "shown"), NAMES)
+def test_text_names_sources_by_publisher_and_title(
+    title: str, publisher: str | None, shown: str
+) -> None:
+    from factcheck.report import render_conflict, source_name
+
+    c = Citation("f.yaml", 3, "src-id", "claim", title, "a quote", publisher)
+    assert source_name(c) == shown
+    conflict = Conflict("r", "agree", "error", "m", (c,))
+    assert f"    f.yaml:3: {shown}: " in render_conflict(conflict)
+
+
+def test_a_quote_cited_twice_in_a_row_is_printed_once() -> None:
+    from factcheck.report import render_conflict
+
+    one = Citation("f.yaml", 3, "s", "a", "T", "the Foreign Enemies Act")
+    two = Citation("f.yaml", 9, "s", "b", "T", "the Foreign Enemies Act")
+    other = Citation("g.yaml", 4, "t", "c", "U", "the Foreign Enemies Act")
+    out = render_conflict(Conflict("naming", "naming", "info", "m", (one, two, other)))
+    assert out.count('"the Foreign Enemies Act"') == 2  # once for s, once for t
+    assert 'f.yaml:9: "T": (the same quote)' in out
+
+
+@pytest.mark.parametrize(
+    ("waived", "line"),
+    [
+        (False, "facts/a.yaml:7: error[capacity-agrees] capacity: a says 1"),
+        (True, "facts/a.yaml:7: error[capacity-agrees] (waived) capacity: a says 1"),
+    ],
+)
+def test_str_of_a_conflict_is_its_one_line_message(waived: bool, line: str) -> None:
+    c = Conflict(
+        "capacity-agrees",
+        "agree",
+        "error",
+        "capacity: a says 1",
+        (Citation("facts/a.yaml", 7, "a", "cap", "A", "q"),),
+        waived,
+    )
+    assert str(c) == line
+    assert "\n" not in str(c)
+    assert str(Conflict("r", "k", "info", "m", ())) == "<corpus>: info[r] m"
+
+
+def test_publisher_is_not_part_of_a_citations_identity() -> None:
+    a = Citation("f", 1, "s", "c", "T", "q", "P")
+    assert a == Citation("f", 1, "s", "c", "T", "q", None)
+    assert "publisher" not in a.to_dict()  # machine formats keep ids and fields as they were

@@ -24,6 +24,8 @@ class Citation:
     claim: str
     title: str
     quote: str
+    #: Who published the source, for people reading a report (not part of identity).
+    publisher: str | None = field(default=None, compare=False)
 
     @property
     def ref(self) -> str:
@@ -52,6 +54,13 @@ class Conflict:
     citations: tuple[Citation, ...]
     waived: bool = False
     waiver_reason: str | None = None
+
+    def __str__(self) -> str:
+        """The one-line message: ``file:line: severity[rule] message``."""
+        first = self.citations[0] if self.citations else None
+        where = f"{first.file}:{first.line}" if first else "<corpus>"
+        waived = " (waived)" if self.waived else ""
+        return f"{where}: {self.severity}[{self.rule}]{waived} {self.message}"
 
     @property
     def refs(self) -> frozenset[str]:

@@ -88,6 +88,7 @@ class Fact:
             source=self.source.id,
             claim=self.claim.id,
             title=self.source.title,
+            publisher=self.source.publisher,
             quote=self.claim.quote or self.claim.basis or "",
         )
 

@@ -43,7 +43,9 @@ def _command(kind: str, message: str, file: str | None, line: int | None, title:
 
 
 def _side(c: Citation) -> str:
-    who = c.title or c.source
+    from .report import source_name
+
+    who = source_name(c)
     return f'{who}: "{c.quote}"' if c.quote else who
 
 

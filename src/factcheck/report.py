@@ -98,16 +98,34 @@ def render_conflict(conflict: Conflict, *, color: bool = False) -> str:
         tag += " (waived)"
     where = _where(first.file, first.line) if first else "<corpus>"
     lines = [f"{_paint(where, 'place', color)}: {tag} {conflict.message}"]
+    previous: Citation | None = None
     for c in conflict.citations:
-        side = f"    {c.file}:{c.line}: {c.source}"
-        if c.title:
-            side += f' ("{c.title}")'
-        if c.quote:
+        side = f"    {c.file}:{c.line}: {source_name(c)}"
+        if (
+            c.quote
+            and previous is not None
+            and (c.source, c.quote)
+            == (
+                previous.source,
+                previous.quote,
+            )
+        ):
+            side += ": (the same quote)"  # two claims read from one passage
+        elif c.quote:
             side += ": " + _paint(f'"{c.quote}"', "quote", color)
         lines.append(side)
+        previous = c
     if conflict.waived and conflict.waiver_reason:
         lines.append(f"    waived: {conflict.waiver_reason}")
     return "\n".join(lines)
+
+
+def source_name(c: Citation) -> str:
+    """A source as people name it: ``Publisher, "Title"`` (the id only when it has no
+    title; machine formats keep the ids)."""
+    if not c.title:
+        return c.source
+    return f'{c.publisher}, "{c.title}"' if c.publisher else f'"{c.title}"'
 
 
 def summary_line(result: AuditResult) -> str:
