@@ -567,7 +567,12 @@ def _write_baseline(args: argparse.Namespace) -> int:
 
 
 def _configure_schema(p: argparse.ArgumentParser) -> None:
-    pass
+    p.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="also list DIR's entity ids (and aliases) and property ids as the values a "
+        "claim's subject and property may take, for completion in editors",
+    )
 
 
 # `extract` imports its module (20 ms of patterns and tables) only when it is the command
@@ -587,7 +592,15 @@ def _extract(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from .schema import fact_file_schema
 
-    return _emit(json.dumps(fact_file_schema(), indent=2), 0)
+    if args.corpus is None:
+        return _emit(json.dumps(fact_file_schema(), indent=2), 0)
+    try:
+        corpus = load(args.corpus)
+    except FactcheckError as exc:
+        return _fail(exc.errors or str(exc))
+    if corpus.errors:  # ids from a corpus that does not load would mislead
+        return _fail([*corpus.errors, "no schema written: fix the load errors first"])
+    return _emit(json.dumps(fact_file_schema(corpus), indent=2), 0)
 
 
 #: Subcommands: name -> (help, configure, run).
