@@ -291,6 +291,22 @@ CLI_CASES = [
         ["warning[baseline]"],
     ),
     (
+        "load-error-reports-no-stale-entries",
+        {"sources/b.yaml": _source("b", 20000).replace("claims:", "claims: [")},
+        ["check", "facts/sources/b.yaml"],
+        2,
+        ["facts/sources/b.yaml:", "error[load]"],
+        ["warning[baseline]"],
+    ),
+    (
+        "load-error-in-audit-reports-no-stale-entries",
+        {"sources/b.yaml": _source("b", 20000).replace("claims:", "claims: [")},
+        ["audit", "facts"],
+        2,
+        ["error[load]"],
+        ["warning[baseline]"],
+    ),
+    (
         "no-baseline",
         {},
         ["audit", "facts", "--no-baseline"],

@@ -363,7 +363,8 @@ def _report(scanned: Scan, args: argparse.Namespace, store: Store | None) -> tup
     if baselines:
         from .baseline import apply
 
-        applied = apply(result, baselines)
+        # With load errors some claims are missing: their entries would look stale.
+        applied = apply(result, baselines, report_stale=not result.errors)
         note = _known_note(len(applied.known), baselines)
         result = _with_known(applied.result, applied.known, baselines, args)
     return _render(result, corpus, args), _exit_code(result, args), note
@@ -508,7 +509,12 @@ def _check(args: argparse.Namespace) -> int:
                 files & {_real(f) for f in corpus.definition_files}
             )
             scope = frozenset(s for s, f in corpus.source_files.items() if _real(f) in files)
-            applied = apply(full, baselines, in_scope=None if everything else scope)
+            applied = apply(
+                full,
+                baselines,
+                in_scope=None if everything else scope,
+                report_stale=not full.errors,  # missing claims would look fixed
+            )
             known = {id(c) for c in applied.known}
             shown = [c for c in result.conflicts if id(c) not in known]
             count = len(result.conflicts) - len(shown)
