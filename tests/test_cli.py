@@ -95,7 +95,7 @@ CASES = [
         1,
         [
             "facts/sources/a.yaml:7: error[capacity-agrees]",
-            'facts/sources/b.yaml:7: b ("Source B"): "holds 20,000"',
+            'facts/sources/b.yaml:7: "Source B": "holds 20,000"',
             "warning[opened-agrees]",
         ],
         [],

@@ -61,7 +61,21 @@ BILLION_LAUGHS = "".join(
 
 # (id, file name, content, expected message, line or None)
 CASES: list[tuple[str, str, str | bytes, str, int | None]] = [
-    ("malformed-yaml", "x.yaml", "source: [unclosed\nclaims: []\n", "YAML syntax error", 2),
+    # an unclosed bracket or quote is reported where it opens, naming where reading failed
+    (
+        "malformed-yaml",
+        "x.yaml",
+        "source: [unclosed\nclaims: []\n",
+        "flow sequence that starts here",
+        1,
+    ),
+    (
+        "unclosed-quote",
+        "x.yaml",
+        'source:\n  id: x\n  title: "never closed\n\nclaims: []\n',
+        "quoted scalar that starts here",
+        3,
+    ),
     ("bad-indentation", "x.yaml", "source:\n  id: x\n title: y\n", "YAML syntax error", 3),
     ("tab-indentation", "x.yaml", "source:\n\tid: x\n", "YAML syntax error", 2),
     (

@@ -683,3 +683,35 @@ def test_seed_report_renders_in_chromium(tmp_path: Path) -> None:
         os.replace(partial, ARTIFACTS / name)
     for section in ("summary", "conflicts", "sources"):
         assert f'id="{section}"' in dom
+
+
+def _hue(colour: str) -> float:
+    import colorsys
+
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hls(r, g, b)[0] * 360
+
+
+@pytest.mark.parametrize("n", [0, 1, 4, 5, 9, 12, 40, 200])
+def test_palette_is_distinct_for_any_number_of_sources(n: int) -> None:
+    from factcheck.html import palette
+
+    colours = palette(n)
+    assert len(colours) == n
+    assert len({c.lower() for c in colours}) == n
+    badges = {"#d7191c", "#b97800", "#6e7781", "#8c8c8c", "#444444"}
+    assert not badges & {c.lower() for c in colours}
+    for c in colours:
+        # none in the hue bands of the error red and the warning amber
+        assert not (_hue(c) >= 330 or _hue(c) < 60), c
+    assert palette(n)[: min(n, 4)] == palette(4)[: min(n, 4)]  # stable: a prefix
+
+
+def test_nine_sources_get_nine_colours_none_the_info_badge() -> None:
+    from factcheck.html import _CSS, palette
+
+    colours = palette(9)
+    assert len(set(colours)) == 9
+    assert "#0072B2" in colours  # a source's blue ...
+    assert ".badge.info{background:#6E7781}" in _CSS  # ... is no longer the INFO badge's
+    assert "#0072B2" not in _CSS

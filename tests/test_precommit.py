@@ -121,7 +121,7 @@ CASES = [
         False,
         [
             "facts/sources/a.yaml:7: error[capacity-agrees]",
-            'facts/sources/b.yaml:7: b ("Source B"): "holds 20,000 inmates"',
+            'facts/sources/b.yaml:7: "Source B": "holds 20,000 inmates"',
         ],
     ),
     (

@@ -72,17 +72,20 @@ def test_one_item_per_rule_failing_with_both_quotes(pytester: pytest.Pytester) -
     result.stdout.fnmatch_lines(
         [
             "*_ capacity-agrees _*",
-            "rule capacity-agrees: 1 unwaived error conflict",
+            "*capacity: a says 40,000* (rule capacity-agrees: 1 unwaived error conflict)",
             "facts/sources/a.yaml:7: error?capacity-agrees? *",
-            '    facts/sources/a.yaml:7: a ("Source A"): "holds 40,000"',
-            '    facts/sources/b.yaml:7: b ("Source B"): "holds 20,000"',
+            '    facts/sources/a.yaml:7: "Source A": "holds 40,000"',
+            '    facts/sources/b.yaml:7: "Source B": "holds 20,000"',
         ]
     )
     # The warning does not fail but is shown in its own section.
     result.stdout.fnmatch_lines(
         ["*factcheck: warnings and info*", "facts/sources/a.yaml:8: warning?opened-agrees? *"]
     )
-    result.stdout.fnmatch_lines(["FAILED facts/rules.yaml::capacity-agrees*"])
+    # The short summary carries the finding, not only a count.
+    result.stdout.fnmatch_lines(
+        ["FAILED facts/rules.yaml::capacity-agrees - Terrorism Confinement Center*"]
+    )
 
 
 def test_waived_conflicts_are_xfail_with_reason(pytester: pytest.Pytester) -> None:

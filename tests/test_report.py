@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ def test_text_is_compiler_style() -> None:
         "facts/sources/e.yaml:10: error[load] claims[0].valeu: unknown field 'valeu'"
     )
     assert "facts/sources/a.yaml:7: error[capacity-agrees] a says 40,000; b says 20,000" in lines
-    assert '    facts/sources/b.yaml:9: b ("Title b"): "holds 20,000"' in lines
+    assert '    facts/sources/b.yaml:9: "Title b": "holds 20,000"' in lines
     assert "error[capacity-agrees] (waived)" in out
     assert "    waived: c counts differently" in lines
     assert lines[-1] == ("3 conflicts (1 errors, 1 warnings, 0 info, 1 waived), 1 load errors")
@@ -173,12 +174,12 @@ def test_sarif_shape_and_content() -> None:
         "load",
         "opened-agrees",
     ]
-    by_message = {r["message"]["text"]: r for r in run["results"]}
+    by_message = {r["message"]["text"].removesuffix("."): r for r in run["results"]}
     cap = by_message[CAPACITY.message]
     assert cap["level"] == "error"
     first = cap["locations"][0]["physicalLocation"]
     assert first == {
-        "artifactLocation": {"uri": "facts/sources/a.yaml"},
+        "artifactLocation": {"uri": "facts/sources/a.yaml", "uriBaseId": "SRCROOT"},
         "region": {"startLine": 7},
     }
     (related,) = cap["relatedLocations"]
@@ -259,3 +260,120 @@ def test_markdown_clean() -> None:
     out = markdown(AuditResult(), Corpus(root=Path("facts")))
     assert "passes" in out
     assert "No conflicts" in out
+
+
+def _walk_locations(run: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        loc["physicalLocation"]["artifactLocation"]
+        for res in run["results"]
+        for loc in res["locations"] + res.get("relatedLocations", [])
+    ]
+
+
+@pytest.mark.parametrize("absolute", [False, True], ids=["relative-corpus", "absolute-corpus"])
+def test_sarif_follows_the_validator_rules(
+    absolute: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What Microsoft's SARIF validator warns about: rule names apart from ids (SARIF2012),
+    the tool's informationUri (SARIF2005), relative URIs with their base (SARIF2004/2007),
+    messages as sentences (SARIF2001)."""
+    monkeypatch.chdir(tmp_path)
+    base = str(tmp_path) + "/" if absolute else ""
+
+    def moved(c: Citation) -> Citation:
+        return Citation(base + c.file, c.line, c.source, c.claim, c.title, c.quote)
+
+    result = AuditResult(
+        conflicts=tuple(
+            Conflict(
+                c.rule, c.kind, c.severity, c.message, tuple(map(moved, c.citations)), c.waived
+            )
+            for c in RESULT.conflicts
+        ),
+        errors=tuple(LoadError(base + e.file, e.line, e.field, e.message) for e in RESULT.errors),
+    )
+    (run,) = json.loads(sarif(result, _corpus()))["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://")
+    for rule in driver["rules"]:
+        assert rule["name"] != rule["id"]
+        assert re.fullmatch(r"[A-Z][A-Za-z0-9]*", rule["name"]), rule["name"]
+        assert rule["shortDescription"]["text"].endswith(".")
+    assert [r["name"] for r in driver["rules"]] == ["CapacityAgrees", "Load", "OpenedAgrees"]
+    bases = run["originalUriBaseIds"]
+    assert bases["SRCROOT"]["uri"] == tmp_path.as_uri() + "/"
+    for artifact in _walk_locations(run):
+        assert artifact["uriBaseId"] == "SRCROOT"
+        assert not artifact["uri"].startswith(("file:", "/"))
+        assert artifact["uri"].startswith("facts/")
+    for res in run["results"]:
+        assert res["message"]["text"].endswith(".")
+
+
+def test_sarif_file_outside_the_working_directory_keeps_an_absolute_uri(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    err = LoadError(str(tmp_path / "elsewhere" / "x y.yaml"), 3, "", "bad")
+    (run,) = json.loads(sarif(AuditResult(errors=(err,)), _corpus()))["runs"]
+    (artifact,) = _walk_locations(run)
+    assert artifact == {"uri": (tmp_path / "elsewhere" / "x y.yaml").as_uri()}
+
+
+# title, publisher, how the text report names the source
+NAMES = [
+    ("Title", "Izvestia", 'Izvestia, "Title"'),
+    ("Title", None, '"Title"'),
+    ("", "Izvestia", "src-id"),
+]
+
+
+@pytest.mark.parametrize(("title", "publisher", "shown"), NAMES)
+def test_text_names_sources_by_publisher_and_title(
+    title: str, publisher: str | None, shown: str
+) -> None:
+    from factcheck.report import render_conflict, source_name
+
+    c = Citation("f.yaml", 3, "src-id", "claim", title, "a quote", publisher)
+    assert source_name(c) == shown
+    conflict = Conflict("r", "agree", "error", "m", (c,))
+    assert f"    f.yaml:3: {shown}: " in render_conflict(conflict)
+
+
+def test_a_quote_cited_twice_in_a_row_is_printed_once() -> None:
+    from factcheck.report import render_conflict
+
+    one = Citation("f.yaml", 3, "s", "a", "T", "the Foreign Enemies Act")
+    two = Citation("f.yaml", 9, "s", "b", "T", "the Foreign Enemies Act")
+    other = Citation("g.yaml", 4, "t", "c", "U", "the Foreign Enemies Act")
+    out = render_conflict(Conflict("naming", "naming", "info", "m", (one, two, other)))
+    assert out.count('"the Foreign Enemies Act"') == 2  # once for s, once for t
+    assert 'f.yaml:9: "T": (the same quote)' in out
+
+
+@pytest.mark.parametrize(
+    ("waived", "line"),
+    [
+        (False, "facts/a.yaml:7: error[capacity-agrees] capacity: a says 1"),
+        (True, "facts/a.yaml:7: error[capacity-agrees] (waived) capacity: a says 1"),
+    ],
+)
+def test_str_of_a_conflict_is_its_one_line_message(waived: bool, line: str) -> None:
+    c = Conflict(
+        "capacity-agrees",
+        "agree",
+        "error",
+        "capacity: a says 1",
+        (Citation("facts/a.yaml", 7, "a", "cap", "A", "q"),),
+        waived,
+    )
+    assert str(c) == line
+    assert "\n" not in str(c)
+    assert str(Conflict("r", "k", "info", "m", ())) == "<corpus>: info[r] m"
+
+
+def test_publisher_is_not_part_of_a_citations_identity() -> None:
+    a = Citation("f", 1, "s", "c", "T", "q", "P")
+    assert a == Citation("f", 1, "s", "c", "T", "q", None)
+    assert "publisher" not in a.to_dict()  # machine formats keep ids and fields as they were

@@ -192,6 +192,23 @@ def _nesting_error(text: str, file: str) -> LoadError | None:
     return None
 
 
+def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> LoadError:
+    """At the line where the unfinished thing opens (an unclosed bracket or quote), when
+    PyYAML says where that is, naming the line where reading failed too."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    found = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+    opened = exc.context_mark.line + 1 if exc.context_mark is not None else None
+    # Only what must be closed: a block mapping "starts" at the top of the file, far from
+    # a misindented key.
+    unclosed = exc.context is not None and any(
+        what in exc.context for what in ("flow sequence", "flow mapping", "quoted scalar")
+    )
+    if opened is not None and found is not None and opened < found and unclosed:
+        message = f"YAML syntax error: {problem} at line {found} ({exc.context} that starts here)"
+        return LoadError(file, opened, "", message)
+    return LoadError(file, found or opened, "", f"YAML syntax error: {problem}")
+
+
 def parse(text: str, file: str) -> tuple[Any, list[LoadError]]:
     """Parse one YAML document into plain values with positions.
 
@@ -206,10 +223,7 @@ def parse(text: str, file: str) -> tuple[Any, list[LoadError]]:
     except RecursionError:  # the pure-Python composer, when PyYAML has no C extension
         return None, [LoadError(file, None, "", "nesting too deep: not parsed")]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        return None, [LoadError(file, line, "", f"YAML syntax error: {problem}")]
+        return None, [_syntax_error(exc, file)]
     except yaml.YAMLError as exc:
         return None, [LoadError(file, None, "", f"YAML error: {exc}")]
     if node is None:  # nothing but comments, blank lines or a bare "---"

@@ -24,6 +24,8 @@ class Citation:
     claim: str
     title: str
     quote: str
+    #: Who published the source, for people reading a report (not part of identity).
+    publisher: str | None = field(default=None, compare=False)
 
     @property
     def ref(self) -> str:
@@ -60,6 +62,13 @@ class Conflict:
     #: The claims cited only as evidence for a side (``source-id/claim-id``): an article
     #: agreeing with the reference, a count agreeing with one end of a jump.
     support: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        """The one-line message: ``file:line: severity[rule] message``."""
+        first = self.citations[0] if self.citations else None
+        where = f"{first.file}:{first.line}" if first else "<corpus>"
+        waived = " (waived)" if self.waived else ""
+        return f"{where}: {self.severity}[{self.rule}]{waived} {self.message}"
 
     @property
     def refs(self) -> frozenset[str]:

@@ -9,10 +9,12 @@ or normalised text). Each claim becomes a :class:`Fact` that knows its file and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 from .conflict import Citation
 from .errors import LoadError, did_you_mean
@@ -90,6 +92,7 @@ class Fact:
             source=self.source.id,
             claim=self.claim.id,
             title=self.source.title,
+            publisher=self.source.publisher,
             quote=self.claim.quote or self.claim.basis or "",
         )
 
@@ -111,10 +114,61 @@ class Fact:
         if self.unit and self.prop.type == "quantity" and not isinstance(c.value, str):
             text = f"{text} {self.unit}"
         if c.as_of:
-            text += f" (as of {c.as_of})"
+            text += f" ({as_of_text(str(c.as_of))})"
         elif c.period:
-            text += f" ({c.period.start or '...'} to {c.period.end or '...'})"
+            text += f" ({period_text(c.period.start, c.period.end)})"
         return text
+
+
+_MONTH_NAMES: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_DATE: Final = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_text(text: str) -> str:
+    """A partial date as people write it: ``2025``, ``Mar 2025``, ``16 Mar 2025`` (a
+    timestamp, or anything else, as it is)."""
+    m = _DATE.match(text)
+    if m is None or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
+        return text
+    year, month, day = m.groups()
+    if month is None:
+        return year
+    name = _MONTH_NAMES[int(month) - 1]
+    return f"{name} {year}" if day is None else f"{int(day)} {name} {year}"
+
+
+def as_of_text(text: str) -> str:
+    """``in 2025``, ``in Mar 2025``, ``as of 16 Mar 2025``."""
+    shown = date_text(text)
+    precise = _DATE.match(text) is None or text.count("-") == 2
+    return f"as of {shown}" if precise else f"in {shown}"
+
+
+def period_text(start: object, end: object) -> str:
+    """``from 16 Mar 2025``, ``until 2024``, ``from Jan 2013 to Dec 2023``, ``from 16 Mar
+    2025 through 2025`` (a year-only end: to the end of that year)."""
+    first = date_text(str(start)) if start is not None else None
+    last = date_text(str(end)) if end is not None else None
+    if first and last:
+        # "2025-03-16 to 2025": to the end of the year it started in.
+        word = "through" if _DATE.match(str(end)) and "-" not in str(end) else "to"
+        return f"from {first} {word} {last}"
+    if first:
+        return f"from {first}"
+    return f"until {last}" if last else "at some time"
 
 
 @dataclass

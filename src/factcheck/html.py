@@ -32,18 +32,45 @@ __all__ = ["render_html"]
 
 _YOf = Callable[[float], float]
 
-# Colour-blind-safe palette (Okabe-Ito without yellow, which is unreadable on white).
-_PALETTE: Final = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#000000",
-    "#7F7F7F",
-)
+# Sources' colours start with the colour-blind-safe Okabe-Ito hues that stay apart from
+# the badges and rings (no orange or vermillion, near the warning and error reds; no
+# black or grey, the info and waived marks; no yellow, unreadable on white).
+_PALETTE: Final = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9")
 _CONFLICT: Final = "#D7191C"
+#: A citation of no source (a waiver, say): neutral, no source's colour.
+_UNKNOWN_SOURCE: Final = "#444444"
+#: Hue bands (degrees) kept for severities: red (error) and orange to amber (warning).
+_RESERVED_HUES: Final = ((330.0, 360.0), (0.0, 60.0))
+_GOLDEN_ANGLE: Final = 137.50776405003785
+
+
+def palette(n: int) -> list[str]:
+    """``n`` source colours, all different, none in the severities' hue bands.
+
+    The first are :data:`_PALETTE`; after it, hues step by the golden angle (each new
+    hue falls in the widest gap left), skipping the reserved bands, and three lightness
+    levels alternate so that neighbours in hue still differ in lightness.
+    """
+    import colorsys
+
+    out = list(_PALETTE[:n])
+    seen = {c.lower() for c in out}
+    hue = 200.0
+    i = 0
+    while len(out) < n:
+        i += 1
+        hue = (hue + _GOLDEN_ANGLE) % 360.0
+        if any(lo <= hue < hi for lo, hi in _RESERVED_HUES):
+            continue
+        lightness = (0.32, 0.45, 0.58)[i % 3]
+        r, g, b = colorsys.hls_to_rgb(hue / 360.0, lightness, 0.75)
+        colour = f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+        if colour.lower() not in seen:
+            seen.add(colour.lower())
+            out.append(colour)
+    return out
+
+
 #: The ring around a claim in a conflict, by the most severe conflict it is in: an error
 #: is unmistakable, an info finding (a misspelt name, say) only marked.
 _RINGS: Final = {
@@ -478,7 +505,7 @@ class _Report:
                 if rank[key] < rank[self.status.get(ref, "waived")] or ref not in self.status:
                     self.status[ref] = key
         source_ids = sorted(corpus.sources)
-        self.colours = {sid: _PALETTE[i % len(_PALETTE)] for i, sid in enumerate(source_ids)}
+        self.colours = dict(zip(source_ids, palette(len(source_ids)), strict=True))
         self.series = _series(corpus, [c.refs for c in result.conflicts])
         self.chart_of: dict[str, str] = {}
         # Each claim's first conflict section, so a chart's table can link to it.
@@ -499,7 +526,7 @@ class _Report:
             return None
 
     def style(self, fact: Fact) -> _Style:
-        return _Style(self.colours.get(fact.source.id, _PALETTE[-1]), self.status.get(fact.ref))
+        return _Style(self.colours.get(fact.source.id, _UNKNOWN_SOURCE), self.status.get(fact.ref))
 
     def title_of(self, series: _Series) -> str:
         entity = self.corpus.entities.get(series.subject)
@@ -649,7 +676,7 @@ class _Report:
                     meta.append(sf.source.publisher)
                 if sf.source.published:
                     meta.append(_date_text(sf.source.published))
-            colour = self.colours.get(cit.source, _PALETTE[-1])
+            colour = self.colours.get(cit.source, _UNKNOWN_SOURCE)
             sides.append(
                 f'<div class="side" style="border-color:{colour}">'
                 f'<p class="src">{_e(cit.title)}'
@@ -1235,12 +1262,12 @@ padding:1px 4px;border-radius:4px}
 .index a:hover{text-decoration:underline}.index .badge{font-size:9px}
 .conflict{border:1px solid #d0d7de;border-left:6px solid #D7191C;border-radius:6px;
 padding:4px 16px 12px;margin:16px 0}
-.conflict.warning{border-left-color:#E69F00}.conflict.info{border-left-color:#0072B2}
+.conflict.warning{border-left-color:#b97800}.conflict.info{border-left-color:#6E7781}
 .conflict.waived{border-left-color:#8C8C8C;opacity:.85}
 .message{font-weight:600}
 .badge{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;color:#fff;
 background:#D7191C;border-radius:10px;padding:1px 8px;vertical-align:middle}
-a.badge{text-decoration:none}.badge.warning{background:#b97800}.badge.info{background:#0072B2}.badge.waived{background:#8C8C8C}
+a.badge{text-decoration:none}.badge.warning{background:#b97800}.badge.info{background:#6E7781}.badge.waived{background:#8C8C8C}
 .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}
 .side{border-top:4px solid;background:#fafbfc;padding:4px 12px;border-radius:4px}
 .side .src{font-weight:600;margin:6px 0}.side .meta{font-weight:400;color:#57606a}

@@ -166,7 +166,9 @@ class _FactcheckItem(pytest.Item):
         if failing:
             body = "\n\n".join(render_conflict(c) for c in conflicts)
             count = _plural(len(failing), "unwaived error conflict")
-            raise ConflictsFound(f"{what}: {count}\n\n{body}")
+            # pytest's short summary shows the start of the first line: the finding.
+            first = failing[0].message
+            raise ConflictsFound(f"{first} ({what}: {count})\n\n{body}")
         waived = [c for c in conflicts if c.waived]
         if waived:
             reasons = sorted({c.waiver_reason or "waived" for c in waived})

@@ -11,6 +11,7 @@ of a source, files) can look it up.
 * ``sarif``: SARIF 2.1.0, one result per conflict located at its first claim, the other
   claims as related locations; load errors are results of the pseudo-rule ``load``.
 * ``markdown``: a pull-request comment, conflicts grouped by rule, quotes as blockquotes.
+* ``github``: GitHub Actions workflow commands, an annotation on every cited claim line.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ __all__ = [
     "REPORTERS",
     "Reporter",
     "as_json",
+    "github",
     "html",
     "markdown",
     "render_conflict",
@@ -59,9 +61,12 @@ _STYLE: Final = {
 
 
 def use_color(stream: TextIO | None = None) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    """Colour on a terminal, never when ``NO_COLOR`` is set (https://no-color.org), and
+    anywhere when ``FORCE_COLOR`` is (https://force-color.org; ``NO_COLOR`` wins)."""
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     if os.environ.get("TERM") == "dumb":
         return False
     stream = sys.stdout if stream is None else stream
@@ -93,16 +98,34 @@ def render_conflict(conflict: Conflict, *, color: bool = False) -> str:
         tag += " (waived)"
     where = _where(first.file, first.line) if first else "<corpus>"
     lines = [f"{_paint(where, 'place', color)}: {tag} {conflict.message}"]
+    previous: Citation | None = None
     for c in conflict.citations:
-        side = f"    {c.file}:{c.line}: {c.source}"
-        if c.title:
-            side += f' ("{c.title}")'
-        if c.quote:
+        side = f"    {c.file}:{c.line}: {source_name(c)}"
+        if (
+            c.quote
+            and previous is not None
+            and (c.source, c.quote)
+            == (
+                previous.source,
+                previous.quote,
+            )
+        ):
+            side += ": (the same quote)"  # two claims read from one passage
+        elif c.quote:
             side += ": " + _paint(f'"{c.quote}"', "quote", color)
         lines.append(side)
+        previous = c
     if conflict.waived and conflict.waiver_reason:
         lines.append(f"    waived: {conflict.waiver_reason}")
     return "\n".join(lines)
+
+
+def source_name(c: Citation) -> str:
+    """A source as people name it: ``Publisher, "Title"`` (the id only when it has no
+    title; machine formats keep the ids)."""
+    if not c.title:
+        return c.source
+    return f'{c.publisher}, "{c.title}"' if c.publisher else f'"{c.title}"'
 
 
 def summary_line(result: AuditResult) -> str:
@@ -131,18 +154,51 @@ def as_json(result: AuditResult, corpus: Corpus) -> str:
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
 
 
-def _uri(file: str) -> str:
+#: Where SARIF's relative URIs start: the working directory the audit ran in.
+SRCROOT: Final = "SRCROOT"
+#: Where rules and the tool are documented (SARIF's ``informationUri``).
+INFORMATION_URI: Final = "https://pypi.org/project/factcheck-audit/"
+
+
+def _artifact(file: str) -> dict[str, str]:
+    """A relative URI against ``SRCROOT`` (the working directory), as code-scanning tools
+    want them; an absolute ``file://`` URI only for a file outside it."""
+    from urllib.parse import quote
+
     path = Path(file)
-    return path.as_uri() if path.is_absolute() else path.as_posix()
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": path.as_uri()}
+    return {"uri": quote(path.as_posix()), "uriBaseId": SRCROOT}
+
+
+def _directory_uri(path: Path) -> str:
+    uri = path.as_uri()
+    return uri if uri.endswith("/") else f"{uri}/"
+
+
+def _rule_name(rule: str) -> str:
+    """``capacity-agrees`` -> ``CapacityAgrees``: SARIF wants a name apart from the id."""
+    words = [w for w in rule.replace("_", "-").split("-") if w]
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    return name if name and name != rule else f"Rule{name or 'Unnamed'}"
+
+
+def _sentence(text: str) -> str:
+    """SARIF messages are sentences: end them with a full stop."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _location(file: str, line: int | None, message: str | None = None) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
+    physical: dict[str, Any] = {"artifactLocation": _artifact(file)}
     if line is not None:
         physical["region"] = {"startLine": line}
     loc: dict[str, Any] = {"physicalLocation": physical}
     if message:
-        loc["message"] = {"text": message}
+        loc["message"] = {"text": _sentence(message)}
     return loc
 
 
@@ -167,8 +223,8 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
     rules = [
         {
             "id": rule,
-            "name": rule,
-            "shortDescription": {"text": descriptions.get(rule, rule)},
+            "name": _rule_name(rule),
+            "shortDescription": {"text": _sentence(descriptions.get(rule, rule))},
             "defaultConfiguration": {"level": _SARIF_LEVEL[severities.get(rule, "error")]},
         }
         for rule in used
@@ -182,7 +238,7 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
                 "ruleId": LOAD_RULE,
                 "ruleIndex": index[LOAD_RULE],
                 "level": "error",
-                "message": {"text": message},
+                "message": {"text": _sentence(message)},
                 "locations": [_location(e.file, e.line)],
             }
         )
@@ -192,7 +248,7 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
             "ruleIndex": index[c.rule],
             "kind": "fail",
             "level": _SARIF_LEVEL[c.severity],
-            "message": {"text": c.message},
+            "message": {"text": _sentence(c.message)},
             "locations": [
                 _location(c.citations[0].file, c.citations[0].line, _citation_text(c.citations[0]))
             ]
@@ -225,9 +281,11 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
                         "name": "factcheck",
                         "version": __version__,
                         "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(Path.cwd())}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
@@ -290,6 +348,13 @@ def html(result: AuditResult, corpus: Corpus) -> str:
     return render_html(result, corpus)
 
 
+def github(result: AuditResult, corpus: Corpus) -> str:
+    """GitHub Actions annotations on every cited claim line (see :mod:`factcheck.github`)."""
+    from .github import github as annotate
+
+    return annotate(result, corpus)
+
+
 #: Output formats by name.
 REPORTERS: dict[str, Reporter] = {
     "text": text,
@@ -297,4 +362,5 @@ REPORTERS: dict[str, Reporter] = {
     "sarif": sarif,
     "markdown": markdown,
     "html": html,
+    "github": github,
 }
