@@ -46,8 +46,8 @@ from pathlib import Path
 from typing import Any
 
 import factcheck
+from factcheck.domain.values import parse_quantity
 from factcheck.extract import UNIDENTIFIED, draft_fact_file
-from factcheck.values import parse_quantity
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ("value", "unit", "hedge", "time", "subject", "property")

@@ -21,7 +21,7 @@ period, events on the same day, a derived figure within tolerance, ...).
 
 Every check kind of factcheck has a ``_<kind>_kind`` function returning its properties,
 rules and scenarios (see :data:`Scenario`), registered in :data:`KINDS`;
-tests/test_benchmarks.py fails when a kind of ``factcheck.checks.KINDS`` has none. Kinds
+tests/test_benchmarks.py fails when a kind of ``factcheck.rules.checks.KINDS`` has none. Kinds
 the installed factcheck does not know are skipped.
 """
 
@@ -812,7 +812,7 @@ def _write_record(path: Path, r: int, items: list[tuple[str, ClaimSpec]]) -> Non
 
 def _known_kinds() -> set[str]:
     try:
-        from factcheck.checks import KINDS
+        from factcheck.rules.checks import KINDS
     except ImportError:  # generating without factcheck installed: plant every kind we know
         return set(KINDS)
     return set(KINDS)

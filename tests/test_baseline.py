@@ -22,7 +22,7 @@ from factcheck.baseline import (
     read,
 )
 from factcheck.cli import main
-from factcheck.conflict import AuditResult, Citation, Conflict
+from factcheck.domain.conflict import AuditResult, Citation, Conflict
 
 from .conftest import CAPACITY_RULE, ENTITIES, OPENED_RULE, PROPERTIES, source_yaml
 

@@ -21,9 +21,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck import checks, report
-from factcheck.checks import KINDS, PARAMS, Params
-from factcheck.values import DateSpan, Order, PartialDate, compare_dates, date_span
+from factcheck.domain.values import DateSpan, Order, PartialDate, compare_dates, date_span
+from factcheck.report import reporters as report
+from factcheck.rules import checks
+from factcheck.rules.checks import KINDS, PARAMS, Params
 
 from .conftest import SHA, MakeCorpus
 
@@ -1583,7 +1584,7 @@ def test_an_undecided_product_says_what_the_open_factor_needs() -> None:
 def test_solving_for_an_input_gives_back_its_value(
     relation: str, xs: list[float], which: int
 ) -> None:
-    from factcheck.values import Interval
+    from factcheck.domain.values import Interval
 
     if relation == "ratio":
         xs = xs[:2]
@@ -1834,7 +1835,7 @@ def test_supersedes_must_name_a_claim_on_the_same_key() -> None:
 
 
 def test_properties_no_rule_checks_are_reported_on_request() -> None:
-    from factcheck.engine import COVERAGE_RULE, rule_coverage
+    from factcheck.rules.engine import COVERAGE_RULE, rule_coverage
 
     sources = {
         "a": [f"id: c, {CAP}, value: 40000", f"id: i, {INM}, value: 100, as_of: 2024"],

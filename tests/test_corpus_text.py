@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.corpus import as_of_text, date_text, period_text
+from factcheck.domain.corpus import as_of_text, date_text, period_text
 
 
 @pytest.mark.parametrize(

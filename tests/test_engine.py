@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.engine import WAIVER_RULE
+from factcheck.rules.engine import WAIVER_RULE
 
 from .conftest import MakeCorpus, source_yaml
 

@@ -10,13 +10,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck import _yaml
 from factcheck.cli import main
-from factcheck.engine import draft_errors
+from factcheck.domain.model import SourceFile
 from factcheck.extract import (
     draft_fact_file,
 )
-from factcheck.model import SourceFile
+from factcheck.io import yaml_reader as _yaml
+from factcheck.rules.engine import draft_errors
 
 from .conftest import MakeCorpus, source_yaml
 

@@ -19,7 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck import FactcheckError, LoadError, _yaml, parse
+from factcheck import FactcheckError, LoadError
+from factcheck.io import parse
+from factcheck.io import yaml_reader as _yaml
 
 from .conftest import ENTITIES, PROPERTIES, source_yaml
 

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import main
-from factcheck.conflict import AuditResult, Citation, Conflict
-from factcheck.corpus import Corpus
-from factcheck.errors import LoadError
-from factcheck.github import escape_data, escape_property, github
+from factcheck.domain.conflict import AuditResult, Citation, Conflict
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.errors import LoadError
+from factcheck.report.github import escape_data, escape_property, github
 
 from .conftest import CAPACITY_RULE, ENTITIES, OPENED_RULE, PROPERTIES, source_yaml
 

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.cli import main
-from factcheck.html import render_html
 from factcheck.report import REPORTERS
+from factcheck.report.html import render_html
 
 from .conftest import MakeCorpus, source_yaml
 
@@ -694,7 +694,7 @@ def _hue(colour: str) -> float:
 
 @pytest.mark.parametrize("n", [0, 1, 4, 5, 9, 12, 40, 200])
 def test_palette_is_distinct_for_any_number_of_sources(n: int) -> None:
-    from factcheck.html import palette
+    from factcheck.report.html import palette
 
     colours = palette(n)
     assert len(colours) == n
@@ -708,7 +708,7 @@ def test_palette_is_distinct_for_any_number_of_sources(n: int) -> None:
 
 
 def test_nine_sources_get_nine_colours_none_the_info_badge() -> None:
-    from factcheck.html import _CSS, palette
+    from factcheck.report.html import _CSS, palette
 
     colours = palette(9)
     assert len(set(colours)) == 9

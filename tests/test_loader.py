@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 
 import factcheck
-from factcheck import FactcheckError, assemble, discovery, loader, partial
+from factcheck import FactcheckError
+from factcheck import hook as partial
+from factcheck.io import assemble, discovery
+from factcheck.io import load as loader
 
 from .conftest import CLAIMS, MakeCorpus, source_yaml
 

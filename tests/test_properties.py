@@ -1,4 +1,4 @@
-"""Property tests of the whole pipeline on generated corpora (factcheck.strategies).
+"""Property tests of the whole pipeline on generated corpora (factcheck.testing.strategies).
 
 * load(dump(corpus)) gives back the same model objects, with no errors;
 * the audit does not depend on file names, file order or claim order;
@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck import Claim, Corpus, SourceFile
-from factcheck import strategies as fst
-from factcheck.dump import render
+from factcheck.io.dump import render
+from factcheck.testing import strategies as fst
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -174,6 +174,6 @@ def test_names_fold_as_the_regular_expression_folds_them(text: str) -> None:
     # corpus._fold splits on whitespace instead of re.sub(r"\s+", " ", ...): the same.
     import re
 
-    from factcheck.corpus import _fold
+    from factcheck.domain.corpus import _fold
 
     assert _fold(text) == re.sub(r"\s+", " ", text).strip().casefold()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import engine
+from factcheck.rules import engine
 
 from .conftest import CAPACITY_RULE, ENTITIES, OPENED_RULE, PROPERTIES, source_yaml
 

@@ -1,4 +1,4 @@
-"""Readings as store rows and back (factcheck.records): nothing is lost or changed."""
+"""Readings as store rows and back (factcheck.io.records): nothing is lost or changed."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import factcheck
-from factcheck import loader, parse, records
-from factcheck import strategies as fst
-from factcheck.discovery import scan
+from factcheck.io import load as loader
+from factcheck.io import parse, records
+from factcheck.io.discovery import scan
+from factcheck.testing import strategies as fst
 
 SEED = Path(__file__).resolve().parents[1] / "facts"
 

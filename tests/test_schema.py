@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 import factcheck
-from factcheck._yaml import parse
-from factcheck.schema import fact_file_schema
+from factcheck.io.schema import fact_file_schema
+from factcheck.io.yaml_reader import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 

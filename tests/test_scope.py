@@ -1,7 +1,7 @@
 """The hook's partial load audits to exactly what a full audit reports about the given files.
 
 ``factcheck check FILE`` loads only the files within reach of FILE's claims (see
-:mod:`factcheck.scope`); whatever it reports about FILE must be what auditing the whole
+:mod:`factcheck.rules.scope`); whatever it reports about FILE must be what auditing the whole
 corpus reports, for every check kind, before and after files change.
 """
 
@@ -18,13 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck import strategies as fst
-from factcheck.corpus import Corpus
-from factcheck.dump import render
-from factcheck.model import Property, Rule, Selector
-from factcheck.partial import load_around
-from factcheck.scope import SCOPES, reach
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.model import Property, Rule, Selector
+from factcheck.hook import load_around
+from factcheck.io.dump import render
+from factcheck.rules.scope import SCOPES, reach
 from factcheck.store import Store
+from factcheck.testing import strategies as fst
 
 GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 
@@ -197,13 +197,13 @@ def test_reach_table(
 
 def test_every_kind_has_a_scope() -> None:
     # A kind without one makes the hook load everything: correct, but slow.
-    from factcheck.checks import KINDS
+    from factcheck.rules.checks import KINDS
 
     assert set(KINDS) <= set(SCOPES)
 
 
 def test_unknown_reach_loads_everything() -> None:
-    from factcheck import checks
+    from factcheck.rules import checks
 
     checks.KINDS["made-up"] = checks.KINDS["agree"]
     try:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.checks import PARAMS
-from factcheck.engine import select
+from factcheck.rules.checks import PARAMS
+from factcheck.rules.engine import select
 
 FACTS = Path(__file__).resolve().parents[1] / "facts"
 

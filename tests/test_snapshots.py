@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck import AuditResult, FactcheckError
-from factcheck.snapshots import QUOTES_RULE, closest_passage, fold, merge, verify_snapshots
+from factcheck.io.snapshots import QUOTES_RULE, closest_passage, fold, merge, verify_snapshots
 
 from .conftest import MakeCorpus
 

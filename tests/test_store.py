@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.discovery import scan
-from factcheck.partial import load_around
+from factcheck.hook import load_around
+from factcheck.io.discovery import scan
 from factcheck.store import CACHE_DIR, Store, code_fingerprint, content_key
 
 from .conftest import MakeCorpus, source_yaml

@@ -31,8 +31,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 import factcheck
 from factcheck import cli
-from factcheck.discovery import scan
-from factcheck.partial import load_around
+from factcheck.hook import load_around
+from factcheck.io.discovery import scan
 from factcheck.store import CACHE_DIR, Store
 
 from .conftest import ENTITIES, PROPERTIES, source_yaml

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.strategies import date_values
-from factcheck.values import (
+from factcheck.domain.values import (
     HEDGES,
     DateSpan,
     Interval,
@@ -26,6 +25,7 @@ from factcheck.values import (
     parse_quantity,
     spans_overlap,
 )
+from factcheck.testing.strategies import date_values
 
 
 def iv(value: float, hedge: str = "exact", tol: float = 0.1) -> Interval:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck import _yaml
+from factcheck.io import yaml_reader as _yaml
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
-from .conflict import AuditResult, Citation, Conflict
-from .corpus import Corpus, Fact
-from .dump import dump
-from .engine import audit, draft_errors
-from .errors import FactcheckError, LoadError
-from .loader import load
-from .model import (
+from factcheck._version import __version__
+from factcheck.domain.conflict import AuditResult, Citation, Conflict
+from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.errors import FactcheckError, LoadError
+from factcheck.domain.model import (
     Alias,
     Claim,
     Entity,
@@ -31,10 +28,13 @@ from .model import (
     SourceFile,
     Waiver,
 )
-from .values import DateSpan, Interval, PartialDate
+from factcheck.domain.values import DateSpan, Interval, PartialDate
+from factcheck.io.dump import dump
+from factcheck.io.load import load
+from factcheck.rules.engine import audit, draft_errors
 
 if TYPE_CHECKING:
-    from .extract import draft_fact_file
+    from factcheck.extract import draft_fact_file
 
 __all__ = [
     "Alias",
@@ -71,7 +71,7 @@ def __getattr__(name: str) -> Any:
     # The extractor's patterns and tables take 20 ms to import, which the command line's
     # audit and pre-commit hook never need: imported on first use (PEP 562).
     if name == "draft_fact_file":
-        from .extract import draft_fact_file
+        from factcheck.extract import draft_fact_file
 
         return draft_fact_file
     raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

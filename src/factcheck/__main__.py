@@ -1,3 +1,3 @@
-from .cli import entry
+from factcheck.cli import entry
 
 entry()

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from .conflict import AuditResult, Citation, Conflict
-from .errors import LoadError
+from factcheck.domain.conflict import AuditResult, Citation, Conflict
+from factcheck.domain.errors import LoadError
 
 __all__ = [
     "BASELINE_RULE",
@@ -140,7 +140,7 @@ def read(
     path: str | os.PathLike[str], display: str | None = None
 ) -> tuple[Baseline, list[LoadError]]:
     """The baseline in ``path`` and the problems with it (file, line, field)."""
-    from ._yaml import YamlMap, YamlSeq, parse
+    from factcheck.io.yaml_reader import YamlMap, YamlSeq, parse
 
     file = display if display is not None else str(path)
     try:
@@ -303,9 +303,9 @@ def at_revision(
     import tarfile
     import tempfile
 
-    from .engine import audit
-    from .errors import FactcheckError
-    from .loader import load
+    from factcheck.domain.errors import FactcheckError
+    from factcheck.io.load import load
+    from factcheck.rules.engine import audit
 
     directory = Path(corpus).absolute()
     name = f"revision {rev}"

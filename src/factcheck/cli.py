@@ -28,18 +28,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from . import __version__
-from .conflict import SEVERITIES, AuditResult, Conflict
-from .corpus import Corpus
-from .discovery import YAML_SUFFIXES, Scan, scan
-from .engine import audit
-from .errors import FactcheckError, LoadError
-from .loader import load
-from .report import REPORTERS
+from factcheck import __version__
+from factcheck.domain.conflict import SEVERITIES, AuditResult, Conflict
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.errors import FactcheckError, LoadError
+from factcheck.io.discovery import YAML_SUFFIXES, Scan, scan
+from factcheck.io.load import load
+from factcheck.report import REPORTERS
+from factcheck.rules.engine import audit
 
 if TYPE_CHECKING:
-    from .baseline import Baseline
-    from .store import Store
+    from factcheck.baseline import Baseline
+    from factcheck.store import Store
 
 __all__ = ["COMMANDS", "corpus_root", "entry", "main"]
 
@@ -165,7 +165,7 @@ def _baselines(root: Path, args: argparse.Namespace) -> tuple[list[Baseline], li
     out: list[Baseline] = []
     path = _baseline_path(root, args)
     if path is not None:
-        from .baseline import read
+        from factcheck.baseline import read
 
         if not path.is_file():
             return [], [LoadError(str(path), None, "", "--baseline: no such file")]
@@ -174,7 +174,7 @@ def _baselines(root: Path, args: argparse.Namespace) -> tuple[list[Baseline], li
             return [], errors
         out.append(baseline)
     if args.new_since is not None:
-        from .baseline import RevisionError, at_revision
+        from factcheck.baseline import RevisionError, at_revision
 
         try:
             out.append(at_revision(root, args.new_since, allow_drafts=args.allow_drafts))
@@ -202,7 +202,7 @@ def _run_audit(corpus: Corpus, args: argparse.Namespace) -> AuditResult:
         corpus, allow_drafts=args.allow_drafts, coverage=getattr(args, "coverage", False)
     )
     if sources is not None:
-        from .snapshots import merge, verify_snapshots
+        from factcheck.io.snapshots import merge, verify_snapshots
 
         result = merge(result, verify_snapshots(corpus, sources))
     return result
@@ -215,7 +215,7 @@ def _render(result: AuditResult, corpus: Corpus, args: argparse.Namespace) -> st
         result, conflicts=tuple(c for c in result.conflicts if c.severity in keep)
     )
     if args.format == "text":
-        from .report import text
+        from factcheck.report import text
 
         return text(shown, corpus, color=_color(args))
     return REPORTERS[args.format](shown, corpus)
@@ -224,7 +224,7 @@ def _render(result: AuditResult, corpus: Corpus, args: argparse.Namespace) -> st
 def _color(args: argparse.Namespace) -> bool:
     """Whether the text report is coloured: ``--color``, else the environment and the
     terminal (see :func:`factcheck.report.use_color`); never into ``-o FILE`` on auto."""
-    from .report import use_color
+    from factcheck.report import use_color
 
     choice = getattr(args, "color", "auto")
     if choice != "auto":
@@ -285,7 +285,7 @@ def _silence_stdout() -> None:
 def _open_store(root: Path, args: argparse.Namespace) -> Store | None:
     """The store the command line opts in to, unless ``--no-cache`` or the environment
     says not to."""
-    from .store import Store, default_directory, disabled_by_environment
+    from factcheck.store import Store, default_directory, disabled_by_environment
 
     if args.no_cache or disabled_by_environment():
         return None
@@ -297,7 +297,7 @@ def _memo_key(scanned: Scan, args: argparse.Namespace) -> str | None:
     code (in the key), the day (waivers expire), every option, the colour choice and the
     baseline's bytes. ``None`` when something outside the corpus decides it (a git
     revision): that report is not kept."""
-    from .store import content_key
+    from factcheck.store import content_key
 
     if args.new_since is not None:
         return None
@@ -362,14 +362,14 @@ def _report(scanned: Scan, args: argparse.Namespace, store: Store | None) -> tup
     """The printed report of an audit, its exit code and the note for standard error."""
     baselines, problems = _baselines(scanned.root, args)
     if problems:
-        from .report import render_error
+        from factcheck.report import render_error
 
         return "\n".join(render_error(e) for e in problems), 2, ""
     corpus = load(args.path, scanned=scanned, store=store)
     result = _run_audit(corpus, args)
     note = ""
     if baselines:
-        from .baseline import apply
+        from factcheck.baseline import apply
 
         # With load errors some claims are missing: their entries would look stale.
         applied = apply(result, baselines, report_stale=not result.errors)
@@ -480,7 +480,7 @@ def _check(args: argparse.Namespace) -> int:
             roots.setdefault(root, set()).add(_real(file))
     if problems:
         return _fail(problems)
-    from .partial import load_around
+    from factcheck.hook import load_around
 
     results: list[AuditResult] = []
     corpora: list[Corpus] = []
@@ -509,7 +509,7 @@ def _check(args: argparse.Namespace) -> int:
         full = _run_audit(corpus, args)
         result = _involving(full, corpus, files)
         if baselines:
-            from .baseline import apply
+            from factcheck.baseline import apply
 
             # Against every finding of the corpus loaded: one among fewer claims of a
             # known finding need not cite the files to keep that entry from being stale.
@@ -558,7 +558,7 @@ def _configure_baseline(p: argparse.ArgumentParser) -> None:
 
 def _write_baseline(args: argparse.Namespace) -> int:
     """Write the findings the corpus has now as its baseline; 2 on load errors."""
-    from .baseline import dumps
+    from factcheck.baseline import dumps
 
     try:
         corpus = load(args.path)
@@ -592,19 +592,19 @@ def _configure_schema(p: argparse.ArgumentParser) -> None:
 # `extract` imports its module (20 ms of patterns and tables) only when it is the command
 # (see _parser): the pre-commit hook never pays for it.
 def _configure_extract(p: argparse.ArgumentParser) -> None:
-    from .extract import configure
+    from factcheck.extract import configure
 
     configure(p)
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .extract import run
+    from factcheck.extract import run
 
     return run(args)
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import fact_file_schema
+    from factcheck.io.schema import fact_file_schema
 
     if args.corpus is None:
         return _emit(json.dumps(fact_file_schema(), indent=2), 0)
@@ -623,7 +623,7 @@ def _configure_coverage(p: argparse.ArgumentParser) -> None:
 
 def _coverage(args: argparse.Namespace) -> int:
     """Each property claims use, its number of claims and the rules that check it."""
-    from .engine import rule_coverage
+    from factcheck.rules.engine import rule_coverage
 
     try:
         corpus = load(args.path)
@@ -707,7 +707,7 @@ class _BadConfig(Exception):
 
 def _configure_from_file(sub: argparse.ArgumentParser) -> list[LoadError]:
     """Take the config file's settings as ``sub``'s defaults; what is wrong with it."""
-    from .config import load as load_config
+    from factcheck.config import load as load_config
 
     config, errors = load_config()
     if errors or config.file is None:

@@ -16,7 +16,7 @@ to the file they are written in::
     color = "auto"              # --color: auto, always or never
 
 A bad file (TOML syntax, an unknown key, a value of the wrong type or not among the
-choices) is a :class:`~factcheck.errors.LoadError` naming its file and line.
+choices) is a :class:`~factcheck.domain.errors.LoadError` naming its file and line.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from .errors import LoadError
+from factcheck.domain.errors import LoadError
 
 __all__ = ["KEYS", "Config", "display", "find", "load"]
 
@@ -46,7 +46,7 @@ def _choice(*choices: str) -> Callable[[Any], str | None]:
 
 
 def _format(value: Any) -> str | None:
-    from .report import REPORTERS
+    from factcheck.report import REPORTERS
 
     return _choice(*REPORTERS)(value)
 

@@ -14,7 +14,7 @@ to ``entities.yaml`` or ``properties.yaml``, as a file of test items:
   (draft claims count as errors, as in ``factcheck audit``, unless
   ``--factcheck-allow-drafts``);
 * with ``--factcheck-sources DIR``, an item ``quotes`` that verifies the snapshots and
-  quotes (see :mod:`factcheck.snapshots`).
+  quotes (see :mod:`factcheck.io.snapshots`).
 
 The corpus is loaded and audited once per session, however many items report on it.
 """
@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from . import engine
-from .conflict import AuditResult, Conflict
-from .corpus import Corpus
-from .loader import load
-from .report import render_conflict, render_error
-from .snapshots import verify_snapshots
+from factcheck.domain.conflict import AuditResult, Conflict
+from factcheck.domain.corpus import Corpus
+from factcheck.io.load import load
+from factcheck.io.snapshots import verify_snapshots
+from factcheck.report import render_conflict, render_error
+from factcheck.rules import engine
 
 if TYPE_CHECKING:
     from _pytest._code.code import ExceptionInfo, TerminalRepr
@@ -105,7 +105,7 @@ def _audit(config: pytest.Config, root: Path) -> _Audit:
 
 def _load(config: pytest.Config, root: Path) -> Corpus:
     """The corpus, read through the store (the plugin opts in, as the command line does)."""
-    from .store import Store, default_directory, disabled_by_environment
+    from factcheck.store import Store, default_directory, disabled_by_environment
 
     if config.getoption("factcheck_no_cache") or disabled_by_environment():
         return load(root)

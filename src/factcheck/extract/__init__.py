@@ -19,7 +19,7 @@ Nothing is invented: where the subject or property is not clear, the claim names
 placeholder entity ``unidentified`` and the property ``unreviewed-number`` /
 ``unreviewed-date`` (both defined in the corpus), and every claim is ``draft: true``.
 ``factcheck audit`` reports draft claims as errors (see
-:func:`factcheck.engine.draft_errors`) until a person confirms them.
+:func:`factcheck.rules.engine.draft_errors`) until a person confirms them.
 
 Figures are read with regular expressions, not libraries: measured on the seeds and on
 unseen texts (``benchmarks/extract_libraries.py``), dateparser, quantulum3, number-parser

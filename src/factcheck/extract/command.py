@@ -7,8 +7,9 @@ import re
 import sys
 from pathlib import Path
 
-from ..errors import FactcheckError, LoadError
-from ..values import PartialDate
+from factcheck.domain.errors import FactcheckError, LoadError
+from factcheck.domain.values import PartialDate
+
 from .draft import draft_fact_file
 from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER
 
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                 PartialDate.parse(args.published)
             except ValueError as exc:
                 raise FactcheckError([LoadError("--published", None, "", str(exc))]) from None
-        from ..loader import load
+        from factcheck.io.load import load
 
         corpus = load(args.facts)
         missing = [n for n in (UNIDENTIFIED,) if n not in corpus.entities] + [

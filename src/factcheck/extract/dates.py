@@ -6,7 +6,8 @@ import re
 from datetime import date, timedelta
 from typing import Final
 
-from ..values import PartialDate
+from factcheck.domain.values import PartialDate
+
 from .mention import Mention, _with
 
 _MONTHS: Final = {

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
 
-from ..corpus import Corpus
-from ..dump import yaml_text
-from ..values import PartialDate
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.values import PartialDate
+from factcheck.io.dump import yaml_text
+
 from .dates import (
     _DATE_HEDGES,
     _DATE_PATTERNS,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..values import _parse_number
+from factcheck.domain.values import _parse_number
+
 from .dates import _day_number
 from .mention import Mention, _with
 from .sentences import _clause

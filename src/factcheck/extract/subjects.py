@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from ..corpus import Corpus
+from factcheck.domain.corpus import Corpus
+
 from .mention import UNIDENTIFIED, Mention
 from .sentences import _clause
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from .errors import FactcheckError, LoadError
+from factcheck.domain.errors import FactcheckError, LoadError
 
 __all__ = ["MAX_FILE_BYTES", "YAML_SUFFIXES", "Scan", "iter_fact_files", "read_bytes", "scan"]
 
@@ -120,7 +120,7 @@ class Scan:
         """Each readable file's store key: a hash of factcheck's code, its name and bytes."""
         if "keys" not in self._hashes:
             self._check_unread()
-            from .store import content_key
+            from factcheck.store import content_key
 
             self._hashes["keys"] = [
                 None if data is None else content_key("file", name, data)
@@ -132,7 +132,7 @@ class Scan:
         """A hash of the whole corpus as scanned: every file's name and bytes (or why
         it could not be read) and the walk's errors."""
         if "state" not in self._hashes:
-            from .store import content_key
+            from factcheck.store import content_key
 
             keys = self.store_keys()
             parts: list[str | bytes] = ["state"]

@@ -1,6 +1,6 @@
 """The rules engine: run each rule's check over the facts it selects.
 
-Checks (in :mod:`factcheck.checks`) only say which facts clash and why; the engine
+Checks (in :mod:`factcheck.rules.checks`) only say which facts clash and why; the engine
 validates each rule (kind, params, selector), stamps the rule's id, kind and severity onto
 each finding, applies waivers and orders the result, so a check stays a few lines long.
 
@@ -19,13 +19,13 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from ._gc import paused_during
-from .checks import KINDS, PARAMS, Finding
-from .conflict import AuditResult, Citation, Conflict
-from .corpus import Corpus, Fact, Located
-from .errors import LoadError, did_you_mean
-from .model import Rule, Waiver
-from .values import PartialDate
+from factcheck.domain.conflict import AuditResult, Citation, Conflict
+from factcheck.domain.corpus import Corpus, Fact, Located
+from factcheck.domain.errors import LoadError, did_you_mean
+from factcheck.domain.model import Rule, Waiver
+from factcheck.domain.values import PartialDate
+from factcheck.io._gc import paused_during
+from factcheck.rules.checks import KINDS, PARAMS, Finding
 
 __all__ = [
     "COVERAGE_RULE",

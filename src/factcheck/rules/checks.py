@@ -24,11 +24,11 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .conflict import Severity
-from .corpus import Corpus, Fact
-from .model import Rule
-from .units import comparable, in_common
-from .values import (
+from factcheck.domain.conflict import Severity
+from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.model import Rule
+from factcheck.domain.units import comparable, in_common
+from factcheck.domain.values import (
     DateSpan,
     Interval,
     Order,
@@ -846,7 +846,7 @@ class _Dates:
     """One event's dates, reduced to what ordering it against other events needs.
 
     Some date of ``u`` is before some date of ``v`` exactly when ``u.ends[z] <=
-    v.starts[z]`` for some ``z`` (see :func:`factcheck.values.aligned`): ``ends[z]`` is
+    v.starts[z]`` for some ``z`` (see :func:`factcheck.domain.values.aligned`): ``ends[z]`` is
     the earliest end of the event's dates compared as the earlier side, ``starts[z]`` the
     latest start compared as the later side. ``single`` is its date when it has exactly
     one distinct span; ``several`` when it has two or more.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .errors import LoadError
+from factcheck.domain.errors import LoadError
 
 __all__ = ["SEVERITIES", "AuditResult", "Citation", "Conflict"]
 

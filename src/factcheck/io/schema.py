@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
-from .model import EntityFile, PropertyFile, RuleFile, SourceFile, WaiverFile
+from factcheck.domain.model import EntityFile, PropertyFile, RuleFile, SourceFile, WaiverFile
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from factcheck.domain.corpus import Corpus
 
 __all__ = ["fact_file_schema"]
 

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Final
 
 import yaml
 
-from .errors import LoadError
+from factcheck.domain.errors import LoadError
 
 try:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader: type[Any] = yaml.CSafeLoader

@@ -23,10 +23,10 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Final
 
-from ._version import __version__
-from .conflict import SEVERITIES, AuditResult, Conflict
-from .corpus import Corpus, Fact
-from .values import DateSpan, Interval, PartialDate, parse_quantity
+from factcheck._version import __version__
+from factcheck.domain.conflict import SEVERITIES, AuditResult, Conflict
+from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.values import DateSpan, Interval, PartialDate, parse_quantity
 
 __all__ = ["render_html"]
 
@@ -347,7 +347,7 @@ def _from_days(d: float) -> datetime:
 
 
 def _is_open(t: datetime) -> bool:
-    """Open-ended spans use the extreme datetimes of :mod:`factcheck.values`."""
+    """Open-ended spans use the extreme datetimes of :mod:`factcheck.domain.values`."""
     return t.year <= 1 or t.year >= 9999
 
 

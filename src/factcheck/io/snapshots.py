@@ -28,11 +28,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
-from .conflict import AuditResult, Citation, Conflict
-from .corpus import Corpus, Fact
-from .errors import FactcheckError, LoadError
-from .model import Source
-from .parse import read_file
+from factcheck.domain.conflict import AuditResult, Citation, Conflict
+from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.errors import FactcheckError, LoadError
+from factcheck.domain.model import Source
+from factcheck.io.parse import read_file
 
 __all__ = ["QUOTES_RULE", "closest_passage", "fold", "merge", "verify_snapshots"]
 

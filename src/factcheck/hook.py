@@ -2,7 +2,7 @@
 
 ``factcheck check FILE...`` reports the load errors of the given files and the conflicts
 that cite them. Every check kind compares claims within a bounded neighbourhood of each
-claim (see :mod:`factcheck.scope`), so the hook needs, besides the entity, property, rule
+claim (see :mod:`factcheck.rules.scope`), so the hook needs, besides the entity, property, rule
 and waiver files and the given files themselves, only the claims of other files in the
 neighbourhood of the given files' claims. With a :class:`~factcheck.store.Store` that
 knows the other files (by the exact bytes just read), those claims are taken from it one
@@ -20,16 +20,16 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 
-from . import _gc
-from .assemble import assemble
-from .corpus import Corpus, date_claim_span
-from .discovery import Scan, scan
-from .loader import read_all
-from .model import SourceFile
-from .parse import FILE_KINDS, Reading
-from .records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
-from .scope import SCOPES, Events, params_properties, reach
-from .store import Store
+from factcheck.domain.corpus import Corpus, date_claim_span
+from factcheck.domain.model import SourceFile
+from factcheck.io import _gc
+from factcheck.io.assemble import assemble
+from factcheck.io.discovery import Scan, scan
+from factcheck.io.load import read_all
+from factcheck.io.parse import FILE_KINDS, Reading
+from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
+from factcheck.rules.scope import SCOPES, Events, params_properties, reach
+from factcheck.store import Store
 
 __all__ = ["load_around"]
 

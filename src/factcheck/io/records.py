@@ -1,4 +1,4 @@
-"""A file's :class:`~factcheck.parse.Reading` as store rows, and back.
+"""A file's :class:`~factcheck.io.parse.Reading` as store rows, and back.
 
 A file row holds what reading the file gave besides its claims: its kind, errors, the
 lines merging needs, the model of a definition file or a source's ``source:`` block, and
@@ -22,12 +22,12 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from . import _yaml
-from .corpus import PLACE_KEYS
-from .errors import LoadError
-from .model import Claim, Source, SourceFile
-from .parse import FILE_KINDS, Reading, parse_file, share_fields
-from .store import FileRow, Store
+from factcheck.domain.corpus import PLACE_KEYS
+from factcheck.domain.errors import LoadError
+from factcheck.domain.model import Claim, Source, SourceFile
+from factcheck.io import yaml_reader as _yaml
+from factcheck.io.parse import FILE_KINDS, Reading, parse_file, share_fields
+from factcheck.store import FileRow, Store
 
 __all__ = [
     "FileRecord",

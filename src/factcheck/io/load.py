@@ -6,15 +6,15 @@ import os
 import warnings
 from typing import TYPE_CHECKING, Final
 
-from . import _gc
-from .assemble import assemble
-from .corpus import Corpus
-from .discovery import Scan, scan
-from .errors import FactcheckError
-from .parse import Reading, parse_file
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.errors import FactcheckError
+from factcheck.io import _gc
+from factcheck.io.assemble import assemble
+from factcheck.io.discovery import Scan, scan
+from factcheck.io.parse import Reading, parse_file
 
 if TYPE_CHECKING:
-    from .store import Store
+    from factcheck.store import Store
 
 __all__ = ["load", "read_all"]
 
@@ -70,7 +70,7 @@ def read_all(sc: Scan, store: Store | None) -> list[Reading]:
                 zip(sc.names, list(sc.contents), sc.read_errors, strict=True)
             )
         ]
-    from . import records
+    from factcheck.io import records
 
     keys = sc.store_keys()
     known: dict[str, Reading] = {}
@@ -96,5 +96,5 @@ def read_all(sc: Scan, store: Store | None) -> list[Reading]:
     ]
 
 
-#: Below this many files a load reads them in this process (see :mod:`factcheck.records`).
+#: Below this many files a load reads them in this process (see :mod:`factcheck.io.records`).
 _PARALLEL_MIN_FILES: Final = 64

@@ -1,5 +1,5 @@
 """One fact file's bytes to a validated :class:`Reading`: YAML, then pydantic, every
-problem a :class:`~factcheck.errors.LoadError` with file, line and field."""
+problem a :class:`~factcheck.domain.errors.LoadError` with file, line and field."""
 
 from __future__ import annotations
 
@@ -9,11 +9,9 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
-from . import _yaml
-from .corpus import PLACE_KEYS
-from .discovery import MAX_FILE_BYTES, read_bytes
-from .errors import LoadError, did_you_mean
-from .model import (
+from factcheck.domain.corpus import PLACE_KEYS
+from factcheck.domain.errors import LoadError, did_you_mean
+from factcheck.domain.model import (
     Claim,
     EntityFile,
     PropertyFile,
@@ -22,6 +20,8 @@ from .model import (
     SourceFile,
     WaiverFile,
 )
+from factcheck.io import yaml_reader as _yaml
+from factcheck.io.discovery import MAX_FILE_BYTES, read_bytes
 
 __all__ = ["FILE_KINDS", "Reading", "parse_file", "read_file"]
 
@@ -223,7 +223,7 @@ def _consequence(field: str, reported: set[str]) -> bool:
 def _positions(data: Any) -> Any:
     """``data`` with every value below the second level dropped; lines kept.
 
-    A claim keeps only the lines of :data:`~factcheck.corpus.PLACE_KEYS`, as a tuple.
+    A claim keeps only the lines of :data:`~factcheck.domain.corpus.PLACE_KEYS`, as a tuple.
     """
     out = _yaml.YamlMap(data.line)
     out.key_lines.update(data.key_lines)

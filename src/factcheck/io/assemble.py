@@ -1,4 +1,4 @@
-"""Merging files' readings into one :class:`~factcheck.corpus.Corpus`."""
+"""Merging files' readings into one :class:`~factcheck.domain.corpus.Corpus`."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import _yaml
-from .corpus import ClaimPlace, Corpus, Located, build
-from .errors import LoadError
-from .model import EntityFile, PropertyFile, RuleFile, SourceFile, WaiverFile
-from .parse import Reading
+from factcheck.domain.corpus import ClaimPlace, Corpus, Located, build
+from factcheck.domain.errors import LoadError
+from factcheck.domain.model import EntityFile, PropertyFile, RuleFile, SourceFile, WaiverFile
+from factcheck.io import yaml_reader as _yaml
+from factcheck.io.parse import Reading
 
 __all__ = ["assemble", "merge"]
 

@@ -16,7 +16,7 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from .values import Interval, intersects
+from factcheck.domain.values import Interval, intersects
 
 __all__ = ["comparable", "in_common", "to_base"]
 

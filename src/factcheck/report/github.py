@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from .conflict import AuditResult, Citation, Conflict
-from .corpus import Corpus
-from .errors import LoadError
+from factcheck.domain.conflict import AuditResult, Citation, Conflict
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.errors import LoadError
 
 __all__ = ["escape_data", "escape_property", "github"]
 
@@ -43,7 +43,7 @@ def _command(kind: str, message: str, file: str | None, line: int | None, title:
 
 
 def _side(c: Citation) -> str:
-    from .report import source_name
+    from factcheck.report.reporters import source_name
 
     who = source_name(c)
     return f'{who}: "{c.quote}"' if c.quote else who
@@ -70,7 +70,7 @@ def _load_error(e: LoadError) -> str:
 
 def github(result: AuditResult, corpus: Corpus) -> str:
     """Workflow commands for every load error and every cited claim, then the summary."""
-    from .report import summary_line
+    from factcheck.report.reporters import summary_line
 
     out = [_load_error(e) for e in result.errors]
     for c in result.conflicts:

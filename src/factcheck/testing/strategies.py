@@ -3,14 +3,14 @@
 Not imported by ``import factcheck`` (Hypothesis is only in the ``test`` extra)::
 
     from hypothesis import given
-    from factcheck import strategies as fst
+    from factcheck.testing import strategies as fst
 
     @given(fst.corpora())
     def test_my_rule_never_flags_a_copy(corpus): ...
 
 :func:`corpora` draws a whole, valid corpus as model objects (a :class:`~factcheck.Corpus`
 with sources, entities, properties and rules but no resolved facts: write it with
-:func:`factcheck.dump` and load it to get those); :func:`corpus_files` draws the same as
+:func:`factcheck.io.dump` and load it to get those); :func:`corpus_files` draws the same as
 fact-file texts. Every claim drawn suits its property's type, so loading gives no errors.
 Smaller pieces (:func:`partial_dates`, :func:`claims`, :func:`sources`, ...) are public too.
 """
@@ -25,9 +25,8 @@ from typing import Any, Final
 
 from hypothesis import strategies as st
 
-from .corpus import Corpus
-from .dump import render
-from .model import (
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.model import (
     Alias,
     Claim,
     Entity,
@@ -40,7 +39,8 @@ from .model import (
     SourceFile,
     Waiver,
 )
-from .values import DATE_HEDGES, HEDGES
+from factcheck.domain.values import DATE_HEDGES, HEDGES
+from factcheck.io.dump import render
 
 __all__ = [
     "QUANTITY_HEDGES",

@@ -23,10 +23,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final, TextIO
 
-from ._version import __version__
-from .conflict import SEVERITIES, AuditResult, Citation, Conflict
-from .corpus import Corpus
-from .errors import LoadError
+from factcheck._version import __version__
+from factcheck.domain.conflict import SEVERITIES, AuditResult, Citation, Conflict
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.errors import LoadError
 
 __all__ = [
     "REPORTERS",
@@ -341,16 +341,16 @@ def markdown(result: AuditResult, corpus: Corpus) -> str:
 
 
 def html(result: AuditResult, corpus: Corpus) -> str:
-    """The self-contained HTML report (see :mod:`factcheck.html`)."""
+    """The self-contained HTML report (see :mod:`factcheck.report.html`)."""
     # Imported here: the other reporters, and the pre-commit hook, never need its 15 ms.
-    from .html import render_html
+    from factcheck.report.html import render_html
 
     return render_html(result, corpus)
 
 
 def github(result: AuditResult, corpus: Corpus) -> str:
-    """GitHub Actions annotations on every cited claim line (see :mod:`factcheck.github`)."""
-    from .github import github as annotate
+    """GitHub Actions annotations on every cited claim line (see :mod:`factcheck.report.github`)."""
+    from factcheck.report.github import github as annotate
 
     return annotate(result, corpus)
 

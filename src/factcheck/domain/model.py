@@ -2,7 +2,7 @@
 
 These models check each file on its own. Whatever needs the whole corpus (does the
 subject exist, does the value suit the property's type) is checked when the corpus is
-assembled, in :mod:`factcheck.corpus`.
+assembled, in :mod:`factcheck.domain.corpus`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from .values import DATE_HEDGES, HEDGES, PartialDate, normalize_hedge
+from factcheck.domain.values import DATE_HEDGES, HEDGES, PartialDate, normalize_hedge
 
 __all__ = [
     "Alias",

@@ -27,10 +27,10 @@ from typing import Final, Literal, cast
 
 from pydantic import ValidationError
 
-from .checks import KINDS, PARAMS, _tangled
-from .corpus import Fact
-from .model import Property, Rule
-from .values import DateSpan
+from factcheck.domain.corpus import Fact
+from factcheck.domain.model import Property, Rule
+from factcheck.domain.values import DateSpan
+from factcheck.rules.checks import KINDS, PARAMS, _tangled
 
 __all__ = [
     "SCOPES",

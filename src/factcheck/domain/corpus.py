@@ -1,9 +1,10 @@
 """The corpus: every fact file of a directory, cross-checked, with resolved values.
 
-:func:`factcheck.load` reads the files (see :mod:`factcheck.loader`); this module joins
+:func:`factcheck.load` reads the files (see :mod:`factcheck.io.load`); this module joins
 them: it resolves subjects through entity aliases, checks each value against its
 property's type and turns it into something the checks can compare (an
-:class:`~factcheck.values.Interval`, a :class:`~factcheck.values.DateSpan`, an entity id
+:class:`~factcheck.domain.values.Interval`, a
+:class:`~factcheck.domain.values.DateSpan`, an entity id
 or normalised text). Each claim becomes a :class:`Fact` that knows its file and line.
 """
 
@@ -16,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from .conflict import Citation
-from .errors import LoadError, did_you_mean
-from .model import (
+from factcheck.domain.conflict import Citation
+from factcheck.domain.errors import LoadError, did_you_mean
+from factcheck.domain.model import (
     Alias,
     Claim,
     Entity,
@@ -28,7 +29,7 @@ from .model import (
     SourceFile,
     Waiver,
 )
-from .values import (
+from factcheck.domain.values import (
     DATE_HEDGES,
     HEDGES,
     DateSpan,

@@ -14,9 +14,9 @@ from typing import Any, Final
 
 import yaml
 
-from . import _yaml
-from .corpus import Corpus
-from .model import Entity
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.model import Entity
+from factcheck.io import yaml_reader as _yaml
 
 __all__ = ["dump", "render"]
 
@@ -24,7 +24,8 @@ _STR_TAG: Final = "tag:yaml.org,2002:str"
 
 
 class _Dumper(yaml.SafeDumper):
-    """A safe dumper whose strings read back as the same strings with :mod:`factcheck._yaml`."""
+    """A safe dumper whose strings read back as the same strings with
+    :mod:`factcheck.io.yaml_reader`."""
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -64,7 +65,7 @@ def _entity(entity: Entity) -> dict[str, Any]:
 
 
 def yaml_text(data: dict[str, Any], *, width: int = 1_000_000) -> str:
-    """``data`` as YAML that :mod:`factcheck._yaml` reads back as ``data`` (strings that
+    """``data`` as YAML that :mod:`factcheck.io.yaml_reader` reads back as ``data`` (strings that
     look like numbers, dates or null to it are quoted), keys in their order."""
     return yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=width, indent=2

@@ -1,0 +1,1 @@
+"""Reading and writing fact files: discovery, parse, assemble, load, records, dump."""

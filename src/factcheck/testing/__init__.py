@@ -1,0 +1,1 @@
+"""Hypothesis strategies for property-testing rules (needs the test extra)."""
