@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from factcheck import _compat
 from factcheck._version import __version__
 from factcheck.domain.conflict import AuditResult, Citation, Conflict
 from factcheck.domain.corpus import Corpus, Fact
@@ -75,3 +76,7 @@ def __getattr__(name: str) -> Any:
 
         return draft_fact_file
     raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+
+
+# Old module paths (factcheck.model, factcheck.loader, ...) keep working for one release.
+_compat.install()

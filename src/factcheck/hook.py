@@ -22,7 +22,7 @@ from datetime import datetime
 
 from factcheck.domain.corpus import Corpus, date_claim_span
 from factcheck.domain.model import SourceFile
-from factcheck.io import _gc
+from factcheck.io import gc_pause
 from factcheck.io.assemble import assemble
 from factcheck.io.discovery import Scan, scan
 from factcheck.io.load import read_all
@@ -50,7 +50,7 @@ def load_around(
     given file (``tests/test_partial.py`` compares the two). Without a store it is the
     whole corpus, as :func:`factcheck.load` gives it.
     """
-    with _gc.paused():
+    with gc_pause.paused():
         sc = scanned if scanned is not None else scan(path)
         if store is None:
             return assemble(sc.root, sc.errors, sc.names, read_all(sc, None))

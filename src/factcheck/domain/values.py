@@ -198,7 +198,7 @@ _QUANTITY_RE: Final = re.compile(
 )
 
 
-def _parse_number(text: str) -> float:
+def parse_number(text: str) -> float:
     """Read a number written with thousands separators or a decimal comma.
 
     "1,659" and "100,000" use the comma as a thousands separator (groups of three);
@@ -235,14 +235,14 @@ def written_step(written: float | str) -> float:
         decimals = _decimals(digits)
         if decimals:
             return float(10**-decimals * scale)
-        return _integer_step(round(_parse_number(m["num"]))) * scale
+        return _integer_step(round(parse_number(m["num"]))) * scale
     if isinstance(written, float) and not written.is_integer():
         return float(10 ** -len(repr(written).split(".")[-1]))
     return _integer_step(int(written))
 
 
 def _decimals(digits: str) -> int:
-    """Digits after the decimal mark, read as :func:`_parse_number` reads the mark."""
+    """Digits after the decimal mark, read as :func:`parse_number` reads the mark."""
     if "," in digits and "." in digits:
         mark = "," if digits.rfind(",") > digits.rfind(".") else "."
     elif "," in digits:
@@ -280,7 +280,7 @@ def parse_quantity(text: str) -> tuple[float, str | None]:
     m = _QUANTITY_RE.match(text)
     if not m:
         raise ValueError(f"cannot read quantity {text!r}")
-    value = _parse_number(m["num"])
+    value = parse_number(m["num"])
     if m["scale"]:
         value *= _SCALES[m["scale"].lower()]
     if not math.isfinite(value):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from factcheck.domain.values import _parse_number
+from factcheck.domain.values import parse_number
 
 from .dates import _day_number
 from .mention import Mention, _with
@@ -192,7 +192,7 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
     rates: list[tuple[tuple[int, int], str]] = []  # clause -> "per 100,000"
     taken = list(taken)
     for m in _RATE_RE.finditer(text, start, end):
-        base = _parse_number(m["num"]) * (_SCALE[m["scale"]] if m["scale"] else 1)
+        base = parse_number(m["num"]) * (_SCALE[m["scale"]] if m["scale"] else 1)
         rates.append((_clause(text, start, end, m.start()), f"per {base:,.0f}"))
         taken.append((m.start("num"), m.end()))
 
@@ -215,7 +215,7 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
         if not free(m.start(), m.end()):
             continue
         try:
-            value = _parse_number(m["num"])
+            value = parse_number(m["num"])
         except ValueError:
             continue
         unit: str | None = None

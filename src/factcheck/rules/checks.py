@@ -915,7 +915,7 @@ def _cheapest_cycle(
     return best
 
 
-def _tangled(
+def tangled(
     events: Sequence[str], stated: Iterable[Edge], dates: Mapping[str, Sequence[Fact]]
 ) -> list[list[str]]:
     """Groups of two or more events that lie on a common cycle, each sorted.

@@ -24,7 +24,7 @@ from factcheck.domain.corpus import Corpus, Fact, Located
 from factcheck.domain.errors import LoadError, did_you_mean
 from factcheck.domain.model import Rule, Waiver
 from factcheck.domain.values import PartialDate
-from factcheck.io._gc import paused_during
+from factcheck.io.gc_pause import paused_during
 from factcheck.rules.checks import KINDS, PARAMS, Finding
 
 __all__ = [

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from factcheck.domain.corpus import Fact
 from factcheck.domain.model import Property, Rule
 from factcheck.domain.values import DateSpan
-from factcheck.rules.checks import KINDS, PARAMS, _tangled
+from factcheck.rules.checks import KINDS, PARAMS, tangled
 
 __all__ = [
     "SCOPES",
@@ -241,5 +241,5 @@ def cycle_groups(
             if p in date_props:
                 dates.setdefault(subject, []).append(_Dated(DateSpan(start, end)))
     events = sorted({e for edge in stated for e in edge})
-    groups = _tangled(events, sorted(stated), cast("dict[str, list[Fact]]", dates))
+    groups = tangled(events, sorted(stated), cast("dict[str, list[Fact]]", dates))
     return groups + [[u] for u, v in stated if u == v]
