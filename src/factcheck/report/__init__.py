@@ -10,10 +10,10 @@ from factcheck.report.reporters import (
     render_conflict,
     render_error,
     sarif,
-    summary_line,
     text,
     use_color,
 )
+from factcheck.report.wording import source_name, summary_line
 
 __all__ = [
     "REPORTERS",
@@ -25,6 +25,7 @@ __all__ = [
     "render_conflict",
     "render_error",
     "sarif",
+    "source_name",
     "summary_line",
     "text",
     "use_color",

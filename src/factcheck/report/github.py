@@ -16,6 +16,7 @@ from typing import Final
 from factcheck.domain.conflict import AuditResult, Citation, Conflict
 from factcheck.domain.corpus import Corpus
 from factcheck.domain.errors import LoadError
+from factcheck.report.wording import source_name, summary_line
 
 __all__ = ["escape_data", "escape_property", "github"]
 
@@ -43,7 +44,6 @@ def _command(kind: str, message: str, file: str | None, line: int | None, title:
 
 
 def _side(c: Citation) -> str:
-    from factcheck.report.reporters import source_name
 
     who = source_name(c)
     return f'{who}: "{c.quote}"' if c.quote else who
@@ -70,7 +70,6 @@ def _load_error(e: LoadError) -> str:
 
 def github(result: AuditResult, corpus: Corpus) -> str:
     """Workflow commands for every load error and every cited claim, then the summary."""
-    from factcheck.report.reporters import summary_line
 
     out = [_load_error(e) for e in result.errors]
     for c in result.conflicts:

@@ -27,6 +27,7 @@ from factcheck._version import __version__
 from factcheck.domain.conflict import SEVERITIES, AuditResult, Citation, Conflict
 from factcheck.domain.corpus import Corpus
 from factcheck.domain.errors import LoadError
+from factcheck.report.wording import source_name, summary_line
 
 __all__ = [
     "REPORTERS",
@@ -118,23 +119,6 @@ def render_conflict(conflict: Conflict, *, color: bool = False) -> str:
     if conflict.waived and conflict.waiver_reason:
         lines.append(f"    waived: {conflict.waiver_reason}")
     return "\n".join(lines)
-
-
-def source_name(c: Citation) -> str:
-    """A source as people name it: ``Publisher, "Title"`` (the id only when it has no
-    title; machine formats keep the ids)."""
-    if not c.title:
-        return c.source
-    return f'{c.publisher}, "{c.title}"' if c.publisher else f'"{c.title}"'
-
-
-def summary_line(result: AuditResult) -> str:
-    """``3 conflicts (2 errors, 1 warnings, 0 info, 0 waived), 0 load errors``."""
-    s = result.summary()
-    return (
-        f"{s['conflicts']} conflicts ({s['error']} errors, {s['warning']} warnings, "
-        f"{s['info']} info, {s['waived']} waived), {s['load_errors']} load errors"
-    )
 
 
 def text(result: AuditResult, corpus: Corpus, *, color: bool | None = None) -> str:
