@@ -13,6 +13,8 @@ from factcheck.extract import (
     find_mentions,
 )
 
+from .extract_forms import check_form
+
 # text, published, kind, value, unit, hedge, precision, flags
 FORMS = [
     ("January 2023", None, "date", "2023-01", None, "exact", "month", set()),
@@ -55,18 +57,7 @@ def test_forms(
     precision: str | None,
     flags: set[str],
 ) -> None:
-    [m] = find_mentions(text, published)
-    assert (m.kind, m.unit, m.hedge, m.precision, set(m.flags)) == (
-        kind,
-        unit,
-        hedge,
-        precision,
-        flags,
-    )
-    assert m.value == value
-    assert text[m.start : m.end] == m.text
-    if "relative" in flags:
-        assert m.note is not None and "publication date" in m.note
+    check_form(text, published, kind, value, unit, hedge, precision, flags)
 
 
 def test_ambiguous_date_names_both_readings() -> None:
