@@ -65,17 +65,13 @@ KNOWN_LONG_FUNCTIONS = {
 }
 KNOWN_WITHOUT_OWN_TESTS = frozenset(
     [
-        "domain/conflict.py",
         "domain/corpus.py",
-        "domain/errors.py",
         "domain/model.py",
         "domain/units.py",
         "extract/mention.py",
-        "hook.py",
         "io/assemble.py",
         "io/discovery.py",
         "io/dump.py",
-        "io/gc_pause.py",
         "io/parse.py",
         "testing/strategies.py",
     ]
