@@ -67,12 +67,9 @@ KNOWN_WITHOUT_OWN_TESTS = frozenset(
     [
         "domain/corpus.py",
         "domain/model.py",
-        "domain/units.py",
         "extract/mention.py",
         "io/assemble.py",
-        "io/discovery.py",
         "io/dump.py",
-        "io/parse.py",
         "testing/strategies.py",
     ]
 )

@@ -1,0 +1,55 @@
+"""Finding fact files and reading each once (factcheck.io.discovery)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from factcheck import FactcheckError
+from factcheck.io.discovery import MAX_FILE_BYTES, read_bytes, scan
+
+
+def test_scan_reads_every_fact_file_once_and_skips_hidden_ones(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("x: 1\n")
+    (tmp_path / "b.yml").write_text("y: 2\n")
+    (tmp_path / "notes.txt").write_text("not a fact file\n")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.yaml").write_text("z: 3\n")
+    sc = scan(tmp_path)
+    assert [p.name for p in sc.files] == ["a.yaml", "b.yml"]
+    assert sc.contents == [b"x: 1\n", b"y: 2\n"]
+    assert sc.take(0) == b"x: 1\n"
+    with pytest.raises(ValueError, match="loaded already"):
+        sc.take(0)
+
+
+def test_keys_and_state_follow_the_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("x: 1\n")
+    first = scan(tmp_path)
+    (tmp_path / "a.yaml").write_text("x: 2\n")
+    os.utime(tmp_path / "a.yaml", ns=(0, 0))
+    second = scan(tmp_path)
+    assert first.store_keys() != second.store_keys()
+    assert first.state() != second.state()
+    assert scan(tmp_path).state() == second.state()
+
+
+def test_read_bytes_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    os.mkfifo(path)
+    data, errors = read_bytes(path, "f.yaml")
+    assert data is None and "not a regular file" in errors[0].message
+
+
+def test_read_bytes_reads_one_byte_past_the_limit_for_parse_to_refuse(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"x" * (MAX_FILE_BYTES + 10))
+    data, errors = read_bytes(path, "f.yaml")
+    assert errors == [] and data is not None and len(data) == MAX_FILE_BYTES + 1
+
+
+def test_a_missing_corpus_raises(tmp_path: Path) -> None:
+    with pytest.raises(FactcheckError, match="no such corpus directory"):
+        scan(tmp_path / "nowhere")

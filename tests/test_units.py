@@ -1,0 +1,41 @@
+"""Quantities compared across units (factcheck.domain.units), with properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck import Interval
+from factcheck.domain.units import comparable, in_common
+
+P = Interval.point
+
+
+@pytest.mark.parametrize(
+    ("a", "a_unit", "b", "b_unit", "expected"),
+    [
+        # Everest written to the metre and to the foot
+        (Interval(8847.5, 8848.5), "m", Interval(29028.5, 29029.5), "ft", True),
+        (P(8848), "m", P(30000), "ft", False),  # a real cross-unit contradiction
+        (P(1), "km", P(1000), "m", True),
+        (P(5), "m", P(5), "kg", None),  # different dimensions
+        (P(40000), "inmates", P(40000), "people", None),  # nouns pint does not know
+        (P(3), "people", P(3), "people", True),
+    ],
+)
+def test_comparable(
+    a: Interval, a_unit: str, b: Interval, b_unit: str, expected: bool | None
+) -> None:
+    assert comparable(a, a_unit, b, b_unit) is expected
+
+
+finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False)
+
+
+@given(finite, st.sampled_from(["m", "km", "ft", "mile"]), st.sampled_from(["m", "km", "ft"]))
+def test_a_figure_and_its_exact_conversion_always_meet(x: float, unit: str, other: str) -> None:
+    a, b = in_common(P(x), unit, P(x), unit)
+    assert comparable(a, unit, b, unit) is True
+    # symmetric, whatever the units
+    assert comparable(P(x), unit, P(x + 1), other) == comparable(P(x + 1), other, P(x), unit)
