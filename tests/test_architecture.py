@@ -68,8 +68,6 @@ KNOWN_WITHOUT_OWN_TESTS = frozenset(
         "domain/corpus.py",
         "domain/model.py",
         "extract/mention.py",
-        "io/assemble.py",
-        "io/dump.py",
         "testing/strategies.py",
     ]
 )
