@@ -34,14 +34,12 @@ MAX_BRANCHES = 15
 KNOWN_LARGE_MODULES = frozenset(
     [
         "cli.py",
-        "domain/corpus.py",
         "domain/values.py",
         "extract/draft.py",
         "extract/subjects.py",
         "report/html.py",
         "rules/checks.py",
         "store/store.py",
-        "testing/strategies.py",
     ]
 )
 KNOWN_LONG_FUNCTIONS = {
@@ -65,10 +63,7 @@ KNOWN_LONG_FUNCTIONS = {
 }
 KNOWN_WITHOUT_OWN_TESTS = frozenset(
     [
-        "domain/corpus.py",
-        "domain/model.py",
         "extract/mention.py",
-        "testing/strategies.py",
     ]
 )
 

@@ -1,0 +1,44 @@
+"""The pydantic models of fact files (factcheck.domain.model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from factcheck import Claim, Property, Snapshot
+
+CLAIM = {"id": "c", "subject": "cecot", "property": "capacity", "value": 40000, "quote": "q"}
+
+
+@pytest.mark.parametrize(
+    ("model", "data", "problem"),
+    [
+        (Snapshot, {"file": "../x.txt", "sha256": "a" * 64}, "without directories"),
+        (Snapshot, {"file": "x.txt", "sha256": "nothex"}, "pattern"),
+        (Property, {"id": "status", "type": "status"}, "lists its allowed values"),
+        (Claim, {**CLAIM, "extra": 1}, "Extra inputs"),
+        (Claim, {**CLAIM, "id": "Not A Slug"}, "not a valid id"),
+    ],
+)
+def test_invalid_input_is_refused(model: Any, data: dict[str, Any], problem: str) -> None:
+    with pytest.raises(ValidationError, match=problem):
+        model.model_validate(data)
+
+
+@pytest.mark.parametrize(("written", "hedge"), [("over", "more-than"), ("around", "about")])
+def test_hedge_spellings_are_normalised(written: str, hedge: str) -> None:
+    assert Claim.model_validate({**CLAIM, "hedge": written}).hedge == hedge
+
+
+def test_models_are_frozen_and_round_trip_through_json() -> None:
+    claim = Claim.model_validate(CLAIM)
+    with pytest.raises(ValidationError):
+        claim.value = 1  # type: ignore[misc]
+    again = Claim.model_validate_json(claim.model_dump_json(exclude_unset=True))
+    assert again == claim and again.model_fields_set == claim.model_fields_set
+
+
+def test_a_property_may_declare_its_least_value() -> None:
+    assert Property.model_validate({"id": "n", "type": "quantity", "minimum": 0}).minimum == 0
