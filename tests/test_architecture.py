@@ -33,6 +33,8 @@ MAX_BRANCHES = 15
 #: own for the modules that are tested only through others).
 KNOWN_LARGE_MODULES = frozenset(
     [
+        "domain/corpus.py",
+        "testing/strategies.py",
         "cli.py",
         "domain/values.py",
         "extract/draft.py",
