@@ -63,11 +63,7 @@ KNOWN_LONG_FUNCTIONS = {
     "rules/checks.py": frozenset(["_lightest_cycles"]),
     "rules/engine.py": frozenset(["_rule_errors"]),
 }
-KNOWN_WITHOUT_OWN_TESTS = frozenset(
-    [
-        "extract/mention.py",
-    ]
-)
+KNOWN_WITHOUT_OWN_TESTS: frozenset[str] = frozenset()
 
 
 def _modules() -> list[Path]:
