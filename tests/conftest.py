@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.store import Store
+
 SHA = "0" * 64
 
 ENTITIES = """\
@@ -114,3 +116,10 @@ def make_corpus(tmp_path: Path) -> MakeCorpus:
         return root
 
     return make
+
+
+def open_store(path: Path) -> Store:
+    """The store in ``path`` (tests expect one they can use)."""
+    store = Store.open(path)
+    assert store is not None
+    return store

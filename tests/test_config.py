@@ -230,9 +230,9 @@ def test_quiet_and_verbose(repo: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["audit", "other"]) == 0
     assert "2 known findings" in capsys.readouterr().err
     assert main(["audit", "other", "-v"]) == 0
-    out = capsys.readouterr().out
-    assert "error[capacity-agrees] (waived)" in out
-    assert "waived: known: in other/.factcheck-baseline.yaml" in out
+    verbose = capsys.readouterr().out
+    assert "error[capacity-agrees] (waived)" in verbose
+    assert "waived: known: in other/.factcheck-baseline.yaml" in verbose
     assert main(["check", "other/sources/b.yaml", "-v"]) == 0
     assert "error[capacity-agrees] (waived)" in capsys.readouterr().out
     assert main(["audit", "other", "-q", "-v"]) == 2  # one or the other

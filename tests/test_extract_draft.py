@@ -144,7 +144,7 @@ PIECES = [
     "12,000 more inmates than",
     "13\u00b032\u20321\u2033N",
 ]
-_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
 _texts = st.lists(
     st.one_of(st.sampled_from(PIECES), _words, st.sampled_from([". ", "\n", ", ", " — ", "• "])),
     max_size=30,

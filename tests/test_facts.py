@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -24,7 +25,7 @@ FACTS = ROOT / "facts"
 SEEDS = ROOT / ".." / "shared" / "seeds"
 
 
-def _load(path: Path):
+def _load(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
@@ -50,12 +51,12 @@ def _require_seeds() -> None:
         pytest.skip(why)
 
 
-def test_there_are_sources():
+def test_there_are_sources() -> None:
     assert len(list((FACTS / "sources").glob("*.yaml"))) >= 5
 
 
 @pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem)
-def test_snapshot_sha256(path: Path):
+def test_snapshot_sha256(path: Path) -> None:
     _require_seeds()
     snap = _load(path)["source"]["snapshot"]
     seed = SEEDS / snap["file"]
@@ -65,7 +66,7 @@ def test_snapshot_sha256(path: Path):
 
 
 @pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem)
-def test_quotes_verbatim(path: Path):
+def test_quotes_verbatim(path: Path) -> None:
     _require_seeds()
     doc = _load(path)
     seed = SEEDS / doc["source"]["snapshot"]["file"]
@@ -81,14 +82,14 @@ def test_quotes_verbatim(path: Path):
 
 
 @pytest.mark.parametrize("path", SOURCE_FILES, ids=lambda p: p.stem)
-def test_claim_ids_unique(path: Path):
+def test_claim_ids_unique(path: Path) -> None:
     ids = [c["id"] for c in _load(path)["claims"]]
     dups = sorted({i for i in ids if ids.count(i) > 1})
     assert not dups, f"{path.name}: duplicate claim ids {dups}"
 
 
 @pytest.mark.parametrize("path", SOURCE_FILES, ids=lambda p: p.stem)
-def test_subjects_and_properties_exist(path: Path):
+def test_subjects_and_properties_exist(path: Path) -> None:
     entities = {e["id"] for e in _load(FACTS / "entities.yaml")["entities"]}
     properties = {p["id"] for p in _load(FACTS / "properties.yaml")["properties"]}
     bad = []
@@ -100,15 +101,15 @@ def test_subjects_and_properties_exist(path: Path):
     assert not bad, f"{path.name}:\n" + "\n".join(bad)
 
 
-def test_entity_and_property_ids_unique():
+def test_entity_and_property_ids_unique() -> None:
     for name, key in (("entities.yaml", "entities"), ("properties.yaml", "properties")):
         ids = [x["id"] for x in _load(FACTS / name)[key]]
         dups = sorted({i for i in ids if ids.count(i) > 1})
         assert not dups, f"{name}: duplicate ids {dups}"
 
 
-def test_source_ids_unique_and_match_file_names():
-    seen = {}
+def test_source_ids_unique_and_match_file_names() -> None:
+    seen: dict[str, str] = {}
     for path in SOURCE_FILES:
         sid = _load(path)["source"]["id"]
         assert sid == path.stem, f"{path.name}: source id {sid!r} differs from the file name"
@@ -116,7 +117,7 @@ def test_source_ids_unique_and_match_file_names():
         seen[sid] = path.name
 
 
-def test_factcheck_loader_if_available():
+def test_factcheck_loader_if_available() -> None:
     factcheck = pytest.importorskip("factcheck")
     if not hasattr(factcheck, "load"):
         pytest.skip("factcheck.load not available yet")
@@ -125,7 +126,7 @@ def test_factcheck_loader_if_available():
     assert not errors, "\n".join(str(e) for e in errors)
 
 
-def test_aliases_are_lists_and_occur_in_the_seeds():
+def test_aliases_are_lists_and_occur_in_the_seeds() -> None:
     """Aliases are names as written in the seeds (case-insensitive, whitespace folded)."""
     entities = _load(FACTS / "entities.yaml")["entities"]
     for e in entities:

@@ -11,9 +11,9 @@ import pytest
 
 import factcheck
 from factcheck.hook import load_around
-from factcheck.store import CACHE_DIR, Store
+from factcheck.store import CACHE_DIR
 
-from .conftest import CAPACITY_RULE, MakeCorpus, source_yaml
+from .conftest import CAPACITY_RULE, MakeCorpus, open_store, source_yaml
 
 
 def _claim(cid: str, prop: str, value: int) -> str:
@@ -58,7 +58,7 @@ def test_it_takes_only_the_claims_in_reach(
 ) -> None:
     root = _corpus(make_corpus)
     full = factcheck.audit(factcheck.load(root))
-    with Store.open(root / CACHE_DIR) as store:
+    with open_store(root / CACHE_DIR) as store:
         factcheck.load(root, store=store)
         part = load_around(root, [root / given], store=store)
     assert {f.ref for f in part.facts} == taken
@@ -71,7 +71,7 @@ def test_a_duplicate_source_id_is_decided_as_in_a_full_load(make_corpus: MakeCor
     dup = source_yaml("b", _claim("d", "inmates", 1))
     root = _corpus(make_corpus, **{"sources/b2.yaml": dup})
     full = factcheck.audit(factcheck.load(root))
-    with Store.open(root / CACHE_DIR) as store:
+    with open_store(root / CACHE_DIR) as store:
         factcheck.load(root, store=store)
         for name in ("a", "b", "b2", "c"):
             path = root / "sources" / f"{name}.yaml"

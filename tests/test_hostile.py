@@ -12,6 +12,7 @@ import hashlib
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -330,7 +331,7 @@ def _run(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _write(root: Path, files: dict[str, str | bytes]) -> None:
+def _write(root: Path, files: Mapping[str, str | bytes]) -> None:
     for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
     [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
-        ["mypy"],  # strict, on src/ (pyproject.toml [tool.mypy])
+        ["mypy"],  # strict, on src/ and tests/ (pyproject.toml [tool.mypy])
     ],
     ids=lambda c: " ".join(c),
 )

@@ -15,6 +15,8 @@ from factcheck.io import parse, records
 from factcheck.io.discovery import scan
 from factcheck.testing import strategies as fst
 
+from .conftest import open_store
+
 SEED = Path(__file__).resolve().parents[1] / "facts"
 
 
@@ -99,7 +101,6 @@ def test_a_warm_load_reads_no_file_again(
 ) -> None:
     # Served from the store means served: a row that always fails its checks would keep
     # every answer right and every run slow, which only this notices.
-    from factcheck.store import Store
 
     if root == "generated":
         import importlib.util
@@ -113,11 +114,16 @@ def test_a_warm_load_reads_no_file_again(
         spec.loader.exec_module(module)
         module.generate(tmp_path / "gen", 1200, 1, 0.5)
         root = tmp_path / "gen" / "facts"
-    with Store.open(tmp_path / "store") as store:
+    with open_store(tmp_path / "store") as store:
         factcheck.load(root, store=store)
         parsed: list[str] = []
-        real = records.parse_file
-        monkeypatch.setattr(records, "parse_file", lambda d, n: parsed.append(n) or real(d, n))
+        real = parse.parse_file
+
+        def spy(data: bytes, name: str) -> parse.Reading:
+            parsed.append(name)
+            return real(data, name)
+
+        monkeypatch.setattr(records, "parse_file", spy)
         warm = factcheck.load(root, store=store)
     assert parsed == []
     assert _snapshot(warm) == _snapshot(factcheck.load(root))

@@ -333,7 +333,7 @@ NAMES = [
 def test_text_names_sources_by_publisher_and_title(
     title: str, publisher: str | None, shown: str
 ) -> None:
-    from factcheck.report.reporters import render_conflict, source_name
+    from factcheck.report import render_conflict, source_name
 
     c = Citation("f.yaml", 3, "src-id", "claim", title, "a quote", publisher)
     assert source_name(c) == shown

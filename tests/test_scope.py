@@ -23,8 +23,9 @@ from factcheck.domain.model import Property, Rule, Selector
 from factcheck.hook import load_around
 from factcheck.io.dump import render
 from factcheck.rules.scope import SCOPES, reach
-from factcheck.store import Store
 from factcheck.testing import strategies as fst
+
+from .conftest import open_store
 
 GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 
@@ -40,7 +41,7 @@ def _agrees_for_every_file(root: Path) -> int:
     """Check each source file alone against the full audit; the number of claims loaded."""
     full = factcheck.audit(factcheck.load(root))
     loaded = 0
-    with Store.open(root / ".factcheck-cache") as store:
+    with open_store(root / ".factcheck-cache") as store:
         factcheck.load(root, store=store)  # the store knows every file now
         for path in sorted((root / "sources").glob("*.yaml")):
             part = load_around(root, [path], store=store)
@@ -270,7 +271,7 @@ def test_order_reaches_only_events_that_can_share_a_cycle(
     full = factcheck.audit(factcheck.load(root))
     assert len(full.conflicts) == 1  # the a-b cycle
     path = root / "sources" / f"{given}.yaml"
-    with Store.open(root / ".factcheck-cache") as store:
+    with open_store(root / ".factcheck-cache") as store:
         factcheck.load(root, store=store)
         part = load_around(root, [path], store=store)
     assert _about(factcheck.audit(part), str(path)) == _about(full, str(path))

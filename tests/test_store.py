@@ -15,9 +15,9 @@ import pytest
 import factcheck
 from factcheck.hook import load_around
 from factcheck.io.discovery import scan
-from factcheck.store import CACHE_DIR, Store, code_fingerprint, content_key
+from factcheck.store import CACHE_DIR, code_fingerprint, content_key
 
-from .conftest import MakeCorpus, source_yaml
+from .conftest import MakeCorpus, open_store, source_yaml
 
 CLAIMS = """\
   - id: cap
@@ -83,7 +83,7 @@ def test_load_and_audit_write_nothing(
 
 def test_a_new_store_is_a_tagged_ignored_directory(make_corpus: MakeCorpus) -> None:
     root = _corpus(make_corpus)
-    with Store.open(root / CACHE_DIR) as store:
+    with open_store(root / CACHE_DIR) as store:
         factcheck.load(root, store=store)
     names = sorted(p.name for p in (root / CACHE_DIR).iterdir())
     assert names[:3] == [".gitignore", "CACHEDIR.TAG", "store.sqlite"]
@@ -254,7 +254,7 @@ def test_a_row_of_another_shape_is_a_miss(make_corpus: MakeCorpus) -> None:
     # newer factcheck might have written): read from the file instead.
     root = _corpus(make_corpus)
     cold = factcheck.load(root)
-    with Store.open(root / CACHE_DIR) as store:
+    with open_store(root / CACHE_DIR) as store:
         factcheck.load(root, store=store)
         heads = store.heads([k for k in scan(root).store_keys() if k])
         store.write(files=[(k, sid, b'{"kind": "source"}', b"{}") for k, (sid, _) in heads.items()])

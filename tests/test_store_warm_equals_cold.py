@@ -33,9 +33,9 @@ import factcheck
 from factcheck import cli
 from factcheck.hook import load_around
 from factcheck.io.discovery import scan
-from factcheck.store import CACHE_DIR, Store
+from factcheck.store import CACHE_DIR
 
-from .conftest import ENTITIES, PROPERTIES, source_yaml
+from .conftest import ENTITIES, PROPERTIES, open_store, source_yaml
 
 RULES = """\
 rules:
@@ -165,7 +165,7 @@ class WarmEqualsCold(RuleBasedStateMachine):
         scanned = scan(self.root)
         again = dataclasses.replace(scanned, contents=list(scanned.contents))
         path.write_text(_source("during", claims))
-        with Store.open(self.root / CACHE_DIR) as store:
+        with open_store(self.root / CACHE_DIR) as store:
             warm = factcheck.load(self.root, store=store, scanned=scanned)
         assert _snapshot(warm) == _snapshot(factcheck.load(self.root, scanned=again))
 
@@ -193,7 +193,7 @@ class WarmEqualsCold(RuleBasedStateMachine):
     def warm_equals_cold(self) -> None:
         cold = factcheck.load(self.root)
         cold_result = factcheck.audit(cold)
-        with Store.open(self.root / CACHE_DIR) as store:
+        with open_store(self.root / CACHE_DIR) as store:
             assert store is not None
             warm = factcheck.load(self.root, store=store)
             assert _snapshot(warm) == _snapshot(cold)

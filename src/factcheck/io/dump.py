@@ -28,6 +28,11 @@ class _Dumper(yaml.SafeDumper):
     :mod:`factcheck.io.yaml_reader`."""
 
 
+#: Characters YAML reads as line breaks: single-quoted or plain, they would come back as
+#: a space; double-quoted, PyYAML escapes them (\N, \L, \P).
+_BREAKS: Final = frozenset("\x85\u2028\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = None
     try:
@@ -36,7 +41,7 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         plain = None
     # PyYAML quotes what YAML 1.1 would resolve to a non-string; our reader follows YAML
     # 1.2 and differs on a few ("1e5", "09"), so those are quoted explicitly.
-    if plain != value or not isinstance(plain, str):
+    if plain != value or not isinstance(plain, str) or _BREAKS.intersection(value):
         style = '"'
     return dumper.represent_scalar(_STR_TAG, value, style=style)
 
