@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck.domain.values import DateSpan, Order, PartialDate, compare_dates, date_span
 from factcheck.report import reporters as report
-from factcheck.rules import checks
+from factcheck.rules import _shared
 from factcheck.rules.checks import KINDS, PARAMS, Params
+from factcheck.rules.kinds import agree, derived, naming, order
 
 from .conftest import SHA, MakeCorpus
 
@@ -1102,7 +1103,7 @@ def _naive_order_cycles(corpus: factcheck.Corpus) -> list[frozenset[str]]:
             for du in dates.get(u, []) if u != v else []:
                 for dv in dates.get(v, []):
                     assert isinstance(du.value, DateSpan) and isinstance(dv.value, DateSpan)
-                    if checks._before(du.value, dv.value):
+                    if _shared.is_before(du.value, dv.value):
                         support.setdefault((u, v), []).append((du, dv))
     best = {e: min(s, key=lambda s: (len(s), [f.ref for f in s])) for e, s in support.items()}
     graph: dict[str, list[tuple[str, int]]] = {}
@@ -1193,7 +1194,7 @@ def _any_before(a: list[DateSpan], b: list[DateSpan]) -> bool:
 
 @given(a=st.lists(_date_spans(), max_size=3), b=st.lists(_date_spans(), max_size=3))
 def test_order_dates_compare_like_every_pair(a: list[DateSpan], b: list[DateSpan]) -> None:
-    assert checks._Dates.of(a).before(checks._Dates.of(b)) is _any_before(a, b)
+    assert order._Dates.of(a).before(order._Dates.of(b)) is _any_before(a, b)
 
 
 @given(p=_date_spans(), a=_date_spans(), b=_date_spans(), q=_date_spans())
@@ -1201,9 +1202,9 @@ def test_tame_orderings_keep_earlier_dates_earlier(
     p: DateSpan, a: DateSpan, b: DateSpan, q: DateSpan
 ) -> None:
     # What _lightest_cycles relies on to leave out date edges of plain events.
-    if checks._tame(a, b):
-        assert not checks._before(p, a) or checks._before(p, b)
-        assert not checks._before(b, q) or checks._before(a, q)
+    if order._tame(a, b):
+        assert not _shared.is_before(p, a) or _shared.is_before(p, b)
+        assert not _shared.is_before(b, q) or _shared.is_before(a, q)
 
 
 _NAMES = [f"e{i}" for i in range(8)]
@@ -1242,9 +1243,9 @@ def _weights(
     return graph
 
 
-def _dated(graph: Graph) -> dict[str, checks._Dates]:
+def _dated(graph: Graph) -> dict[str, order._Dates]:
     stated, spans = graph
-    return {e: checks._Dates.of(spans[e]) for edge in stated for e in edge}
+    return {e: order._Dates.of(spans[e]) for edge in stated for e in edge}
 
 
 @settings(max_examples=300, deadline=None)
@@ -1268,7 +1269,7 @@ def test_order_groups_are_the_strongly_connected_ones(graph: Graph) -> None:
         frozenset(v for v in events if v == u or (v in reached[u] and u in reached[v]))
         for u in events
     }
-    got = checks._strongly_connected_events(events, stated, _dated(graph))
+    got = order._strongly_connected_events(events, stated, _dated(graph))
     assert sorted(map(sorted, got)) == sorted(sorted(g) for g in expected if len(g) > 1)
 
 
@@ -1328,7 +1329,7 @@ def test_order_cycles_are_what_brute_force_finds(graph: Graph) -> None:
         if not around & seen:
             seen |= around
             expected.append(nodes)
-    assert checks._contradictions(stated, _dated(graph)) == expected
+    assert order._contradictions(stated, _dated(graph)) == expected
 
 
 # --- naming: the word index against the one alternation of every name --------------
@@ -1347,13 +1348,13 @@ def test_words_fold_together_what_ignorecase_takes_for_one_another() -> None:
             key = min({lower, *extra.get(lower, ())})
             classes.setdefault(key, set()).add(chr(code))
     for chars in classes.values():
-        keys = {tuple(checks._words(f"x{c}x")) for c in chars}
+        keys = {tuple(naming._words(f"x{c}x")) for c in chars}
         assert len(keys) == 1, sorted(chars)
     word = re.compile(r"\w")
     for code in range(sys.maxunicode + 1):
         c = chr(code)
-        if c != checks._YPOGEGRAMMENI and not word.match(c):
-            assert checks._words(c) == [], hex(code)
+        if c != naming._YPOGEGRAMMENI and not word.match(c):
+            assert naming._words(c) == [], hex(code)
 
 
 # Letters that case folding treats specially: long s, Kelvin sign, dotless and dotted I,
@@ -1394,8 +1395,8 @@ def test_finder_finds_what_the_alternation_of_every_name_finds(
     case: tuple[list[str], str],
 ) -> None:
     names, text = case
-    every = checks._variants(names).finditer(text)
-    found = checks._Finder(names).finditer(text)
+    every = naming._variants(names).finditer(text)
+    found = naming._Finder(names).finditer(text)
     assert [(m.span(), m.group()) for m in found] == [(m.span(), m.group()) for m in every]
 
 
@@ -1474,22 +1475,22 @@ def test_sides_lose_no_claim_agree_within_and_ignore_order(months: list[str], se
     facts = [f for f in corpus.facts if f.prop.id == "opened"]
 
     def clash(a: Any, b: Any) -> bool:
-        return not checks._compatible(a, b)
+        return not _shared.compatible(a, b)
 
-    sides = checks._sides(facts, clash)
+    sides = agree._sides(facts, clash)
     flat = [f.ref for side in sides for f in side]
     assert sorted(flat) == sorted(f.ref for f in facts)  # every claim, once
     for side in sides:
         assert not any(clash(a, b) for a in side for b in side)  # a claim never clashes with itself
     shuffled = list(facts)
     random.Random(seed).shuffle(shuffled)
-    assert [[f.ref for f in side] for side in checks._sides(shuffled, clash)] == [
+    assert [[f.ref for f in side] for side in agree._sides(shuffled, clash)] == [
         [f.ref for f in side] for side in sides
     ]
-    odd = checks._odd_one_out(sides)
+    odd = agree._odd_one_out(sides)
     assert {f.ref for f in odd} <= set(flat)
     if odd:
-        assert len(checks._sources(sides[0])) >= 2 * len(checks._sources(odd))
+        assert len(_shared.source_ids(sides[0])) >= 2 * len(_shared.source_ids(odd))
 
 
 # --- counter-evidence -----------------------------------------------------------------
@@ -1588,13 +1589,13 @@ def test_solving_for_an_input_gives_back_its_value(
 
     if relation == "ratio":
         xs = xs[:2]
-        p = checks.DerivedParams(
+        p = derived.DerivedParams(
             relation="ratio", numerator="a", denominator="b", result="r", scale=100
         )
     elif relation == "sum":
-        p = checks.DerivedParams(relation="sum", parts=["a"] * len(xs), total="t")
+        p = derived.DerivedParams(relation="sum", parts=["a"] * len(xs), total="t")
     else:
-        p = checks.DerivedParams(relation="product", factors=["a"] * len(xs), result="r")
+        p = derived.DerivedParams(relation="product", factors=["a"] * len(xs), result="r")
     which %= len(xs)
     result = p.compute([Interval.point(x) for x in xs])
 
@@ -1603,7 +1604,7 @@ def test_solving_for_an_input_gives_back_its_value(
             self.value = Interval.point(x)
 
     combo = tuple(_F(x) for x in xs)
-    solved = checks._solve(p, combo, which, result)  # type: ignore[arg-type]
+    solved = derived._solve(p, combo, which, result)  # type: ignore[arg-type]
     assert math.isclose(solved.lo, xs[which], rel_tol=1e-6)
     assert math.isclose(solved.hi, xs[which], rel_tol=1e-6)
 

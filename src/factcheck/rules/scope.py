@@ -4,7 +4,8 @@
 kind compares claims within a bounded neighbourhood of each claim, so the hook only needs
 the files that state a claim in the neighbourhood of a claim of the given files (plus the
 entity, property, rule and waiver files). The neighbourhood is derived from each rule's
-selector and params, never from the data:
+selector and params, never from the data; each kind declares its reach when it is
+registered (:func:`factcheck.rules.registry.check`):
 
 * ``key``: claims on the same (subject, property) (``agree``, ``trend``, ``reference``);
 * ``subject``: claims on the same subject and any property the rule selects or names in
@@ -12,7 +13,7 @@ selector and params, never from the data:
 * ``property``: every claim of the properties the rule reads (``order``: a cycle can run
   through any events);
 * ``source``: nothing beyond the claim's own source (``naming``);
-* a kind not listed here reaches everything: correct, only slower, until it is listed.
+* a kind registered without a reach reaches everything: correct, only slower.
 
 Reaching too far is always safe (the hook filters what it reports); reaching too little
 would miss conflicts, which ``tests/test_scope.py`` checks against the full audit.
@@ -23,14 +24,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Final, Literal, cast
+from typing import Final, cast
 
 from pydantic import ValidationError
 
 from factcheck.domain.corpus import Fact
 from factcheck.domain.model import Property, Rule
 from factcheck.domain.values import DateSpan
-from factcheck.rules.checks import KINDS, PARAMS, tangled
+
+# Importing a kind module registers every kind (the package imports them all).
+from factcheck.rules.kinds.order import tangled
+from factcheck.rules.registry import KINDS, PARAMS, REACH, Scope
 
 __all__ = [
     "SCOPES",
@@ -43,20 +47,9 @@ __all__ = [
     "reach",
 ]
 
-Scope = Literal["key", "subject", "property", "source"]
-
-#: How far each check kind looks from a claim (see the module docstring).
-SCOPES: Final[dict[str, Scope]] = {
-    "agree": "key",
-    "trend": "key",
-    "reference": "key",
-    "bound": "subject",
-    "derived": "subject",
-    "change": "subject",
-    "lifetime": "subject",
-    "order": "property",
-    "naming": "source",
-}
+#: How far each check kind looks from a claim (see the module docstring): what each kind
+#: declares in its ``@check(..., reach=...)``, the very table of the registry.
+SCOPES: Final[dict[str, Scope]] = REACH
 
 Key = tuple[str, str]
 

@@ -1,0 +1,199 @@
+"""Helpers that several check kinds share: grouping claims, describing them, and
+interval arithmetic on hedged figures."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
+
+from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.units import comparable
+from factcheck.domain.values import (
+    DateSpan,
+    Interval,
+    Order,
+    compare_dates,
+    spans_overlap,
+)
+
+__all__ = [
+    "above",
+    "by_subject",
+    "clash_components",
+    "compatible",
+    "date_of",
+    "edge_members",
+    "entity_name",
+    "interval_of",
+    "is_before",
+    "iv_add",
+    "iv_inv",
+    "iv_mul",
+    "iv_neg",
+    "key_groups",
+    "quantities_of",
+    "said_by",
+    "same_time",
+    "source_ids",
+    "when_of",
+    "widen",
+]
+
+
+def key_groups(facts: Iterable[Fact]) -> list[tuple[tuple[str, str], list[Fact]]]:
+    """Facts by (subject, property), groups and members in a stable order."""
+    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in facts:
+        groups[(f.subject, f.prop.id)].append(f)
+    return sorted((key, sorted(g, key=lambda f: f.ref)) for key, g in groups.items())
+
+
+def by_subject(corpus: Corpus, prop: str) -> dict[str, list[Fact]]:
+    """The (non-draft) facts of one property, by subject: partners of a rule's facts."""
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for f in corpus.facts_of(prop):
+        if not f.claim.draft:
+            out[f.subject].append(f)
+    for group in out.values():
+        group.sort(key=lambda f: f.ref)
+    return out
+
+
+def entity_name(corpus: Corpus, subject: str) -> str:
+    return corpus.entities[subject].name
+
+
+def said_by(facts: Iterable[Fact]) -> str:
+    # A source saying the same thing in several claims is said once, with the count.
+    said: dict[str, int] = {}
+    for f in facts:
+        text = f"{f.source.id} says {f.describe()}"
+        said[text] = said.get(text, 0) + 1
+    return "; ".join(t if n == 1 else f"{t} ({n} claims)" for t, n in said.items())
+
+
+def same_time(a: Fact, b: Fact) -> bool:
+    # A claim with no time of its own could refer to any time; a value that never
+    # changes is the same at every time.
+    if a.prop.invariant and b.prop.invariant:
+        return True
+    return a.time is None or b.time is None or spans_overlap(a.time, b.time)
+
+
+def compatible(a: Fact, b: Fact) -> bool:
+    if isinstance(a.value, Interval) and isinstance(b.value, Interval):
+        # Units that cannot be compared are reported apart (see _unit_mismatches).
+        return comparable(a.value, a.unit, b.value, b.unit) is not False
+    if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
+        return spans_overlap(a.value, b.value)
+    return a.value == b.value
+
+
+def above(a: Interval, b: Interval) -> bool:
+    """Every value ``a`` admits exceeds every value ``b`` admits."""
+    return a.lo > b.hi or (a.lo == b.hi and (a.lo_open or b.hi_open))
+
+
+def clash_components(
+    facts: Sequence[Fact], clash: Callable[[Fact, Fact], bool]
+) -> list[list[tuple[Fact, Fact]]]:
+    """Clashing pairs, grouped into connected components: one finding per component.
+
+    Grouping keeps one wrong figure among many agreeing ones at one conflict, and the
+    result does not depend on the order of ``facts`` (components are sorted by refs).
+    """
+    edges = [(a, b) for a, b in combinations(sorted(facts, key=lambda f: f.ref), 2) if clash(a, b)]
+    if not edges:  # most groups: nothing more to build
+        return []
+    parent = {f.ref: f.ref for f in facts}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent[root(a.ref)] = root(b.ref)
+    comps: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
+    for a, b in edges:
+        comps[root(a.ref)].append((a, b))
+    return sorted(comps.values(), key=lambda c: sorted(f.ref for e in c for f in e))
+
+
+def is_before(a: DateSpan, b: DateSpan) -> bool:
+    return compare_dates(a, b) is Order.BEFORE
+
+
+def edge_members(edges: Iterable[tuple[Fact, Fact]]) -> list[Fact]:
+    return sorted({f.ref: f for e in edges for f in e}.values(), key=lambda f: f.ref)
+
+
+# Hand-written rather than a library (mpmath.iv, pyinterval): hedges need open ends
+# ("more than 100" excludes 100) and infinite ends, which those libraries do not keep.
+
+_ANY = Interval(-math.inf, math.inf)
+
+
+def iv_add(a: Interval, b: Interval) -> Interval:
+    return Interval(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+
+
+def iv_neg(a: Interval) -> Interval:
+    return Interval(-a.hi, -a.lo, a.hi_open, a.lo_open)
+
+
+def iv_mul(a: Interval, b: Interval) -> Interval:
+    ends = [
+        (0.0 if x == 0 or y == 0 else x * y, xo or yo)
+        for x, xo in ((a.lo, a.lo_open), (a.hi, a.hi_open))
+        for y, yo in ((b.lo, b.lo_open), (b.hi, b.hi_open))
+    ]
+    lo, hi = min(v for v, _ in ends), max(v for v, _ in ends)
+    if lo == hi:
+        return Interval.point(lo)
+    lo_open = all(o for v, o in ends if v == lo)
+    hi_open = all(o for v, o in ends if v == hi)
+    return Interval(lo, hi, lo_open and math.isfinite(lo), hi_open and math.isfinite(hi))
+
+
+def iv_inv(a: Interval) -> Interval:
+    if a.contains(0) or a.lo == 0 or a.hi == 0:
+        return _ANY  # dividing by something that may be zero says nothing
+    lo = 0.0 if math.isinf(a.hi) else 1 / a.hi
+    hi = 0.0 if math.isinf(a.lo) else 1 / a.lo
+    return Interval(lo, hi, a.hi_open or math.isinf(a.hi), a.lo_open or math.isinf(a.lo))
+
+
+def widen(a: Interval, tolerance: float) -> Interval:
+    if tolerance == 0:
+        return a
+    return Interval(a.lo - abs(a.lo) * tolerance, a.hi + abs(a.hi) * tolerance)
+
+
+def quantities_of(facts: Iterable[Fact]) -> list[Fact]:
+    return [f for f in facts if isinstance(f.value, Interval)]
+
+
+def interval_of(f: Fact) -> Interval:
+    assert isinstance(f.value, Interval)
+    return f.value
+
+
+def date_of(f: Fact) -> DateSpan:
+    assert isinstance(f.value, DateSpan)
+    return f.value
+
+
+def when_of(f: Fact) -> DateSpan:
+    """The claim's own time (callers have checked it has one)."""
+    assert f.time is not None
+    return f.time
+
+
+def source_ids(facts: Iterable[Fact]) -> set[str]:
+    """The independent sources of some claims (a source counts once however often it
+    says something)."""
+    return {f.source.id for f in facts}

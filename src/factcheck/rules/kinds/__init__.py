@@ -1,0 +1,25 @@
+"""One module per check kind; importing this package registers them all."""
+
+from factcheck.rules.kinds import (
+    agree,
+    bound,
+    change,
+    derived,
+    lifetime,
+    naming,
+    order,
+    reference,
+    trend,
+)
+
+__all__ = [
+    "agree",
+    "bound",
+    "change",
+    "derived",
+    "lifetime",
+    "naming",
+    "order",
+    "reference",
+    "trend",
+]

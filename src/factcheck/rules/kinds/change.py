@@ -1,0 +1,93 @@
+"""The ``change`` check kind (documented in ``docs/checks.md``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+from typing import Literal
+
+from pydantic import Field
+
+from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.model import Rule
+from factcheck.domain.values import (
+    Interval,
+    PartialDate,
+    intersects,
+    spans_overlap,
+)
+from factcheck.rules._shared import (
+    by_subject,
+    entity_name,
+    interval_of,
+    is_before,
+    iv_add,
+    iv_inv,
+    iv_mul,
+    iv_neg,
+    quantities_of,
+    said_by,
+    when_of,
+    widen,
+)
+from factcheck.rules.registry import Finding, Params, check, parse_params
+
+
+class ChangeParams(Params):
+    """``level``: the property whose change the selected percentage claims describe."""
+
+    level: str
+    direction: Literal["decrease", "increase"] = "decrease"
+    tolerance: float = Field(default=0.0, ge=0)
+
+    def properties(self) -> list[str]:
+        return [self.level]
+
+
+def _percent_change(first: Interval, last: Interval, direction: str) -> Interval:
+    ratio = iv_mul(last, iv_inv(first))
+    change = iv_add(ratio, Interval.point(-1.0))
+    return iv_mul(iv_neg(change) if direction == "decrease" else change, Interval.point(100.0))
+
+
+@check("change", ChangeParams, reach="subject")
+def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
+    """A percentage change agrees with the levels claimed at its period's start and end."""
+    p = parse_params(rule, ChangeParams)
+    levels = by_subject(corpus, p.level)
+    for f in quantities_of(facts):
+        name, period = entity_name(corpus, f.subject), f.claim.period
+        if period is None and f.claim.as_of is None:
+            # The levels it would be compared with, for the reviewer.
+            on_record = quantities_of(levels.get(f.subject, []))
+            compared = (
+                f"; the {p.level} levels on record: {said_by(on_record)}" if on_record else ""
+            )
+            yield Finding(
+                (f, *on_record),
+                f"{name} {f.prop.id}: {f.source.id} says {f.describe()} without a period; "
+                f"it cannot be checked against levels, review it by hand{compared}",
+                severity="info",
+                key=f.ref,
+                support=tuple(on_record),
+            )
+            continue
+        if period is None or period.start is None or period.end is None:
+            continue
+        start, end = PartialDate.parse(period.start).span(), PartialDate.parse(period.end).span()
+        dated = [lv for lv in quantities_of(levels.get(f.subject, [])) if lv.time is not None]
+        firsts = [lv for lv in dated if spans_overlap(when_of(lv), start)]
+        lasts = [lv for lv in dated if spans_overlap(when_of(lv), end)]
+        for a, b in product(firsts, lasts):
+            if not is_before(when_of(a), when_of(b)):
+                continue
+            computed = widen(
+                _percent_change(interval_of(a), interval_of(b), p.direction), p.tolerance
+            )
+            if not intersects(computed, interval_of(f)):
+                yield Finding(
+                    (f, a, b),
+                    f"{name} {f.prop.id}: {f.source.id} says {f.describe()}, but the levels "
+                    f"{a.describe()} ({a.source.id}) and {b.describe()} ({b.source.id}) "
+                    f"give a {p.direction} of {computed} percent over that period",
+                )
