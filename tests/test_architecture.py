@@ -33,7 +33,6 @@ MAX_BRANCHES = 15
 #: own for the modules that are tested only through others).
 KNOWN_LARGE_MODULES = frozenset(
     [
-        "domain/corpus.py",
         "testing/strategies.py",
         "domain/values.py",
         "extract/draft.py",
@@ -46,7 +45,6 @@ KNOWN_LONG_FUNCTIONS = {
     "baseline.py": frozenset(["read"]),
     "commands/check.py": frozenset(["run"]),
     "commands/common.py": frozenset(["common_options"]),
-    "domain/corpus.py": frozenset(["_value"]),
     "domain/values.py": frozenset(["parse"]),
     "extract/dates.py": frozenset(["_date_mention"]),
     "extract/draft.py": frozenset(["_claim", "draft_fact_file", "find_mentions"]),
