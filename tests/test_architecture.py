@@ -42,9 +42,6 @@ KNOWN_LARGE_MODULES = frozenset(
     ]
 )
 KNOWN_LONG_FUNCTIONS = {
-    "baseline.py": frozenset(["read"]),
-    "commands/check.py": frozenset(["run"]),
-    "commands/common.py": frozenset(["common_options"]),
     "domain/values.py": frozenset(["parse"]),
     "extract/dates.py": frozenset(["_date_mention"]),
     "extract/draft.py": frozenset(["_claim", "draft_fact_file", "find_mentions"]),
@@ -52,13 +49,8 @@ KNOWN_LONG_FUNCTIONS = {
     "extract/subjects.py": frozenset(["_propose_property", "_propose_subject"]),
     "extract/times.py": frozenset(["find_times"]),
     "hook.py": frozenset(["_take_around"]),
-    "io/load.py": frozenset(["read_all"]),
     "io/records.py": frozenset(["reading"]),
-    "io/yaml_reader.py": frozenset(["_build", "_build_fast"]),
     "report/html.py": frozenset(["_legend", "_series", "date_chart", "quantity_chart"]),
-    "report/reporters.py": frozenset(["sarif"]),
-    "rules/kinds/order.py": frozenset(["_lightest_cycles"]),
-    "rules/engine.py": frozenset(["_rule_errors"]),
 }
 #: The commands are tested through the command line (tests/test_cli.py), the kinds'
 #: shared helpers through the kinds: not yet one file each.
