@@ -39,7 +39,6 @@ KNOWN_LARGE_MODULES = frozenset(
         "extract/draft.py",
         "extract/subjects.py",
         "report/html.py",
-        "store/store.py",
     ]
 )
 KNOWN_LONG_FUNCTIONS = {
@@ -53,9 +52,7 @@ KNOWN_LONG_FUNCTIONS = {
     "extract/numbers.py": frozenset(["_find_numbers", "_hedged"]),
     "extract/subjects.py": frozenset(["_propose_property", "_propose_subject"]),
     "extract/times.py": frozenset(["find_times"]),
-    "hook.py": frozenset(["_take_around"]),
     "io/load.py": frozenset(["read_all"]),
-    "io/records.py": frozenset(["reading"]),
     "io/yaml_reader.py": frozenset(["_build", "_build_fast"]),
     "report/html.py": frozenset(["_legend", "_series", "date_chart", "quantity_chart"]),
     "report/reporters.py": frozenset(["sarif"]),
