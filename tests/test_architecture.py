@@ -33,7 +33,6 @@ MAX_BRANCHES = 15
 KNOWN_LARGE_MODULES = frozenset(
     [
         "domain/corpus.py",
-        "testing/strategies.py",
         "domain/values.py",
         "extract/draft.py",
         "extract/subjects.py",
