@@ -33,7 +33,6 @@ MAX_BRANCHES = 15
 KNOWN_LARGE_MODULES = frozenset(
     [
         "domain/corpus.py",
-        "domain/values.py",
         "extract/draft.py",
         "extract/subjects.py",
         "store/store.py",
@@ -44,7 +43,6 @@ KNOWN_LONG_FUNCTIONS = {
     "commands/check.py": frozenset(["run"]),
     "commands/common.py": frozenset(["common_options"]),
     "domain/corpus.py": frozenset(["_value"]),
-    "domain/values.py": frozenset(["parse"]),
     "extract/dates.py": frozenset(["_date_mention"]),
     "extract/draft.py": frozenset(["_claim", "draft_fact_file", "find_mentions"]),
     "extract/numbers.py": frozenset(["_find_numbers", "_hedged"]),
