@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -97,6 +98,19 @@ def test_short_summary_carries_the_finding(pytester: pytest.Pytester) -> None:
     assert "unwaived" not in result.stdout.str()
     # --tb=line shows the fact file's line with the message.
     result.stdout.fnmatch_lines([f"*facts/sources/a.yaml:7: {message}"])
+
+
+def test_reports_carry_the_message_across_processes(pytester: pytest.Pytester) -> None:
+    # JUnit XML reads the crash message and the report as text, as pytest-xdist sends it.
+    _corpus(pytester)
+    pytester.runpytest("facts", "--junitxml=out.xml")
+    failure = ElementTree.parse(pytester.path / "out.xml").find(".//failure")
+    assert failure is not None
+    message = "Terrorism Confinement Center capacity: a says 40,000 inmates vs b says 20,000"
+    assert failure.get("message", "").startswith(message)
+    text = failure.text or ""
+    assert text.startswith(message)
+    assert 'facts/sources/b.yaml:7: "Source B": "holds 20,000"' in text
 
 
 def test_items_are_named_by_rule_and_key_and_located_at_the_fact(

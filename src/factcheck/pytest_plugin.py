@@ -243,6 +243,11 @@ class _FindingRepr(TerminalRepr):
         for line in self.report.splitlines():
             tw.line(line)
 
+    def __str__(self) -> str:
+        # What a report becomes when it crosses processes (pytest-xdist sends text, and
+        # the short summary shows its first line): the message first, then the report.
+        return f"{self.reprcrash.message}\n\n{self.report}"
+
 
 class _FactcheckItem(pytest.Item):
     def repr_failure(
