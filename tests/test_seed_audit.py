@@ -278,6 +278,26 @@ def test_lookalike_is_not_reported(
     assert together == [], f"{name}: {[c.message for c in together]}"
 
 
+@pytest.mark.parametrize(
+    ("refs", "support"),
+    [
+        # Bukule: other sources name Bukele correctly in their claims about him.
+        ({"bluenews-2025-cecot/bukele-title-lead"}, {"baljet-2025-cecot/bukele-title"}),
+        # Foreign Enemies Act: baljet names the Alien Enemies Act correctly.
+        (
+            {"izvestia-2025-cecot/alien-enemies-act-enacted"},
+            {"baljet-2025-cecot/alien-enemies-act-enacted"},
+        ),
+    ],
+)
+def test_naming_cites_other_sources_naming_it_correctly(
+    result: factcheck.AuditResult, refs: set[str], support: set[str]
+) -> None:
+    (conflict,) = [c for c in result.conflicts if c.rule == "wrong-names" and refs <= c.refs]
+    assert support <= set(conflict.support)
+    assert "other sources name it correctly" in conflict.message
+
+
 def test_no_conflict_beyond_the_expected_ones(result: factcheck.AuditResult) -> None:
     """Precision: a new false positive (or a new real conflict) must be pinned above."""
     unexplained = [

@@ -28,6 +28,7 @@ from factcheck.io.discovery import Scan, scan
 from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
+from factcheck.rules.kinds.naming import misnamed
 from factcheck.rules.scope import SCOPES, Events, params_properties, reach
 from factcheck.store import Store
 
@@ -109,6 +110,7 @@ def _take_around(
     # Files read whole for another reason (changed since stored) only add claims.
     seed: set[tuple[str, str]] = set()
     sids: set[str] = set()
+    quotes: list[str] = []
     for i, r in enumerate(out):
         if r is None or not isinstance(r.parsed, SourceFile):
             continue
@@ -118,8 +120,16 @@ def _take_around(
                 subject = None if claim is None else vocabulary.resolve(claim.subject)
                 if claim is not None and subject is not None:
                     seed.add((subject, claim.property))
+                    quotes.append(claim.quote or "")
     events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
-    within = reach(vocabulary.rules, vocabulary.properties, seed, events)
+    # Entities the given quotes misname: a naming finding cites other sources' claims
+    # about them (only worked out when a rule of that reach runs).
+    named = (
+        misnamed(vocabulary, quotes)
+        if any(SCOPES.get(rule.kind) == "named" for rule in vocabulary.rules)
+        else set()
+    )
+    within = reach(vocabulary.rules, vocabulary.properties, seed, events, named=named)
     # A source id stated by several files: which one a full load keeps depends on all of
     # them, so each is merged (with its claims in reach, maybe none) in its place.
     shared = Counter(rec.sid for rec in stored.values() if rec.kind == "source")
