@@ -88,6 +88,7 @@ EXPECTED: list[tuple[str, str, str, set[str]]] = [
             # blue News embeds Bukele's post of the same day ("We have offered"): the
             # article contradicts the post it quotes; still one finding.
             "bluenews-2025-cecot/agreement-status-post",
+            "bluenews-2025-cecot/agreement-status-agreed",
         },
     ),
     (
@@ -326,7 +327,11 @@ def test_audit_exit_code_reflects_error_conflicts(result: factcheck.AuditResult)
     ("rule", "odd"),
     [
         ("opened-agrees", ("quickread-2025-cecot/cecot-opened",)),
-        ("agreement-status-agrees", ("bluenews-2025-cecot/agreement-status",)),
+        # "signed" and "agreed" (one source) are compatible stages, on one side.
+        (
+            "agreement-status-agrees",
+            ("bluenews-2025-cecot/agreement-status", "bluenews-2025-cecot/agreement-status-agreed"),
+        ),
         ("facts-agree", ()),  # one source against one: no majority
     ],
 )

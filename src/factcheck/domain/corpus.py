@@ -453,7 +453,9 @@ def _value(corpus: Corpus, prop: Property, claim: Claim) -> tuple[Value, str | N
         if isinstance(v, bool | float):
             raise ValueError(f"property {prop.id!r} is a date; got {v!r}")
         return date_claim_span(v, hedge), None
-    if hedge != "exact":
+    # A stage of a cumulative status can be a bound: reached it (or later), not past it.
+    stage_hedge = kind == "status" and prop.cumulative and hedge in ("at-least", "at-most")
+    if hedge != "exact" and not stage_hedge:
         raise ValueError(f"hedge {hedge!r} does not apply to a {kind} value")
     if kind == "boolean":
         if not isinstance(v, bool):
