@@ -163,17 +163,3 @@ def test_one_value_moved_beyond_tolerance_is_one_conflict(
     assert len(after) == 1
     original = next(sid for sid in pair if sid != twin_id)
     assert after[0][4] == tuple(sorted([f"{original}/probe", f"{twin_id}/probe"]))
-
-
-_SPACES = "".join(chr(c) for c in range(0x3100) if chr(c).isspace())
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZ é" + _SPACES + "ß\u0130"), max_size=12))
-def test_names_fold_as_the_regular_expression_folds_them(text: str) -> None:
-    # corpus._fold splits on whitespace instead of re.sub(r"\s+", " ", ...): the same.
-    import re
-
-    from factcheck.domain.corpus import _fold
-
-    assert _fold(text) == re.sub(r"\s+", " ", text).strip().casefold()

@@ -90,12 +90,24 @@ def code_fingerprint() -> str:
         f"{_SCHEMA}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}|"
         f"{hasattr(yaml, 'CSafeLoader')}".encode()
     )
-    package = Path(__file__).resolve().parent
+    package = package_root()
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(path.relative_to(package).as_posix().encode() + b"\0")
             h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def package_root() -> Path:
+    """The directory of the top-level ``factcheck`` package (wherever it is installed).
+
+    Found from this module's dotted name, not from its own directory: the fingerprint
+    must cover the rule kinds, the models and the parser, not only the store.
+    """
+    here = Path(__file__).resolve().parent
+    for _ in range(__name__.count(".") - 1):
+        here = here.parent
+    return here
 
 
 def content_key(*parts: str | bytes) -> str:

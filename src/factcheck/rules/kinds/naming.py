@@ -32,7 +32,7 @@ _YPOGEGRAMMENI = "\u0345"
 
 def _words(text: str) -> list[str]:
     """The words of ``text`` in order, case folded so that characters ``re.IGNORECASE``
-    takes for one another give the same words (tests/test_checks.py checks every such
+    takes for one another give the same words (tests/test_kinds_naming.py checks every such
     class of characters)."""
     if not text.isascii() and ("\u0130" in text or "\u0131" in text):
         text = text.translate(_TURKISH_I)

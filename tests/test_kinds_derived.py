@@ -1,0 +1,318 @@
+"""The ``derived`` check kind: an arithmetic relation between properties holds."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.rules.kinds import derived
+
+from .conftest import MakeCorpus
+from .kind_corpora import (
+    CAP,
+    ES,
+    INM,
+    PRODUCT,
+    PROPS,
+    RATIO,
+    SUM,
+    Case,
+    S,
+    Sources,
+    audit_files,
+    check_case,
+    check_perturbation,
+    files,
+    shuffled_audits_agree,
+)
+
+CASES: list[Case] = [
+    (
+        "ratio holds",
+        RATIO,
+        {
+            "a": [
+                f"id: p, {ES}, property: prisoners, value: 109.5 thousand, as_of: 2024-08",
+                f"id: n, {ES}, property: population, value: 6.6 million, as_of: 2024",
+                f"id: r, {ES}, property: rate, value: 1659, as_of: 2024-08",
+            ]
+        },
+        set(),
+    ),
+    (
+        "ratio of",
+        RATIO,
+        {
+            "a": [
+                f"id: p, {ES}, property: prisoners, value: 109.5 thousand",
+                f"id: n, {ES}, property: population, value: 6.6 million",
+            ],
+            "b": [f"id: r, {ES}, property: rate, value: 2000"],
+        },
+        {S("a/p", "a/n", "b/r")},
+    ),
+    (
+        "product with an open factor cannot decide (info)",
+        PRODUCT + "}",
+        {
+            "a": [
+                "id: b, subject: cecot, property: buildings, value: 8",
+                "id: c, subject: cecot, property: cells, value: 32",
+                "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+                f"id: x, {CAP}, value: 40000",
+            ]
+        },
+        {S("a/b", "a/c", "a/p", "a/x")},
+    ),
+    (
+        "an open factor that another source bounds decides",
+        PRODUCT + "}",
+        {
+            "a": [
+                "id: b, subject: cecot, property: buildings, value: 8",
+                "id: c, subject: cecot, property: cells, value: 32",
+                "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+            ],
+            "b": [
+                "id: b, subject: cecot, property: buildings, value: 8",
+                "id: c, subject: cecot, property: cells, value: 32",
+                "id: p, subject: cecot, property: per-cell, value: 156",
+            ],
+            "c": [f"id: x, {CAP}, value: 40000, hedge: about"],
+        },
+        set(),
+    ),
+    (
+        "product too small",
+        PRODUCT + "}",
+        {
+            "a": [
+                "id: b, subject: cecot, property: buildings, value: 8",
+                "id: c, subject: cecot, property: cells, value: 32",
+                "id: p, subject: cecot, property: per-cell, value: 100",
+                f"id: x, {CAP}, value: 40000",
+            ]
+        },
+        {S("a/b", "a/c", "a/p", "a/x")},
+    ),
+    (
+        "product at most",
+        PRODUCT + ", compare: at-most}",
+        {
+            "a": [
+                "id: b, subject: cecot, property: buildings, value: 8",
+                "id: c, subject: cecot, property: cells, value: 32",
+                "id: p, subject: cecot, property: per-cell, value: 100",
+                f"id: x, {CAP}, value: 40000",
+            ]
+        },
+        set(),
+    ),
+    (
+        "parts sum to total",
+        SUM,
+        {
+            "a": [
+                "id: t, subject: cecot, property: transferred, value: 14000, as_of: 2024-08",
+                "id: i, subject: cecot, property: investigated, value: 500, hedge: about,"
+                " as_of: 2024-08",
+                f"id: x, {INM}, value: '14,5 thousand', as_of: 2024-08",
+            ]
+        },
+        set(),
+    ),
+    (
+        "a source's own parts are used, not another source's hedged part",
+        SUM,
+        {
+            "a": [
+                "id: t, subject: cecot, property: transferred, value: 238",
+                "id: i, subject: cecot, property: investigated, value: 23",
+                f"id: x, {INM}, value: 261",
+            ],
+            "b": ["id: t, subject: cecot, property: transferred, value: 250, hedge: over"],
+        },
+        set(),
+    ),
+    (
+        "a result without inputs of its own is checked against a source that has them all",
+        SUM,
+        {
+            "a": [
+                "id: t, subject: cecot, property: transferred, value: 100",
+                "id: i, subject: cecot, property: investigated, value: 20",
+            ],
+            "b": ["id: t, subject: cecot, property: transferred, value: 5000"],
+            "c": [f"id: x, {INM}, value: 120"],
+        },
+        set(),
+    ),
+    (
+        "sources combined only when none has every input; one fitting combination is enough",
+        SUM,
+        {
+            "a": ["id: t, subject: cecot, property: transferred, value: 100"],
+            "b": ["id: t, subject: cecot, property: transferred, value: 5000"],
+            "c": ["id: i, subject: cecot, property: investigated, value: 20"],
+            "d": [f"id: x, {INM}, value: 120"],
+        },
+        set(),
+    ),
+    (
+        "one disagreement with a relation is one finding, citing every result it misses",
+        PRODUCT + "}",
+        {
+            "a": [
+                "id: b, subject: cecot, property: buildings, value: 8",
+                "id: c, subject: cecot, property: cells, value: 32",
+                "id: p, subject: cecot, property: per-cell, value: 80, hedge: about",
+                f"id: x, {CAP}, value: 40000",
+            ],
+            "b": [f"id: x, {CAP}, value: 40000"],
+            "c": [f"id: x, {CAP}, value: 40000, hedge: about"],
+        },
+        {S("a/b", "a/c", "a/p", "a/x", "b/x", "c/x")},
+    ),
+    (
+        "parts exceed total",
+        SUM,
+        {
+            "a": [
+                "id: t, subject: cecot, property: transferred, value: 14000, as_of: 2024-08",
+                "id: i, subject: cecot, property: investigated, value: 5000, as_of: 2024-08",
+                f"id: x, {INM}, value: '14,5 thousand', as_of: 2024-08",
+            ]
+        },
+        {S("a/t", "a/i", "a/x")},
+    ),
+    (
+        "parts of another time",
+        SUM,
+        {
+            "a": [
+                "id: t, subject: cecot, property: transferred, value: 14 thousand, as_of: 2023",
+                "id: i, subject: cecot, property: investigated, value: 5000, as_of: 2023",
+                f"id: x, {INM}, value: '14,5 thousand', as_of: 2024-08",
+            ]
+        },
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "rule", "sources", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_case_table(
+    make_corpus: MakeCorpus, name: str, rule: str, sources: Sources, expected: set[frozenset[str]]
+) -> None:
+    check_case(make_corpus(files(rule, sources), defaults=False), "derived", rule, expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "rule", "sources", "expected"),
+    [c for c in CASES if c[3]],
+    ids=[c[0] for c in CASES if c[3]],
+)
+def test_claim_order_does_not_matter(
+    make_corpus: MakeCorpus, name: str, rule: str, sources: Sources, expected: set[frozenset[str]]
+) -> None:
+    shuffled_audits_agree(make_corpus(files(rule, sources), defaults=False))
+
+
+@PROPS
+@given(a=st.integers(0, 10**6), b=st.integers(0, 10**6))
+def test_derived_properties(a: int, b: int) -> None:
+    rule = SUM
+    parts = [
+        f"id: t, subject: cecot, property: transferred, value: {a}",
+        f"id: i, subject: cecot, property: investigated, value: {b}",
+    ]
+    clean = {"a": parts, "b": [f"id: x, {INM}, value: {a + b}"]}
+    perturbed = {"a": parts, "b": [f"id: x, {INM}, value: {2 * (a + b) + 1}"]}
+    check_perturbation(rule, clean, perturbed, "b/x")
+
+
+def test_an_undecided_product_says_what_the_open_factor_needs() -> None:
+    result = audit_files(
+        files(
+            PRODUCT + "}",
+            {
+                "a": [
+                    "id: b, subject: cecot, property: buildings, value: 8",
+                    "id: c, subject: cecot, property: cells, value: 32",
+                    "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+                ],
+                "b": [f"id: x, {CAP}, value: 40000"],
+                "c": [f"id: x, {CAP}, value: 40000"],
+            },
+        )
+    )
+    (conflict,) = result.conflicts
+    assert conflict.severity == "info"
+    assert conflict.refs == {"a/b", "a/c", "a/p", "b/x", "c/x"}
+    assert "40,000 inmates needs per-cell 156.25 (b, c) on average" in conflict.message
+    assert not result.failed
+
+
+@PROPS
+@given(
+    relation=st.sampled_from(["sum", "product", "ratio"]),
+    xs=st.lists(st.floats(0.5, 1e4), min_size=2, max_size=3),
+    which=st.integers(0, 2),
+)
+def test_solving_for_an_input_gives_back_its_value(
+    relation: str, xs: list[float], which: int
+) -> None:
+    from factcheck.domain.values import Interval
+
+    if relation == "ratio":
+        xs = xs[:2]
+        p = derived.DerivedParams(
+            relation="ratio", numerator="a", denominator="b", result="r", scale=100
+        )
+    elif relation == "sum":
+        p = derived.DerivedParams(relation="sum", parts=["a"] * len(xs), total="t")
+    else:
+        p = derived.DerivedParams(relation="product", factors=["a"] * len(xs), result="r")
+    which %= len(xs)
+    result = p.compute([Interval.point(x) for x in xs])
+
+    class _F:
+        def __init__(self, x: float) -> None:
+            self.value = Interval.point(x)
+
+    combo = tuple(_F(x) for x in xs)
+    solved = derived._solve(p, combo, which, result)  # type: ignore[arg-type]
+    assert math.isclose(solved.lo, xs[which], rel_tol=1e-6)
+    assert math.isclose(solved.hi, xs[which], rel_tol=1e-6)
+
+
+@PROPS
+@given(
+    totals=st.lists(st.integers(1, 200), min_size=1, max_size=5),
+    parts=st.tuples(st.integers(0, 100), st.integers(0, 100)),
+    seed=st.integers(0, 100),
+)
+def test_derived_grouping_never_loses_a_failing_result(
+    totals: list[int], parts: tuple[int, int], seed: int
+) -> None:
+    """Every result that its inputs cannot give is cited, whatever the claims' order;
+    every result they can give is not."""
+    a, b = parts
+    claims = {
+        "in": [
+            f"id: t, subject: cecot, property: transferred, value: {a}",
+            f"id: i, subject: cecot, property: investigated, value: {b}",
+        ],
+        **{f"s{n}": [f"id: x, {INM}, value: {t}"] for n, t in enumerate(totals)},
+    }
+    order = list(claims)
+    random.Random(seed).shuffle(order)
+    result = audit_files(files(SUM, {k: claims[k] for k in order}))
+    cited = {r for c in result.conflicts for r in c.refs}
+    wrong = {f"s{n}/x" for n, t in enumerate(totals) if t != a + b}
+    assert {r for r in cited if r.startswith("s")} == wrong
+    assert len(result.conflicts) == (1 if wrong else 0)  # one disagreement, one finding
