@@ -29,7 +29,7 @@ from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
 from factcheck.rules.kinds.naming import misnamed
-from factcheck.rules.scope import SCOPES, Events, params_properties, reach
+from factcheck.rules.scope import SCOPES, Events, Reach, params_properties, reach
 from factcheck.store import Store
 
 __all__ = ["load_around"]
@@ -106,11 +106,23 @@ def _take_around(
     # The definitions alone, assembled, resolve names and say which rules there are.
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
     vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
-    # Conflicts citing a given file involve its claims and claims within their reach.
-    # Files read whole for another reason (changed since stored) only add claims.
+    seed, sids = _seed(out, given, vocabulary)
+    events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
+    named = _misnamed(out, given, vocabulary)
+    within = reach(vocabulary.rules, vocabulary.properties, seed, events, named=named)
+    _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
+
+
+def _seed(
+    out: list[Reading | None], given: set[int], vocabulary: Corpus
+) -> tuple[set[tuple[str, str]], set[str]]:
+    """The keys of the given files' claims (conflicts citing a given file involve them
+    and claims within their reach), and the source ids of every source file read.
+
+    Files read whole for another reason (changed since stored) only add claims.
+    """
     seed: set[tuple[str, str]] = set()
     sids: set[str] = set()
-    quotes: list[str] = []
     for i, r in enumerate(out):
         if r is None or not isinstance(r.parsed, SourceFile):
             continue
@@ -120,16 +132,33 @@ def _take_around(
                 subject = None if claim is None else vocabulary.resolve(claim.subject)
                 if claim is not None and subject is not None:
                     seed.add((subject, claim.property))
-                    quotes.append(claim.quote or "")
-    events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
-    # Entities the given quotes misname: a naming finding cites other sources' claims
-    # about them (only worked out when a rule of that reach runs).
-    named = (
-        misnamed(vocabulary, quotes)
-        if any(SCOPES.get(rule.kind) == "named" for rule in vocabulary.rules)
-        else set()
-    )
-    within = reach(vocabulary.rules, vocabulary.properties, seed, events, named=named)
+    return seed, sids
+
+
+def _misnamed(out: list[Reading | None], given: set[int], vocabulary: Corpus) -> set[str]:
+    """The entities the given files' quotes misname: a naming finding cites other
+    sources' claims about them (worked out only when a rule of that reach runs)."""
+    if not any(SCOPES.get(rule.kind) == "named" for rule in vocabulary.rules):
+        return set()
+    quotes = [
+        claim.quote or ""
+        for i in given
+        if (r := out[i]) is not None and isinstance(r.parsed, SourceFile)
+        for claim in r.parsed.claims
+        if claim is not None
+    ]
+    return misnamed(vocabulary, quotes)
+
+
+def _in_reach(
+    out: list[Reading | None],
+    stored: dict[int, FileRecord],
+    vocabulary: Corpus,
+    within: Reach,
+    sids: set[str],
+) -> dict[int, set[int] | None]:
+    """The stored files not read yet that the hook needs, each with the indexes of its
+    claims within reach (``None``: the whole file)."""
     # A source id stated by several files: which one a full load keeps depends on all of
     # them, so each is merged (with its claims in reach, maybe none) in its place.
     shared = Counter(rec.sid for rec in stored.values() if rec.kind == "source")
@@ -157,7 +186,7 @@ def _take_around(
         taken = {n for n, entry in enumerate(rec.index) if entry is not None and needs(entry)}
         if taken or rec.kind != "source" or shared[rec.sid] > 1:
             rest[i] = taken
-    _take(sc, out, stored, rest, store)
+    return rest
 
 
 def _take(
