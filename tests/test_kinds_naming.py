@@ -53,6 +53,18 @@ CASES: list[Case] = [
         {"a": [f"{WRONG} the CECOT   Megathorm"]},
         {S("a/x")},
     ),
+    (
+        "one source, one variant, two claims quoting it: one finding",
+        "kind: naming, severity: info",
+        {"a": [f"{WRONG} Megathorm walls", f"{WRONG.replace('id: x', 'id: y')} Megathorm cells"]},
+        {S("a/x", "a/y")},
+    ),
+    (
+        "two sources writing it: one finding each",
+        "kind: naming, severity: info",
+        {"a": [f"{WRONG} Megathorm"], "b": [f"{WRONG} megathorm"]},
+        {S("a/x"), S("b/x")},
+    ),
 ]
 
 
