@@ -61,6 +61,7 @@ properties:
   - {id: precedes, type: order}
   - {id: title, type: text}
   - {id: status, type: status, values: [proposed, signed]}
+  - {id: stage, type: status, values: [nominated, designated, listed], cumulative: true}
   - {id: announced, type: boolean}
   - {id: height, type: quantity, unit: m, tolerance: 0, precision: written}
   - {id: summit, type: quantity, unit: m, tolerance: 0, invariant: true}

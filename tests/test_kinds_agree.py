@@ -526,6 +526,91 @@ def test_a_superseded_figure_is_outdated_not_a_contradiction() -> None:
     assert "c/h" in error.refs and "a/h" not in error.refs
 
 
+# --- cumulative stages ------------------------------------------------------------------
+
+STAGE = "subject: cecot, property: stage, as_of: 2025-02-04"
+AGREE_STAGE = "kind: agree, select: {property: [stage, status]}"
+
+
+def test_cumulative_stages_reached_do_not_contradict_each_other() -> None:
+    # Designated, then listed: a source saying "listed" does not deny "designated".
+    sources = {
+        "a": [f"id: x, {STAGE}, value: designated"],
+        "b": [f"id: x, {STAGE}, value: listed"],
+        "c": [f"id: x, {STAGE}, value: nominated, hedge: at-least"],
+    }
+    assert audit_files(files(AGREE_STAGE, sources)).conflicts == ()
+    # A status that is not cumulative still compares plain values.
+    plain = "subject: cecot, property: status, as_of: 2025-02-04"
+    statuses = {"a": [f"id: x, {plain}, value: proposed"], "b": [f"id: x, {plain}, value: signed"]}
+    assert len(audit_files(files(AGREE_STAGE, statuses)).conflicts) == 1
+
+
+def test_a_stage_not_passed_contradicts_a_later_stage() -> None:
+    sources = {
+        "a": [f"id: x, {STAGE}, value: designated, hedge: at-most"],
+        "b": [f"id: x, {STAGE}, value: nominated, hedge: at-most"],
+        "c": [f"id: x, {STAGE}, value: listed"],
+        "d": [f"id: x, {STAGE}, value: designated"],
+    }
+    (conflict,) = audit_files(files(AGREE_STAGE, sources)).conflicts
+    # b (not past nominated) clashes with c and d; a (not past designated) only with c.
+    assert conflict.refs == {"a/x", "b/x", "c/x", "d/x"}
+    assert "b says at most nominated" in conflict.message
+
+
+def test_stage_hedges_only_on_cumulative_statuses() -> None:
+    bad = {"a": ["id: x, subject: cecot, property: status, value: proposed, hedge: at-most"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(write(Path(tmp), files(AGREE_STAGE, bad)))
+    (error,) = corpus.errors
+    assert "hedge 'at-most' does not apply to a status value" in str(error)
+    assert "a.yaml" in error.file
+
+
+_STAGE_CLAIMS = st.lists(
+    st.tuples(
+        st.sampled_from(["nominated", "designated", "listed"]),
+        st.sampled_from(["exact", "at-least", "at-most"]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@PROPS
+@given(claims=_STAGE_CLAIMS, seed=st.integers(0, 100))
+def test_stage_comparison_is_symmetric_reflexive_and_order_free(
+    claims: list[tuple[str, str]], seed: int
+) -> None:
+    sources = {
+        f"s{i}": [f"id: x, {STAGE}, value: {v}, hedge: {h}"] for i, (v, h) in enumerate(claims)
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(write(Path(tmp), files(AGREE_STAGE, sources)))
+    facts = list(corpus.facts)
+    for a in facts:
+        assert _shared.compatible(a, a)  # a claim never conflicts with itself
+        for b in facts:
+            assert _shared.compatible(a, b) == _shared.compatible(b, a)
+    # Stages admitted by all claims: none exactly when the audit reports a conflict.
+    common = set(range(3))
+    for f in facts:
+        lo, hi = _shared.stages(f) or (0, 2)
+        common &= set(range(lo, hi + 1))
+    result = factcheck.audit(corpus)
+    pairwise_ok = all(_shared.compatible(a, b) for a in facts for b in facts)
+    assert bool(result.conflicts) == (not pairwise_ok)
+    assert pairwise_ok == bool(common)  # intervals: pairwise overlap = one common stage
+    # The same claims under shuffled source names give the same findings.
+    names = [f"s{i}" for i in range(len(claims))]
+    random.Random(seed).shuffle(names)
+    renamed = {n: sources[f"s{i}"] for i, n in enumerate(names)}
+    with tempfile.TemporaryDirectory() as tmp:
+        again = factcheck.audit(factcheck.load(write(Path(tmp), files(AGREE_STAGE, renamed))))
+    assert len(again.conflicts) == len(result.conflicts)
+
+
 @PROPS
 @given(
     v=st.integers(1000, 10**6),

@@ -28,6 +28,7 @@ from factcheck.io.discovery import Scan, scan
 from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
+from factcheck.rules.kinds.naming import misnamed
 from factcheck.rules.scope import SCOPES, Events, Reach, params_properties, reach
 from factcheck.store import Store
 
@@ -108,7 +109,8 @@ def _take_around(
     vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
     seed, sids = _seed(out, given, vocabulary)
     events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
-    within = reach(vocabulary.rules, vocabulary.properties, seed, events)
+    named = _misnamed(out, given, vocabulary)
+    within = reach(vocabulary.rules, vocabulary.properties, seed, events, named=named)
     _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
 
 
@@ -132,6 +134,21 @@ def _seed(
                 if claim is not None and subject is not None:
                     seed.add((subject, claim.property))
     return seed, sids
+
+
+def _misnamed(out: list[Reading | None], given: set[int], vocabulary: Corpus) -> set[str]:
+    """The entities the given files' quotes misname: a naming finding cites other
+    sources' claims about them (worked out only when a rule of that reach runs)."""
+    if not any(SCOPES.get(rule.kind) == "named" for rule in vocabulary.rules):
+        return set()
+    quotes = [
+        claim.quote or ""
+        for i in given
+        if (r := out[i]) is not None and isinstance(r.parsed, SourceFile)
+        for claim in r.parsed.claims
+        if claim is not None
+    ]
+    return misnamed(vocabulary, quotes)
 
 
 def _in_reach(

@@ -70,7 +70,9 @@ def real(path: str | os.PathLike[str]) -> str:
 
 
 def involving(result: AuditResult, corpus: Corpus, files: set[str]) -> AuditResult:
-    """What of ``result`` concerns ``files`` (real paths): their errors and conflicts.
+    """What of ``result`` concerns ``files`` (real paths): their errors and the conflicts
+    in which one of their claims is disputed (a claim cited only as support, say an
+    article agreeing with the reference, does not make a conflict its file's concern).
 
     All of it when one of them is an entity, property, rule or waiver file: changing one
     can create or resolve a conflict anywhere.
@@ -81,7 +83,7 @@ def involving(result: AuditResult, corpus: Corpus, files: set[str]) -> AuditResu
         result,
         errors=tuple(e for e in result.errors if real(e.file) in files),
         conflicts=tuple(
-            c for c in result.conflicts if any(real(x.file) in files for x in c.citations)
+            c for c in result.conflicts if any(real(x.file) in files for x in c.disputed)
         ),
     )
 

@@ -37,6 +37,7 @@ __all__ = [
     "said_by",
     "same_time",
     "source_ids",
+    "stages",
     "when_of",
     "widen",
 ]
@@ -88,7 +89,23 @@ def compatible(a: Fact, b: Fact) -> bool:
         return comparable(a.value, a.unit, b.value, b.unit) is not False
     if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
         return spans_overlap(a.value, b.value)
+    sa, sb = stages(a), stages(b)
+    if sa is not None and sb is not None:
+        return sa[0] <= sb[1] and sb[0] <= sa[1]
     return a.value == b.value
+
+
+def stages(f: Fact) -> tuple[int, int] | None:
+    """The stages (indexes into the property's ``values``) a claim of a cumulative status
+    admits: a stage says it was reached, later ones perhaps too (``at-least`` says the
+    same); ``at-most`` says it was not passed. ``None`` for any other claim."""
+    values = f.prop.values
+    if f.prop.type != "status" or not f.prop.cumulative or values is None:
+        return None
+    if not isinstance(f.value, str) or f.value not in values:
+        return None
+    i = values.index(f.value)
+    return (0, i) if f.claim.hedge == "at-most" else (i, len(values) - 1)
 
 
 def above(a: Interval, b: Interval) -> bool:
