@@ -263,6 +263,21 @@ def test_agree_names_no_odd_one_out_without_a_clear_majority(dates: dict[str, st
     assert conflict.refs == {f"{sid}/o" for sid in dates}
 
 
+def test_a_source_on_both_sides_counts_against_the_majority_only() -> None:
+    # d says 2023-02 and also (quoting someone) 2023-01: the odd one out is still its
+    # 2023-02, against a and b; d's 2023-01 is no evidence for the majority.
+    sources = _opened(a="2023-01", b="2023-01", d="2023-02")
+    sources["d"].append(f"id: p, {OPENED}, value: '2023-01'")
+    result, _ = _audit_with_reports(sources)
+    (conflict,) = result.conflicts
+    assert conflict.odd_one_out == ("d/o",)
+    # With c also on both sides, two sources (a, b) against two (c, d) is no majority.
+    sources["c"] = [f"id: o, {OPENED}, value: '2023-01'", f"id: q, {OPENED}, value: '2023-02'"]
+    result, _ = _audit_with_reports(sources)
+    (conflict,) = result.conflicts
+    assert conflict.odd_one_out == ()
+
+
 def test_a_conflict_key_survives_more_agreeing_claims() -> None:
     before, _ = _audit_with_reports(_opened(a="2023-01", b="2023-01", d="2023-02"))
     after, _ = _audit_with_reports(_opened(a="2023-01", b="2023-01", c="2023-01-31", d="2023-02"))

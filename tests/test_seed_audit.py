@@ -85,6 +85,9 @@ EXPECTED: list[tuple[str, str, str, set[str]]] = [
             # cites them all, on the majority side.
             "dipvai-2025-cecot/agreement-status-headline",
             "dipvai-2025-cecot/agreement-status-offer",
+            # blue News embeds Bukele's post of the same day ("We have offered"): the
+            # article contradicts the post it quotes; still one finding.
+            "bluenews-2025-cecot/agreement-status-post",
         },
     ),
     (
@@ -213,6 +216,21 @@ LOOKALIKES: list[tuple[str, str, set[str]]] = [
         "meeting 'not after 2025-02-04' vs February 2025 vs 2025-02-03",
         "event-dates-agree",
         {"quickread-2025-cecot/meeting-date", "izvestia-2025-cecot/meeting-date"},
+    ),
+    (
+        "CECOT as the destination: 'such as CECOT', Bukele's post, the proposal, the flights",
+        "facts-agree",
+        {
+            "baljet-2025-cecot/agreement-destination",
+            "bluenews-2025-cecot/agreement-destination-post",
+            "quickread-2025-cecot/agreement-destination",
+            "dipvai-2025-cecot/agreement-destination",
+        },
+    ),
+    (
+        "an election 'at the beginning of 2024' (early 2024) vs 2024-02-04",
+        "event-dates-agree",
+        {"izvestia-2025-cecot/election-2024-date", "ref-el-salvador/election-2024-date"},
     ),
 ]
 

@@ -1,14 +1,14 @@
 """Helpers that several check kinds share: grouping claims, describing them, and
-interval arithmetic on hedged figures."""
+interval arithmetic on hedged figures (defined in :mod:`factcheck.domain.intervals`)."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.intervals import iv_add, iv_inv, iv_mul, iv_neg
 from factcheck.domain.units import comparable, in_common
 from factcheck.domain.values import (
     DateSpan,
@@ -145,42 +145,6 @@ def is_before(a: DateSpan, b: DateSpan) -> bool:
 
 def edge_members(edges: Iterable[tuple[Fact, Fact]]) -> list[Fact]:
     return sorted({f.ref: f for e in edges for f in e}.values(), key=lambda f: f.ref)
-
-
-# Hand-written rather than a library (mpmath.iv, pyinterval): hedges need open ends
-# ("more than 100" excludes 100) and infinite ends, which those libraries do not keep.
-
-_ANY = Interval(-math.inf, math.inf)
-
-
-def iv_add(a: Interval, b: Interval) -> Interval:
-    return Interval(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
-
-
-def iv_neg(a: Interval) -> Interval:
-    return Interval(-a.hi, -a.lo, a.hi_open, a.lo_open)
-
-
-def iv_mul(a: Interval, b: Interval) -> Interval:
-    ends = [
-        (0.0 if x == 0 or y == 0 else x * y, xo or yo)
-        for x, xo in ((a.lo, a.lo_open), (a.hi, a.hi_open))
-        for y, yo in ((b.lo, b.lo_open), (b.hi, b.hi_open))
-    ]
-    lo, hi = min(v for v, _ in ends), max(v for v, _ in ends)
-    if lo == hi:
-        return Interval.point(lo)
-    lo_open = all(o for v, o in ends if v == lo)
-    hi_open = all(o for v, o in ends if v == hi)
-    return Interval(lo, hi, lo_open and math.isfinite(lo), hi_open and math.isfinite(hi))
-
-
-def iv_inv(a: Interval) -> Interval:
-    if a.contains(0) or a.lo == 0 or a.hi == 0:
-        return _ANY  # dividing by something that may be zero says nothing
-    lo = 0.0 if math.isinf(a.hi) else 1 / a.hi
-    hi = 0.0 if math.isinf(a.lo) else 1 / a.lo
-    return Interval(lo, hi, a.hi_open or math.isinf(a.hi), a.lo_open or math.isinf(a.lo))
 
 
 def widen(a: Interval, tolerance: float) -> Interval:
