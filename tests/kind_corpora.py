@@ -66,6 +66,8 @@ properties:
   - {id: height, type: quantity, unit: m, tolerance: 0, precision: written}
   - {id: summit, type: quantity, unit: m, tolerance: 0, invariant: true}
   - {id: speed, type: quantity, unit: km/h, tolerance: 0.05}
+  - {id: length, type: quantity, unit: m, tolerance: 0}
+  - {id: distance, type: quantity, unit: km, tolerance: 0, cumulative: true}
 """
 
 Sources = dict[str, list[str]]

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from factcheck.domain.corpus import Corpus, Fact
 from factcheck.domain.intervals import iv_add, iv_inv, iv_mul, iv_neg
-from factcheck.domain.units import comparable
+from factcheck.domain.units import comparable, in_common
 from factcheck.domain.values import (
     DateSpan,
     Interval,
@@ -26,6 +26,7 @@ __all__ = [
     "date_of",
     "edge_members",
     "entity_name",
+    "exceeds",
     "interval_of",
     "is_before",
     "iv_add",
@@ -111,6 +112,21 @@ def stages(f: Fact) -> tuple[int, int] | None:
 def above(a: Interval, b: Interval) -> bool:
     """Every value ``a`` admits exceeds every value ``b`` admits."""
     return a.lo > b.hi or (a.lo == b.hi and (a.lo_open or b.hi_open))
+
+
+#: The float error a unit conversion leaves (1 ft is 0.30479999999999996 m, not 0.3048):
+#: a figure and its exact conversion must not exceed one another.
+_CONVERSION_ERROR = 1e-9
+
+
+def exceeds(a: Fact, b: Fact) -> bool:
+    """Every value quantity claim ``a`` admits is above every value ``b`` admits, in one
+    unit when their units convert (beyond the conversion's float error)."""
+    x, y = interval_of(a), interval_of(b)
+    cx, cy = in_common(x, a.unit, y, b.unit)
+    if cx is x and cy is y:  # not converted: exact
+        return above(x, y)
+    return above(widen(cx, _CONVERSION_ERROR), widen(cy, _CONVERSION_ERROR))
 
 
 def clash_components(
