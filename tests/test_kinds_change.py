@@ -174,3 +174,27 @@ def test_a_change_computed_from_its_levels_never_conflicts_with_them(
     if change > 1e-5:
         off = audit_files(files(rule, {"a": levels, "b": [f"{claim}, value: {change * 2:.12f}"]}))
         assert found(off) == {S("a/s", "a/e", "b/d")}
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "claimed", "expected"),
+    [
+        ("1, unit: km", "500", "50", set()),  # 1 km to 500 m is a fall of half
+        ("1, unit: km", "500", "99.95", {S("a/s", "a/e", "a/d")}),  # not 1 to 500 raw
+        ("1000", "0.25, unit: km", "75", set()),
+        ("3, unit: ft", "0.3048", "66.66666666666667", set()),  # 3 ft to 1 ft
+    ],
+)
+def test_levels_in_units_that_convert_are_compared_in_one(
+    first: str, last: str, claimed: str, expected: set[frozenset[str]]
+) -> None:
+    rule = "kind: change, select: {property: decrease}, params: {level: length}"
+    sources = {
+        "a": [
+            f"id: s, subject: e1, property: length, value: {first}, as_of: 2015",
+            f"id: e, subject: e1, property: length, value: {last}, as_of: 2024",
+            f"id: d, subject: e1, property: decrease, value: {claimed}, tolerance: 0,"
+            f" period: {PERIOD}",
+        ]
+    }
+    assert found(audit_files(files(rule, sources))) == expected

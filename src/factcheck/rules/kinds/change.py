@@ -11,6 +11,7 @@ from pydantic import Field
 
 from factcheck.domain.corpus import Corpus, Fact
 from factcheck.domain.model import Rule
+from factcheck.domain.units import in_common
 from factcheck.domain.values import (
     Interval,
     PartialDate,
@@ -95,9 +96,9 @@ def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
         for a, b in product(firsts, lasts):
             if not is_before(when_of(a), when_of(b)):
                 continue
-            computed = widen(
-                _percent_change(interval_of(a), interval_of(b), p.direction), p.tolerance
-            )
+            # Levels in units that convert (1 km, then 500 m) are compared in one unit.
+            first, last = in_common(interval_of(a), a.unit, interval_of(b), b.unit)
+            computed = widen(_percent_change(first, last, p.direction), p.tolerance)
             if not _agrees(computed, interval_of(f)):
                 yield Finding(
                     (f, a, b),
