@@ -67,6 +67,7 @@ properties:
   - {id: summit, type: quantity, unit: m, tolerance: 0, invariant: true}
   - {id: speed, type: quantity, unit: km/h, tolerance: 0.05}
   - {id: length, type: quantity, unit: m, tolerance: 0}
+  - {id: width, type: quantity, unit: m, tolerance: 0}
   - {id: distance, type: quantity, unit: km, tolerance: 0, cumulative: true}
 """
 

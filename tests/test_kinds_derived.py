@@ -36,6 +36,15 @@ _INPUTS = [
     "id: i, subject: cecot, property: investigated, value: 20",
 ]
 
+_SPANS = (
+    "kind: derived, select: {property: summit}, params: {relation: sum,"
+    " parts: [length, width], total: summit}"
+)
+_WIDTH_500 = [
+    "id: w, subject: e1, property: width, value: 500",
+    "id: s, subject: e1, property: summit, value: 1.5, unit: km",
+]
+
 CASES: list[Case] = [
     (
         "ratio holds",
@@ -230,6 +239,48 @@ CASES: list[Case] = [
         {S("a/t", "a/i", "a/x"), S("b/t", "b/i", "b/x")},
     ),
     (
+        "0.1 + 0.2 is 0.3 (not 0.30000000000000004)",
+        SUM,
+        {
+            "a": [
+                "id: t, subject: cecot, property: transferred, value: 0.1",
+                "id: i, subject: cecot, property: investigated, value: 0.2",
+                f"id: x, {INM}, value: 0.3",
+            ]
+        },
+        set(),
+    ),
+    (
+        "7 / 100,000 x 100,000 is 7, with no tolerance",
+        RATIO.replace("tolerance: 0.02", "tolerance: 0"),
+        {
+            "a": [
+                f"id: p, {ES}, property: prisoners, value: 7",
+                f"id: n, {ES}, property: population, value: 100000",
+                f"id: r, {ES}, property: rate, value: 7",
+            ]
+        },
+        set(),
+    ),
+    (
+        "inputs in units that convert: 1 km + 500 m is 1,500 m",
+        _SPANS,
+        {"a": ["id: l, subject: e1, property: length, value: 1, unit: km", *_WIDTH_500]},
+        set(),
+    ),
+    (
+        "inputs in units that convert: 1 km + 500 m is not 1,600 m",
+        _SPANS,
+        {
+            "a": [
+                "id: l, subject: e1, property: length, value: 1, unit: km",
+                "id: w, subject: e1, property: width, value: 500",
+                "id: s, subject: e1, property: summit, value: 1600",
+            ]
+        },
+        {S("a/l", "a/w", "a/s")},
+    ),
+    (
         "parts exceed total",
         SUM,
         {
@@ -335,6 +386,7 @@ def test_solving_for_an_input_gives_back_its_value(
     class _F:
         def __init__(self, x: float) -> None:
             self.value = Interval.point(x)
+            self.unit = None
 
     combo = tuple(_F(x) for x in xs)
     solved = derived._solve(p, combo, which, result)  # type: ignore[arg-type]
@@ -406,3 +458,31 @@ def test_a_computed_figure_is_given_in_the_result_unit() -> None:
     _, rule, sources, _ = next(c for c in CASES if c[0] == "parts exceed total")
     (conflict,) = audit_files(files(rule, sources)).conflicts
     assert re.search(r"gives 19,000 inmates\b", conflict.message), conflict.message
+
+
+@PROPS
+@given(
+    relation=st.sampled_from(["sum", "product", "ratio"]),
+    xs=st.tuples(st.integers(1, 10**6), st.integers(1, 10**6)),
+    scale=st.sampled_from([1, 10, 1000]),
+)
+def test_a_result_computed_from_its_inputs_never_conflicts_with_them(
+    relation: str, xs: tuple[int, int], scale: int
+) -> None:
+    """Whatever the inputs, the result a reader computes from them (to the last digit,
+    with no tolerance) agrees with them: float error is no disagreement."""
+    a, b = xs[0] / scale, xs[1] / scale
+    result = {"sum": a + b, "product": a * b, "ratio": a / b * 100000}[relation]
+    rule = {
+        "sum": "kind: derived, select: {property: rate}, params: {relation: sum,"
+        " parts: [prisoners, population], total: rate}",
+        "product": "kind: derived, select: {property: rate}, params: {relation: product,"
+        " factors: [prisoners, population], result: rate}",
+        "ratio": RATIO.replace("tolerance: 0.02", "tolerance: 0"),
+    }[relation]
+    claims = [
+        f"id: p, {ES}, property: prisoners, value: {a!r}",
+        f"id: n, {ES}, property: population, value: {b!r}",
+        f"id: r, {ES}, property: rate, value: {result!r}, tolerance: 0",
+    ]
+    assert audit_files(files(rule, {"a": claims})).conflicts == ()

@@ -200,3 +200,19 @@ def test_exceeds_compares_across_units_beyond_conversion_error(
         f.ref: f for f in _facts({"a": [f"id: x, {LENGTH}, {a}"], "b": [f"id: x, {LENGTH}, {b}"]})
     }
     assert _shared.exceeds(facts["a/x"], facts["b/x"]) is expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "lo", "hi"),
+    [
+        ("value: 1, unit: km", 1000, 1000),
+        ("value: 1500", 1500, 1500),  # the property's own unit
+        ("value: 1, unit: ft", 0.3048, 0.3048),
+        ("value: [1, 2], unit: km, hedge: between", 1000, 2000),
+        ("value: 3, unit: storeys", 3, 3),  # no conversion: as given
+    ],
+)
+def test_a_figure_in_its_own_unit(claim: str, lo: float, hi: float) -> None:
+    (f,) = _facts({"a": [f"id: x, {LENGTH}, {claim}"]})
+    value = _shared.in_own_unit(f)
+    assert math.isclose(value.lo, lo) and math.isclose(value.hi, hi)

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from factcheck.domain.corpus import Corpus, Fact
 from factcheck.domain.intervals import iv_add, iv_inv, iv_mul, iv_neg
-from factcheck.domain.units import comparable, in_common
+from factcheck.domain.units import comparable, in_common, to_base
 from factcheck.domain.values import (
     DateSpan,
     Interval,
@@ -27,6 +27,7 @@ __all__ = [
     "edge_members",
     "entity_name",
     "exceeds",
+    "in_own_unit",
     "interval_of",
     "is_before",
     "iv_add",
@@ -127,6 +128,20 @@ def exceeds(a: Fact, b: Fact) -> bool:
     if cx is x and cy is y:  # not converted: exact
         return above(x, y)
     return above(widen(cx, _CONVERSION_ERROR), widen(cy, _CONVERSION_ERROR))
+
+
+def in_own_unit(f: Fact) -> Interval:
+    """A quantity claim's figure in its property's unit, when the claim gives another
+    that converts into it (1 km of a property in metres is 1,000); else as given."""
+    value = interval_of(f)
+    if f.unit is None or f.prop.unit is None or f.unit == f.prop.unit:
+        return value
+    given, own = to_base(value, f.unit), to_base(Interval(0.0, 1.0), f.prop.unit)
+    if given is None or own is None or given[0] != own[0]:
+        return value
+    zero, scale = own[1].lo, own[1].hi - own[1].lo
+    lo, hi = (given[1].lo - zero) / scale, (given[1].hi - zero) / scale
+    return Interval(lo, hi, value.lo_open, value.hi_open)
 
 
 def clash_components(

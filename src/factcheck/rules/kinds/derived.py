@@ -20,7 +20,7 @@ from factcheck.rules._shared import (
     above,
     by_subject,
     entity_name,
-    interval_of,
+    in_own_unit,
     iv_add,
     iv_inv,
     iv_mul,
@@ -83,7 +83,14 @@ class DerivedParams(Params):
 _RELATION = {"equal": "equal to", "at-most": "at least", "at-least": "at most"}
 
 
-def _fits(computed: Interval, claimed: Interval, compare: str) -> bool:
+#: The float error a computed figure may carry (0.1 + 0.2 is 0.30000000000000004, 7 /
+#: 100,000 x 100,000 is 7.000000000000001, a figure converted from feet to metres): the
+#: computed figure is widened by a billionth before it is compared.
+_FLOAT_ERROR = 1e-9
+
+
+def _fits(exact: Interval, claimed: Interval, compare: str) -> bool:
+    computed = widen(exact, _FLOAT_ERROR)
     if compare == "at-most":
         return not above(computed, claimed)
     if compare == "at-least":
@@ -146,11 +153,11 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             [f for f in quantities_of(i.get(out.subject, [])) if same_time(f, out)] for i in inputs
         ]
         combos = _derivations(choices, out)
-        computed = [widen(p.compute([interval_of(f) for f in c]), p.tolerance) for c in combos]
+        computed = [widen(p.compute([in_own_unit(f) for f in c]), p.tolerance) for c in combos]
         fitting = [
             c
             for c, v in zip(combos, computed, strict=True)
-            if _fits(v, interval_of(out), p.compare)
+            if _fits(v, in_own_unit(out), p.compare)
         ]
         if combos and not fitting:
             key = (out.subject, frozenset(_values(c) for c in combos))
@@ -168,7 +175,7 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     for key, outs in sorted(failed.items(), key=lambda kv: (kv[0][0], _refs(tried[kv[0]]))):
         subject, combos = key[0], sorted(tried[key], key=lambda c: [f.ref for f in c])
         gives = "; ".join(
-            f"{_formula(p, c)} gives {_figure(p.compute([interval_of(f) for f in c]), p, unit)}"
+            f"{_formula(p, c)} gives {_figure(p.compute([in_own_unit(f) for f in c]), p, unit)}"
             for c in combos
         )
         cited = sorted({f.ref: f for c in combos for f in c}.values(), key=lambda f: f.ref)
@@ -202,14 +209,14 @@ def _open_ended(p: DerivedParams, combo: Combo) -> int | None:
     unbounded = [
         i
         for i, f in enumerate(combo)
-        if math.isinf(interval_of(f).lo) or math.isinf(interval_of(f).hi)
+        if math.isinf(in_own_unit(f).lo) or math.isinf(in_own_unit(f).hi)
     ]
     return unbounded[0] if len(unbounded) == 1 else None
 
 
 def _solve(p: DerivedParams, combo: Combo, which: int, result: Interval) -> Interval:
     """The values input ``which`` would need for the relation to give ``result``."""
-    others = [interval_of(f) for i, f in enumerate(combo) if i != which]
+    others = [in_own_unit(f) for i, f in enumerate(combo) if i != which]
     if p.relation == "sum":
         return iv_add(result, iv_neg(p.compute(others) if others else Interval.point(0.0)))
     if p.relation == "product":
@@ -236,13 +243,13 @@ def _undecided(
         hedged = combo[which]
         needs: dict[str, list[Fact]] = defaultdict(list)
         for out in outs:
-            solved = _solve(p, combo, which, interval_of(out))
+            solved = _solve(p, combo, which, in_own_unit(out))
             key = f"{out.describe()} needs {hedged.prop.id} {solved}"
             needs[key].append(out)
         need = "; ".join(
             f"{what} ({', '.join(sorted(source_ids(said)))})" for what, said in needs.items()
         )
-        computed = _figure(p.compute([interval_of(f) for f in combo]), p, unit)
+        computed = _figure(p.compute([in_own_unit(f) for f in combo]), p, unit)
         inputs = sorted({f.ref: f for c in combos for f in c}.values(), key=lambda f: f.ref)
         yield Finding(
             (*inputs, *outs),
