@@ -152,8 +152,10 @@ def test_one_value_moved_beyond_tolerance_is_one_conflict(
     same = _load(render(_with_sources(corpus, _pair(corpus, [*claims, probe]))))
     assert _conflicts(same) == []
 
-    # [v(1-t), v(1+t)] and [w(1-t), w(1+t)] are disjoint once w(1-t) > v(1+t).
-    moved_value = value * (1 + tolerance) / (1 - tolerance) * 1.5 + 1
+    # [v(1-t), v(1+t)] and [w(1-t), w(1+t)] are disjoint once w(1-t) > v(1+t). Under
+    # `precision: written` a whole number stands for what it rounds to: 100 is 50 to 150,
+    # so each end may move by half the figure: w / 2 > 1.5 v keeps them apart too.
+    moved_value = value * (1 + tolerance) / (1 - tolerance) * 3 + 1
     moved = probe.model_copy(update={"value": moved_value})
     pair = _pair(corpus, [*claims, probe])
     twin_id = next(sid for sid in pair if sid.startswith("twin-of-"))
