@@ -16,6 +16,7 @@ PROPERTIES = [
     Property(id="inmates", type="quantity", unit="people"),
     Property(id="opened", type="date"),
     Property(id="state", type="status", values=["open", "closed"]),
+    Property(id="stage", type="status", values=["planned", "built"], cumulative=True),
     Property(id="run-by", type="entity"),
     Property(id="walled", type="boolean"),
     Property(id="motto", type="text"),
@@ -42,8 +43,11 @@ def test_a_claims_value_suits_its_property(claim: Claim) -> None:
         case "date":
             span = date_claim_span(value, claim.hedge)
             assert span.start < span.end
+        case "status" if prop.cumulative:
+            assert value in ("planned", "built")
+            assert claim.hedge in ("exact", "at-least", "at-most")
         case "status":
-            assert value in ("open", "closed")
+            assert value in ("open", "closed") and claim.hedge == "exact"
         case "entity":
             assert value == "cecot"
         case "boolean":

@@ -20,6 +20,9 @@ from factcheck.testing.values import (
 
 __all__ = ["claims", "sources"]
 
+#: Hedges a stage of a cumulative status takes (exact = the stage was reached).
+STAGE_HEDGES = ("exact", "at-least", "at-most")
+
 
 def _periods() -> st.SearchStrategy[Period]:
     years = st.lists(st.integers(1900, 2100), min_size=2, max_size=2).map(sorted)
@@ -42,7 +45,9 @@ def _value(draw: st.DrawFn, prop: Property, entity_names: Sequence[str]) -> tupl
         return value, draw(st.sampled_from(DATE_HEDGE_NAMES))
     if prop.type == "status":
         assert prop.values is not None
-        return draw(st.sampled_from(prop.values)), None
+        # A stage of a cumulative status may be a bound (reached it, or not past it).
+        stage = draw(st.sampled_from(STAGE_HEDGES)) if prop.cumulative else None
+        return draw(st.sampled_from(prop.values)), stage
     if prop.type == "boolean":
         return draw(st.booleans()), None
     if prop.type == "entity":

@@ -36,6 +36,8 @@ def properties(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[P
             fields["unchecked"] = draw(texts(max_size=20))
         if kind == "status":
             fields["values"] = draw(st.lists(slugs(), min_size=1, max_size=4, unique=True))
+            if draw(st.booleans()):
+                fields["cumulative"] = True  # ordered stages
         return Property(**fields)
 
     return build()
