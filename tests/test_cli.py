@@ -1,8 +1,9 @@
-"""The command line: argv -> exit code and output, through ``main(argv)`` and one subprocess."""
+"""The command line as a whole: the parser, the console script in a subprocess, what it
+imports, and how it ends when its output cannot be written. Each command has its own
+table in ``tests/test_commands_<command>.py``."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -10,218 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import corpus_root, main
+from factcheck.cli import main
 
-from .conftest import CAPACITY_RULE, ENTITIES, OPENED_RULE, PROPERTIES, source_yaml
-
-RULES = CAPACITY_RULE + OPENED_RULE
-
-#: a and b contradict each other on capacity (error) and on the opening (warning);
-#: d says something nobody disputes.
-SOURCES = {
-    "sources/a.yaml": source_yaml(
-        "a",
-        """
-        - {id: cap, subject: cecot, property: capacity, value: 40000, quote: "holds 40,000"}
-        - {id: opened, subject: cecot, property: opened, value: 2023-02, quote: "opened 2023"}
-        """,
-    ),
-    "sources/b.yaml": source_yaml(
-        "b",
-        """
-        - {id: cap, subject: CECOT, property: capacity, value: 20000, quote: "holds 20,000"}
-        - {id: opened, subject: cecot, property: opened, value: 2022, quote: "opened 2022"}
-        """,
-    ),
-    "sources/d.yaml": source_yaml(
-        "d",
-        """
-        - {id: inmates, subject: cecot, property: inmates, value: 15000, quote: "15,000 held"}
-        """,
-    ),
-}
-
-BROKEN = source_yaml(
-    "e",
-    """
-    - id: cap
-      subject: cecot
-      property: capacity
-      valeu: 40000
-      quote: "typo"
-    """,
-)
-
-
-def _write(root: Path, files: dict[str, str]) -> None:
-    for name, body in {"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES, **files}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(body, encoding="utf-8")
+from .cli_corpora import RULES, SOURCES, build, write
 
 
 @pytest.fixture
 def corpora(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """``facts/`` (conflicts), ``clean/facts`` (none), ``broken/facts`` (a bad file); cwd."""
-    more = "entities:\n  - {id: rikers, name: Rikers Island, kind: prison}\n"
-    _write(tmp_path / "facts", {"rules.yaml": RULES, "more.yaml": more, **SOURCES})
-    _write(
-        tmp_path / "clean" / "facts",
-        {"rules.yaml": RULES, "sources/d.yaml": SOURCES["sources/d.yaml"]},
-    )
-    _write(
-        tmp_path / "warn" / "facts",
-        {
-            "rules.yaml": RULES,
-            "sources/a.yaml": SOURCES["sources/a.yaml"],
-            "sources/b.yaml": SOURCES["sources/b.yaml"].replace("20000", "40000"),
-        },
-    )
-    _write(
-        tmp_path / "broken" / "facts", {"rules.yaml": RULES, **SOURCES, "sources/e.yaml": BROKEN}
-    )
-    (tmp_path / "loose.yaml").write_text("rules: []\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
+    return build(tmp_path, monkeypatch)
 
 
-# argv, exit code, fragments that must appear, fragments that must not.
-CASES = [
-    ("audit", ["audit", "clean/facts"], 0, ["0 conflicts"], ["error["]),
-    (
-        "audit-conflict",
-        ["audit", "facts"],
-        1,
-        [
-            "facts/sources/a.yaml:7: error[capacity-agrees]",
-            'facts/sources/b.yaml:7: "Source B": "holds 20,000"',
-            "warning[opened-agrees]",
-        ],
-        [],
-    ),
-    ("default-path", ["audit"], 1, ["error[capacity-agrees]"], []),
-    (
-        "severity-error",
-        ["audit", "facts", "--severity", "error"],
-        1,
-        ["error[capacity-agrees]"],
-        ["warning[opened-agrees]"],
-    ),
-    ("warning-only-passes", ["audit", "warn/facts"], 0, ["warning[opened-agrees]"], ["error["]),
-    (
-        "broken",
-        ["audit", "broken/facts"],
-        2,
-        ["broken/facts/sources/e.yaml:10: error[load] claims[0].valeu: unknown field"],
-        [],
-    ),
-    ("json", ["audit", "facts", "--format", "json"], 1, ['"rule": "capacity-agrees"'], []),
-    ("sarif", ["audit", "facts", "--format", "sarif"], 1, ['"version": "2.1.0"'], []),
-    ("markdown", ["audit", "facts", "--format", "markdown"], 1, ["### `capacity-agrees`"], []),
-    ("missing-corpus", ["audit", "nowhere"], 2, ["nowhere: no such corpus directory"], []),
-    ("bad-format", ["audit", "facts", "--format", "xml"], 2, ["invalid choice"], []),
-    ("bad-severity", ["audit", "--severity", "fatal"], 2, ["invalid choice"], []),
-    ("missing-sources", ["audit", "--sources", "nowhere"], 2, ["no such directory"], []),
-    ("no-command", [], 2, ["required"], []),
-    ("check-conflicted-file", ["check", "facts/sources/b.yaml"], 1, ["error[capacity-agrees]"], []),
-    (
-        "check-uninvolved-file",
-        ["check", "facts/sources/d.yaml"],
-        0,
-        ["0 conflicts"],
-        ["capacity-agrees"],
-    ),
-    (
-        "check-broken-file",
-        ["check", "broken/facts/sources/e.yaml"],
-        2,
-        ["broken/facts/sources/e.yaml:10: error[load]"],
-        ["capacity-agrees"],
-    ),
-    (
-        "check-other-file-of-broken-corpus",
-        ["check", "broken/facts/sources/d.yaml"],
-        0,
-        ["0 load errors"],
-        ["e.yaml"],
-    ),
-    ("check-corpus-wide-file", ["check", "facts/entities.yaml"], 1, ["capacity-agrees"], []),
-    # Known by what it holds, not by its name.
-    ("check-second-entities-file", ["check", "facts/more.yaml"], 1, ["capacity-agrees"], []),
-    ("check-rules-file", ["check", "facts/rules.yaml"], 1, ["capacity-agrees"], []),
-    (
-        "check-two-corpora",
-        ["check", "facts/sources/a.yaml", "broken/facts/sources/e.yaml"],
-        2,
-        ["error[capacity-agrees]", "e.yaml:10: error[load]"],
-        [],
-    ),
-    ("check-missing-file", ["check", "facts/sources/zz.yaml"], 2, ["no such file"], []),
-    ("check-outside-corpus", ["check", "loose.yaml"], 2, ["not inside a fact corpus"], []),
-    ("check-needs-files", ["check"], 2, ["required"], []),
-    ("check-json", ["check", "facts/sources/a.yaml", "--format", "json"], 1, ['"errors": []'], []),
-    ("schema", ["schema"], 0, ['"$defs"'], []),
-]
-
-
-@pytest.mark.parametrize(
-    ("argv", "code", "present", "absent"),
-    [c[1:] for c in CASES],
-    ids=[c[0] for c in CASES],
-)
-def test_main(
-    corpora: Path,
-    capsys: pytest.CaptureFixture[str],
-    argv: list[str],
-    code: int,
-    present: list[str],
-    absent: list[str],
-) -> None:
-    assert main(argv) == code
-    captured = capsys.readouterr()
-    out = captured.out + captured.err
-    for fragment in present:
-        assert fragment in out
-    for fragment in absent:
-        assert fragment not in out
-
-
-def test_severity_filter_keeps_exit_code(corpora: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # Hiding warnings changes what is shown, never whether the audit fails.
-    assert main(["audit", "warn/facts", "--severity", "error", "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert data["conflicts"] == []
-    assert data["summary"]["warning"] == 0
-
-
-def test_check_with_absolute_path_cites_absolute_files(
-    corpora: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = corpora / "facts" / "sources" / "b.yaml"
-    assert main(["check", str(path), "--format", "json"]) == 1
-    data = json.loads(capsys.readouterr().out)
-    files = {c["file"] for conflict in data["conflicts"] for c in conflict["citations"]}
-    assert str(path) in files
-
-
-@pytest.mark.parametrize(
-    ("file", "root"),
-    [
-        ("facts/sources/a.yaml", "facts"),
-        ("facts/entities.yaml", "facts"),
-        ("clean/facts/sources/d.yaml", "clean/facts"),
-        ("loose.yaml", None),
-    ],
-)
-def test_corpus_root(corpora: Path, file: str, root: str | None) -> None:
-    assert corpus_root(file) == (None if root is None else Path(root))
-
-
-def test_corpus_root_by_marker_file(tmp_path: Path) -> None:
-    # A corpus directory need not be called facts: entities.yaml marks it.
-    _write(tmp_path / "newsroom", {"sources/x.yaml": SOURCES["sources/d.yaml"]})
-    assert corpus_root(tmp_path / "newsroom" / "sources" / "x.yaml") == tmp_path / "newsroom"
+def test_no_command_is_a_usage_error(corpora: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "required" in capsys.readouterr().err
 
 
 def test_console_script_subprocess(corpora: Path) -> None:
@@ -285,7 +87,7 @@ def test_closed_pipe_is_not_a_traceback(corpora: Path) -> None:
         "sources/p.yaml": SOURCES["sources/a.yaml"].replace("holds 40,000", long_quote),
     }
     big["sources/p.yaml"] = big["sources/p.yaml"].replace("id: a\n", "id: p\n")
-    _write(corpora / "big" / "facts", {"rules.yaml": RULES, **big})
+    write(corpora / "big" / "facts", {"rules.yaml": RULES, **big})
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcheck", "audit", "big/facts"],
         stdout=subprocess.PIPE,
@@ -298,19 +100,6 @@ def test_closed_pipe_is_not_a_traceback(corpora: Path) -> None:
     stderr = proc.stderr.read().decode()
     proc.wait()
     assert "Traceback" not in stderr
-
-
-@pytest.mark.parametrize("files", [["a"], ["b"], ["d"], ["a", "d"], ["a", "b", "d"]])
-def test_check_reports_exactly_the_conflicts_citing_its_files(
-    corpora: Path, capsys: pytest.CaptureFixture[str], files: list[str]
-) -> None:
-    main(["audit", "facts", "--format", "json"])
-    everything = json.loads(capsys.readouterr().out)["conflicts"]
-    paths = [f"facts/sources/{name}.yaml" for name in files]
-    main(["check", *paths, "--format", "json"])
-    reported = json.loads(capsys.readouterr().out)["conflicts"]
-    expected = [c for c in everything if any(x["file"] in paths for x in c["citations"])]
-    assert reported == expected
 
 
 def _shell(root: Path, command: str) -> subprocess.CompletedProcess[str]:
@@ -350,7 +139,7 @@ def test_edges_end_with_a_message_not_a_traceback(
     tmp_path: Path, setup: str, command: str, code: int, message: str
 ) -> None:
     root = tmp_path / "facts"
-    _write(root, {**SOURCES, "rules.yaml": RULES})
+    write(root, {**SOURCES, "rules.yaml": RULES})
     if setup:
         assert _shell(root, setup).returncode == 0
     proc = _shell(root, command)
@@ -360,20 +149,3 @@ def test_edges_end_with_a_message_not_a_traceback(
     assert message in out
     if code == 141:
         assert proc.stderr == ""
-
-
-def test_coverage_lists_properties_and_their_rules(
-    corpora: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["coverage", "facts"]) == 0
-    out, err = capsys.readouterr()
-    rows = dict(line.split("\t")[::2] for line in out.splitlines())
-    assert rows["capacity"] == "capacity-agrees"
-    assert rows["opened"] == "NO RULE" or "opened" in rows["opened"]
-    assert "checked by no rule" in err
-    assert main(["audit", "facts", "--coverage", "--format", "json"]) in (0, 1)
-    report = json.loads(capsys.readouterr().out)
-    uncovered = {r for r, v in rows.items() if v == "NO RULE"}
-    assert {
-        c["message"].split("'")[1] for c in report["conflicts"] if c["rule"] == "coverage"
-    } == uncovered

@@ -506,3 +506,29 @@ def test_a_superseded_figure_is_outdated_not_a_contradiction() -> None:
     # A figure that is neither is still a contradiction, against the current one.
     (error,) = [c for c in result.conflicts if c.severity == "error"]
     assert "c/h" in error.refs and "a/h" not in error.refs
+
+
+@PROPS
+@given(
+    v=st.integers(1000, 10**6),
+    hedge=_HEDGED,
+    k=st.integers(0, 500),
+    copies=st.integers(1, 4),
+)
+def test_a_claim_never_conflicts_with_itself(v: int, hedge: str, k: int, copies: int) -> None:
+    """The same claim, however hedged, given by several sources (or twice by one)."""
+    claim = _hedged_claim(0, v, hedge, k)
+    sources = {f"s{i}": [claim] for i in range(copies)}
+    sources["s0"] = [claim, claim.replace("id: c0", "id: again")]
+    assert audit_files(files("kind: agree, select: {property: capacity}", sources)).conflicts == ()
+
+
+@PROPS
+@given(a=st.integers(1, 10**6), b=st.integers(1, 10**6), hedge=_HEDGED, k=st.integers(0, 500))
+def test_agreement_is_symmetric(a: int, b: int, hedge: str, k: int) -> None:
+    """Whether two claims clash does not depend on which source says which."""
+    rule = "kind: agree, select: {property: capacity}"
+    one, other = _hedged_claim(0, a, hedge, k), f"id: c0, {CAP}, value: {b}"
+    there = found(audit_files(files(rule, {"x": [one], "y": [other]})))
+    back = found(audit_files(files(rule, {"x": [other], "y": [one]})))
+    assert len(there) == len(back) and len(there) <= 1

@@ -119,3 +119,15 @@ def test_bound_compares_across_units() -> None:
         )
     )
     assert under.conflicts == ()  # 28,000 ft is 8,534 m: raw, 28,000 > 8,848 would clash
+
+
+@PROPS
+@given(
+    value=st.integers(0, 10**6),
+    hedge=st.sampled_from(["exact", "about", "at-most", "at-least", "more-than", "less-than"]),
+)
+def test_a_figure_never_exceeds_itself(value: int, hedge: str) -> None:
+    """A property bounded by itself: every claim is within its own limit."""
+    rule = "kind: bound, select: {property: capacity}, params: {max: capacity}"
+    claim = f"id: x, {CAP}, value: {value}, hedge: {hedge}"
+    assert audit_files(files(rule, {"a": [claim], "b": [claim]})).conflicts == ()

@@ -15,9 +15,11 @@ from .kind_corpora import (
     Case,
     S,
     Sources,
+    audit_files,
     check_case,
     check_perturbation,
     files,
+    found,
     shuffled_audits_agree,
 )
 
@@ -118,3 +120,57 @@ def test_change_properties(first: float, fraction: float) -> None:
         {"a": levels, "b": [f"{change}, value: {fall / 2!r}"]},
         "b/d",
     )
+
+
+# --- float error: levels equal to the last digit give no change, not 1e-14 percent ------
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "direction", "claimed"),
+    [
+        ("49", "49", "decrease", "0"),  # 49 x (1/49) is 0.9999999999999999
+        ("49", "49", "increase", "0"),
+        ("0.1", "0.3", "increase", "200"),  # (0.3 / 0.1 - 1) x 100 is 199.99999999999997
+        ("0.7", "0.07", "decrease", "90"),
+        ("3", "1", "decrease", "66.66666666666667"),
+    ],
+)
+def test_a_change_the_levels_give_exactly_is_no_conflict(
+    first: str, last: str, direction: str, claimed: str
+) -> None:
+    rule = f"{DECREASE}, direction: {direction}}}"
+    sources = {
+        "a": [
+            f"id: s, {ES}, property: homicide-rate, value: {first}, as_of: 2015",
+            f"id: e, {ES}, property: homicide-rate, value: {last}, as_of: 2024",
+            f"id: d, {ES}, property: decrease, value: {claimed}, tolerance: 0, period: {PERIOD}",
+        ]
+    }
+    assert audit_files(files(rule, sources)).conflicts == ()
+
+
+@PROPS
+@given(
+    first=st.integers(1, 10**6), last=st.integers(1, 10**6), scale=st.sampled_from([1, 10, 1000])
+)
+def test_a_change_computed_from_its_levels_never_conflicts_with_them(
+    first: int, last: int, scale: int
+) -> None:
+    """Whatever the levels, the change they give (computed as a reader would, to the last
+    digit, with no tolerance) agrees with them; twice that change does not, unless zero."""
+    a, b = first / scale, last / scale
+    direction = "decrease" if b <= a else "increase"
+    change = abs(a - b) / a * 100
+    rule = f"{DECREASE}, direction: {direction}}}"
+    levels = [
+        f"id: s, {ES}, property: homicide-rate, value: {a!r}, as_of: 2015",
+        f"id: e, {ES}, property: homicide-rate, value: {b!r}, as_of: 2024",
+    ]
+    claim = f"id: d, {ES}, property: decrease, tolerance: 0, period: {PERIOD}"
+    assert (
+        audit_files(files(rule, {"a": levels, "b": [f"{claim}, value: {change:.12f}"]})).conflicts
+        == ()
+    )
+    if change > 1e-5:
+        off = audit_files(files(rule, {"a": levels, "b": [f"{claim}, value: {change * 2:.12f}"]}))
+        assert found(off) == {S("a/s", "a/e", "b/d")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 
 import pytest
 from hypothesis import given
@@ -29,6 +30,11 @@ from .kind_corpora import (
     files,
     shuffled_audits_agree,
 )
+
+_INPUTS = [
+    "id: t, subject: cecot, property: transferred, value: 100",
+    "id: i, subject: cecot, property: investigated, value: 20",
+]
 
 CASES: list[Case] = [
     (
@@ -178,6 +184,38 @@ CASES: list[Case] = [
         {S("a/b", "a/c", "a/p", "a/x", "b/x", "c/x")},
     ),
     (
+        "two sources giving the same inputs and result: one disagreement, one finding",
+        SUM,
+        {
+            "a": [*_INPUTS, f"id: x, {INM}, value: 500"],
+            "b": [*_INPUTS, f"id: x, {INM}, value: 500"],
+        },
+        {S("a/t", "a/i", "a/x", "b/t", "b/i", "b/x")},
+    ),
+    (
+        "a result of its own source's inputs and one of two sources' equal inputs: one",
+        SUM,
+        {
+            "a": [*_INPUTS, f"id: x, {INM}, value: 500"],
+            "b": _INPUTS,
+            "c": [f"id: x, {INM}, value: 500"],
+        },
+        {S("a/t", "a/i", "a/x", "b/t", "b/i", "c/x")},
+    ),
+    (
+        "inputs that differ are different disagreements",
+        SUM,
+        {
+            "a": [*_INPUTS, f"id: x, {INM}, value: 500"],
+            "b": [
+                "id: t, subject: cecot, property: transferred, value: 300",
+                "id: i, subject: cecot, property: investigated, value: 20",
+                f"id: x, {INM}, value: 500",
+            ],
+        },
+        {S("a/t", "a/i", "a/x"), S("b/t", "b/i", "b/x")},
+    ),
+    (
         "parts exceed total",
         SUM,
         {
@@ -316,3 +354,41 @@ def test_derived_grouping_never_loses_a_failing_result(
     wrong = {f"s{n}/x" for n, t in enumerate(totals) if t != a + b}
     assert {r for r in cited if r.startswith("s")} == wrong
     assert len(result.conflicts) == (1 if wrong else 0)  # one disagreement, one finding
+
+
+@PROPS
+@given(
+    copies=st.integers(1, 4),
+    results=st.lists(st.sampled_from(["own", "alone"]), min_size=1, max_size=4),
+    seed=st.integers(0, 100),
+)
+def test_sources_repeating_the_same_inputs_make_one_finding(
+    copies: int, results: list[str], seed: int
+) -> None:
+    """However many sources give the same inputs, and whether the wrong result comes from
+    one of them or from a source of its own, it is one disagreement: one finding, citing
+    every wrong result."""
+    sources: Sources = {f"in{n}": list(_INPUTS) for n in range(copies)}
+    for n, where in enumerate(results):
+        sid = f"in{n}" if where == "own" and n < copies else f"r{n}"
+        sources.setdefault(sid, []).append(f"id: x{n}, {INM}, value: 500")
+    order = list(sources)
+    random.Random(seed).shuffle(order)
+    result = audit_files(files(SUM, {k: sources[k] for k in order}))
+    (conflict,) = result.conflicts
+    assert {r for r in conflict.refs if "/x" in r} == {
+        f"{sid}/{c.split(',')[0].removeprefix('id: ')}"
+        for sid, claims in sources.items()
+        for c in claims
+        if "value: 500" in c
+    }
+
+
+def test_a_computed_figure_is_given_in_the_result_unit() -> None:
+    _, rule, sources, _ = next(c for c in CASES if c[0] == "ratio of")
+    (conflict,) = audit_files(files(rule, sources)).conflicts
+    # The computed figure (an interval, by the tolerance) is followed by the rate's unit.
+    assert re.search(r"gives \[[\d,.]+, [\d,.]+\] per 100k", conflict.message), conflict.message
+    _, rule, sources, _ = next(c for c in CASES if c[0] == "parts exceed total")
+    (conflict,) = audit_files(files(rule, sources)).conflicts
+    assert re.search(r"gives 19,000 inmates\b", conflict.message), conflict.message

@@ -14,6 +14,7 @@ from .kind_corpora import (
     Case,
     S,
     Sources,
+    audit_files,
     check_case,
     check_perturbation,
     files,
@@ -104,3 +105,19 @@ def test_lifetime_properties(opened: int, later: list[int]) -> None:
     check_perturbation(
         rule, {"a": start, "b": counts}, {"a": start, "b": [early, *counts[1:]]}, "b/i0"
     )
+
+
+@PROPS
+@given(
+    opened=st.sampled_from(["2023", "2023-01", "2023-01-31"]),
+    at=st.sampled_from(["2023", "2023-01", "2023-01-31", "2024"]),
+)
+def test_nothing_at_or_after_the_start_is_before_it(opened: str, at: str) -> None:
+    """A claim dated at the start (at any precision that meets it) or later is never
+    before it; the start date itself is never checked against itself."""
+    rule = "kind: lifetime, select: {entity_kind: prison}, params: {start: opened}"
+    claims = [
+        f"id: o, subject: cecot, property: opened, value: '{opened}'",
+        f"id: y, {INM}, value: 100, as_of: '{at}'",
+    ]
+    assert audit_files(files(rule, {"a": claims})).conflicts == ()

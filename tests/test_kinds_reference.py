@@ -133,3 +133,16 @@ def test_reference_finding_cites_articles_that_agree_with_the_reference() -> Non
     assert conflict.support == ("b/x",)  # c agrees with the reference at another time
     assert "b/x" in conflict.refs and "c/x" not in conflict.refs
     assert "agreeing with the reference: b says US Secretary of State" in conflict.message
+
+
+@PROPS
+@given(day=st.integers(1, 28), month=st.integers(1, 12), year=st.integers(2011, 2026))
+def test_an_article_repeating_the_record_never_conflicts_with_it(
+    day: int, month: int, year: int
+) -> None:
+    """At any date, the title the record gives for that date agrees with the record."""
+    rule = "kind: reference, select: {property: title}"
+    when = f"{year}-{month:02d}-{day:02d}"
+    title = "U.S. Senator" if when <= "2025-01-20" else "US Secretary of State"
+    article = f"id: x, {TITLE}, value: {title}, as_of: {when}"
+    assert audit_files(files(rule, {"ref": [SENATOR, SECSTATE], "a": [article]})).conflicts == ()

@@ -160,3 +160,21 @@ def test_trend_finding_cites_counts_agreeing_with_either_end() -> None:
     assert jumps[0].refs == {"a/x", "b/x", "c/x"}
     assert jumps[0].support == ("c/x",)
     assert "d/x" not in jumps[0].support
+
+
+@PROPS
+@given(
+    value=st.integers(0, 10**6),
+    dates=st.lists(
+        st.sampled_from(["2020", "2021-06", "2022-01-15", "2024", "2025-02"]), min_size=2
+    ),
+    prop=st.sampled_from(["inmates", "arrests"]),
+)
+def test_a_series_that_never_changes_never_jumps(value: int, dates: list[str], prop: str) -> None:
+    """The same figure at any dates: no change, no fall of a running total."""
+    rule = f"kind: trend, select: {{property: {prop}}}, params: {{max_factor: 1.01, per_days: 1}}"
+    claims = [
+        f"id: x{n}, subject: cecot, property: {prop}, value: {value}, as_of: '{d}'"
+        for n, d in enumerate(dates)
+    ]
+    assert audit_files(files(rule, {"a": claims})).conflicts == ()

@@ -28,7 +28,7 @@ from factcheck.io.discovery import Scan, scan
 from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
-from factcheck.rules.scope import SCOPES, Events, params_properties, reach
+from factcheck.rules.scope import SCOPES, Events, Reach, params_properties, reach
 from factcheck.store import Store
 
 __all__ = ["load_around"]
@@ -105,8 +105,20 @@ def _take_around(
     # The definitions alone, assembled, resolve names and say which rules there are.
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
     vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
-    # Conflicts citing a given file involve its claims and claims within their reach.
-    # Files read whole for another reason (changed since stored) only add claims.
+    seed, sids = _seed(out, given, vocabulary)
+    events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
+    within = reach(vocabulary.rules, vocabulary.properties, seed, events)
+    _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
+
+
+def _seed(
+    out: list[Reading | None], given: set[int], vocabulary: Corpus
+) -> tuple[set[tuple[str, str]], set[str]]:
+    """The keys of the given files' claims (conflicts citing a given file involve them
+    and claims within their reach), and the source ids of every source file read.
+
+    Files read whole for another reason (changed since stored) only add claims.
+    """
     seed: set[tuple[str, str]] = set()
     sids: set[str] = set()
     for i, r in enumerate(out):
@@ -118,8 +130,18 @@ def _take_around(
                 subject = None if claim is None else vocabulary.resolve(claim.subject)
                 if claim is not None and subject is not None:
                     seed.add((subject, claim.property))
-    events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
-    within = reach(vocabulary.rules, vocabulary.properties, seed, events)
+    return seed, sids
+
+
+def _in_reach(
+    out: list[Reading | None],
+    stored: dict[int, FileRecord],
+    vocabulary: Corpus,
+    within: Reach,
+    sids: set[str],
+) -> dict[int, set[int] | None]:
+    """The stored files not read yet that the hook needs, each with the indexes of its
+    claims within reach (``None``: the whole file)."""
     # A source id stated by several files: which one a full load keeps depends on all of
     # them, so each is merged (with its claims in reach, maybe none) in its place.
     shared = Counter(rec.sid for rec in stored.values() if rec.kind == "source")
@@ -147,7 +169,7 @@ def _take_around(
         taken = {n for n, entry in enumerate(rec.index) if entry is not None and needs(entry)}
         if taken or rec.kind != "source" or shared[rec.sid] > 1:
             rest[i] = taken
-    _take(sc, out, stored, rest, store)
+    return rest
 
 
 def _take(

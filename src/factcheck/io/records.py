@@ -261,7 +261,20 @@ def reading(rec: FileRecord, data: Any, only: set[int] | None) -> Reading:
     seq = positions.get("claims") if isinstance(positions, _yaml.YamlMap) else None
     if source.id != rec.sid or not isinstance(seq, _yaml.YamlSeq):
         raise Unreadable("source row does not match its file row")
-    stored = data["claims"]
+    claims, lines, indexes = _claims(rec, seq, data["claims"], only)
+    positions["claims"] = lines
+    # None stands for an invalid claim, as in the loader's own readings.
+    share_fields(claims)  # type: ignore[arg-type]
+    parsed = SourceFile.model_construct(source=source, claims=claims)  # type: ignore[arg-type]
+    kept = None if only is None else tuple(indexes)
+    return Reading(rec.kind, parsed, positions, errors, kept)
+
+
+def _claims(
+    rec: FileRecord, seq: _yaml.YamlSeq, stored: Any, only: set[int] | None
+) -> tuple[list[Claim | None], _yaml.YamlSeq, list[int]]:
+    """The stored claims of a source file (``only`` those indexes when given), each
+    validated and checked against its index entry; their lines; their indexes."""
     if not len(seq.item_lines) == len(rec.index) == len(stored):
         raise Unreadable("claim lines, claims and index differ")
     claims: list[Claim | None] = []
@@ -282,12 +295,7 @@ def reading(rec: FileRecord, data: Any, only: set[int] | None) -> Reading:
         lines.append(claim_lines)
         lines.item_lines.append(seq.item_lines[i])
         indexes.append(i)
-    positions["claims"] = lines
-    # None stands for an invalid claim, as in the loader's own readings.
-    share_fields(claims)  # type: ignore[arg-type]
-    parsed = SourceFile.model_construct(source=source, claims=claims)  # type: ignore[arg-type]
-    kept = None if only is None else tuple(indexes)
-    return Reading(rec.kind, parsed, positions, errors, kept)
+    return claims, lines, indexes
 
 
 def _record(key: str, sid: str, head: bytes) -> FileRecord:

@@ -25,7 +25,7 @@ from factcheck.domain.errors import LoadError, did_you_mean
 from factcheck.domain.model import Rule, Waiver
 from factcheck.domain.values import PartialDate
 from factcheck.io.gc_pause import paused_during
-from factcheck.rules.checks import KINDS, PARAMS, Finding
+from factcheck.rules.checks import KINDS, PARAMS, Finding, Params
 
 __all__ = [
     "COVERAGE_RULE",
@@ -64,6 +64,25 @@ def select(corpus: Corpus, rule: Rule) -> list[Fact]:
     return out
 
 
+def _param_fields(params: Params) -> list[tuple[str, str]]:
+    """The property ids the params name, each with the field that names it
+    (``params.max``, ``params.parts.1``), as pydantic names a bad field."""
+    out = []
+    for prop in params.properties():
+        where = "params"
+        for name in type(params).model_fields:
+            value = getattr(params, name)
+            if value == prop:
+                where = f"params.{name}"
+            elif isinstance(value, list) and prop in value:
+                where = f"params.{name}.{value.index(prop)}"
+            else:
+                continue
+            break
+        out.append((where, prop))
+    return out
+
+
 def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
     """Everything wrong with one rule: its kind, its params, the names it uses."""
     place = corpus.rule_places[rule.id]
@@ -87,7 +106,7 @@ def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
                 msg = f"unknown parameter for kind {rule.kind!r}; allowed: {allowed}"
             errors.append(err("params" + (f".{loc}" if loc else ""), msg))
         return errors
-    named = [("params", p) for p in params.properties()]
+    named = _param_fields(params)
     named += [("select.property", p) for p in rule.select.property or []]
     for where, prop in named:
         if prop not in corpus.properties:

@@ -9,18 +9,18 @@ The doors open it (:meth:`Store.open`) and hand it to the loader.
   and one SQLite database in WAL mode. The store never follows a symbolic link at its
   path, only ever uses a directory it made itself (the tag says so), and never deletes a
   file: old rows are deleted inside the database. Anything else at the path is refused
-  with a one-line warning, and the run goes on without a store.
+  with a one-line warning, and the run goes on without a store (:mod:`.directory`).
 * **Content-addressed rows.** Every key is a hash of what the row was made from: a fact
-  file's name and bytes plus :func:`code_fingerprint` (every file of the installed
-  package, Python's, pydantic's and PyYAML's versions). Concurrent writers of one key
-  write the same value, so there is nothing to coordinate, and a changed input is simply
-  a miss.
+  file's name and bytes plus the code's fingerprint (every file of the installed package,
+  Python's, pydantic's and PyYAML's versions; :mod:`.fingerprint`). Concurrent writers of
+  one key write the same value, so there is nothing to coordinate, and a changed input is
+  simply a miss.
 * **Authenticated plain data.** Rows are JSON, never pickle; each carries an HMAC-SHA256
   over its table, key, index columns and body, with a random per-user key kept outside
   any corpus (``$XDG_CACHE_HOME/factcheck/store-key``, made by the first door that opens
-  a store). A row whose MAC does not match, or that fails validation when it is read
-  back, is a miss and never an answer, so a store committed to a repository or edited by
-  hand can only make a run slower.
+  a store; :mod:`.userkey`). A row whose MAC does not match, or that fails validation
+  when it is read back, is a miss and never an answer, so a store committed to a
+  repository or edited by hand can only make a run slower.
 * **Snapshots.** All reads of one corpus state happen in one transaction (one consistent
   snapshot); all writes of one run in one transaction, so ``kill -9`` leaves the
   database as it was before or after, never half-written.
@@ -29,42 +29,21 @@ The doors open it (:meth:`Store.open`) and hand it to the loader.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import hmac
 import os
-import secrets
 import sqlite3
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = [
-    "CACHE_DIR",
-    "NO_CACHE_ENV",
-    "FileRow",
-    "Store",
-    "code_fingerprint",
-]
+from factcheck.store.directory import claim_directory, not_a_file
+from factcheck.store.schema import create_tables
+from factcheck.store.userkey import user_key
 
-#: Name of the store's directory inside a corpus directory.
-CACHE_DIR: Final = ".factcheck-cache"
-#: Environment variables: a non-empty value other than ``0`` turns the store off; a path
-#: moves it.
-NO_CACHE_ENV: Final = "FACTCHECK_NO_CACHE"
-CACHE_DIR_ENV: Final = "FACTCHECK_CACHE_DIR"
+__all__ = ["FileRow", "Store"]
 
-_TAG_NAME: Final = "CACHEDIR.TAG"
-# https://bford.info/cachedir/: backup tools skip a directory holding this file.
-_TAG: Final = (
-    b"Signature: 8a477f597d28d172789f06886806bc55\n"
-    b"# This directory is factcheck's store. It is safe to delete: runs only get slower.\n"
-)
 _DB_NAME: Final = "store.sqlite"
-_SCHEMA: Final = "3"
-_KEY_BYTES: Final = 32
 #: Bytes of fact files to read before a run says it is filling the store (about a
 #: second of parsing on a laptop).
 _ANNOUNCE_BYTES: Final = 4 * 2**20
@@ -74,62 +53,6 @@ _KEEP_RESULTS: Final = 64
 #: A file row: its key, its source id (or ``""``), its JSON head (what a hook looks at
 #: for every file) and its JSON body (read only for the files taken).
 FileRow = tuple[str, str, bytes, bytes]
-
-
-@cache
-def code_fingerprint() -> str:
-    """A hash of everything besides the fact files that a stored row depends on.
-
-    Every file of the installed ``factcheck`` package (not a hand-kept list, so moving
-    code never leaves a stale row behind) and the versions of Python, pydantic and PyYAML.
-    """
-    import pydantic
-    import yaml
-
-    h = hashlib.sha256(
-        f"{_SCHEMA}|{sys.version}|{pydantic.VERSION}|{yaml.__version__}|"
-        f"{hasattr(yaml, 'CSafeLoader')}".encode()
-    )
-    package = package_root()
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(package).as_posix().encode() + b"\0")
-            h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def package_root() -> Path:
-    """The directory of the top-level ``factcheck`` package (wherever it is installed).
-
-    Found from this module's dotted name, not from its own directory: the fingerprint
-    must cover the rule kinds, the models and the parser, not only the store.
-    """
-    here = Path(__file__).resolve().parent
-    for _ in range(__name__.count(".") - 1):
-        here = here.parent
-    return here
-
-
-def content_key(*parts: str | bytes) -> str:
-    """A row key: the hash of :func:`code_fingerprint` and ``parts``."""
-    h = hashlib.sha256(code_fingerprint().encode())
-    for part in parts:
-        data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape")
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def disabled_by_environment() -> bool:
-    """Whether ``FACTCHECK_NO_CACHE`` asks for no store."""
-    return os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
-
-
-def default_directory(corpus: Path) -> Path:
-    """Where the store of ``corpus`` lives: ``$FACTCHECK_CACHE_DIR``, else
-    ``corpus/.factcheck-cache``."""
-    moved = os.environ.get(CACHE_DIR_ENV)
-    return Path(moved) if moved else corpus / CACHE_DIR
 
 
 def _warn_stderr(message: str) -> None:
@@ -166,23 +89,23 @@ class Store:
         """The store in ``directory``, made if absent; ``None`` (after one warning where
         the path is not a directory the store owns) when it cannot be used."""
         path = Path(directory)
-        problem = _claim_directory(path)
+        problem = claim_directory(path)
         if problem is not None:
             warn(f"{path}: {problem}; running without the store")
             return None
-        secret = _user_key()
+        secret = user_key()
         if secret is None:
             return None  # no private place for a key: nothing could be trusted back
         db_path = path / _DB_NAME
         for name in (_DB_NAME, f"{_DB_NAME}-wal", f"{_DB_NAME}-shm", f"{_DB_NAME}-journal"):
-            if _exists_as_other_than_file(path / name):
+            if not_a_file(path / name):
                 warn(f"{path / name}: not a regular file; running without the store")
                 return None
         try:
             db = sqlite3.connect(db_path, timeout=10.0, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            _create_tables(db)
+            create_tables(db)
         except sqlite3.Error as exc:
             warn(f"{db_path}: unusable ({exc}); running without the store (delete {path})")
             return None
@@ -322,113 +245,3 @@ class Store:
                 raise
         except sqlite3.Error:
             pass
-
-
-def _create_tables(db: sqlite3.Connection) -> None:
-    """Make the tables; tables of another layout (an older factcheck) are dropped first:
-    they are the store's own, inside its own database."""
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if version == int(_SCHEMA):
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        for table in ("files", "claims", "results"):  # claims: a table of layout 2
-            db.execute(f"DROP TABLE IF EXISTS {table}")
-        db.execute(
-            "CREATE TABLE files (key TEXT PRIMARY KEY, sid TEXT NOT NULL, head BLOB NOT NULL, "
-            "head_mac BLOB NOT NULL, body BLOB NOT NULL, body_mac BLOB NOT NULL)"
-        )
-        db.execute(
-            "CREATE TABLE results (key TEXT PRIMARY KEY, body BLOB NOT NULL, mac BLOB NOT NULL)"
-        )
-        db.execute(f"PRAGMA user_version = {int(_SCHEMA)}")
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-
-
-def _exists_as_other_than_file(path: Path) -> bool:
-    try:
-        mode = path.lstat().st_mode
-    except FileNotFoundError:
-        return False
-    except OSError:
-        return True
-    return not stat.S_ISREG(mode)
-
-
-def _claim_directory(path: Path) -> str | None:
-    """Make ``path`` the store's directory, or say why it cannot be (``None``: usable).
-
-    Only a real directory holding the store's tag is the store's; a symbolic link, a
-    file, or a directory someone else made is never used, written or removed.
-    """
-    try:
-        st = path.lstat()
-    except FileNotFoundError:
-        try:
-            path.mkdir()  # never parents: the corpus (or the chosen place) must exist
-        except FileExistsError:  # made by a concurrent run: check it as found
-            return _claim_directory(path)
-        except OSError as exc:
-            return f"cannot make the store's directory ({exc.strerror or exc})"
-        for name, body in ((_TAG_NAME, _TAG), (".gitignore", b"*\n")):
-            _write_new(path / name, body)
-        return _owned(path)
-    except OSError as exc:
-        return f"cannot look at the store's directory ({exc.strerror or exc})"
-    if stat.S_ISLNK(st.st_mode):
-        return "is a symbolic link, not a directory factcheck made"
-    if not stat.S_ISDIR(st.st_mode):
-        return "is not a directory"
-    return _owned(path)
-
-
-def _owned(path: Path) -> str | None:
-    tag = path / _TAG_NAME
-    try:
-        st = tag.lstat()
-        if stat.S_ISREG(st.st_mode) and tag.read_bytes() == _TAG:
-            return None
-    except OSError:
-        pass
-    return "is a directory factcheck did not make (no factcheck CACHEDIR.TAG in it)"
-
-
-def _write_new(path: Path, body: bytes) -> None:
-    """Write a file that must not exist yet (never through a link, never over a file)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags, 0o644)
-    except OSError:
-        return
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(body)
-
-
-def _user_key() -> bytes | None:
-    """This user's key for the store's MACs (made on first use), or ``None``."""
-    try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        path = base / "factcheck" / "store-key"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _write_key(path)
-        st = path.lstat()
-        if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o077 or st.st_uid != os.getuid():
-            return None  # a key others could read or write authenticates nothing
-        key = path.read_bytes()
-    except (OSError, RuntimeError):  # RuntimeError: no home directory
-        return None
-    return key if len(key) == _KEY_BYTES else None
-
-
-def _write_key(path: Path) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags, 0o600)
-    except FileExistsError:  # a concurrent first run made it: use that one
-        return
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(secrets.token_bytes(_KEY_BYTES))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from itertools import product
 from typing import Literal
@@ -44,6 +45,19 @@ class ChangeParams(Params):
         return [self.level]
 
 
+#: The float error a percent change may carry: levels equal to 15 digits (49 and 49)
+#: give a change of about 1e-14 percent, not 0. A billionth of the ratio of the levels
+#: (1e-7 percent per 100 percent) is far below any figure a source writes.
+_FLOAT_ERROR = 1e-9
+
+
+def _agrees(computed: Interval, claimed: Interval) -> bool:
+    """The computed change meets the claimed one, to within float error."""
+    ends = [abs(x) for x in (computed.lo, computed.hi) if math.isfinite(x)]
+    pad = _FLOAT_ERROR * (100 + max(ends, default=0.0))
+    return intersects(Interval(computed.lo - pad, computed.hi + pad), claimed)
+
+
 def _percent_change(first: Interval, last: Interval, direction: str) -> Interval:
     ratio = iv_mul(last, iv_inv(first))
     change = iv_add(ratio, Interval.point(-1.0))
@@ -84,7 +98,7 @@ def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             computed = widen(
                 _percent_change(interval_of(a), interval_of(b), p.direction), p.tolerance
             )
-            if not intersects(computed, interval_of(f)):
+            if not _agrees(computed, interval_of(f)):
                 yield Finding(
                     (f, a, b),
                     f"{name} {f.prop.id}: {f.source.id} says {f.describe()}, but the levels "

@@ -135,7 +135,10 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """
     p = parse_params(rule, DerivedParams)
     inputs = [by_subject(corpus, prop) for prop in p.inputs()]
-    failed: dict[tuple[str, tuple[Combo, ...]], list[Fact]] = defaultdict(list)
+    # Keyed by the values the inputs give, not by the claims giving them: two sources
+    # giving the same inputs make one disagreement with a result, not one per source.
+    failed: dict[tuple[str, frozenset[tuple[str, ...]]], list[Fact]] = defaultdict(list)
+    tried: dict[tuple[str, frozenset[tuple[str, ...]]], list[Combo]] = defaultdict(list)
     undecided: dict[tuple[str, Combo], list[Fact]] = defaultdict(list)
     for out in quantities_of(f for f in facts if f.prop.id == p.output()):
         choices = [
@@ -149,20 +152,22 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             if _fits(v, interval_of(out), p.compare)
         ]
         if combos and not fitting:
-            failed[(out.subject, tuple(combos))].append(out)
+            key = (out.subject, frozenset(_values(c) for c in combos))
+            failed[key].append(out)
+            tried[key] += [c for c in combos if c not in tried[key]]
         elif fitting and all(_open_ended(p, c) is not None for c in fitting):
             # Fits only because a hedge leaves the computed figure unbounded ("more
             # than 100" per cell): not a conflict, but what it takes is worth a look.
             undecided[(out.subject, fitting[0])].append(out)
     yield from _undecided(p, undecided, corpus)
-    for (subject, tried), outs in sorted(
-        failed.items(), key=lambda kv: (kv[0][0], [[f.ref for f in c] for c in kv[0][1]])
-    ):
+    unit = corpus.properties[p.output()].unit
+    for key, outs in sorted(failed.items(), key=lambda kv: (kv[0][0], _refs(tried[kv[0]]))):
+        subject, combos = key[0], sorted(tried[key], key=lambda c: [f.ref for f in c])
         gives = "; ".join(
-            f"{_formula(p, c)} gives {widen(p.compute([interval_of(f) for f in c]), p.tolerance)}"
-            for c in tried
+            f"{_formula(p, c)} gives {_figure(p.compute([interval_of(f) for f in c]), p, unit)}"
+            for c in combos
         )
-        cited = sorted({f.ref: f for c in tried for f in c}.values(), key=lambda f: f.ref)
+        cited = sorted({f.ref: f for c in combos for f in c}.values(), key=lambda f: f.ref)
         yield Finding(
             (*outs, *cited),
             f"{entity_name(corpus, subject)}: {gives} (tolerance {p.tolerance:g}), but "
@@ -170,6 +175,20 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             "computed figure",
             key=" ".join(f.ref for f in cited),
         )
+
+
+def _values(combo: Combo) -> tuple[str, ...]:
+    """What a combination of inputs says, whoever says it."""
+    return tuple(f"{f.prop.id}={f.value} {f.unit or ''}" for f in combo)
+
+
+def _refs(combos: list[Combo]) -> list[list[str]]:
+    return sorted([f.ref for f in c] for c in combos)
+
+
+def _figure(value: Interval, p: DerivedParams, unit: str | None) -> str:
+    """A computed figure, widened by the rule's tolerance, in the result's unit."""
+    return f"{widen(value, p.tolerance)}{f' {unit}' if unit else ''}"
 
 
 def _open_ended(p: DerivedParams, combo: Combo) -> int | None:
@@ -201,6 +220,7 @@ def _solve(p: DerivedParams, combo: Combo, which: int, result: Interval) -> Inte
 def _undecided(
     p: DerivedParams, undecided: Mapping[tuple[str, Combo], list[Fact]], corpus: Corpus
 ) -> Iterator[Finding]:
+    unit = corpus.properties[p.output()].unit
     for (subject, combo), outs in sorted(
         undecided.items(), key=lambda kv: (kv[0][0], [f.ref for f in kv[0][1]])
     ):
@@ -215,7 +235,7 @@ def _undecided(
         need = "; ".join(
             f"{what} ({', '.join(sorted(source_ids(said)))})" for what, said in needs.items()
         )
-        computed = widen(p.compute([interval_of(f) for f in combo]), p.tolerance)
+        computed = _figure(p.compute([interval_of(f) for f in combo]), p, unit)
         yield Finding(
             (*combo, *outs),
             f"{entity_name(corpus, subject)}: {_formula(p, combo)} gives {computed}, only a bound "

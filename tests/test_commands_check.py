@@ -1,0 +1,127 @@
+"""``factcheck check FILE...`` (the pre-commit entry): the files -> the findings and load
+errors that involve them, from the corpus each belongs to."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.commands.check import corpus_root, not_a_fact_file
+
+from .cli_corpora import SOURCES, Row, build, run_row, write
+
+
+@pytest.fixture
+def corpora(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return build(tmp_path, monkeypatch)
+
+
+CASES: list[Row] = [
+    ("conflicted-file", ["check", "facts/sources/b.yaml"], 1, ["error[capacity-agrees]"], []),
+    ("uninvolved-file", ["check", "facts/sources/d.yaml"], 0, ["0 conflicts"], ["capacity-agrees"]),
+    (
+        "broken-file",
+        ["check", "broken/facts/sources/e.yaml"],
+        2,
+        ["broken/facts/sources/e.yaml:10: error[load]"],
+        ["capacity-agrees"],
+    ),
+    (
+        "other-file-of-broken-corpus",
+        ["check", "broken/facts/sources/d.yaml"],
+        0,
+        ["0 load errors"],
+        ["e.yaml"],
+    ),
+    ("corpus-wide-file", ["check", "facts/entities.yaml"], 1, ["capacity-agrees"], []),
+    # Known by what it holds, not by its name.
+    ("second-entities-file", ["check", "facts/more.yaml"], 1, ["capacity-agrees"], []),
+    ("rules-file", ["check", "facts/rules.yaml"], 1, ["capacity-agrees"], []),
+    (
+        "two-corpora",
+        ["check", "facts/sources/a.yaml", "broken/facts/sources/e.yaml"],
+        2,
+        ["error[capacity-agrees]", "e.yaml:10: error[load]"],
+        [],
+    ),
+    ("missing-file", ["check", "facts/sources/zz.yaml"], 2, ["no such file"], []),
+    ("directory", ["check", "facts/sources"], 2, ["is a directory"], []),
+    ("outside-corpus", ["check", "loose.yaml"], 2, ["not inside a fact corpus"], []),
+    ("needs-files", ["check"], 2, ["required"], []),
+    ("json", ["check", "facts/sources/a.yaml", "--format", "json"], 1, ['"errors": []'], []),
+    ("warning-only", ["check", "warn/facts/sources/b.yaml"], 0, ["warning[opened-agrees]"], []),
+    (
+        "fail-on-warning",
+        ["check", "warn/facts/sources/b.yaml", "--fail-on", "warning"],
+        1,
+        ["warning[opened-agrees]"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_check_table(
+    corpora: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    code: int,
+    present: list[str],
+    absent: list[str],
+) -> None:
+    run_row(capsys, argv, code, present, absent)
+
+
+def test_check_with_absolute_path_cites_absolute_files(
+    corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = corpora / "facts" / "sources" / "b.yaml"
+    assert main(["check", str(path), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    files = {c["file"] for conflict in data["conflicts"] for c in conflict["citations"]}
+    assert str(path) in files
+
+
+@pytest.mark.parametrize(
+    ("file", "root"),
+    [
+        ("facts/sources/a.yaml", "facts"),
+        ("facts/entities.yaml", "facts"),
+        ("clean/facts/sources/d.yaml", "clean/facts"),
+        ("loose.yaml", None),
+    ],
+)
+def test_corpus_root(corpora: Path, file: str, root: str | None) -> None:
+    assert corpus_root(file) == (None if root is None else Path(root))
+
+
+def test_corpus_root_by_marker_file(tmp_path: Path) -> None:
+    # A corpus directory need not be called facts: entities.yaml marks it.
+    write(tmp_path / "newsroom", {"sources/x.yaml": SOURCES["sources/d.yaml"]})
+    assert corpus_root(tmp_path / "newsroom" / "sources" / "x.yaml") == tmp_path / "newsroom"
+
+
+def test_what_is_not_a_fact_file_says_what_it_is(corpora: Path) -> None:
+    assert not_a_fact_file(corpora / "facts" / "sources" / "a.yaml") is None
+    assert not_a_fact_file(corpora / "facts" / "sources" / "zz.yaml") == "no such file"
+    assert "is a directory" in (not_a_fact_file(corpora / "facts") or "")
+    (corpora / "dangling.yaml").symlink_to(corpora / "gone.yaml")
+    assert not_a_fact_file(corpora / "dangling.yaml") == "broken symbolic link"
+
+
+@pytest.mark.parametrize("files", [["a"], ["b"], ["d"], ["a", "d"], ["a", "b", "d"]])
+def test_check_reports_exactly_the_conflicts_citing_its_files(
+    corpora: Path, capsys: pytest.CaptureFixture[str], files: list[str]
+) -> None:
+    main(["audit", "facts", "--format", "json"])
+    everything = json.loads(capsys.readouterr().out)["conflicts"]
+    paths = [f"facts/sources/{name}.yaml" for name in files]
+    main(["check", *paths, "--format", "json"])
+    reported = json.loads(capsys.readouterr().out)["conflicts"]
+    expected = [c for c in everything if any(x["file"] in paths for x in c["citations"])]
+    assert reported == expected

@@ -1,0 +1,179 @@
+"""The helpers several check kinds share: grouping claims, saying who says what, and
+interval arithmetic on hedged figures (sound: every value the inputs admit gives a value
+the result admits)."""
+
+from __future__ import annotations
+
+import math
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.domain.values import Interval
+from factcheck.rules import _shared
+
+from .kind_corpora import CAP, INM, Sources, files, write
+
+_FINITE = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def _intervals(draw: st.DrawFn) -> Interval:
+    a, b = draw(_FINITE), draw(_FINITE)
+    return Interval(min(a, b), max(a, b))
+
+
+@st.composite
+def _with_point(draw: st.DrawFn) -> tuple[Interval, float]:
+    iv = draw(_intervals())
+    return iv, draw(st.floats(iv.lo, iv.hi))
+
+
+@given(_with_point(), _with_point())
+def test_interval_sum_and_product_hold_every_sum_and_product(
+    a: tuple[Interval, float], b: tuple[Interval, float]
+) -> None:
+    (x, xv), (y, yv) = a, b
+    assert _shared.iv_add(x, y).contains(xv + yv)
+    assert _shared.iv_mul(x, y).contains(xv * yv)
+    assert _shared.iv_neg(x).contains(-xv)
+
+
+@given(_with_point())
+def test_interval_inverse_holds_every_inverse(a: tuple[Interval, float]) -> None:
+    x, xv = a
+    inverse = _shared.iv_inv(x)
+    if xv != 0:
+        assert inverse.contains(1 / xv)
+    if x.contains(0):  # dividing by what may be zero says nothing
+        assert (inverse.lo, inverse.hi) == (-math.inf, math.inf)
+
+
+@given(_intervals(), _intervals())
+def test_interval_arithmetic_is_symmetric(x: Interval, y: Interval) -> None:
+    assert _shared.iv_add(x, y) == _shared.iv_add(y, x)
+    assert _shared.iv_mul(x, y) == _shared.iv_mul(y, x)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (Interval(2, 3), Interval(0, 1), True),
+        (Interval(1, 3), Interval(0, 1), False),  # 1 is in both
+        (Interval(1, 3, lo_open=True), Interval(0, 1), True),  # more than 1 vs at most 1
+        (Interval(1, 3), Interval(0, 1, hi_open=True), True),  # at least 1 vs less than 1
+        (Interval(0, 1), Interval(2, 3), False),
+        (Interval(0, math.inf), Interval(0, 1), False),
+    ],
+)
+def test_above_means_every_value_exceeds_every_value(
+    a: Interval, b: Interval, expected: bool
+) -> None:
+    assert _shared.above(a, b) is expected
+
+
+@given(_intervals(), _intervals())
+def test_above_is_never_mutual_and_never_of_itself(x: Interval, y: Interval) -> None:
+    assert not (_shared.above(x, y) and _shared.above(y, x))
+    assert not _shared.above(x, x)
+
+
+@given(_intervals(), st.floats(0, 1))
+def test_widening_keeps_what_it_widens(x: Interval, tolerance: float) -> None:
+    wide = _shared.widen(x, tolerance)
+    assert wide.lo <= x.lo and wide.hi >= x.hi
+    assert _shared.widen(x, 0) is x
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (Interval(1, 2), Interval(3, 4), Interval(4, 6)),
+        (Interval(1, 2, lo_open=True), Interval(3, 4), Interval(4, 6, lo_open=True)),
+        (Interval(0, math.inf, lo_open=True), Interval(5, 5), Interval(5, math.inf, True, False)),
+    ],
+)
+def test_interval_sum_keeps_open_ends(a: Interval, b: Interval, expected: Interval) -> None:
+    assert _shared.iv_add(a, b) == expected
+
+
+def test_a_product_with_zero_is_zero_even_with_an_unbounded_factor() -> None:
+    assert _shared.iv_mul(Interval.point(0), Interval(100, math.inf, True)) == Interval.point(0)
+    # More than 100 per cell in 8 cells: more than 800, unbounded above.
+    more = _shared.iv_mul(Interval.point(8), Interval(100, math.inf, True))
+    assert more.lo == 800 and more.lo_open and more.hi == math.inf
+
+
+# --- helpers on claims ------------------------------------------------------------------
+
+
+def _facts(sources: Sources) -> list[factcheck.Fact]:
+    rule = "kind: agree, select: {property: capacity}"
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(write(Path(tmp), files(rule, sources)))
+    assert not corpus.errors
+    return sorted(corpus.facts, key=lambda f: f.ref)
+
+
+SOURCES: Sources = {
+    "a": [f"id: x, {CAP}, value: 40000", f"id: y, {INM}, value: 100, as_of: 2024"],
+    "b": [f"id: x, {CAP}, value: 20000", f"id: z, {CAP}, value: 20000"],
+    "c": [f"id: x, {CAP}, value: 41000, hedge: about", f"id: y, {INM}, value: 900, as_of: 2023"],
+}
+
+
+def test_key_groups_are_by_subject_and_property_in_order_whatever_the_input_order() -> None:
+    facts = _facts(SOURCES)
+    groups = _shared.key_groups(facts)
+    assert [key for key, _ in groups] == [("cecot", "capacity"), ("cecot", "inmates")]
+    assert [f.ref for f in groups[0][1]] == ["a/x", "b/x", "b/z", "c/x"]
+    shuffled = list(facts)
+    random.Random(1).shuffle(shuffled)
+    assert _shared.key_groups(shuffled) == groups
+
+
+def test_said_by_says_a_repeated_claim_once_with_its_count() -> None:
+    facts = {f.ref: f for f in _facts(SOURCES)}
+    said = _shared.said_by([facts["a/x"], facts["b/x"], facts["b/z"]])
+    assert said.count("b says 20,000") == 1 and "(2 claims)" in said
+    assert said.startswith("a says 40,000")
+    assert _shared.source_ids(facts.values()) == {"a", "b", "c"}
+
+
+def test_compatible_and_same_time_are_symmetric_and_reflexive() -> None:
+    facts = _facts(SOURCES)
+    for a in facts:
+        assert _shared.compatible(a, a) and _shared.same_time(a, a)
+        for b in facts:
+            assert _shared.compatible(a, b) == _shared.compatible(b, a)
+            assert _shared.same_time(a, b) == _shared.same_time(b, a)
+    by = {f.ref: f for f in facts}
+    assert _shared.compatible(by["a/x"], by["c/x"])  # about 41,000 may be 40,000
+    assert not _shared.compatible(by["a/x"], by["b/x"])
+    assert not _shared.same_time(by["a/y"], by["c/y"])  # 2024 and 2023
+
+
+@given(seed=st.integers(0, 1000))
+def test_clash_components_do_not_depend_on_order_and_split_no_edge(seed: int) -> None:
+    facts = _facts(SOURCES)
+
+    def clash(a: factcheck.Fact, b: factcheck.Fact) -> bool:
+        return a.prop.id == b.prop.id and not _shared.compatible(a, b)
+
+    comps = _shared.clash_components(facts, clash)
+    shuffled = list(facts)
+    random.Random(seed).shuffle(shuffled)
+    assert _shared.clash_components(shuffled, clash) == comps
+    members = [{f.ref for f in _shared.edge_members(c)} for c in comps]
+    assert members == [{"a/x", "b/x", "b/z", "c/x"}, {"a/y", "c/y"}]
+    edges = [(a.ref, b.ref) for c in comps for a, b in c]
+    assert len(edges) == len(set(edges))  # every clashing pair in exactly one component
+
+
+def test_no_clash_no_component() -> None:
+    assert _shared.clash_components(_facts(SOURCES), lambda a, b: False) == []
