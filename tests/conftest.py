@@ -123,3 +123,44 @@ def open_store(path: Path) -> Store:
     store = Store.open(path)
     assert store is not None
     return store
+
+
+@pytest.fixture
+def conflicting(make_corpus: MakeCorpus) -> Path:
+    """Three sources on CECOT's inmates and opening, two pairs of which contradict (the
+    HTML report's tests: one quote is markup that must come out escaped)."""
+    from .html_pages import NASTY, RULES
+
+    return make_corpus(
+        {
+            "rules.yaml": RULES,
+            "sources/a.yaml": source_yaml(
+                "a",
+                f"""
+                - {{id: inmates, subject: cecot, property: inmates, value: 12000,
+                    as_of: 2024-08, quote: '{NASTY.replace("'", "''")}'}}
+                - {{id: opened, subject: cecot, property: opened, value: 2023-01,
+                    quote: opened in January 2023}}
+                - {{id: capacity, subject: cecot, property: capacity, value: 40000,
+                    quote: 'space for 40,000'}}
+                """,
+            ),
+            "sources/b.yaml": source_yaml(
+                "b",
+                """
+                - {id: inmates, subject: cecot, property: inmates, value: 20000,
+                   hedge: more-than, as_of: 2024-08, quote: more than 20 thousand}
+                - {id: opened, subject: cecot, property: opened, value: 2023-02,
+                   quote: inaugurated in February 2023}
+                """,
+                published="2025-03-16",
+            ),
+            "sources/c.yaml": source_yaml(
+                "c",
+                """
+                - {id: inmates, subject: cecot, property: inmates, value: 15000,
+                   hedge: almost, as_of: 2025-01, quote: almost 15 thousand}
+                """,
+            ),
+        }
+    )

@@ -61,10 +61,13 @@ properties:
   - {id: precedes, type: order}
   - {id: title, type: text}
   - {id: status, type: status, values: [proposed, signed]}
+  - {id: stage, type: status, values: [nominated, designated, listed], cumulative: true}
   - {id: announced, type: boolean}
   - {id: height, type: quantity, unit: m, tolerance: 0, precision: written}
   - {id: summit, type: quantity, unit: m, tolerance: 0, invariant: true}
   - {id: speed, type: quantity, unit: km/h, tolerance: 0.05}
+  - {id: length, type: quantity, unit: m, tolerance: 0}
+  - {id: distance, type: quantity, unit: km, tolerance: 0, cumulative: true}
 """
 
 Sources = dict[str, list[str]]

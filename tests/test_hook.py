@@ -34,7 +34,7 @@ def _corpus(make_corpus: MakeCorpus, **extra: str) -> Path:
 
 def _about(result: factcheck.AuditResult, file: Path) -> Any:
     return (
-        sorted(repr(c) for c in result.conflicts if any(x.file == str(file) for x in c.citations)),
+        sorted(repr(c) for c in result.conflicts if any(x.file == str(file) for x in c.disputed)),
         sorted(str(e) for e in result.errors if e.file == str(file)),
     )
 

@@ -175,7 +175,7 @@ def test_claim_order_does_not_matter(
 def test_message_says_what_each_side_says(make_corpus: MakeCorpus) -> None:
     _, rule, sources, _ = next(c for c in CASES if c[0] == "month vs month")
     (conflict,) = audit(make_corpus(files(rule, sources), defaults=False)).conflicts
-    assert "a says 2023-01" in conflict.message and "b says 2023-02" in conflict.message
+    assert "a says January 2023" in conflict.message and "b says February 2023" in conflict.message
 
 
 _HEDGED = st.sampled_from(
@@ -239,7 +239,10 @@ def test_agree_names_the_odd_one_out_against_a_clear_majority() -> None:
     assert conflict.odd_one_out == ("d/o",)
     assert "the odd one out: d" in conflict.message
     # The agreeing claims are listed together, as one side, before the odd one.
-    assert "a says 2023-01; b says 2023-01; c says 2023-01-31 vs d says 2023-02" in conflict.message
+    assert (
+        "a says January 2023; b says January 2023; c says 31 Jan 2023 vs d says February 2023"
+        in conflict.message
+    )
     assert out["json"]["conflicts"][0]["odd_one_out"] == ["d/o"]
     assert out["json"]["conflicts"][0]["key"] == conflict.key
     (sarif_result,) = out["sarif"]["runs"][0]["results"]
@@ -261,6 +264,21 @@ def test_agree_names_no_odd_one_out_without_a_clear_majority(dates: dict[str, st
     assert conflict.odd_one_out == ()
     assert "odd one out" not in conflict.message
     assert conflict.refs == {f"{sid}/o" for sid in dates}
+
+
+def test_a_source_on_both_sides_counts_against_the_majority_only() -> None:
+    # d says 2023-02 and also (quoting someone) 2023-01: the odd one out is still its
+    # 2023-02, against a and b; d's 2023-01 is no evidence for the majority.
+    sources = _opened(a="2023-01", b="2023-01", d="2023-02")
+    sources["d"].append(f"id: p, {OPENED}, value: '2023-01'")
+    result, _ = _audit_with_reports(sources)
+    (conflict,) = result.conflicts
+    assert conflict.odd_one_out == ("d/o",)
+    # With c also on both sides, two sources (a, b) against two (c, d) is no majority.
+    sources["c"] = [f"id: o, {OPENED}, value: '2023-01'", f"id: q, {OPENED}, value: '2023-02'"]
+    result, _ = _audit_with_reports(sources)
+    (conflict,) = result.conflicts
+    assert conflict.odd_one_out == ()
 
 
 def test_a_conflict_key_survives_more_agreeing_claims() -> None:
@@ -506,6 +524,91 @@ def test_a_superseded_figure_is_outdated_not_a_contradiction() -> None:
     # A figure that is neither is still a contradiction, against the current one.
     (error,) = [c for c in result.conflicts if c.severity == "error"]
     assert "c/h" in error.refs and "a/h" not in error.refs
+
+
+# --- cumulative stages ------------------------------------------------------------------
+
+STAGE = "subject: cecot, property: stage, as_of: 2025-02-04"
+AGREE_STAGE = "kind: agree, select: {property: [stage, status]}"
+
+
+def test_cumulative_stages_reached_do_not_contradict_each_other() -> None:
+    # Designated, then listed: a source saying "listed" does not deny "designated".
+    sources = {
+        "a": [f"id: x, {STAGE}, value: designated"],
+        "b": [f"id: x, {STAGE}, value: listed"],
+        "c": [f"id: x, {STAGE}, value: nominated, hedge: at-least"],
+    }
+    assert audit_files(files(AGREE_STAGE, sources)).conflicts == ()
+    # A status that is not cumulative still compares plain values.
+    plain = "subject: cecot, property: status, as_of: 2025-02-04"
+    statuses = {"a": [f"id: x, {plain}, value: proposed"], "b": [f"id: x, {plain}, value: signed"]}
+    assert len(audit_files(files(AGREE_STAGE, statuses)).conflicts) == 1
+
+
+def test_a_stage_not_passed_contradicts_a_later_stage() -> None:
+    sources = {
+        "a": [f"id: x, {STAGE}, value: designated, hedge: at-most"],
+        "b": [f"id: x, {STAGE}, value: nominated, hedge: at-most"],
+        "c": [f"id: x, {STAGE}, value: listed"],
+        "d": [f"id: x, {STAGE}, value: designated"],
+    }
+    (conflict,) = audit_files(files(AGREE_STAGE, sources)).conflicts
+    # b (not past nominated) clashes with c and d; a (not past designated) only with c.
+    assert conflict.refs == {"a/x", "b/x", "c/x", "d/x"}
+    assert "b says at most nominated" in conflict.message
+
+
+def test_stage_hedges_only_on_cumulative_statuses() -> None:
+    bad = {"a": ["id: x, subject: cecot, property: status, value: proposed, hedge: at-most"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(write(Path(tmp), files(AGREE_STAGE, bad)))
+    (error,) = corpus.errors
+    assert "hedge 'at-most' does not apply to a status value" in str(error)
+    assert "a.yaml" in error.file
+
+
+_STAGE_CLAIMS = st.lists(
+    st.tuples(
+        st.sampled_from(["nominated", "designated", "listed"]),
+        st.sampled_from(["exact", "at-least", "at-most"]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@PROPS
+@given(claims=_STAGE_CLAIMS, seed=st.integers(0, 100))
+def test_stage_comparison_is_symmetric_reflexive_and_order_free(
+    claims: list[tuple[str, str]], seed: int
+) -> None:
+    sources = {
+        f"s{i}": [f"id: x, {STAGE}, value: {v}, hedge: {h}"] for i, (v, h) in enumerate(claims)
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = factcheck.load(write(Path(tmp), files(AGREE_STAGE, sources)))
+    facts = list(corpus.facts)
+    for a in facts:
+        assert _shared.compatible(a, a)  # a claim never conflicts with itself
+        for b in facts:
+            assert _shared.compatible(a, b) == _shared.compatible(b, a)
+    # Stages admitted by all claims: none exactly when the audit reports a conflict.
+    common = set(range(3))
+    for f in facts:
+        lo, hi = _shared.stages(f) or (0, 2)
+        common &= set(range(lo, hi + 1))
+    result = factcheck.audit(corpus)
+    pairwise_ok = all(_shared.compatible(a, b) for a in facts for b in facts)
+    assert bool(result.conflicts) == (not pairwise_ok)
+    assert pairwise_ok == bool(common)  # intervals: pairwise overlap = one common stage
+    # The same claims under shuffled source names give the same findings.
+    names = [f"s{i}" for i in range(len(claims))]
+    random.Random(seed).shuffle(names)
+    renamed = {n: sources[f"s{i}"] for i, n in enumerate(names)}
+    with tempfile.TemporaryDirectory() as tmp:
+        again = factcheck.audit(factcheck.load(write(Path(tmp), files(AGREE_STAGE, renamed))))
+    assert len(again.conflicts) == len(result.conflicts)
 
 
 @PROPS

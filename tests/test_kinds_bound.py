@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -131,3 +133,26 @@ def test_a_figure_never_exceeds_itself(value: int, hedge: str) -> None:
     rule = "kind: bound, select: {property: capacity}, params: {max: capacity}"
     claim = f"id: x, {CAP}, value: {value}, hedge: {hedge}"
     assert audit_files(files(rule, {"a": [claim], "b": [claim]})).conflicts == ()
+
+
+def _metres(feet: int) -> str:
+    """``feet`` in metres, to the last digit (1 ft is 0.3048 m exactly)."""
+    return str(Decimal(feet) * Decimal("0.3048"))
+
+
+@PROPS
+@given(feet=st.integers(1, 10**5), limit_in_feet=st.booleans())
+def test_a_figure_never_exceeds_its_exact_conversion(feet: int, limit_in_feet: bool) -> None:
+    """A length equal to its limit in other units is within it, whatever float error the
+    conversion leaves (1 ft becomes 0.30479999999999996 m); a little more is over it."""
+    rule = "kind: bound, select: {property: length}, params: {max: summit}"
+    in_feet, in_metres = f"value: {feet}, unit: ft", f"value: {_metres(feet)}"
+    limit, length = (in_feet, in_metres) if limit_in_feet else (in_metres, in_feet)
+    clean = {
+        "a": [f"id: s, subject: e1, property: summit, {limit}"],
+        "b": [f"id: l, subject: e1, property: length, {length}"],
+    }
+    more = Decimal(_metres(feet)) * Decimal("1.0001")
+    over = f"value: {more}" if limit_in_feet else f"value: {feet * 1.0001!r}, unit: ft"
+    perturbed = {"a": clean["a"], "b": [f"id: l, subject: e1, property: length, {over}"]}
+    check_perturbation(rule, clean, perturbed, "b/l")

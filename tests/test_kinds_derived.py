@@ -75,6 +75,20 @@ CASES: list[Case] = [
         {S("a/b", "a/c", "a/p", "a/x")},
     ),
     (
+        "two sources giving the same open factor and result: one undecided finding",
+        PRODUCT + "}",
+        {
+            sid: [
+                "id: b, subject: cecot, property: buildings, value: 8",
+                "id: c, subject: cecot, property: cells, value: 32",
+                "id: p, subject: cecot, property: per-cell, value: 100, hedge: more-than",
+                f"id: x, {CAP}, value: 40000",
+            ]
+            for sid in "ab"
+        },
+        {S("a/b", "a/c", "a/p", "a/x", "b/b", "b/c", "b/p", "b/x")},
+    ),
+    (
         "an open factor that another source bounds decides",
         PRODUCT + "}",
         {

@@ -15,6 +15,7 @@ from factcheck.rules.kinds import naming
 from .conftest import MakeCorpus
 from .kind_corpora import (
     CAP,
+    ES,
     PROPS,
     WRONG,
     Case,
@@ -51,6 +52,18 @@ CASES: list[Case] = [
         "kind: naming, severity: info",
         {"a": [f"{WRONG} the CECOT   Megathorm"]},
         {S("a/x")},
+    ),
+    (
+        "one source, one variant, two claims quoting it: one finding",
+        "kind: naming, severity: info",
+        {"a": [f"{WRONG} Megathorm walls", f"{WRONG.replace('id: x', 'id: y')} Megathorm cells"]},
+        {S("a/x", "a/y")},
+    ),
+    (
+        "two sources writing it: one finding each",
+        "kind: naming, severity: info",
+        {"a": [f"{WRONG} Megathorm"], "b": [f"{WRONG} megathorm"]},
+        {S("a/x"), S("b/x")},
     ),
 ]
 
@@ -164,8 +177,29 @@ def test_naming_finding_cites_where_the_source_names_it_correctly() -> None:
     )
     right = "id: r, subject: cecot, property: inmates, value: 2, quote: the CECOT prison"
     other = "id: r, subject: cecot, property: inmates, value: 2, quote: the CECOT prison"
-    result = audit_files(files(rule, {"a": [wrong, right], "b": [other]}))
+    # Another source's claim naming it right but about something else is not looked at
+    # (the hook loads other sources' claims about the entity only); nor is one that does
+    # not name it.
+    aside = "id: s, subject: el-salvador, property: population, value: 3, quote: the CECOT prison"
+    unnamed = "id: t, subject: cecot, property: capacity, value: 4, quote: the prison"
+    result = audit_files(files(rule, {"a": [wrong, right], "b": [other, aside, unnamed]}))
     (conflict,) = result.conflicts
-    assert conflict.refs == {"a/w", "a/r"}
-    assert conflict.support == ("a/r",)
+    assert conflict.refs == {"a/w", "a/r", "b/r"}
+    assert conflict.support == ("a/r", "b/r")
     assert "names 'Terrorism Confinement Center' correctly in a/r" in conflict.message
+    assert "other sources name it correctly: b/r" in conflict.message
+
+
+def test_naming_cites_a_few_other_sources_and_keeps_its_key() -> None:
+    rule = "kind: naming"
+    # The misnamed entity need not be the claim's subject.
+    wrong = f"id: w, {ES}, property: population, value: 1, quote: the CECOT Megathorm"
+    others = {s: [f"id: c, {CAP}, value: 40000, quote: the CECOT prison"] for s in "bcdef"}
+    alone = audit_files(files(rule, {"a": [wrong]}))
+    result = audit_files(files(rule, {"a": [wrong], **others}))
+    (conflict,) = result.conflicts
+    assert conflict.support == ("b/c", "c/c", "d/c")
+    assert "other sources name it correctly: b/c, c/c, d/c and 2 more" in conflict.message
+    # Support is evidence, not what the finding is about: the key does not move.
+    (before,) = alone.conflicts
+    assert before.support == () and before.key == conflict.key

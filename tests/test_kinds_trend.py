@@ -3,6 +3,8 @@ running total never falls."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -178,3 +180,27 @@ def test_a_series_that_never_changes_never_jumps(value: int, dates: list[str], p
         for n, d in enumerate(dates)
     ]
     assert audit_files(files(rule, {"a": claims})).conflicts == ()
+
+
+@PROPS
+@given(feet=st.integers(1, 10**5), metres_first=st.booleans())
+def test_a_running_total_does_not_fall_into_its_exact_conversion(
+    feet: int, metres_first: bool
+) -> None:
+    """The same distance, in feet and then in metres (or the other way), is no fall,
+    whatever float error the conversion leaves; a little less later is one."""
+    rule = "kind: trend, select: {property: distance}"
+    metres = str(Decimal(feet) * Decimal("0.3048"))
+    first, then = ((metres, "m"), (str(feet), "ft"))[:: 1 if metres_first else -1]
+
+    def claim(n: int, value: str, unit: str) -> str:
+        distance = f"subject: e1, property: distance, value: {value}, unit: {unit}"
+        return f"id: x{n}, {distance}, as_of: {2024 + n}"
+
+    less = str(Decimal(then[0]) * Decimal("0.999"))
+    check_perturbation(
+        rule,
+        {"a": [claim(0, *first), claim(1, *then)]},
+        {"a": [claim(0, *first), claim(1, less, then[1])]},
+        "a/x1",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -64,52 +65,192 @@ def _corpus(pytester: pytest.Pytester, extra: dict[str, str] | None = None) -> P
     return pytester.path / "facts"
 
 
-def test_one_item_per_rule_failing_with_both_quotes(pytester: pytest.Pytester) -> None:
+def test_one_item_per_finding_failing_with_both_sides(pytester: pytest.Pytester) -> None:
     _corpus(pytester)
     result = pytester.runpytest("facts")
+    # capacity-agrees fails on cecot; opened-agrees (a warning) passes with its finding
+    # listed; inmates-agree has no finding and passes.
     result.assert_outcomes(failed=1, passed=2)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
         [
-            "*_ capacity-agrees _*",
-            "*capacity: a says 40,000* (rule capacity-agrees: 1 unwaived error conflict)",
-            "facts/sources/a.yaml:7: error?capacity-agrees? *",
+            "*_ capacity-agrees?cecot? _*",
+            "facts/sources/a.yaml:7: error?capacity-agrees? *capacity: a says 40,000*",
             '    facts/sources/a.yaml:7: "Source A": "holds 40,000"',
             '    facts/sources/b.yaml:7: "Source B": "holds 20,000"',
         ]
     )
-    # The warning does not fail but is shown in its own section.
     result.stdout.fnmatch_lines(
-        ["*factcheck: warnings and info*", "facts/sources/a.yaml:8: warning?opened-agrees? *"]
-    )
-    # The short summary carries the finding, not only a count.
-    result.stdout.fnmatch_lines(
-        ["FAILED facts/rules.yaml::capacity-agrees - Terrorism Confinement Center*"]
+        [
+            "*factcheck: findings that do not fail*",
+            "facts/sources/a.yaml:8: warning?opened-agrees? *",
+        ]
     )
 
 
-def test_waived_conflicts_are_xfail_with_reason(pytester: pytest.Pytester) -> None:
+def test_short_summary_carries_the_finding(pytester: pytest.Pytester) -> None:
+    _corpus(pytester)
+    result = pytester.runpytest("facts", "-rf", "--tb=line", "-vv")
+    message = "Terrorism Confinement Center capacity: a says 40,000 inmates vs b says 20,000*"
+    result.stdout.fnmatch_lines(
+        [f"FAILED facts/rules.yaml::capacity-agrees[[]cecot[]] - {message}"]
+    )
+    assert "unwaived" not in result.stdout.str()
+    # --tb=line shows the fact file's line with the message.
+    result.stdout.fnmatch_lines([f"*facts/sources/a.yaml:7: {message}"])
+
+
+def test_reports_carry_the_message_across_processes(pytester: pytest.Pytester) -> None:
+    # JUnit XML reads the crash message and the report as text, as pytest-xdist sends it.
+    _corpus(pytester)
+    pytester.runpytest("facts", "--junitxml=out.xml")
+    failure = ElementTree.parse(pytester.path / "out.xml").find(".//failure")
+    assert failure is not None
+    message = "Terrorism Confinement Center capacity: a says 40,000 inmates vs b says 20,000"
+    assert failure.get("message", "").startswith(message)
+    text = failure.text or ""
+    assert text.startswith(message)
+    assert 'facts/sources/b.yaml:7: "Source B": "holds 20,000"' in text
+
+
+def test_items_are_named_by_rule_and_key_and_located_at_the_fact(
+    pytester: pytest.Pytester,
+) -> None:
+    _corpus(pytester)
+    items, _ = pytester.inline_genitems("facts")
+    assert [i.name for i in items] == [
+        "capacity-agrees[cecot]",
+        "opened-agrees[cecot]",
+        "inmates-agree",
+    ]
+    assert items[0].nodeid == "facts/rules.yaml::capacity-agrees[cecot]"
+    # A finding points at the fact file line of the claim it is about (0-based).
+    assert items[0].location == ("facts/sources/a.yaml", 6, "capacity-agrees[cecot]")
+    # A rule without findings points at its line in the rules file.
+    path, line, domain = items[2].reportinfo()
+    assert Path(path).name == "rules.yaml"
+    assert (line, domain) == (10, "inmates-agree")  # its "- id:" on line 11
+
+
+def test_k_selects_findings_by_key(pytester: pytest.Pytester) -> None:
+    _corpus(pytester)
+    result = pytester.runpytest("facts", "-k", "capacity-agrees and cecot")
+    result.assert_outcomes(failed=1, deselected=2)
+    pytester.runpytest("facts", "-k", "not cecot").assert_outcomes(passed=1, deselected=2)
+    # The rule's id selects all its findings, as a test function does its parameters.
+    result = pytester.runpytest("facts/rules.yaml::capacity-agrees")
+    result.assert_outcomes(failed=1)
+
+
+def test_several_findings_of_a_rule_on_one_subject_get_distinct_names(
+    pytester: pytest.Pytester,
+) -> None:
+    inmates = """
+    - {id: held, subject: cecot, property: inmates, value: 50000, quote: "holds 50,000"}
+    """
+    bound = """\
+  - id: inmates-within-capacity
+    kind: bound
+    select: {property: inmates}
+    params: {max: capacity}
+    description: no more inmates than places
+"""
+    _corpus(
+        pytester,
+        {
+            "facts/rules.yaml": CAPACITY_RULE + bound,
+            "facts/sources/a.yaml": A.replace("claims:\n", "claims:\n" + _indent(inmates)),
+            "facts/sources/b.yaml": B.replace("claims:\n", "claims:\n" + _indent(inmates)),
+        },
+    )
+    items, _ = pytester.inline_genitems("facts")
+    names = [i.name for i in items if i.name.startswith("inmates-within-capacity")]
+    assert names == ["inmates-within-capacity[cecot/a]", "inmates-within-capacity[cecot/b]"]
+
+
+def _indent(claims: str) -> str:
+    return "".join("  " + line.strip() + "\n" for line in claims.strip().splitlines())
+
+
+def test_waived_findings_are_xfail_with_reason(pytester: pytest.Pytester) -> None:
     _corpus(pytester, {"facts/waivers.yaml": WAIVERS})
     result = pytester.runpytest("facts", "-rx")
     result.assert_outcomes(xfailed=1, passed=2)
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(
-        ["XFAIL facts/rules.yaml::capacity-agrees*b counts a different wing*"]
+        ["XFAIL facts/rules.yaml::capacity-agrees[[]cecot[]] - b counts a different wing"]
     )
 
 
-def test_load_errors_are_their_own_item(pytester: pytest.Pytester) -> None:
-    broken = A.replace("property: capacity", "property: capacty")
-    _corpus(pytester, {"facts/sources/a.yaml": broken})
-    result = pytester.runpytest("facts")
+BASELINE = """\
+findings:
+- rule: capacity-agrees
+  claims: [a/cap, b/cap]
+"""
+
+
+def test_baselined_findings_are_xfail(pytester: pytest.Pytester) -> None:
+    _corpus(pytester, {"facts/.factcheck-baseline.yaml": BASELINE})
+    result = pytester.runpytest("facts", "-rx")
+    result.assert_outcomes(xfailed=1, passed=2)
     result.stdout.fnmatch_lines(
         [
-            "*_ load _*",
-            "1 load error",
-            "facts/sources/a.yaml:7: error?load? claims?0?.property: unknown property 'capacty'*",
+            "XFAIL facts/rules.yaml::capacity-agrees[[]cecot[]]"
+            " - known: in facts/.factcheck-baseline.yaml"
         ]
     )
+    pytester.runpytest("facts", "--factcheck-no-baseline").assert_outcomes(failed=1, passed=2)
+
+
+def test_baseline_option_and_stale_entries(pytester: pytest.Pytester) -> None:
+    _corpus(pytester)
+    stale = BASELINE.replace("capacity-agrees", "inmates-agree")
+    (pytester.path / "known.yaml").write_text(BASELINE + stale.split("\n", 1)[1], "utf-8")
+    result = pytester.runpytest("facts", "--factcheck-baseline", "known.yaml", "-rx")
+    # The stale entry is a warning: listed, passing (a baseline entry that no longer occurs).
+    result.assert_outcomes(xfailed=1, passed=3)
+    result.stdout.fnmatch_lines(
+        ["known.yaml:4: warning?baseline? the baseline entry for 'inmates-agree'*"]
+    )
+    missing = pytester.runpytest("facts", "--factcheck-baseline", "nope.yaml")
+    missing.stdout.fnmatch_lines(["nope.yaml: error?load? --factcheck-baseline: no such file"])
+    assert missing.ret == pytest.ExitCode.TESTS_FAILED
+
+
+def test_fail_on_warning_fails_warning_findings(pytester: pytest.Pytester) -> None:
+    _corpus(pytester)
+    result = pytester.runpytest("facts", "--factcheck-fail-on", "warning")
+    result.assert_outcomes(failed=2, passed=1)
+    result.stdout.fnmatch_lines(["FAILED facts/rules.yaml::opened-agrees[[]cecot[]]*"])
+
+
+def test_load_errors_are_items_at_their_line(pytester: pytest.Pytester) -> None:
+    broken = A.replace("property: capacity", "property: capacty")
+    _corpus(pytester, {"facts/sources/a.yaml": broken})
+    result = pytester.runpytest("facts", "-rf")
+    result.stdout.fnmatch_lines(
+        [
+            "*_ load?sources/a.yaml:7? _*",
+            "facts/sources/a.yaml:7: error?load? claims?0?.property: unknown property 'capacty'*",
+            "FAILED facts/rules.yaml::load[[]sources/a.yaml:7[]]"
+            " - claims[[]0[]].property: unknown*",
+        ]
+    )
+    items, _ = pytester.inline_genitems("facts")
+    assert items[0].location == ("facts/sources/a.yaml", 6, "load[sources/a.yaml:7]")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
+
+
+def test_yaml_errors_point_at_the_opening_line(pytester: pytest.Pytester) -> None:
+    # An unclosed flow sequence on the claim's value line; the parser notices it lines later.
+    broken = A.replace("value: 40000,", "value: [40000,").replace(
+        'quote: "holds 40,000"}', 'quote: "holds 40,000"'
+    )
+    _corpus(pytester, {"facts/sources/a.yaml": broken})
+    items, _ = pytester.inline_genitems("facts")
+    load = [i for i in items if i.name.startswith("load[")]
+    assert len(load) == 1
+    assert load[0].location[:2] == ("facts/sources/a.yaml", 6)  # line 7, where it opens
 
 
 def test_quotes_item_with_sources(pytester: pytest.Pytester) -> None:
@@ -130,14 +271,58 @@ def test_quotes_item_with_sources(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(failed=2, passed=2)
 
 
-def test_items_are_named_and_located_by_rule(pytester: pytest.Pytester) -> None:
+def test_a_fact_file_collects_the_findings_citing_it(pytester: pytest.Pytester) -> None:
+    c = source_yaml(
+        "c",
+        """
+        - {id: opened, subject: cecot, property: opened, value: 2023-02, quote: "opened"}
+        """,
+    )
+    _corpus(pytester, {"facts/sources/c.yaml": c})
+    everything, _ = pytester.inline_genitems("facts")
+    items, _ = pytester.inline_genitems("facts/sources/b.yaml")
+    by_name = {i.name: i for i in everything}
+    assert [i.nodeid for i in items] == [
+        "facts/sources/b.yaml::capacity-agrees[cecot]",
+        "facts/sources/b.yaml::opened-agrees[cecot]",
+        "facts/sources/b.yaml::inmates-agree",
+    ]
+    # Same names as from the rules file, pointing at this file's line when it is cited first.
+    assert all(i.name in by_name for i in items)
+    assert items[0].location[0] == "facts/sources/a.yaml"  # a.yaml is the first side
+    result = pytester.runpytest("facts/sources/b.yaml")
+    result.assert_outcomes(failed=1, passed=2)
+    # c.yaml is cited by no error finding: its capacity rule passes.
+    result = pytester.runpytest("facts/sources/c.yaml", "-rA")
+    result.assert_outcomes(passed=3)
+    result.stdout.fnmatch_lines(["PASSED facts/sources/c.yaml::capacity-agrees"])
+
+
+def test_a_directory_inside_a_corpus_collects_its_files(pytester: pytest.Pytester) -> None:
     _corpus(pytester)
+    items, _ = pytester.inline_genitems("facts/sources")
+    assert {i.nodeid.split("::")[0] for i in items} == {
+        "facts/sources/a.yaml",
+        "facts/sources/b.yaml",
+    }
+    # The corpus given too: its rules file reports, the files are not collected twice.
     items, _ = pytester.inline_genitems("facts")
-    assert [i.name for i in items] == ["capacity-agrees", "opened-agrees", "inmates-agree"]
-    path, line, domain = items[1].reportinfo()
-    assert Path(path).name == "rules.yaml"
-    assert (line, domain) == (5, "opened-agrees")  # 0-based: the rule's "- id:" on line 6
-    assert items[1].location == ("facts/rules.yaml", 5, "opened-agrees")
+    assert {i.nodeid.split("::")[0] for i in items} == {"facts/rules.yaml"}
+
+
+def test_a_load_error_is_collected_from_its_file(pytester: pytest.Pytester) -> None:
+    broken = A.replace("property: capacity", "property: capacty")
+    _corpus(pytester, {"facts/sources/a.yaml": broken})
+    items, _ = pytester.inline_genitems("facts/sources/a.yaml")
+    assert items[0].name == "load[sources/a.yaml:7]"
+    items, _ = pytester.inline_genitems("facts/sources/b.yaml")
+    assert not any(i.name.startswith("load") for i in items)
+
+
+def test_a_yaml_file_outside_a_corpus_is_not_collected(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".yaml", other="a: 1\n")
+    result = pytester.runpytest("other.yaml")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR  # "not found", as before
 
 
 def test_audit_runs_once_per_session(
@@ -152,7 +337,9 @@ def test_audit_runs_once_per_session(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(engine, "audit", counting)
-    pytester.runpytest_inprocess("facts").assert_outcomes(failed=1, passed=2)
+    pytester.runpytest_inprocess("facts", "facts/sources/a.yaml").assert_outcomes(
+        failed=1, passed=2
+    )
     assert len(calls) == 1
 
 
@@ -185,11 +372,11 @@ def test_stale_waiver_is_its_own_failing_item(pytester: pytest.Pytester) -> None
     stale = WAIVERS.replace("[a/cap, b/cap]", "[a/opened, b/cap]")
     _corpus(pytester, {"facts/waivers.yaml": stale})
     items, _ = pytester.inline_genitems("facts")
-    waivers = [i for i in items if i.name == "waivers"]
+    waivers = [i for i in items if i.name.startswith("waivers")]
     assert len(waivers) == 1
-    assert waivers[0].location == ("facts/waivers.yaml", 1, "waivers")
+    assert waivers[0].location == ("facts/waivers.yaml", 1, "waivers[capacity-agrees]")
     result = pytester.runpytest("facts")
-    result.stdout.fnmatch_lines(["FAILED facts/rules.yaml::waivers*"])
+    result.stdout.fnmatch_lines(["FAILED facts/rules.yaml::waivers[[]capacity-agrees[]]*"])
     result.assert_outcomes(failed=2, passed=2)
 
 
@@ -198,5 +385,5 @@ def test_draft_claims_are_load_errors_unless_allowed(pytester: pytest.Pytester) 
     _corpus(pytester, {"facts/sources/b.yaml": draft})
     result = pytester.runpytest("facts")
     result.stdout.fnmatch_lines(["*claim b/cap is a draft*"])
-    result.assert_outcomes(failed=1, passed=3)  # load fails; drafts join no conflict
+    result.assert_outcomes(failed=1, passed=3)  # load fails; drafts join no finding
     pytester.runpytest("facts", "--factcheck-allow-drafts").assert_outcomes(passed=3)

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import factcheck
+from factcheck.domain.model import SourceFile
 from factcheck.io import load as loader
 from factcheck.io import parse, records
 from factcheck.io.discovery import scan
@@ -127,3 +129,41 @@ def test_a_warm_load_reads_no_file_again(
         warm = factcheck.load(root, store=store)
     assert parsed == []
     assert _snapshot(warm) == _snapshot(factcheck.load(root))
+
+
+def _source_row() -> tuple[str, str, bytes, bytes]:
+    path = max((SEED / "sources").glob("*.yaml"), key=lambda p: p.stat().st_size)
+    row = records.to_row("k", parse.parse_file(path.read_bytes(), str(path)))
+    assert row[3].count(b"\n") >= 10  # one line per claim
+    return row
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sets(st.integers(0, 200)))
+def test_a_partial_reading_is_the_whole_one_cut_down(only: set[int]) -> None:
+    key, sid, head, body = _source_row()
+    rec = records._record(key, sid, head)
+    only = {i for i in only if i < len(rec.index)}
+    whole = records.reading(rec, body, None)
+    part = records.reading(rec, body, only)
+    kept = sorted(only)
+    assert part.indexes == tuple(kept)
+    assert isinstance(whole.parsed, SourceFile) and isinstance(part.parsed, SourceFile)
+    assert part.parsed.claims == [whole.parsed.claims[i] for i in kept]
+    assert part.positions is not None and whole.positions is not None
+    assert list(part.positions["claims"]) == [whole.positions["claims"][i] for i in kept]
+    assert part.errors == whole.errors
+
+
+def test_a_partial_reading_decodes_only_the_lines_it_takes() -> None:
+    key, sid, head, body = _source_row()
+    rec = records._record(key, sid, head)
+    first, *lines = body.split(b"\n")
+    assert rec.index[1] is not None
+    lines[1] = b"{not json"
+    broken = b"\n".join([first, *lines])
+    assert records.reading(rec, broken, {0, 2}).indexes == (0, 2)
+    with pytest.raises(records._ERRORS):
+        records.reading(rec, broken, {1})
+    with pytest.raises(records._ERRORS):
+        records.reading(rec, broken, None)

@@ -177,3 +177,26 @@ def test_clash_components_do_not_depend_on_order_and_split_no_edge(seed: int) ->
 
 def test_no_clash_no_component() -> None:
     assert _shared.clash_components(_facts(SOURCES), lambda a, b: False) == []
+
+
+LENGTH = "subject: e1, property: length"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("value: 0.3048", "value: 1, unit: ft", False),  # 1 ft is 0.30479999999999996 m
+        ("value: 1, unit: ft", "value: 0.3048", False),
+        ("value: 0.31", "value: 1, unit: ft", True),
+        ("value: 1, unit: km", "value: 999", True),
+        ("value: 100, hedge: more-than", "value: 100", True),  # same unit: exact
+        ("value: 100, hedge: at-least", "value: 100", False),
+    ],
+)
+def test_exceeds_compares_across_units_beyond_conversion_error(
+    a: str, b: str, expected: bool
+) -> None:
+    facts = {
+        f.ref: f for f in _facts({"a": [f"id: x, {LENGTH}, {a}"], "b": [f"id: x, {LENGTH}, {b}"]})
+    }
+    assert _shared.exceeds(facts["a/x"], facts["b/x"]) is expected

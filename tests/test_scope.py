@@ -32,7 +32,7 @@ GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py
 
 def _about(result: factcheck.AuditResult, file: str) -> tuple[list[Any], list[Any]]:
     return (
-        [c for c in result.conflicts if any(x.file == file for x in c.citations)],
+        [c for c in result.conflicts if any(x.file == file for x in c.disputed)],
         [e for e in result.errors if e.file == file],
     )
 
@@ -194,6 +194,20 @@ def test_reach_table(
     assert within.needs(seed)
     assert all(within.needs(k) for k in needed)
     assert not any(within.needs(k) for k in not_needed)
+
+
+def test_naming_reaches_the_claims_about_the_misnamed_entities() -> None:
+    props = {
+        "cap": Property(id="cap", type="quantity"),
+        "pop": Property(id="pop", type="quantity"),
+    }
+    every = Rule(id="n", kind="naming", description="d")
+    within = reach([every], props, [("s", "pop")], named={"t"})
+    assert within.needs(("t", "cap")) and within.needs(("t", "pop"))
+    assert not within.needs(("u", "cap")) and not within.needs(("s", "cap"))
+    some = Rule(id="n", kind="naming", select=Selector(property=["cap"]), description="d")
+    within = reach([some], props, [("s", "pop")], named={"t"})
+    assert within.needs(("t", "cap")) and not within.needs(("t", "pop"))
 
 
 def test_every_kind_has_a_scope() -> None:

@@ -14,6 +14,7 @@ import pytest
 
 import factcheck
 from factcheck.hook import load_around
+from factcheck.io import records
 from factcheck.io.discovery import scan
 from factcheck.store import CACHE_DIR
 
@@ -253,3 +254,31 @@ def test_a_row_of_another_shape_is_a_miss(make_corpus: MakeCorpus) -> None:
         warm = factcheck.load(root, store=store)
     assert [f.ref for f in warm.facts] == [f.ref for f in cold.facts]
     assert warm.errors == cold.errors
+
+
+def test_rows_written_inside_a_snapshot_are_kept_when_it_ends(make_corpus: MakeCorpus) -> None:
+    root = _corpus(make_corpus)
+    with open_store(root / CACHE_DIR) as store:
+        with store.snapshot():
+            store.write(files=[("k", "", b"{}", b"{}")], results=[("r", b"[]")])
+            assert store.file_count() == 0  # not yet: a read transaction is open
+        assert store.file_count() == 1
+        assert store.result("r") == b"[]"
+
+
+def test_a_hook_on_an_empty_store_fills_it(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first hook after a clone reads every file; the next one must read none.
+    root = _corpus(make_corpus)
+    given = [root / "sources" / "a.yaml"]
+    with open_store(root / CACHE_DIR) as store:
+        first = factcheck.audit(load_around(root, given, store=store))
+        assert store.file_count() == len(scan(root).files)
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("a file was parsed again")
+
+    monkeypatch.setattr(records, "parse_file", no_parsing)
+    with open_store(root / CACHE_DIR) as store:
+        assert factcheck.audit(load_around(root, given, store=store)) == first

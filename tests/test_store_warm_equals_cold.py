@@ -73,7 +73,7 @@ def _snapshot(corpus: factcheck.Corpus) -> Any:
 
 def _about(result: factcheck.AuditResult, file: str) -> Any:
     return (
-        sorted(repr(c) for c in result.conflicts if any(x.file == file for x in c.citations)),
+        sorted(repr(c) for c in result.conflicts if any(x.file == file for x in c.disputed)),
         sorted(str(e) for e in result.errors if e.file == file),
     )
 

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from factcheck.domain.conflict import AuditResult, Citation, Conflict
 from factcheck.domain.errors import LoadError
@@ -140,7 +140,7 @@ def read(
     path: str | os.PathLike[str], display: str | None = None
 ) -> tuple[Baseline, list[LoadError]]:
     """The baseline in ``path`` and the problems with it (file, line, field)."""
-    from factcheck.io.yaml_reader import YamlMap, YamlSeq, parse
+    from factcheck.io.yaml_reader import parse
 
     file = display if display is not None else str(path)
     try:
@@ -152,6 +152,13 @@ def read(
     data, errors = parse(text, file)
     if errors:
         return Baseline(file), errors
+    return _baseline(data, file)
+
+
+def _baseline(data: Any, file: str) -> tuple[Baseline, list[LoadError]]:
+    """The baseline a parsed file holds, and the problems with it."""
+    from factcheck.io.yaml_reader import YamlMap, YamlSeq
+
     if not isinstance(data, dict) or "findings" not in data:
         line = getattr(data, "line", 1)
         return Baseline(file), [
@@ -171,28 +178,37 @@ def read(
     entries: list[Entry] = []
     for i, item in enumerate(items):
         line = items.item_lines[i] if isinstance(items, YamlSeq) else None
-        where = f"findings[{i}]"
-        if not isinstance(item, dict):
-            problems.append(LoadError(file, line, where, "must be a mapping with rule and claims"))
-            continue
-        rule, claims = item.get("rule"), item.get("claims")
-        extra = sorted(set(item) - {"rule", "claims", "message"})
-        if extra:
-            problems.append(LoadError(file, line, f"{where}.{extra[0]}", "unknown field"))
-        if not isinstance(rule, str) or not rule:
-            problems.append(LoadError(file, line, f"{where}.rule", "must be a rule id"))
-            continue
-        if (
-            not isinstance(claims, list)
-            or not claims
-            or not all(isinstance(c, str) and "/" in c for c in claims)
-        ):
-            problems.append(
-                LoadError(file, line, f"{where}.claims", "must be a list of 'source-id/claim-id'")
-            )
-            continue
-        entries.append(Entry(rule, tuple(claims), line))
+        entry = _entry(item, file, line, f"findings[{i}]", problems)
+        if entry is not None:
+            entries.append(entry)
     return Baseline(file, tuple(entries)), problems
+
+
+def _entry(
+    item: Any, file: str, line: int | None, where: str, problems: list[LoadError]
+) -> Entry | None:
+    """The entry one item of ``findings`` makes, or ``None``; its problems are added to
+    ``problems``."""
+    if not isinstance(item, dict):
+        problems.append(LoadError(file, line, where, "must be a mapping with rule and claims"))
+        return None
+    rule, claims = item.get("rule"), item.get("claims")
+    extra = sorted(set(item) - {"rule", "claims", "message"})
+    if extra:
+        problems.append(LoadError(file, line, f"{where}.{extra[0]}", "unknown field"))
+    if not isinstance(rule, str) or not rule:
+        problems.append(LoadError(file, line, f"{where}.rule", "must be a rule id"))
+        return None
+    if (
+        not isinstance(claims, list)
+        or not claims
+        or not all(isinstance(c, str) and "/" in c for c in claims)
+    ):
+        problems.append(
+            LoadError(file, line, f"{where}.claims", "must be a list of 'source-id/claim-id'")
+        )
+        return None
+    return Entry(rule, tuple(claims), line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from factcheck.io.discovery import Scan, scan
 from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
+from factcheck.rules.kinds.naming import misnamed
 from factcheck.rules.scope import SCOPES, Events, Reach, params_properties, reach
 from factcheck.store import Store
 
@@ -60,7 +61,8 @@ def load_around(
 def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
     keys = sc.store_keys()
     names = sc.names
-    given = {i for i, f in enumerate(sc.files) if os.path.realpath(f) in wanted}
+    dirs: dict[str, str] = {}
+    given = {i for i, f in enumerate(sc.files) if _realpath(f, dirs) in wanted}
     out: list[Reading | None] = [None] * len(names)
     with store.snapshot():
         records = fetch_records(store, [k for k in keys if k is not None])
@@ -107,7 +109,8 @@ def _take_around(
     vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
     seed, sids = _seed(out, given, vocabulary)
     events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
-    within = reach(vocabulary.rules, vocabulary.properties, seed, events)
+    named = _misnamed(out, given, vocabulary)
+    within = reach(vocabulary.rules, vocabulary.properties, seed, events, named=named)
     _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
 
 
@@ -131,6 +134,21 @@ def _seed(
                 if claim is not None and subject is not None:
                     seed.add((subject, claim.property))
     return seed, sids
+
+
+def _misnamed(out: list[Reading | None], given: set[int], vocabulary: Corpus) -> set[str]:
+    """The entities the given files' quotes misname: a naming finding cites other
+    sources' claims about them (worked out only when a rule of that reach runs)."""
+    if not any(SCOPES.get(rule.kind) == "named" for rule in vocabulary.rules):
+        return set()
+    quotes = [
+        claim.quote or ""
+        for i in given
+        if (r := out[i]) is not None and isinstance(r.parsed, SourceFile)
+        for claim in r.parsed.claims
+        if claim is not None
+    ]
+    return misnamed(vocabulary, quotes)
 
 
 def _in_reach(
@@ -210,29 +228,46 @@ def _events(
     }
     if not any(SCOPES.get(rule.kind) == "property" for rule in vocabulary.rules):
         return None
-    props = vocabulary.properties
-    entries = [e for head in heads for e in head.index if e is not None]
+    # Only order claims and claims of the dates the rules order by can be events: the
+    # rest (nearly every claim) are passed over on their property alone.
+    kinds = {
+        p: prop.type
+        for p, prop in vocabulary.properties.items()
+        if prop.type == "order" or (prop.type == "date" and p in named)
+    }
+    entries = [e for head in heads for e in head.index if e is not None and e[1] in kinds]
     for r in read:
         if isinstance(r.parsed, SourceFile):
             entries += [index_entry(c) for c in r.parsed.claims if c is not None]  # type: ignore[misc]
     edges: list[tuple[str, str, str]] = []
     spans: list[tuple[str, str, datetime, datetime]] = []
     for raw, prop, value, hedge in entries:
-        kind = props[prop].type if prop in props else None
-        subject = vocabulary.resolve(raw) if kind in ("order", "date") else None
+        kind = kinds.get(prop)
+        subject = vocabulary.resolve(raw) if kind is not None else None
         if subject is None or value is None:
             continue
         if kind == "order" and isinstance(value, str):
             target = vocabulary.resolve(value)
             if target is not None:
                 edges.append((prop, subject, target))
-        elif kind == "date" and prop in named:
+        elif kind == "date":
             try:
                 span = date_claim_span(value, hedge)
             except ValueError:
                 continue
             spans.append((prop, subject, span.start, span.end))
     return [(tuple(edges), tuple(spans))]
+
+
+def _realpath(path: os.PathLike[str] | str, dirs: dict[str, str]) -> str:
+    """``os.path.realpath(path)``, with the real paths of directories kept in ``dirs``:
+    one ``lstat`` per file instead of one per component of its path."""
+    directory, name = os.path.split(path)
+    if os.path.islink(path):  # a link is where it leads
+        return os.path.realpath(path)
+    if directory not in dirs:
+        dirs[directory] = os.path.realpath(directory)
+    return os.path.join(dirs[directory], name)
 
 
 def _kind(reading: Reading | None, record: FileRecord | None) -> str | None:

@@ -30,7 +30,7 @@ from factcheck.domain.errors import FactcheckError
 from factcheck.io.discovery import YAML_SUFFIXES, scan
 
 if TYPE_CHECKING:
-    pass
+    from factcheck.baseline import Baseline
 
 
 def corpus_root(file: str | os.PathLike[str]) -> Path | None:
@@ -70,7 +70,9 @@ def real(path: str | os.PathLike[str]) -> str:
 
 
 def involving(result: AuditResult, corpus: Corpus, files: set[str]) -> AuditResult:
-    """What of ``result`` concerns ``files`` (real paths): their errors and conflicts.
+    """What of ``result`` concerns ``files`` (real paths): their errors and the conflicts
+    in which one of their claims is disputed (a claim cited only as support, say an
+    article agreeing with the reference, does not make a conflict its file's concern).
 
     All of it when one of them is an entity, property, rule or waiver file: changing one
     can create or resolve a conflict anywhere.
@@ -81,7 +83,7 @@ def involving(result: AuditResult, corpus: Corpus, files: set[str]) -> AuditResu
         result,
         errors=tuple(e for e in result.errors if real(e.file) in files),
         conflicts=tuple(
-            c for c in result.conflicts if any(real(x.file) in files for x in c.citations)
+            c for c in result.conflicts if any(real(x.file) in files for x in c.disputed)
         ),
     )
 
@@ -105,9 +107,37 @@ def run(args: argparse.Namespace) -> int:
     problem = check_sources(args)
     if problem:
         return fail(problem)
+    roots, problems = by_corpus(args.files)
+    if problems:
+        return fail(problems)
+    results: list[AuditResult] = []
+    corpora: list[Corpus] = []
+    notes: list[str] = []
+    for root, files in roots.items():
+        checked = check_corpus(root, files, args)
+        if isinstance(checked, int):
+            return checked
+        result, corpus, note = checked
+        results.append(result)
+        corpora.append(corpus)
+        notes += note
+    combined = AuditResult(
+        conflicts=tuple(c for r in results for c in r.conflicts),
+        errors=tuple(e for r in results for e in r.errors),
+        rules_run=tuple(dict.fromkeys(rule for r in results for rule in r.rules_run)),
+    )
+    # Reporters take one corpus (for rule descriptions); files from several corpora in
+    # one commit are rare, and the first corpus describes the shared rule names.
+    report = render(combined, corpora[0], args)
+    return emit(report, exit_code(combined, args), "; ".join(notes), args)
+
+
+def by_corpus(files: list[str]) -> tuple[dict[Path, set[str]], list[str]]:
+    """The given files (real paths) by the corpus they belong to, and why any of them
+    cannot be checked."""
     roots: dict[Path, set[str]] = {}
     problems = []
-    for file in args.files:
+    for file in files:
         root = corpus_root(file)
         unreadable = not_a_fact_file(Path(file))
         if unreadable:
@@ -119,65 +149,69 @@ def run(args: argparse.Namespace) -> int:
             )
         else:
             roots.setdefault(root, set()).add(real(file))
-    if problems:
-        return fail(problems)
+    return roots, problems
+
+
+def check_corpus(
+    root: Path, files: set[str], args: argparse.Namespace
+) -> tuple[AuditResult, Corpus, list[str]] | int:
+    """What of the corpus at ``root`` involves ``files``, the corpus loaded for it and
+    the notes to print; or the exit code when the corpus or its baselines cannot be read."""
+    try:
+        scanned = scan(root)
+    except FactcheckError as exc:
+        return fail(exc.errors or str(exc))
+    baselines, bad = load_baselines(root, args)
+    if bad:
+        return fail(bad)
+    baseline = baseline_path(root, args)
+    changed_baseline = baseline is not None and real(baseline) in files
+    if baseline is not None and changed_baseline:
+        # A changed baseline can hide or reveal any finding: check them all.
+        files = (files - {real(baseline)}) | {real(f) for f in scanned.files}
     from factcheck.hook import load_around
 
-    results: list[AuditResult] = []
-    corpora: list[Corpus] = []
-    notes: list[str] = []
-    for root, files in roots.items():
-        try:
-            scanned = scan(root)
-        except FactcheckError as exc:
-            return fail(exc.errors or str(exc))
-        baselines, bad = load_baselines(root, args)
-        if bad:
-            return fail(bad)
-        baseline = baseline_path(root, args)
-        changed_baseline = baseline is not None and real(baseline) in files
-        if baseline is not None and changed_baseline:
-            # A changed baseline can hide or reveal any finding: check them all.
-            files = (files - {real(baseline)}) | {real(f) for f in scanned.files}
-        store = open_store(scanned.root, args)
-        try:
-            # Only the claims a conflict citing the given files can involve.
-            corpus = load_around(root, files, store=store, scanned=scanned)
-        finally:
-            if store is not None:
-                store.close()
-        corpora.append(corpus)
-        full = run_audit(corpus, args)
-        result = involving(full, corpus, files)
-        if baselines:
-            from factcheck.baseline import apply
+    store = open_store(scanned.root, args)
+    try:
+        # Only the claims a conflict citing the given files can involve.
+        corpus = load_around(root, files, store=store, scanned=scanned)
+    finally:
+        if store is not None:
+            store.close()
+    full = run_audit(corpus, args)
+    result = involving(full, corpus, files)
+    if not baselines:
+        return result, corpus, []
+    result, note = without_known(full, result, corpus, files, baselines, changed_baseline, args)
+    return result, corpus, [note]
 
-            # Against every finding of the corpus loaded: one among fewer claims of a
-            # known finding need not cite the files to keep that entry from being stale.
-            everything = changed_baseline or bool(
-                files & {real(f) for f in corpus.definition_files}
-            )
-            scope = frozenset(s for s, f in corpus.source_files.items() if real(f) in files)
-            applied = apply(
-                full,
-                baselines,
-                in_scope=None if everything else scope,
-                report_stale=not full.errors,  # missing claims would look fixed
-            )
-            known = {id(c) for c in applied.known}
-            shown = [c for c in result.conflicts if id(c) not in known]
-            count = len(result.conflicts) - len(shown)
-            result = dataclasses.replace(result, conflicts=(*shown, *applied.stale))
-            notes.append(known_note(count, baselines))
-            mine = [c for c in involving(full, corpus, files).conflicts if id(c) in known]
-            result = with_known(result, mine, baselines, args)
-        results.append(result)
-    combined = AuditResult(
-        conflicts=tuple(c for r in results for c in r.conflicts),
-        errors=tuple(e for r in results for e in r.errors),
-        rules_run=tuple(dict.fromkeys(rule for r in results for rule in r.rules_run)),
+
+def without_known(
+    full: AuditResult,
+    result: AuditResult,
+    corpus: Corpus,
+    files: set[str],
+    baselines: list[Baseline],
+    changed_baseline: bool,
+    args: argparse.Namespace,
+) -> tuple[AuditResult, str]:
+    """``result`` (what of ``full`` involves ``files``) without the findings the
+    baselines know, plus their stale entries; and the note saying how many were hidden."""
+    from factcheck.baseline import apply
+
+    # Against every finding of the corpus loaded: one among fewer claims of a known
+    # finding need not cite the files to keep that entry from being stale.
+    everything = changed_baseline or bool(files & {real(f) for f in corpus.definition_files})
+    scope = frozenset(s for s, f in corpus.source_files.items() if real(f) in files)
+    applied = apply(
+        full,
+        baselines,
+        in_scope=None if everything else scope,
+        report_stale=not full.errors,  # missing claims would look fixed
     )
-    # Reporters take one corpus (for rule descriptions); files from several corpora in
-    # one commit are rare, and the first corpus describes the shared rule names.
-    report = render(combined, corpora[0], args)
-    return emit(report, exit_code(combined, args), "; ".join(notes), args)
+    known = {id(c) for c in applied.known}
+    shown = [c for c in result.conflicts if id(c) not in known]
+    count = len(result.conflicts) - len(shown)
+    result = dataclasses.replace(result, conflicts=(*shown, *applied.stale))
+    mine = [c for c in involving(full, corpus, files).conflicts if id(c) in known]
+    return with_known(result, mine, baselines, args), known_note(count, baselines)

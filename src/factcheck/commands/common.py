@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 
 def common_options(p: argparse.ArgumentParser) -> None:
+    """The options ``audit`` and ``check`` share, in the order ``--help`` lists them."""
     p.add_argument(
         "--format", choices=list(REPORTERS), default="text", help="output format (default: text)"
     )
@@ -39,6 +40,19 @@ def common_options(p: argparse.ArgumentParser) -> None:
         help="directory of article snapshots: verify their sha256 and that every quote is "
         "verbatim in its snapshot (rule 'quotes')",
     )
+    severity_options(p)
+    output_options(p)
+    p.add_argument(
+        "--allow-drafts",
+        action="store_true",
+        help="accept claims marked draft: true (default: each is an error)",
+    )
+    store_options(p)
+    baseline_options(p)
+
+
+def severity_options(p: argparse.ArgumentParser) -> None:
+    """``--severity`` (what is shown) and ``--fail-on`` (what fails)."""
     p.add_argument(
         "--severity",
         choices=SEVERITIES,
@@ -55,6 +69,10 @@ def common_options(p: argparse.ArgumentParser) -> None:
         help="exit 1 on an unwaived, new finding of this severity or worse: error, warning "
         "or info (default: error)",
     )
+
+
+def output_options(p: argparse.ArgumentParser) -> None:
+    """Where the report goes and how loud it is: ``--color``, ``-o``, ``-q``, ``-v``."""
     p.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -81,11 +99,10 @@ def common_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also list the findings a baseline holds, marked as known",
     )
-    p.add_argument(
-        "--allow-drafts",
-        action="store_true",
-        help="accept claims marked draft: true (default: each is an error)",
-    )
+
+
+def store_options(p: argparse.ArgumentParser) -> None:
+    """``--no-cache`` and ``--cache-dir``: whether and where the store is kept."""
     p.add_argument(
         "--no-cache",
         action="store_true",
@@ -97,7 +114,6 @@ def common_options(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="keep the store in DIR instead of CORPUS/.factcheck-cache (also: FACTCHECK_CACHE_DIR)",
     )
-    baseline_options(p)
 
 
 def baseline_options(p: argparse.ArgumentParser) -> None:

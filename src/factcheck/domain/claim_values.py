@@ -103,7 +103,9 @@ def claim_value(prop: Property, claim: Claim, names: Names) -> tuple[Value, str 
         if isinstance(claim.value, bool | float):
             raise ValueError(f"property {prop.id!r} is a date; got {claim.value!r}")
         return date_claim_span(claim.value, claim.hedge), None
-    if claim.hedge != "exact":
+    # A stage of a cumulative status can be a bound: reached it (or later), not past it.
+    stage_hedge = kind == "status" and prop.cumulative and claim.hedge in ("at-least", "at-most")
+    if claim.hedge != "exact" and not stage_hedge:
         raise ValueError(f"hedge {claim.hedge!r} does not apply to a {kind} value")
     return _exact(prop, claim.value, names), None
 

@@ -76,6 +76,13 @@ class Conflict:
         return frozenset(c.ref for c in self.citations)
 
     @property
+    def disputed(self) -> tuple[Citation, ...]:
+        """The citations of the claims in dispute: all but those cited only as support
+        (a support claim neither makes nor resolves the conflict)."""
+        support = set(self.support)
+        return tuple(c for c in self.citations if c.ref not in support)
+
+    @property
     def sort_key(self) -> tuple[str, tuple[Citation, ...], str]:
         return (self.rule, self.citations, self.message)
 

@@ -280,6 +280,9 @@ class Property(_Model):
     unit: str | None = None
     tolerance: Annotated[float, Field(ge=0, le=1)] = 0.1
     values: list[str] | None = None
+    #: A running total that never falls (quantity), or ordered stages, each implying the
+    #: previous ones (status: a stage is reached, later ones perhaps too; ``at-most``: not
+    #: passed).
     cumulative: bool = False
     #: The smallest value a claim may state (0 for counts, capacities, areas, money).
     minimum: float | None = None

@@ -6,42 +6,29 @@ Every human wording of a fact's value and time is here, so that findings read al
 
 from __future__ import annotations
 
-import re
-from typing import Final
-
+from factcheck.domain.datewords import as_of_words, date_words, period_words, range_words
 from factcheck.domain.model import Claim, Property
 
 __all__ = ["as_of_text", "date_text", "describe", "period_text"]
 
-_MONTH_NAMES: Final = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-_DATE: Final = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def describe(claim: Claim, prop: Property, unit: str | None) -> str:
-    """The claim in a few words: ``more than 250 people (2025-03-16)``."""
+    """The claim in a few words: ``more than 250 people (as of 16 Mar 2025)``, ``before
+    March 2022``, ``between 6:45 and 6:48 pm UTC-4 on 15 Mar 2025``."""
     c = claim
+    dated = prop.type == "date"
     if isinstance(c.value, tuple):
-        lo, hi = (f"{x:,}" if isinstance(x, int | float) else x for x in c.value)
-        text = f"between {lo} and {hi}" if c.hedge == "between" else f"{lo} to {hi}"
+        if dated:
+            text = range_words(*c.value)
+        else:
+            lo, hi = (f"{x:,}" if isinstance(x, int | float) else x for x in c.value)
+            text = f"between {lo} and {hi}" if c.hedge == "between" else f"{lo} to {hi}"
     elif isinstance(c.value, bool):
         text = "yes" if c.value else "no"
     elif isinstance(c.value, int | float) and prop.type == "quantity":
         text = f"{c.value:,}"
     else:
-        text = str(c.value)
+        text = date_words(c.value) if dated else str(c.value)
     if c.hedge not in ("exact", "between"):
         text = f"{c.hedge.replace('-', ' ')} {text}"
     # A figure written as text ("57%", "$6 million") already shows its unit.
@@ -55,34 +42,18 @@ def describe(claim: Claim, prop: Property, unit: str | None) -> str:
 
 
 def date_text(text: str) -> str:
-    """A partial date as people write it: ``2025``, ``Mar 2025``, ``16 Mar 2025`` (a
-    timestamp, or anything else, as it is)."""
-    m = _DATE.match(text)
-    if m is None or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
-        return text
-    year, month, day = m.groups()
-    if month is None:
-        return year
-    name = _MONTH_NAMES[int(month) - 1]
-    return f"{name} {year}" if day is None else f"{int(day)} {name} {year}"
+    """A partial date as people write it: ``2025``, ``March 2025``, ``16 Mar 2025``, ``6:45
+    pm UTC-4 on 15 Mar 2025`` (anything else as it is); see
+    :func:`factcheck.domain.datewords.date_words`."""
+    return date_words(text)
 
 
 def as_of_text(text: str) -> str:
-    """``in 2025``, ``in Mar 2025``, ``as of 16 Mar 2025``."""
-    shown = date_text(text)
-    precise = _DATE.match(text) is None or text.count("-") == 2
-    return f"as of {shown}" if precise else f"in {shown}"
+    """``in 2025``, ``in March 2025``, ``as of 16 Mar 2025``."""
+    return as_of_words(text)
 
 
 def period_text(start: object, end: object) -> str:
-    """``from 16 Mar 2025``, ``until 2024``, ``from Jan 2013 to Dec 2023``, ``from 16 Mar
-    2025 through 2025`` (a year-only end: to the end of that year)."""
-    first = date_text(str(start)) if start is not None else None
-    last = date_text(str(end)) if end is not None else None
-    if first and last:
-        # "2025-03-16 to 2025": to the end of the year it started in.
-        word = "through" if _DATE.match(str(end)) and "-" not in str(end) else "to"
-        return f"from {first} {word} {last}"
-    if first:
-        return f"from {first}"
-    return f"until {last}" if last else "at some time"
+    """``from 16 Mar 2025``, ``until 2024``, ``from January 2013 to December 2023``,
+    ``from 16 Mar to the end of 2025`` (a year-only end: to the end of that year)."""
+    return period_words(start, end)

@@ -63,16 +63,31 @@ def read_all(sc: Scan, store: Store | None) -> list[Reading]:
     Consumes the scan's bytes (see :meth:`Scan.take`).
     """
     if store is None and len(sc.files) < _PARALLEL_MIN_FILES:
-        sc._check_unread()
-        return [
-            parse_file(sc.take(i), name) if data is not None else Reading(None, None, None, errs)
-            for i, (name, data, errs) in enumerate(
-                zip(sc.names, list(sc.contents), sc.read_errors, strict=True)
-            )
-        ]
+        return _read_here(sc)
+    keys = sc.store_keys()
+    known = _read_by_key(sc, keys, store)
+    return [
+        known[key] if key is not None else Reading(None, None, None, errors)
+        for key, errors in zip(keys, sc.read_errors, strict=True)
+    ]
+
+
+def _read_here(sc: Scan) -> list[Reading]:
+    """Every file parsed in this process, one after the other (a few files, no store)."""
+    sc._check_unread()
+    return [
+        parse_file(sc.take(i), name) if data is not None else Reading(None, None, None, errs)
+        for i, (name, data, errs) in enumerate(
+            zip(sc.names, list(sc.contents), sc.read_errors, strict=True)
+        )
+    ]
+
+
+def _read_by_key(sc: Scan, keys: list[str | None], store: Store | None) -> dict[str, Reading]:
+    """The reading of each file that could be read, by its store key: from ``store`` when
+    it has it, else parsed (in worker processes when there are many) and kept there."""
     from factcheck.io import records
 
-    keys = sc.store_keys()
     known: dict[str, Reading] = {}
     if store is not None:
         with store.snapshot():
@@ -90,10 +105,7 @@ def read_all(sc: Scan, store: Store | None) -> list[Reading]:
     for i, key in enumerate(keys):  # the files known to the store are let go of too
         if key is not None and sc.contents[i] is not None:
             sc.take(i)
-    return [
-        known[key] if key is not None else Reading(None, None, None, errors)
-        for key, errors in zip(keys, sc.read_errors, strict=True)
-    ]
+    return known
 
 
 #: Below this many files a load reads them in this process (see :mod:`factcheck.io.records`).

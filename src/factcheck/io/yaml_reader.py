@@ -254,17 +254,24 @@ def _build_fast(node: yaml.Node, depth: int) -> Any:
     tag, cls = node.tag, type(node)
     if cls is yaml.ScalarNode and tag == _STR:
         return _scalar(node)  # type: ignore[arg-type]  # cls is ScalarNode
-    line = node.start_mark.line + 1
     if cls is yaml.SequenceNode and tag == _SEQ:
-        seq = YamlSeq(line)
-        lines = seq.item_lines
-        for item in node.value:
-            seq.append(_build_fast(item, depth + 1))
-            lines.append(item.start_mark.line + 1)
-        return seq
-    if cls is not yaml.MappingNode or tag != _MAP:
-        raise _NeedsCareful
-    mapping = YamlMap(line)
+        return _sequence_fast(node, depth)  # type: ignore[arg-type]  # cls is SequenceNode
+    if cls is yaml.MappingNode and tag == _MAP:
+        return _mapping_fast(node, depth)  # type: ignore[arg-type]  # cls is MappingNode
+    raise _NeedsCareful
+
+
+def _sequence_fast(node: yaml.SequenceNode, depth: int) -> YamlSeq:
+    seq = YamlSeq(node.start_mark.line + 1)
+    lines = seq.item_lines
+    for item in node.value:
+        seq.append(_build_fast(item, depth + 1))
+        lines.append(item.start_mark.line + 1)
+    return seq
+
+
+def _mapping_fast(node: yaml.MappingNode, depth: int) -> YamlMap:
+    mapping = YamlMap(node.start_mark.line + 1)
     key_lines = mapping.key_lines
     scalar = yaml.ScalarNode
     for key_node, value_node in node.value:
@@ -289,71 +296,84 @@ def _build_fast(node: yaml.Node, depth: int) -> Any:
 def _build(
     node: yaml.Node, file: str, path: str, depth: int, errors: list[LoadError], seen: set[int]
 ) -> Any:
+    """The value of ``node`` at ``path``; each problem an error there (the value ``None``)."""
     line = node.start_mark.line + 1
     where = path or "(top level)"
-    if id(node) in seen:
-        # An alias re-uses an already built node; refusing it makes alias bombs harmless.
-        errors.append(LoadError(file, line, where, "YAML anchors and aliases are not allowed"))
-        return None
-    seen.add(id(node))
-    if depth > MAX_DEPTH:
-        errors.append(LoadError(file, line, where, f"nesting deeper than {MAX_DEPTH} levels"))
+    problem = _node_problem(node, depth, seen)
+    if problem is not None:
+        errors.append(LoadError(file, line, where, problem))
         return None
     if isinstance(node, yaml.ScalarNode):
-        if node.tag != _STR:
-            errors.append(LoadError(file, line, where, f"YAML tags are not allowed ({node.tag})"))
-            return None
         try:
             return _scalar(node)
         except _BadScalar as exc:
             errors.append(LoadError(file, line, where, str(exc)))
             return None
     if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ:
-            errors.append(LoadError(file, line, where, f"YAML tags are not allowed ({node.tag})"))
-            return None
         seq = YamlSeq(line)
         for i, item in enumerate(node.value):
             seq.append(_build(item, file, f"{path}[{i}]", depth + 1, errors, seen))
             seq.item_lines.append(item.start_mark.line + 1)
         return seq
     assert isinstance(node, yaml.MappingNode)
-    if node.tag != _MAP:
-        errors.append(LoadError(file, line, where, f"YAML tags are not allowed ({node.tag})"))
-        return None
-    mapping = YamlMap(line)
+    return _build_mapping(node, file, path, depth, errors, seen)
+
+
+#: The one tag each kind of node may have: YAML's own, as a plain document gives it.
+_TAGS: Final = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+
+
+def _node_problem(node: yaml.Node, depth: int, seen: set[int]) -> str | None:
+    """What makes ``node`` unreadable as a whole, or ``None``; marks it as seen."""
+    if id(node) in seen:
+        # An alias re-uses an already built node; refusing it makes alias bombs harmless.
+        return "YAML anchors and aliases are not allowed"
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        return f"nesting deeper than {MAX_DEPTH} levels"
+    if node.tag != _TAGS.get(type(node)):
+        return f"YAML tags are not allowed ({node.tag})"
+    return None
+
+
+def _build_mapping(
+    node: yaml.MappingNode,
+    file: str,
+    path: str,
+    depth: int,
+    errors: list[LoadError],
+    seen: set[int],
+) -> YamlMap:
+    mapping = YamlMap(node.start_mark.line + 1)
+    where = path or "(top level)"
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-            errors.append(LoadError(file, key_line, where, "mapping keys must be plain strings"))
+        problem = _key_problem(key_node, mapping)
+        if problem is not None:
+            errors.append(LoadError(file, key_line, where, problem))
             continue
         key = key_node.value
-        if len(key) > MAX_KEY_CHARS:
-            errors.append(
-                LoadError(
-                    file, key_line, where, f"mapping key longer than {MAX_KEY_CHARS} characters"
-                )
-            )
-            continue
         sub = f"{path}.{key}" if path else key
         if key in mapping.key_lines:
-            errors.append(
-                LoadError(
-                    file,
-                    key_line,
-                    sub,
-                    f"duplicate key {key!r} (first on line {mapping.key_lines[key]})",
-                )
-            )
+            message = f"duplicate key {key!r} (first on line {mapping.key_lines[key]})"
+            errors.append(LoadError(file, key_line, sub, message))
             continue
         if id(value_node) in seen:
-            errors.append(
-                LoadError(file, key_line, sub, "YAML anchors and aliases are not allowed")
-            )
+            message = "YAML anchors and aliases are not allowed"
+            errors.append(LoadError(file, key_line, sub, message))
             continue
         mapping[key] = _build(value_node, file, sub, depth + 1, errors, seen)
         mapping.key_lines[key] = key_line
     return mapping
+
+
+def _key_problem(key_node: yaml.Node, mapping: YamlMap) -> str | None:
+    """What makes ``key_node`` no key (reported at the mapping), or ``None``."""
+    if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+        return "mapping keys must be plain strings"
+    if len(key_node.value) > MAX_KEY_CHARS:
+        return f"mapping key longer than {MAX_KEY_CHARS} characters"
+    return None
 
 
 def line_of(root: Any, loc: tuple[int | str, ...]) -> int | None:

@@ -201,60 +201,10 @@ def _rule_descriptions(corpus: Corpus) -> dict[str, str]:
 
 def sarif(result: AuditResult, corpus: Corpus) -> str:
     """SARIF 2.1.0 for code-scanning tools: they annotate the fact files' lines."""
-    descriptions = _rule_descriptions(corpus)
-    severities = {r.id: r.severity for r in corpus.rules}
     used = sorted({c.rule for c in result.conflicts} | ({LOAD_RULE} if result.errors else set()))
-    rules = [
-        {
-            "id": rule,
-            "name": _rule_name(rule),
-            "shortDescription": {"text": _sentence(descriptions.get(rule, rule))},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[severities.get(rule, "error")]},
-        }
-        for rule in used
-    ]
     index = {rule: i for i, rule in enumerate(used)}
-    results: list[dict[str, Any]] = []
-    for e in result.errors:
-        message = f"{e.field}: {e.message}" if e.field else e.message
-        results.append(
-            {
-                "ruleId": LOAD_RULE,
-                "ruleIndex": index[LOAD_RULE],
-                "level": "error",
-                "message": {"text": _sentence(message)},
-                "locations": [_location(e.file, e.line)],
-            }
-        )
-    for c in result.conflicts:
-        item: dict[str, Any] = {
-            "ruleId": c.rule,
-            "ruleIndex": index[c.rule],
-            "kind": "fail",
-            "level": _SARIF_LEVEL[c.severity],
-            "message": {"text": _sentence(c.message)},
-            "locations": [
-                _location(c.citations[0].file, c.citations[0].line, _citation_text(c.citations[0]))
-            ]
-            if c.citations
-            else [],
-            "relatedLocations": [
-                {"id": i, **_location(x.file, x.line, _citation_text(x))}
-                for i, x in enumerate(c.citations[1:], start=1)
-            ],
-            "partialFingerprints": {"factcheckKey/v1": c.key},
-            "properties": {
-                "kind": c.kind,
-                "claims": sorted(c.refs),
-                "oddOneOut": list(c.odd_one_out),
-                "support": list(c.support),
-            },
-        }
-        if c.waived:
-            item["suppressions"] = [
-                {"kind": "external", "status": "accepted", "justification": c.waiver_reason or ""}
-            ]
-        results.append(item)
+    results = [_sarif_error(e, index) for e in result.errors]
+    results += [_sarif_conflict(c, index) for c in result.conflicts]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -266,7 +216,7 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
                         "version": __version__,
                         "semanticVersion": __version__,
                         "informationUri": INFORMATION_URI,
-                        "rules": rules,
+                        "rules": _sarif_rules(used, corpus),
                     }
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(Path.cwd())}},
@@ -276,6 +226,65 @@ def sarif(result: AuditResult, corpus: Corpus) -> str:
         ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def _sarif_rules(used: list[str], corpus: Corpus) -> list[dict[str, Any]]:
+    """The rules ``used``, in that order (results point at them by index)."""
+    descriptions = _rule_descriptions(corpus)
+    severities = {r.id: r.severity for r in corpus.rules}
+    return [
+        {
+            "id": rule,
+            "name": _rule_name(rule),
+            "shortDescription": {"text": _sentence(descriptions.get(rule, rule))},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[severities.get(rule, "error")]},
+        }
+        for rule in used
+    ]
+
+
+def _sarif_error(e: LoadError, index: dict[str, int]) -> dict[str, Any]:
+    """A load error as a result of the pseudo-rule :data:`LOAD_RULE`."""
+    message = f"{e.field}: {e.message}" if e.field else e.message
+    return {
+        "ruleId": LOAD_RULE,
+        "ruleIndex": index[LOAD_RULE],
+        "level": "error",
+        "message": {"text": _sentence(message)},
+        "locations": [_location(e.file, e.line)],
+    }
+
+
+def _sarif_conflict(c: Conflict, index: dict[str, int]) -> dict[str, Any]:
+    """A conflict as a result at its first citation, the other citations related; a
+    waived one carries its waiver as an accepted suppression."""
+    first = c.citations[0] if c.citations else None
+    item: dict[str, Any] = {
+        "ruleId": c.rule,
+        "ruleIndex": index[c.rule],
+        "kind": "fail",
+        "level": _SARIF_LEVEL[c.severity],
+        "message": {"text": _sentence(c.message)},
+        "locations": [_location(first.file, first.line, _citation_text(first))]
+        if first is not None
+        else [],
+        "relatedLocations": [
+            {"id": i, **_location(x.file, x.line, _citation_text(x))}
+            for i, x in enumerate(c.citations[1:], start=1)
+        ],
+        "partialFingerprints": {"factcheckKey/v1": c.key},
+        "properties": {
+            "kind": c.kind,
+            "claims": sorted(c.refs),
+            "oddOneOut": list(c.odd_one_out),
+            "support": list(c.support),
+        },
+    }
+    if c.waived:
+        item["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": c.waiver_reason or ""}
+        ]
+    return item
 
 
 def _md(text: str) -> str:

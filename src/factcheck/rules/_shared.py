@@ -1,15 +1,15 @@
 """Helpers that several check kinds share: grouping claims, describing them, and
-interval arithmetic on hedged figures."""
+interval arithmetic on hedged figures (defined in :mod:`factcheck.domain.intervals`)."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 from factcheck.domain.corpus import Corpus, Fact
-from factcheck.domain.units import comparable
+from factcheck.domain.intervals import iv_add, iv_inv, iv_mul, iv_neg
+from factcheck.domain.units import comparable, in_common
 from factcheck.domain.values import (
     DateSpan,
     Interval,
@@ -26,6 +26,7 @@ __all__ = [
     "date_of",
     "edge_members",
     "entity_name",
+    "exceeds",
     "interval_of",
     "is_before",
     "iv_add",
@@ -37,6 +38,7 @@ __all__ = [
     "said_by",
     "same_time",
     "source_ids",
+    "stages",
     "when_of",
     "widen",
 ]
@@ -88,12 +90,43 @@ def compatible(a: Fact, b: Fact) -> bool:
         return comparable(a.value, a.unit, b.value, b.unit) is not False
     if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
         return spans_overlap(a.value, b.value)
+    sa, sb = stages(a), stages(b)
+    if sa is not None and sb is not None:
+        return sa[0] <= sb[1] and sb[0] <= sa[1]
     return a.value == b.value
+
+
+def stages(f: Fact) -> tuple[int, int] | None:
+    """The stages (indexes into the property's ``values``) a claim of a cumulative status
+    admits: a stage says it was reached, later ones perhaps too (``at-least`` says the
+    same); ``at-most`` says it was not passed. ``None`` for any other claim."""
+    values = f.prop.values
+    if f.prop.type != "status" or not f.prop.cumulative or values is None:
+        return None
+    if not isinstance(f.value, str) or f.value not in values:
+        return None
+    i = values.index(f.value)
+    return (0, i) if f.claim.hedge == "at-most" else (i, len(values) - 1)
 
 
 def above(a: Interval, b: Interval) -> bool:
     """Every value ``a`` admits exceeds every value ``b`` admits."""
     return a.lo > b.hi or (a.lo == b.hi and (a.lo_open or b.hi_open))
+
+
+#: The float error a unit conversion leaves (1 ft is 0.30479999999999996 m, not 0.3048):
+#: a figure and its exact conversion must not exceed one another.
+_CONVERSION_ERROR = 1e-9
+
+
+def exceeds(a: Fact, b: Fact) -> bool:
+    """Every value quantity claim ``a`` admits is above every value ``b`` admits, in one
+    unit when their units convert (beyond the conversion's float error)."""
+    x, y = interval_of(a), interval_of(b)
+    cx, cy = in_common(x, a.unit, y, b.unit)
+    if cx is x and cy is y:  # not converted: exact
+        return above(x, y)
+    return above(widen(cx, _CONVERSION_ERROR), widen(cy, _CONVERSION_ERROR))
 
 
 def clash_components(
@@ -129,42 +162,6 @@ def is_before(a: DateSpan, b: DateSpan) -> bool:
 
 def edge_members(edges: Iterable[tuple[Fact, Fact]]) -> list[Fact]:
     return sorted({f.ref: f for e in edges for f in e}.values(), key=lambda f: f.ref)
-
-
-# Hand-written rather than a library (mpmath.iv, pyinterval): hedges need open ends
-# ("more than 100" excludes 100) and infinite ends, which those libraries do not keep.
-
-_ANY = Interval(-math.inf, math.inf)
-
-
-def iv_add(a: Interval, b: Interval) -> Interval:
-    return Interval(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
-
-
-def iv_neg(a: Interval) -> Interval:
-    return Interval(-a.hi, -a.lo, a.hi_open, a.lo_open)
-
-
-def iv_mul(a: Interval, b: Interval) -> Interval:
-    ends = [
-        (0.0 if x == 0 or y == 0 else x * y, xo or yo)
-        for x, xo in ((a.lo, a.lo_open), (a.hi, a.hi_open))
-        for y, yo in ((b.lo, b.lo_open), (b.hi, b.hi_open))
-    ]
-    lo, hi = min(v for v, _ in ends), max(v for v, _ in ends)
-    if lo == hi:
-        return Interval.point(lo)
-    lo_open = all(o for v, o in ends if v == lo)
-    hi_open = all(o for v, o in ends if v == hi)
-    return Interval(lo, hi, lo_open and math.isfinite(lo), hi_open and math.isfinite(hi))
-
-
-def iv_inv(a: Interval) -> Interval:
-    if a.contains(0) or a.lo == 0 or a.hi == 0:
-        return _ANY  # dividing by something that may be zero says nothing
-    lo = 0.0 if math.isinf(a.hi) else 1 / a.hi
-    hi = 0.0 if math.isinf(a.lo) else 1 / a.lo
-    return Interval(lo, hi, a.hi_open or math.isinf(a.hi), a.lo_open or math.isinf(a.lo))
 
 
 def widen(a: Interval, tolerance: float) -> Interval:

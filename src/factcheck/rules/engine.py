@@ -86,37 +86,49 @@ def _param_fields(params: Params) -> list[tuple[str, str]]:
 def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
     """Everything wrong with one rule: its kind, its params, the names it uses."""
     place = corpus.rule_places[rule.id]
-    field = f"rules.{rule.id}"
-
-    def err(where: str, message: str) -> LoadError:
-        return LoadError(place.file, place.line, f"{field}.{where}", message)
-
     if rule.kind not in KINDS:
         known = ", ".join(sorted(KINDS))
-        return [err("kind", f"unknown check kind {rule.kind!r}; known kinds: {known}")]
-    errors = []
-    try:
-        params = PARAMS[rule.kind].model_validate(rule.params)
-    except ValidationError as exc:
-        for e in exc.errors(include_url=False):
-            loc = ".".join(str(x) for x in e["loc"])
-            msg = str(e["msg"]).removeprefix("Value error, ")
-            if e["type"] == "extra_forbidden":
-                allowed = ", ".join(PARAMS[rule.kind].model_fields) or "none"
-                msg = f"unknown parameter for kind {rule.kind!r}; allowed: {allowed}"
-            errors.append(err("params" + (f".{loc}" if loc else ""), msg))
-        return errors
+        problems = [("kind", f"unknown check kind {rule.kind!r}; known kinds: {known}")]
+    else:
+        try:
+            params = PARAMS[rule.kind].model_validate(rule.params)
+        except ValidationError as exc:
+            problems = _params_problems(rule, exc)
+        else:
+            problems = _name_problems(corpus, rule, params)
+    return [
+        LoadError(place.file, place.line, f"rules.{rule.id}.{where}", message)
+        for where, message in problems
+    ]
+
+
+def _params_problems(rule: Rule, exc: ValidationError) -> list[tuple[str, str]]:
+    """Where in the rule and what is wrong, for each error validating its params."""
+    problems = []
+    for e in exc.errors(include_url=False):
+        loc = ".".join(str(x) for x in e["loc"])
+        msg = str(e["msg"]).removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            allowed = ", ".join(PARAMS[rule.kind].model_fields) or "none"
+            msg = f"unknown parameter for kind {rule.kind!r}; allowed: {allowed}"
+        problems.append(("params" + (f".{loc}" if loc else ""), msg))
+    return problems
+
+
+def _name_problems(corpus: Corpus, rule: Rule, params: Params) -> list[tuple[str, str]]:
+    """The properties, entities and entity kinds the rule names that the corpus lacks."""
+    problems = []
     named = _param_fields(params)
     named += [("select.property", p) for p in rule.select.property or []]
     for where, prop in named:
         if prop not in corpus.properties:
-            errors.append(
-                err(where, f"unknown property {prop!r}{did_you_mean(prop, corpus.properties)}")
+            problems.append(
+                (where, f"unknown property {prop!r}{did_you_mean(prop, corpus.properties)}")
             )
     for subject in rule.select.subject or []:
         if corpus.resolve(subject) is None:
-            errors.append(
-                err(
+            problems.append(
+                (
                     "select.subject",
                     f"unknown entity {subject!r}{did_you_mean(subject, corpus.entities)}",
                 )
@@ -126,10 +138,10 @@ def _rule_errors(corpus: Corpus, rule: Rule) -> list[LoadError]:
     kinds = corpus.entity_kinds() if rule.select.entity_kind else set()
     for kind in rule.select.entity_kind or []:
         if kind not in kinds:
-            errors.append(
-                err("select.entity_kind", f"no entity has kind {kind!r}{did_you_mean(kind, kinds)}")
+            problems.append(
+                ("select.entity_kind", f"no entity has kind {kind!r}{did_you_mean(kind, kinds)}")
             )
-    return errors
+    return problems
 
 
 @paused_during

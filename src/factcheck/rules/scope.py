@@ -12,7 +12,10 @@ registered (:func:`factcheck.rules.registry.check`):
   its params (``bound``, ``derived``, ``change``, ``lifetime``);
 * ``property``: every claim of the properties the rule reads (``order``: a cycle can run
   through any events);
-* ``source``: nothing beyond the claim's own source (``naming``);
+* ``source``: nothing beyond the claim's own source;
+* ``named``: the claims (of the properties the rule reads) about the entities the given
+  claims' quotes name by a wrong alias (``naming``: it cites where other sources name the
+  entity correctly); the caller finds those entities (``named`` of :func:`reach`);
 * a kind registered without a reach reaches everything: correct, only slower.
 
 Reaching too far is always safe (the hook filters what it reports); reaching too little
@@ -112,6 +115,7 @@ def reach(
     events: Iterable[Events] | None = None,
     *,
     groups: CycleGroups | None = None,
+    named: Iterable[str] = (),
 ) -> Reach:
     """What conflicts involving claims on ``seed`` keys can involve, under ``rules``.
 
@@ -119,7 +123,8 @@ def reach(
     an ``order`` rule reaches only the events that share a possible cycle with the seed's
     (a cycle never leaves its strongly connected group); without it, every claim of the
     rule's properties. ``groups`` gives those groups instead (the hook keeps them from
-    one run to the next); it takes precedence over ``events``.
+    one run to the next); it takes precedence over ``events``. ``named`` are the entities
+    the seed claims' quotes name by a wrong alias (for ``named`` kinds).
     """
     digest = None if events is None else list(events)
     if groups is None and digest is not None:
@@ -141,23 +146,40 @@ def reach(
         if scope in ("key", "source"):
             continue  # the seed keys (and the given files) are loaded anyway
         props = _read_props(rule, properties)
+        if scope == "named":
+            for entity in named:
+                out._add_subject(entity, props)
+            continue
         touched = [k for k in seed if props is None or k[1] in props]
         if not touched:
             continue
         if scope == "subject":
             for subject, _ in touched:
                 out._add_subject(subject, props)
-        elif props is None:
-            out.everything = True
-            return out
-        elif groups is None:
-            out.properties |= props
         else:
-            touched_events = {subject for subject, _ in touched}
-            for group in groups(frozenset(props), frozenset(params_properties(rule))):
-                if touched_events.intersection(group):
-                    out.keys.update((e, p) for e in group for p in props)
+            _add_events(out, rule, props, touched, groups)
+            if out.everything:
+                return out
     return out
+
+
+def _add_events(
+    out: Reach,
+    rule: Rule,
+    props: set[str] | None,
+    touched: Sequence[Key],
+    groups: CycleGroups | None,
+) -> None:
+    """Add to ``out`` what a ``property`` reach rule needs from the ``touched`` keys."""
+    if props is None:
+        out.everything = True
+    elif groups is None:
+        out.properties |= props
+    else:
+        touched_events = {subject for subject, _ in touched}
+        for group in groups(frozenset(props), frozenset(params_properties(rule))):
+            if touched_events.intersection(group):
+                out.keys.update((e, p) for e in group for p in props)
 
 
 def cycle_rules(

@@ -73,6 +73,8 @@ class Store:
         self._db = db
         self._secret = secret
         self._warn = warn
+        # Rows written while a snapshot is open, written when it ends (see write).
+        self._pending: tuple[list[FileRow], list[tuple[str, bytes]]] = ([], [])
 
     def announce_misses(self, files: int, size: int) -> None:
         """Say on stderr that a slow first fill is under way (when it will take seconds)."""
@@ -135,6 +137,9 @@ class Store:
         finally:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("COMMIT")
+            files, results = self._pending
+            self._pending = ([], [])
+            self.write(files, results)
 
     def _mac(self, table: str, key: str, *rest: str | int | bytes) -> bytes:
         # Every part but the body (last) is a name, a hex key or a number: none holds a
@@ -192,8 +197,14 @@ class Store:
         results: Sequence[tuple[str, bytes]] = (),
     ) -> None:
         """Store rows, all in one transaction (best effort: a busy or read-only store
-        simply stays as it was)."""
+        simply stays as it was); inside :meth:`snapshot`, when it ends."""
         if not (files or results):
+            return
+        if self._db.in_transaction:
+            # Inside a snapshot (a read transaction) a write transaction cannot begin:
+            # the rows are kept until the snapshot ends, never dropped.
+            self._pending[0].extend(files)
+            self._pending[1].extend(results)
             return
         try:
             self._db.execute("BEGIN IMMEDIATE")

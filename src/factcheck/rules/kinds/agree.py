@@ -73,12 +73,16 @@ def _sides(members: Sequence[Fact], clash: Callable[[Fact, Fact], bool]) -> list
 
 def _odd_one_out(sides: Sequence[Sequence[Fact]]) -> list[Fact]:
     """The claims against a clear majority: the first side has at least two sources and
-    at least twice as many as all other sides together; else none."""
+    at least twice as many as all other sides together; else none.
+
+    A source with claims on both sides (one that contradicts itself, or quotes someone
+    who contradicts it) counts against the majority only: it is no evidence for it.
+    """
     if len(sides) < 2:
         return []
-    majority = source_ids(sides[0])
-    others = source_ids(f for side in sides[1:] for f in side) - majority
-    if len(majority) >= 2 and len(majority) >= 2 * len(others) and others:
+    others = source_ids(f for side in sides[1:] for f in side)
+    majority = source_ids(sides[0]) - others
+    if len(majority) >= 2 and len(majority) >= 2 * len(others):
         return sorted((f for side in sides[1:] for f in side), key=lambda f: f.ref)
     return []
 

@@ -6,12 +6,10 @@ from collections.abc import Iterator
 
 from factcheck.domain.corpus import Corpus, Fact
 from factcheck.domain.model import Rule
-from factcheck.domain.units import in_common
 from factcheck.rules._shared import (
-    above,
     by_subject,
     entity_name,
-    interval_of,
+    exceeds,
     quantities_of,
     said_by,
     same_time,
@@ -35,9 +33,7 @@ def bound(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     limits = by_subject(corpus, p.max)
     for f in quantities_of(facts):
         over = [
-            m
-            for m in quantities_of(limits.get(f.subject, []))
-            if same_time(f, m) and above(*in_common(interval_of(f), f.unit, interval_of(m), m.unit))
+            m for m in quantities_of(limits.get(f.subject, [])) if same_time(f, m) and exceeds(f, m)
         ]
         if over:
             yield Finding(

@@ -139,7 +139,8 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     # giving the same inputs make one disagreement with a result, not one per source.
     failed: dict[tuple[str, frozenset[tuple[str, ...]]], list[Fact]] = defaultdict(list)
     tried: dict[tuple[str, frozenset[tuple[str, ...]]], list[Combo]] = defaultdict(list)
-    undecided: dict[tuple[str, Combo], list[Fact]] = defaultdict(list)
+    undecided: dict[tuple[str, tuple[str, ...]], list[Fact]] = defaultdict(list)
+    open_combos: dict[tuple[str, tuple[str, ...]], list[Combo]] = defaultdict(list)
     for out in quantities_of(f for f in facts if f.prop.id == p.output()):
         choices = [
             [f for f in quantities_of(i.get(out.subject, [])) if same_time(f, out)] for i in inputs
@@ -158,8 +159,11 @@ def derived(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
         elif fitting and all(_open_ended(p, c) is not None for c in fitting):
             # Fits only because a hedge leaves the computed figure unbounded ("more
             # than 100" per cell): not a conflict, but what it takes is worth a look.
-            undecided[(out.subject, fitting[0])].append(out)
-    yield from _undecided(p, undecided, corpus)
+            # Keyed by its figures, as failures are: sources repeating them are one.
+            at = (out.subject, _values(fitting[0]))
+            undecided[at].append(out)
+            open_combos[at] += [c for c in fitting[:1] if c not in open_combos[at]]
+    yield from _undecided(p, undecided, open_combos, corpus)
     unit = corpus.properties[p.output()].unit
     for key, outs in sorted(failed.items(), key=lambda kv: (kv[0][0], _refs(tried[kv[0]]))):
         subject, combos = key[0], sorted(tried[key], key=lambda c: [f.ref for f in c])
@@ -218,12 +222,15 @@ def _solve(p: DerivedParams, combo: Combo, which: int, result: Interval) -> Inte
 
 
 def _undecided(
-    p: DerivedParams, undecided: Mapping[tuple[str, Combo], list[Fact]], corpus: Corpus
+    p: DerivedParams,
+    undecided: Mapping[tuple[str, tuple[str, ...]], list[Fact]],
+    open_combos: Mapping[tuple[str, tuple[str, ...]], list[Combo]],
+    corpus: Corpus,
 ) -> Iterator[Finding]:
     unit = corpus.properties[p.output()].unit
-    for (subject, combo), outs in sorted(
-        undecided.items(), key=lambda kv: (kv[0][0], [f.ref for f in kv[0][1]])
-    ):
+    for at, outs in sorted(undecided.items(), key=lambda kv: (kv[0][0], _refs(open_combos[kv[0]]))):
+        subject, combos = at[0], sorted(open_combos[at], key=lambda c: [f.ref for f in c])
+        combo = combos[0]
         which = _open_ended(p, combo)
         assert which is not None
         hedged = combo[which]
@@ -236,11 +243,12 @@ def _undecided(
             f"{what} ({', '.join(sorted(source_ids(said)))})" for what, said in needs.items()
         )
         computed = _figure(p.compute([interval_of(f) for f in combo]), p, unit)
+        inputs = sorted({f.ref: f for c in combos for f in c}.values(), key=lambda f: f.ref)
         yield Finding(
-            (*combo, *outs),
+            (*inputs, *outs),
             f"{entity_name(corpus, subject)}: {_formula(p, combo)} gives {computed}, only a bound "
             f"that cannot decide {p.output()}: {need} on average, where "
-            f"{hedged.source.id} says {hedged.describe()}",
+            f"{said_by(c[which] for c in combos)}",
             severity="info",
             key="undecided " + " ".join(f.ref for f in combo),
         )

@@ -84,12 +84,15 @@ class _Finder:
         return self._patterns[names].finditer(text)
 
 
-@check("naming", reach="source")
+@check("naming", reach="named")
 def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """A quote that uses a name marked as a misspelling or mistranslation (info).
 
     One finding per source and variant, citing every claim whose quote uses it: a name
     misspelt in one sentence that several claims quote is one thing to fix, not several.
+    As support it cites where the name is written correctly: up to a few claims of the
+    same source (any subject), and up to a few claims of other sources about the entity
+    itself (subject = the entity), which is what the hook loads for this kind.
     """
     wrong = corpus.wrong_names()
     if not wrong:
@@ -103,35 +106,60 @@ def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
             if f not in uses[(f.source.id, variant)]:
                 uses[(f.source.id, variant)].append(f)
     by_source: dict[str, list[Fact]] = defaultdict(list)
+    by_subject: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         by_source[f.source.id].append(f)
+        by_subject[f.subject].append(f)
     for (source, variant), cited in sorted(uses.items(), key=lambda kv: kv[0]):
         entity, alias = wrong[variant]
+        name = entity_name(corpus, entity)
         times = f" ({len(cited)} claims quote it)" if len(cited) > 1 else ""
-        # Where the same source writes the name correctly (the hook loads no more than
-        # the source for this kind, so evidence from other sources is not cited).
         right = _right_names(corpus, entity)
-        correct = [
-            f
-            for f in by_source[source]
-            if f not in cited and right is not None and right.search(f.claim.quote or "")
-        ]
-        shown = correct[:_SHOWN]
-        more = f" and {len(correct) - len(shown)} more" if len(correct) > len(shown) else ""
-        elsewhere = (
-            f"; it names {entity_name(corpus, entity)!r} correctly in "
-            + ", ".join(f.ref for f in shown)
-            + more
-            if correct
-            else ""
-        )
+        if right is None:
+            same: list[Fact] = []
+            other: list[Fact] = []
+        else:
+            same = _naming_right(by_source[source], right, cited)
+            other = _naming_right(
+                [f for f in by_subject[entity] if f.source.id != source], right, cited
+            )
+        shown = same[:_SHOWN]
+        elsewhere = _listed(f"; it names {name!r} correctly in ", same, shown)
+        others = other[:_SHOWN]
+        elsewhere += _listed("; other sources name it correctly: ", other, others)
         yield Finding(
-            (*cited, *shown),
-            f"{source} writes {variant!r}, a {alias.error} of {entity_name(corpus, entity)!r}"
-            f"{times}{elsewhere}",
+            (*cited, *shown, *others),
+            f"{source} writes {variant!r}, a {alias.error} of {name!r}{times}{elsewhere}",
             key=f"{source} {variant}",
-            support=tuple(shown),
+            support=(*shown, *others),
         )
+
+
+def _naming_right(facts: list[Fact], right: re.Pattern[str], cited: list[Fact]) -> list[Fact]:
+    """The claims among ``facts`` (not cited as wrong) whose quotes name it correctly."""
+    return [f for f in facts if f not in cited and right.search(f.claim.quote or "")]
+
+
+def _listed(lead: str, facts: list[Fact], shown: list[Fact]) -> str:
+    if not facts:
+        return ""
+    more = f" and {len(facts) - len(shown)} more" if len(facts) > len(shown) else ""
+    return lead + ", ".join(f.ref for f in shown) + more
+
+
+def misnamed(corpus: Corpus, quotes: Iterable[str]) -> set[str]:
+    """The entities that ``quotes`` name by an alias marked as an error: the subjects a
+    naming finding about these quotes cites claims of (what the hook must load)."""
+    wrong = corpus.wrong_names()
+    if not wrong:
+        return set()
+    folded = {" ".join(n.split()).casefold(): n for n in wrong}
+    finder = _Finder(wrong)
+    return {
+        wrong[folded[" ".join(m.group(0).split()).casefold()]][0]
+        for q in quotes
+        for m in finder.finditer(q)
+    }
 
 
 #: How many claims naming an entity correctly a naming finding cites.

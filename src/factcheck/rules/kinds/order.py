@@ -243,6 +243,23 @@ def _lightest_cycles(
     those to and from the first (by name) plain event dated between two of them (the one
     way a stretch of plain events can lead back to where it was entered).
     """
+    graph, plain = _group_graph(group, after, dated)
+    pivots = [u for u in group if not plain[u]]
+    for u in pivots:
+        graph[u] += [
+            (v, 2) for v in pivots if v != u and (u, v) not in stated and dated[u].before(dated[v])
+        ]
+    for start in group:
+        extra = _date_edges_of(start, group, plain, pivots, stated, dated)
+        if found := _cheapest_cycle(graph, start, extra):
+            yield found
+
+
+def _group_graph(
+    group: Sequence[str], after: Mapping[str, Sequence[str]], dated: Mapping[str, _Dates]
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, bool]]:
+    """The group's stated edges (weight 1), and which of its events are plain (see
+    :func:`_lightest_cycles`)."""
     members = set(group)
     graph: dict[str, list[tuple[str, int]]] = {u: [] for u in group}
     plain = {u: dated[u].single is not None for u in group}
@@ -254,30 +271,35 @@ def _lightest_cycles(
             a, b = dated[u].single, dated[v].single
             if u == v or a is None or b is None or not _tame(a, b):
                 plain[u] = plain[v] = False
-    pivots = [u for u in group if not plain[u]]
-    for u in pivots:
-        graph[u] += [
-            (v, 2) for v in pivots if v != u and (u, v) not in stated and dated[u].before(dated[v])
-        ]
-    for start in group:
-        here = dated[start]
-        extra: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        if plain[start]:
-            for p in pivots:
-                if (start, p) not in stated and here.before(dated[p]):
-                    extra[start].append((p, 2))
-                if (p, start) not in stated and dated[p].before(here):
-                    extra[p].append((start, 2))
-        elif here.several:
-            between = [
-                y for y in group if plain[y] and here.before(dated[y]) and dated[y].before(here)
-            ]
-            if between:
-                y = min(between)
-                extra[start].append((y, 2))
-                extra[y].append((start, 2))
-        if found := _cheapest_cycle(graph, start, extra):
-            yield found
+    return graph, plain
+
+
+def _date_edges_of(
+    start: str,
+    group: Sequence[str],
+    plain: Mapping[str, bool],
+    pivots: Sequence[str],
+    stated: Collection[Edge],
+    dated: Mapping[str, _Dates],
+) -> dict[str, list[tuple[str, int]]]:
+    """The date edges (weight 2) the search from ``start`` needs besides those between
+    pivots: to and from every pivot when ``start`` is plain; when it has several dates,
+    to and from the first plain event dated between two of them."""
+    here = dated[start]
+    extra: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    if plain[start]:
+        for p in pivots:
+            if (start, p) not in stated and here.before(dated[p]):
+                extra[start].append((p, 2))
+            if (p, start) not in stated and dated[p].before(here):
+                extra[p].append((start, 2))
+    elif here.several:
+        between = [y for y in group if plain[y] and here.before(dated[y]) and dated[y].before(here)]
+        if between:
+            y = min(between)
+            extra[start].append((y, 2))
+            extra[y].append((start, 2))
+    return extra
 
 
 def _contradictions(stated: Collection[Edge], dated: Mapping[str, _Dates]) -> list[list[str]]:

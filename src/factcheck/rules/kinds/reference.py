@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.datewords import span_words
 from factcheck.domain.model import Rule
 from factcheck.domain.values import (
     spans_overlap,
@@ -47,7 +48,7 @@ def reference(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding
             and not compatible(g, f)
             and any(compatible(g, r) for r in around)
         ]
-        at = f"as of {when}" if when is not None else "undated"
+        at = span_words(when) if when is not None else "undated"
         also = (
             f"; the reference has it only at other times: {said_by(elsewhere)}" if elsewhere else ""
         )

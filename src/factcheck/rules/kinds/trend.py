@@ -17,11 +17,11 @@ from factcheck.domain.values import (
     spans_overlap,
 )
 from factcheck.rules._shared import (
-    above,
     clash_components,
     compatible,
     edge_members,
     entity_name,
+    exceeds,
     interval_of,
     key_groups,
     quantities_of,
@@ -44,7 +44,7 @@ def _jump(a: Fact, b: Fact, p: TrendParams) -> str | None:
     order = compare_dates(a.time, b.time)
     first, last = (b, a) if order is Order.AFTER else (a, b)
     x, y = in_common(interval_of(first), first.unit, interval_of(last), last.unit)
-    if first.prop.cumulative and order is not Order.UNKNOWN and above(x, y):
+    if first.prop.cumulative and order is not Order.UNKNOWN and exceeds(first, last):
         return f"{said_by((first, last))}: a running total cannot fall"
     if p.max_factor is None or min(x.lo, y.lo) < 0:
         return None
