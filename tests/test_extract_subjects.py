@@ -187,3 +187,83 @@ def test_as_of(text: str, as_of: str) -> None:
 def test_a_date_said_as_of_is_no_claim_of_its_own() -> None:
     claims = draft_fact_file("As of 11 June 2024, CECOT held 14,532 inmates.", "x").claims
     assert [c["value"] for c in claims] == [14532]
+
+
+RULES_ENTITIES = """
+entities:
+  - {id: ice-flights, name: ICE flights, kind: event}
+  - {id: harlingen, name: Harlingen Airport, kind: facility}
+  - {id: written-order, name: written order, kind: event}
+  - {id: boasberg, name: James Boasberg, kind: person, aliases: [Boasberg]}
+  - {id: venezuela, name: Venezuela, kind: country, aliases: [Venezuelans]}
+  - {id: donald-trump, name: Donald Trump, kind: person, aliases: [Trump]}
+  - {id: bukele, name: Nayib Bukele, kind: person, aliases: [Bukele]}
+  - {id: washington, name: Washington, kind: city}
+  - {id: tda, name: Tren de Aragua, kind: organization}
+  - {id: administration, name: Trump administration, kind: government}
+  - {id: cecot, name: CECOT, kind: prison}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+RULES_PROPERTIES = """
+properties:
+  - {id: count, type: quantity, description: How many of the subject there were.}
+  - {id: issued, type: date, description: When an order was issued.}
+  - {id: groups-designated, type: quantity}
+  - {id: terminated, type: date}
+  - {id: met, type: date}
+  - {id: opened, type: date}
+  - {id: began-housing-inmates, type: date}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "prop", "why"),
+    [
+        # the noun phrase the figure counts names the entity
+        ("He saw two ICE flights at Harlingen Airport.", 2, "ice-flights", "count", "counts"),
+        # the thing the property's verb acts on, not who acts
+        (
+            "On March 16, Boasberg issued his written order.",
+            "2025-03-16",
+            "written-order",
+            "issued",
+            "acts on",
+        ),
+        # an example of what is counted is not what the figure is about
+        (
+            "The Trump administration designated eight groups, including Tren de Aragua.",
+            8,
+            "administration",
+            "groups-designated",
+            "only entity",
+        ),
+        # one of a list of names: the figure is about all of them
+        (
+            "Parole ended on April 24 for Cubans, Haitians and Venezuelans.",
+            "2025-04-24",
+            UNIDENTIFIED,
+            UNREVIEWED_DATE,
+            "",
+        ),
+        ("On April 14, Trump and Bukele met in Washington.", "2025-04-14", UNIDENTIFIED, "met", ""),
+        # "it" is the subject of the figure before it in the sentence
+        (
+            "CECOT opened in January 2023 near Washington, and it began housing inmates "
+            "the following month.",
+            "2023-02",
+            "cecot",
+            "began-housing-inmates",
+            "'it' stands for cecot",
+        ),
+    ],
+)
+def test_subject_rules(
+    make_corpus: MakeCorpus, text: str, value: object, subject: str, prop: str, why: str
+) -> None:
+    root = make_corpus({"entities.yaml": RULES_ENTITIES, "properties.yaml": RULES_PROPERTIES})
+    claims = draft_fact_file(text, "x", corpus=factcheck.load(root), published="2025-03-20").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+    assert why in claim["note"]

@@ -11,9 +11,11 @@ the value itself (``2023-01`` is a month).
 
 The stages, one module each: :mod:`.sentences` (sentences and clauses), :mod:`.dates`,
 :mod:`.times`, :mod:`.numbers` (figures, units, hedges, ranges, changes),
-:mod:`.subjects` (subject and property from the corpus's entities and properties),
-:mod:`.draft` (mentions to claims, with a note saying why each field was chosen) and
-:mod:`.command` (``factcheck extract``).
+:mod:`.vocabulary` (the corpus's entities and properties, compiled), :mod:`.subjects`
+(which entity a figure is about), :mod:`.properties` and :mod:`.stems` (what it says of it),
+:mod:`.claim` (a figure to a draft claim, with a note saying why each field was chosen),
+:mod:`.draft` (the text's sentences and mentions to a fact file) and :mod:`.command`
+(``factcheck extract``).
 
 Nothing is invented: where the subject or property is not clear, the claim names the
 placeholder entity ``unidentified`` and the property ``unreviewed-number`` /

@@ -116,63 +116,91 @@ def _find_dates(text: str, start: int, end: int, published: PartialDate | None) 
     return found
 
 
-def _date_mention(name: str, m: re.Match[str], published: PartialDate | None) -> Mention | None:
+def _numeric_month_day(
+    m: re.Match[str], year: int | None, flags: set[str], notes: list[str]
+) -> tuple[int | None, int | None] | None:
+    """Month and day of "2/4/2025": the one reading that fits, or neither when both do
+    (flagged ambiguous: only the year is certain); None when no reading fits."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    month: int | None
+    day: int | None
+    if a > 12 and b <= 12:
+        month, day = b, a
+    elif b > 12 and a <= 12:
+        month, day = a, b
+    elif a == b:
+        month = day = a
+    elif a <= 12 and b <= 12:
+        us, eu = _date_text(year or 0, a, b), _date_text(year or 0, b, a)
+        flags.add("ambiguous")
+        notes.append(
+            f"ambiguous date {m.group()!r}: {us} (month/day) or {eu} (day/month); "
+            "only the year is certain"
+        )
+        month = day = None
+    else:
+        return None
+    if m.end() < len(m.string) and m.string[m.end()].isdigit():
+        notes.append(f"{m.group()!r} runs straight into more digits in the text")
+    return month, day
+
+
+def _parts(
+    name: str, m: re.Match[str], flags: set[str], notes: list[str]
+) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) as written; None when the text is no date."""
     g = m.groupdict()
+    year = int(g["y"]) if g.get("y") else None
+    if name == "iso":
+        return year, int(g["m"]), int(g["d"]) if g["d"] else None
+    if name == "numeric":
+        md = _numeric_month_day(m, year, flags, notes)
+        return None if md is None else (year, *md)
+    month = _month_number(g["m"]) if name not in ("relative-year", "year") and g.get("m") else None
+    return year, month, _day_number(g["d"]) if g.get("d") else None
+
+
+def _relative_year(
+    name: str, m: re.Match[str], published: PartialDate | None, flags: set[str], notes: list[str]
+) -> int | None:
+    """The year of a date written without one ("April 14", "last year"), from the
+    publication date; None without it."""
+    if published is None:
+        return None
+    rel = m.groupdict().get("rel")
+    flags.add("relative")
+    notes.append(
+        f"relative date {m.group()!r} resolved against the publication date {published}"
+        if rel
+        else f"{m.group()!r} gives no year; year taken from the publication date {published}"
+    )
+    return published.year + _REL_YEAR.get(rel or "this", 0)
+
+
+def _weekday_check(wd: str | None, day: date, value: str) -> list[str]:
+    """A note when the weekday written with a date is not that date's."""
+    if wd and _WEEKDAY_INDEX[wd[:3].casefold()] != day.weekday():
+        return [f"the weekday {wd!r} does not match {value}"]
+    return []
+
+
+def _date_mention(name: str, m: re.Match[str], published: PartialDate | None) -> Mention | None:
     flags: set[str] = set()
     notes: list[str] = []
-    year = int(g["y"]) if g.get("y") else None
-    month = (
-        _month_number(g["m"])
-        if name not in ("iso", "numeric", "relative-year", "year") and g.get("m")
-        else None
-    )
-    day = _day_number(g["d"]) if g.get("d") and name != "iso" else None
-    if name == "iso":
-        month = int(g["m"])
-        day = int(g["d"]) if g["d"] else None
-    elif name == "numeric":
-        a, b = int(g["a"]), int(g["b"])
-        if a > 12 and b <= 12:
-            month, day = b, a
-        elif b > 12 and a <= 12:
-            month, day = a, b
-        elif a == b:
-            month = day = a
-        elif a <= 12 and b <= 12:
-            us, eu = _date_text(year or 0, a, b), _date_text(year or 0, b, a)
-            flags.add("ambiguous")
-            notes.append(
-                f"ambiguous date {m.group()!r}: {us} (month/day) or {eu} (day/month); "
-                "only the year is certain"
-            )
-        else:
-            return None
-        if m.end() < len(m.string) and m.string[m.end()].isdigit():
-            notes.append(f"{m.group()!r} runs straight into more digits in the text")
-    if g.get("rel") or (year is None and name != "year"):
-        if published is None:
-            return None
-        offset = _REL_YEAR.get(g.get("rel") or "this", 0)
-        year = published.year + offset
-        flags.add("relative")
-        said = m.group()
-        notes.append(
-            f"relative date {said!r} resolved against the publication date {published}"
-            if g.get("rel")
-            else f"{said!r} gives no year; year taken from the publication date {published}"
-        )
-    assert year is not None
-    value = _date_text(year, month, day) if "ambiguous" not in flags else _date_text(year)
+    parts = _parts(name, m, flags, notes)
+    if parts is None:
+        return None
+    year, month, day = parts
+    if m.groupdict().get("rel") or (year is None and name != "year"):
+        year = _relative_year(name, m, published, flags, notes)
+    if year is None:
+        return None
+    ambiguous = "ambiguous" in flags
+    value = _date_text(year) if ambiguous else _date_text(year, month, day)
     if value is None:
         return None
-    wd = g.get("wd")
-    if wd and day and "ambiguous" not in flags:
-        actual = date(year, month or 1, day).weekday()
-        if _WEEKDAY_INDEX[wd[:3].casefold()] != actual:
-            notes.append(f"the weekday {wd!r} does not match {value}")
-    precision = (
-        ("day" if day else "month" if month else "year") if "ambiguous" not in flags else "year"
-    )
+    if day and not ambiguous:
+        notes += _weekday_check(m.groupdict().get("wd"), date(year, month or 1, day), value)
     start, end = m.span()
     if name == "month":  # the word before the month is context, not part of the date
         start, end = m.start("m"), m.end("m") - m.group("m").endswith(".")
@@ -182,7 +210,7 @@ def _date_mention(name: str, m: re.Match[str], published: PartialDate | None) ->
         end=end,
         text=m.string[start:end],
         value=value,
-        precision=precision,
+        precision="year" if ambiguous or not month else "month" if not day else "day",
         flags=frozenset(flags),
         note="; ".join(notes) or None,
     )

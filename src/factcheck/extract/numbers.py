@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from factcheck.domain.values import parse_number
@@ -188,81 +189,26 @@ def _clean(value: float) -> float:
 
 
 def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
-    out: list[Mention] = []
-    rates: list[tuple[tuple[int, int], str]] = []  # clause -> "per 100,000"
     taken = list(taken)
+    rates: list[tuple[tuple[int, int], str]] = []  # clause -> "per 100,000"
     for m in _RATE_RE.finditer(text, start, end):
         base = parse_number(m["num"]) * (_SCALE[m["scale"]] if m["scale"] else 1)
         rates.append((_clause(text, start, end, m.start()), f"per {base:,.0f}"))
         taken.append((m.start("num"), m.end()))
+    taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
+    out = _fractions(text, start, end, taken)
+    taken.extend((x.start, x.end) for x in out)
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken)
 
-    taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
-    for m in _FRACTION_RE.finditer(text, start, end):
-        if not free(m.start(), m.end()) or int(m["d"]) not in _DENOMINATORS:
-            continue
-        if int(m["n"]) >= int(m["d"]):
-            continue
-        value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
-        after = _UNIT_AFTER.match(text, m.end(), end)
-        funit = _unit_name(after["u"]) if after else None
-        out.append(_figure(m, _clean(value), funit, "fraction", f"a fraction: {m.group()!r}"))
-        taken.append(m.span())
-
-    for m in _NUMBER_RE.finditer(text, start, end):
-        if not free(m.start(), m.end()):
-            continue
-        try:
-            value = parse_number(m["num"])
-        except ValueError:
-            continue
-        unit: str | None = None
-        flags: set[str] = set()
-        if m["scale"]:
-            value *= _SCALE[m["scale"].lower()]
-        if m["cur"]:
-            unit = _CURRENCY[m["cur"]]
-        if m["pct"]:
-            unit = "percent" if unit is None else unit
-        after = _UNIT_AFTER.match(text, m.end(), end)
-        if unit is None and after:
-            unit = _unit_name(after["u"])
-        rate = next((r for (lo, hi), r in rates if lo <= m.start() < hi), None)
-        if unit is None and rate is not None:
-            unit = rate
-            flags.add("rate")
-        out.append(
-            Mention(
-                "quantity",
-                m.start(),
-                m.end(),
-                m.group(),
-                _clean(value),
-                unit,
-                flags=frozenset(flags),
-            )
-        )
-    for m in _WORD_RE.finditer(text, start, end):
-        if not free(m.start(), m.end()):
-            continue
-        word = m["w"].casefold()
-        if word == "once" and not _COUNTED_ONCE.search(text, max(start, m.start() - 5), end):
-            continue  # "once" as "formerly" or "as soon as", not a count
-        if "-" in word:
-            tens, ones = word.split("-")
-            value = _WORD_NUMBERS[tens] + _UNITS_WORDS.index(ones) + 1
-        else:
-            value = _WORD_NUMBERS[word]
-        after = _UNIT_AFTER.match(text, m.end(), end)
-        unit = None
-        if after:
-            u = re.sub(r"\s+", " ", after["u"].casefold())
-            unit = _UNIT_NAMES.get(u, u if u.endswith("s") else u + "s")
-        if word in ("once", "twice"):
-            unit = "times"
-        out.append(_figure(m, float(value), unit, "word", f"written as a word: {m.group()!r}"))
+    out += [x for m in _NUMBER_RE.finditer(text, start, end) for x in _digits(m, end, rates, free)]
+    out += [
+        x
+        for m in _WORD_RE.finditer(text, start, end)
+        if free(*m.span())
+        for x in _word(m, start, end)
+    ]
     for m in _ORDINAL_RE.finditer(text, start, end):
         word = (m["o"] or m["p"]).casefold()
         rank = _ORDINALS.get(word) or _day_number(word)
@@ -279,6 +225,68 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
         out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
     return _hedged(text, start, out)
+
+
+def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    """ "1-1/2 months", "3/4": proper fractions with a usual denominator."""
+    out = []
+    for m in _FRACTION_RE.finditer(text, start, end):
+        if any(m.start() < y and x < m.end() for x, y in taken):
+            continue
+        if int(m["d"]) not in _DENOMINATORS or int(m["n"]) >= int(m["d"]):
+            continue
+        value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
+        after = _UNIT_AFTER.match(text, m.end(), end)
+        funit = _unit_name(after["u"]) if after else None
+        out.append(_figure(m, _clean(value), funit, "fraction", f"a fraction: {m.group()!r}"))
+    return out
+
+
+def _digits(
+    m: re.Match[str],
+    end: int,
+    rates: list[tuple[tuple[int, int], str]],
+    free: Callable[[int, int], bool],
+) -> list[Mention]:
+    """A number in digits with its scale ("million"), currency, percent sign or unit."""
+    if not free(m.start(), m.end()):
+        return []
+    try:
+        value = parse_number(m["num"])
+    except ValueError:
+        return []
+    value *= _SCALE[m["scale"].lower()] if m["scale"] else 1
+    unit: str | None = _CURRENCY[m["cur"]] if m["cur"] else None
+    if m["pct"] and unit is None:
+        unit = "percent"
+    after = _UNIT_AFTER.match(m.string, m.end(), end)
+    if unit is None and after:
+        unit = _unit_name(after["u"])
+    rate = next((r for (lo, hi), r in rates if lo <= m.start() < hi), None)
+    flags = frozenset({"rate"}) if unit is None and rate is not None else frozenset()
+    unit = rate if unit is None else unit
+    return [Mention("quantity", m.start(), m.end(), m.group(), _clean(value), unit, flags=flags)]
+
+
+def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
+    """A number written as a word ("three", "twenty-one", "twice")."""
+    text = m.string
+    word = m["w"].casefold()
+    if word == "once" and not _COUNTED_ONCE.search(text, max(start, m.start() - 5), end):
+        return []  # "once" as "formerly" or "as soon as", not a count
+    if "-" in word:
+        tens, ones = word.split("-")
+        value = _WORD_NUMBERS[tens] + _UNITS_WORDS.index(ones) + 1
+    else:
+        value = _WORD_NUMBERS[word]
+    after = _UNIT_AFTER.match(text, m.end(), end)
+    unit = None
+    if after:
+        u = re.sub(r"\s+", " ", after["u"].casefold())
+        unit = _UNIT_NAMES.get(u, u if u.endswith("s") else u + "s")
+    if word in ("once", "twice"):
+        unit = "times"
+    return [_figure(m, float(value), unit, "word", f"written as a word: {m.group()!r}")]
 
 
 def _unit_name(word: str) -> str:
@@ -302,7 +310,42 @@ def _figure(
     )
 
 
+def _joined(text: str, m: Mention, nxt: Mention, note: str | None = None) -> Mention:
+    """Two figures read as one range ``[m, nxt]``."""
+    return _with(
+        m,
+        end=nxt.end,
+        text=text[m.start : nxt.end],
+        value=(m.value, nxt.value),
+        unit=m.unit or nxt.unit,
+        hedge="between",
+        note=note,
+    )
+
+
+def _range_to(
+    text: str, start: int, m: Mention, nxt: Mention | None, h: re.Match[str] | None
+) -> Mention | None:
+    """ "10,000 to 20,000", "some 10,000-20,000": one range, not two figures."""
+    if (
+        nxt is None
+        or not re.fullmatch(r"\s*(?:to|-|\u2013)\s*", text[m.end : nxt.start])
+        or not isinstance(m.value, float)
+        or not isinstance(nxt.value, float)
+        or m.value >= nxt.value
+        or (m.unit is not None and nxt.unit is not None and m.unit != nxt.unit)
+        or re.search(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", text[start : m.start], re.I)
+    ):
+        return None
+    said = f"a range {text[m.start : nxt.end]!r}"
+    if h is not None and _HEDGES[h["h"].casefold()] != "exact":
+        said = f"an approximate range ({h['h']!r}) {text[m.start : nxt.end]!r}"
+    return _joined(text, m, nxt, "; ".join(filter(None, [m.note, said])))
+
+
 def _hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """Hedges ("more than", "about"), ranges ("between 15,000 and 20,000", "10 to 20") and
+    changes ("12,000 more inmates than") read around the figures."""
     out: list[Mention] = []
     skip = False
     for i, m in enumerate(mentions):
@@ -312,65 +355,26 @@ def _hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
         h = _HEDGE_RE.search(text, start, m.start)
         hedge = _HEDGES[h["h"].casefold()] if h else "exact"
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (
-            hedge != "between"
-            and nxt is not None
-            and re.fullmatch(r"\s*(?:to|-|\u2013)\s*", text[m.end : nxt.start])
-            and isinstance(m.value, float)
-            and isinstance(nxt.value, float)
-            and m.value < nxt.value
-            and (m.unit is None or nxt.unit is None or m.unit == nxt.unit)
-            and not re.search(
-                r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", text[start : m.start], re.I
-            )
-        ):
-            said = f"a range {text[m.start : nxt.end]!r}"
-            if hedge != "exact":
-                said = (
-                    f"an approximate range ({h['h']!r}) {text[m.start : nxt.end]!r}" if h else said
-                )
-            out.append(
-                _with(
-                    m,
-                    end=nxt.end,
-                    text=text[m.start : nxt.end],
-                    value=(m.value, nxt.value),
-                    unit=m.unit or nxt.unit,
-                    hedge="between",
-                    note="; ".join(filter(None, [m.note, said])),
-                )
-            )
+        joined = _range_to(text, start, m, nxt, h) if hedge != "between" else None
+        if joined is None and hedge == "between" and nxt is not None:
+            pair = re.fullmatch(r"\s+and\s+", text[m.end : nxt.start])
+            numbers = isinstance(m.value, float) and isinstance(nxt.value, float)
+            changed = _changed(text, m)
+            joined = _joined(text, changed, nxt, changed.note) if pair and numbers else None
+        if joined is not None:
+            out.append(joined)
             skip = True
             continue
-        change = _CHANGE_AFTER.match(text, m.end)
-        if change and isinstance(m.value, float):
-            m = _with(
-                m,
-                flags=m.flags | {"change"},
-                note="; ".join(
-                    filter(None, [m.note, f"a change ({change.group().strip()!r}), not a count"])
-                ),
-            )
-        if hedge == "between":
-            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-            if (
-                nxt is not None
-                and re.fullmatch(r"\s+and\s+", text[m.end : nxt.start])
-                and isinstance(m.value, float)
-                and isinstance(nxt.value, float)
-            ):
-                out.append(
-                    _with(
-                        m,
-                        end=nxt.end,
-                        text=text[m.start : nxt.end],
-                        value=(m.value, nxt.value),
-                        unit=m.unit or nxt.unit,
-                        hedge="between",
-                    )
-                )
-                skip = True
-                continue
-            hedge = "exact"
+        m = _changed(text, m)
+        hedge = "exact" if hedge == "between" else hedge
         out.append(_with(m, hedge=hedge) if hedge != "exact" else m)
     return out
+
+
+def _changed(text: str, m: Mention) -> Mention:
+    """ "12,000 more inmates than": a change, flagged, not a count."""
+    change = _CHANGE_AFTER.match(text, m.end)
+    if not change or not isinstance(m.value, float):
+        return m
+    note = f"a change ({change.group().strip()!r}), not a count"
+    return _with(m, flags=m.flags | {"change"}, note="; ".join(filter(None, [m.note, note])))

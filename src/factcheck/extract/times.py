@@ -158,51 +158,54 @@ def find_times(
     by the text after it or by ``clock``."""
     out: list[Mention] = []
     for m in _TIME_RE.finditer(text, start, end):
-        day = day_at(m.start())
         ranged = any(m[g] is not None for g in ("h2", "H2", "w2"))
-        if ranged:
-            ap2 = m["ap2"]
-            first = _clock(m, 1, m["ap1"] or ap2)
-            last = _clock(m, 2, ap2)
-        else:
-            first = _clock(m, 3, m["ap3"])
-            last = None
-        if first is None:
-            continue
-        notes: list[str] = []
-        zone_match = _ZONE_AFTER.match(text, m.end(), end)
-        zone_name = zone_match["z"] if zone_match else (clock.name if clock else None)
-        span_end = zone_match.end() if zone_match else m.end()
-        if zone_match:
-            notes.append(f"zone {zone_match['z']!r} given after the time")
-        elif clock:
-            notes.append(f"zone from {clock.said!r}")
-        zone = _zone(zone_name, day) if zone_name and day else None
-        hedge = "not-before" if last is not None else "exact"
-        if last is not None:
-            notes.append(
-                f"a time range, {_said(first)} to {_said(last)}: drafted as its start with "
-                "hedge not-before (the format has no time ranges)"
-            )
-        if day is None:
-            continue
-        if zone is None:
-            why = "no zone in the text" if zone_name is None else f"zone {zone_name!r} unknown"
-            notes.append(f"the time {_said(first)} is kept as its day: {why}")
-            value, precision = day.isoformat(), "day"
-        else:
-            value, precision = _stamp(day, first, zone), "time"
-        out.append(
-            Mention(
-                "date",
-                m.start(),
-                span_end,
-                text[m.start() : span_end],
-                value,
-                hedge=hedge,
-                precision=precision,
-                flags=frozenset({"time"}),
-                note="; ".join(notes),
-            )
-        )
+        first = _clock(m, 1, m["ap1"] or m["ap2"]) if ranged else _clock(m, 3, m["ap3"])
+        last = _clock(m, 2, m["ap2"]) if ranged else None
+        day = day_at(m.start())
+        if first is not None and day is not None:
+            out.append(_time_mention(m, end, day, first, last, clock))
     return out
+
+
+def _time_mention(
+    m: re.Match[str],
+    end: int,
+    day: date,
+    first: tuple[int, int],
+    last: tuple[int, int] | None,
+    clock: Clock | None,
+) -> Mention:
+    """A time (or a range's start) on ``day``, with the zone written after it, else the
+    document's; kept as its day, and the note says why, when there is no known zone."""
+    text = m.string
+    notes: list[str] = []
+    zone_match = _ZONE_AFTER.match(text, m.end(), end)
+    zone_name = zone_match["z"] if zone_match else (clock.name if clock else None)
+    span_end = zone_match.end() if zone_match else m.end()
+    if zone_match:
+        notes.append(f"zone {zone_match['z']!r} given after the time")
+    elif clock:
+        notes.append(f"zone from {clock.said!r}")
+    zone = _zone(zone_name, day) if zone_name else None
+    if last is not None:
+        notes.append(
+            f"a time range, {_said(first)} to {_said(last)}: drafted as its start with "
+            "hedge not-before (the format has no time ranges)"
+        )
+    if zone is None:
+        why = "no zone in the text" if zone_name is None else f"zone {zone_name!r} unknown"
+        notes.append(f"the time {_said(first)} is kept as its day: {why}")
+        value, precision = day.isoformat(), "day"
+    else:
+        value, precision = _stamp(day, first, zone), "time"
+    return Mention(
+        "date",
+        m.start(),
+        span_end,
+        text[m.start() : span_end],
+        value,
+        hedge="not-before" if last is not None else "exact",
+        precision=precision,
+        flags=frozenset({"time"}),
+        note="; ".join(notes),
+    )

@@ -1,0 +1,198 @@
+"""One figure becomes one draft claim: its subject, property, value, unit, hedge, as_of,
+quote and a note saying why each was chosen."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.domain.values import PartialDate
+
+from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
+from .properties import (
+    _named_properties,
+    _propose_property,
+    count_property,
+    property_of_subject,
+)
+from .sentences import _clause
+from .subjects import COUNTED, Place, propose_subject
+from .vocabulary import _Names
+
+__all__ = ["Context", "make_claim"]
+
+
+@dataclass
+class Context:
+    """What drafting a claim needs to know about the sentence around its figure."""
+
+    text: str
+    sent: tuple[int, int]
+    found: list[tuple[int, int, str]]
+    names: _Names
+    dates: list[Mention]
+    ids: dict[str, int]
+    earlier: list[tuple[int, int, str]]
+    main: str | None
+    published: PartialDate | None
+    next_sentence: tuple[int, int] | None  # the event a heading's date or time is of
+    last: str | None = None  # the subject of the sentence's figure before, for "it"
+
+
+def _as_of(m: Mention, ctx: Context) -> tuple[Mention | None, str | None]:
+    """The date a figure holds at: the last date before it in its part of the sentence
+    (up to a semicolon), else a date right after it ("in March 2025"). A figure said to
+    hold "now" is dated by the publication, not by another date in the sentence."""
+    text, (s_start, s_end) = ctx.text, ctx.sent
+    seg_lo = max((x.end() for x in re.finditer(";", text[s_start : m.start])), default=0)
+    seg_lo += s_start
+    near = text[max(seg_lo, m.start - 40) : m.start]
+    if re.search(r"\b(?:now|currently|today|presently)\b", near, re.I):
+        return None, "now"
+    dates = [d for d in ctx.dates if "time" not in d.flags]  # a timeline's time is an event's
+    before = [d for d in dates if seg_lo <= d.start and d.end <= m.start]
+    if before:
+        return before[-1], f"as_of from {before[-1].text!r}, the last date before it"
+    _, hi = _clause(text, s_start, s_end, m.start)
+    after = [d for d in dates if m.end <= d.start and d.end <= hi]
+    if after and re.fullmatch(r"[^,;]*\b(?:in|as of|by|on)\s+", text[m.end : after[0].start]):
+        return after[0], f"as_of from {after[0].text!r}, right after it"
+    return None, None
+
+
+def _subject(
+    m: Mention, ctx: Context, prop: str | None, notes: list[str]
+) -> tuple[str | None, str | None]:
+    """(subject, property): the property may come from the line under a heading."""
+    text, names = ctx.text, ctx.names
+    end = m.end if m.kind == "quantity" else None
+    if m.label is not None and ctx.main is not None:
+        notes.append("subject: the entity the text is about (the only one in its first line)")
+        return ctx.main, prop
+    if ctx.next_sentence is not None:
+        n_lo, n_hi = ctx.next_sentence
+        if prop is None:
+            props = _named_properties(names, m, "", text[n_lo:n_hi])
+            prop = props[0] if len(props) == 1 else None
+            if prop:
+                notes.append(f"property {prop}: named in the line under this heading")
+        place = Place(text, ctx.next_sentence, n_lo, None, prop, None, ctx.last)
+        subject, named, why = propose_subject(names, names.entities_in(text, n_lo, n_hi), place)
+        where = "the line under this heading"
+        why = f"{why}, in {where}" if why else None
+    else:
+        place = Place(text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last)
+        subject, named, why = propose_subject(names, ctx.found, place)
+        where = "the sentence"
+    if why:
+        notes.append(why)
+    if subject is None and named:
+        notes.append(f"entities named in {where}, none clearly the subject: " + ", ".join(named))
+    return subject, prop
+
+
+def _origin(m: Mention, text: str) -> str | None:
+    """ "a 1798 law": the noun a bare year stands before, if it does."""
+    if m.kind != "date" or m.precision != "year":
+        return None
+    if re.search(r"\b(?:a|an|the)\s+$", text[max(0, m.start - 6) : m.start]) is None:
+        return None
+    noun = re.match(r"\s+([a-z]+)\b", text[m.end :])
+    return noun[1] if noun else None
+
+
+def _claim_id(m: Mention, prop: str | None, ids: dict[str, int]) -> tuple[str, Any]:
+    base = prop or ("date" if m.kind == "date" else "number")
+    value: Any
+    if isinstance(m.value, tuple):
+        value = [_plain(x) for x in m.value]
+        slug = f"{_slug(str(value[0]))}-{_slug(str(value[1]))}"
+    elif isinstance(m.value, float):
+        value = _plain(m.value)
+        slug = _slug(f"{value}")
+    else:
+        value = m.value
+        slug = _slug(m.value)
+    claim_id = f"{base}-{slug}"
+    ids[claim_id] = ids.get(claim_id, 0) + 1
+    if ids[claim_id] > 1:
+        claim_id = f"{claim_id}-{ids[claim_id]}"
+    return claim_id, value
+
+
+def _dated(m: Mention, ctx: Context, claim: dict[str, Any], notes: list[str]) -> Mention | None:
+    """Set the claim's as_of (quantities) or say the date's precision; the date used."""
+    if m.kind != "quantity":
+        notes.append(f"{m.precision} precision")
+        return None
+    used, why_as_of = _as_of(m, ctx)
+    if used is not None:
+        claim["as_of"] = used.value
+        notes.append(str(why_as_of))
+    elif why_as_of == "now" and ctx.published is not None:
+        claim["as_of"] = str(ctx.published)
+        notes.append(f"as_of: said to hold now, so the publication date {ctx.published}")
+    return used
+
+
+def _subject_and_property(
+    m: Mention, ctx: Context, alone: bool, notes: list[str]
+) -> tuple[str | None, str | None]:
+    """The property named around the figure, then the subject; a property the subject
+    gives (what it is said of, or a count of it) when the words named none."""
+    origin = _origin(m, ctx.text)  # "a 1798 law": not what the sentence's verb says
+    prop = None if origin else _propose_property(ctx.names, ctx.text, ctx.sent, m, alone)
+    if prop:
+        notes.append(
+            f"property {prop}: from the label {m.label!r}"
+            if m.label
+            else f"property {prop}: named by the words around the figure"
+        )
+    subject, prop = _subject(m, ctx, prop, notes)
+    if subject is not None:
+        ctx.last = subject
+    if "change" in m.flags and m.kind == "quantity":
+        return subject, None  # a change is not a count of anything the corpus has a property for
+    if prop is not None or subject is None:
+        return subject, prop
+    if any(n.endswith(COUNTED) for n in notes):
+        prop = count_property(ctx.names)
+        why = f"property {prop}: the figure counts the subject itself" if prop else None
+    else:
+        prop, why = property_of_subject(ctx.names, subject, m, origin=origin)
+    if why:
+        notes.append(why)
+    return subject, prop
+
+
+def make_claim(m: Mention, ctx: Context, alone: bool) -> tuple[dict[str, Any], Mention | None]:
+    """The draft claim of figure ``m`` and the date used as its as_of, if any."""
+    notes = [f"drafted from {m.text!r}"]
+    subject, prop = _subject_and_property(m, ctx, alone, notes)
+    claim_id, value = _claim_id(m, prop, ctx.ids)
+    claim: dict[str, Any] = {
+        "id": claim_id,
+        "subject": subject or UNIDENTIFIED,
+        "property": prop or (UNREVIEWED_DATE if m.kind == "date" else UNREVIEWED_NUMBER),
+        "value": value,
+    }
+    if m.unit:
+        claim["unit"] = m.unit
+    if m.hedge != "exact":
+        claim["hedge"] = m.hedge
+    used = _dated(m, ctx, claim, notes)
+    if m.note:
+        notes.append(m.note)
+    claim["note"] = "; ".join(notes)
+    claim["quote"] = ctx.text[ctx.sent[0] : ctx.sent[1]]
+    claim["draft"] = True
+    return claim, used
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
+
+
+def _plain(x: float) -> int | float:
+    return int(x) if x == int(x) and abs(x) < 2**53 else x

@@ -1,0 +1,317 @@
+"""Properties: what a figure says of its subject, from the corpus's ``properties.yaml``.
+
+A property is proposed when the words around the figure name it (its id's words, met as a
+verb or a plural: "departs" -> ``departed``, "deported" -> ``deportees``, "leaves" ->
+``departed``), when the noun counted after the figure names it ("eight buildings"), when
+the figure is a span of time and the corpus has one property for how long things last,
+or when the subject is known and only one property of the figure's type and unit is said
+of it (by its description: "When a flight departed." is said of a flight). Never a guess
+between two: then the placeholder stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .mention import Mention
+from .sentences import _clause
+from .stems import _stems, stem
+from .vocabulary import _Names
+
+__all__ = ["ORIGIN", "TIME_UNITS", "count_property", "property_of_subject"]
+
+#: Keywords that make a property clear: property id -> (phrases, unit the figure must have).
+#: ``None`` for the unit means a plain count or measure (not a percentage or an amount).
+_PROPERTY_KEYWORDS: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
+    "capacity": (("designed for", "space for", "accommodate", "capacity of"), None),
+    "inmates": (("houses", "serving sentences", "are held"), None),
+    "opened": (("opened", "inaugurated"), None),
+    "arrests": (("arrested",), None),
+    "imprisoned": (("imprisoned",), None),
+    "killed": (("killed", "lives"), None),
+    "population": (("population of",), None),
+    "prison-population": (("in prisons",), None),
+    "incarceration-rate": (("prisoners per",), "per 100,000"),
+    "incarceration-rate-world-rank": (("prisoners per",), "rank"),
+    "enacted": (("act of",), None),
+    "homicide-rate": (("murders per", "homicides per"), "per 100,000"),
+    "homicide-rate-decrease": (("murder rate", "homicide rate"), "percent"),
+    "approval-rating": (("approved of",), "percent"),
+    "right-direction": (("right direction",), "percent"),
+    "age": (("years old",), "years"),
+    "payment": (("would receive",), "USD"),
+    "payment-share-of-prison-budget": (("budget",), "percent"),
+    "citizenship-investment": (("citizenship",), "USD"),
+    "watchtowers": (("towers",), None),
+    "site-area": (("located on an area",), "hectares"),
+    "tco-designated": (("transnational criminal organization",), None),
+    "fto-designated": (("foreign terrorist organization",), None),
+    "founded": (("was formed", "was founded"), None),
+    "time-outside-cell": (("leave their cells", "outside the cell"), "minutes"),
+}
+
+_SPECIAL_UNITS: Final = frozenset({"percent", "USD", "EUR", "GBP", "rank", "times"})
+#: Units of a span of time, as the number reader writes them.
+TIME_UNITS: Final = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+#: Stems of the properties a bare year before a noun stands for ("a 1798 law", "the 2019
+#: building"): when the thing came to be.
+ORIGIN: Final = frozenset({"enact", "found", "build", "open", "creat", "establish", "born"})
+_PROPERTY_STOP: Final = frozenset({"of", "per", "in", "the", "a", "to", "by", "and", "or"})
+
+
+def _unit_fits(names: _Names, prop: str, mention: Mention) -> bool:
+    """Whether a quantity's unit suits the property's: the same, or a plain count for a
+    property without unit (not a percentage, an amount or a rate)."""
+    if mention.kind != "quantity":
+        return True
+    unit = names.units.get(prop)
+    if mention.unit and unit:
+        return unit == mention.unit
+    if unit is None:
+        return mention.unit not in _SPECIAL_UNITS and not (mention.unit or "").startswith("per ")
+    return True
+
+
+def _keyword_hits(names: _Names, mention: Mention, low: str) -> list[str]:
+    found = []
+    for prop, (phrases, unit) in _PROPERTY_KEYWORDS.items():
+        if names.properties.get(prop) != mention.kind or not any(p in low for p in phrases):
+            continue
+        if (
+            mention.kind == "quantity"
+            and unit != mention.unit
+            and not (
+                unit is None
+                and mention.unit not in _SPECIAL_UNITS
+                and not (mention.unit or "").startswith("per ")
+            )
+        ):
+            continue
+        found.append(prop)
+    return found
+
+
+def _propose_property(
+    names: _Names, text: str, sent: tuple[int, int], mention: Mention, alone: bool
+) -> str | None:
+    """A property whose keyword is in the mention's clause (or in its sentence, when the
+    mention is the only figure of its kind there) and whose type and unit suit it."""
+    if mention.label is not None:
+        named = _named_properties(names, mention, mention.label, "")
+        return named[0] if len(named) == 1 else None
+    lo, hi = _clause(text, sent[0], sent[1], mention.start)
+    # the sentence stops, for this figure, where a clause saying when or why begins
+    sub = re.search(r",(?=" + _SUBORDINATE.pattern + ")", text[mention.end : sent[1]], re.I)
+    stop = mention.end + sub.start() if sub else sent[1]
+    local = _keyword_hits(names, mention, text[lo:hi].casefold())
+    if not local and alone:
+        local = _keyword_hits(names, mention, text[sent[0] : stop].casefold())
+    if not local:
+        local = _named_properties(names, mention, text[lo : mention.start], text[mention.end : hi])
+    if not local and alone:
+        local = _named_properties(
+            names, mention, text[sent[0] : mention.start], text[mention.end : stop]
+        )
+    if not local:
+        local = _next_clause(names, text, sent, mention, (lo, hi))
+    if not local and mention.kind == "quantity" and not mention.unit:
+        local = _counted_property(names, text[mention.end : sent[1]])
+    if not local and mention.kind == "quantity" and mention.unit in TIME_UNITS:
+        local = _how_long(names, mention)
+    return local[0] if len(local) == 1 else None
+
+
+def _next_clause(
+    names: _Names, text: str, sent: tuple[int, int], mention: Mention, clause: tuple[int, int]
+) -> list[str]:
+    """ "On Friday, March 14, Trump invoked the Act": a figure that is a clause of its own
+    takes the property the next clause names."""
+    lo, hi = clause
+    bare = text[lo : mention.start] + text[mention.end : hi]
+    if hi >= sent[1] or re.search(r"[A-Za-z]{4,}", bare) or _SUBORDINATE.match(text, hi + 1):
+        return []
+    n_lo, n_hi = _clause(text, sent[0], sent[1], hi + 1)
+    return _keyword_hits(names, mention, text[n_lo:n_hi].casefold()) or _named_properties(
+        names, mention, "", text[n_lo:n_hi]
+    )
+
+
+def _how_long(names: _Names, mention: Mention) -> list[str]:
+    """A span of time ("24 hours", "1-1/2 months") of a corpus with one property, without
+    a unit of its own, for how long things last ("How long something lasted.")."""
+    return [
+        p
+        for p, ptype in names.properties.items()
+        if ptype == "quantity"
+        and names.units.get(p) is None
+        and re.match(r"\s*how long\b", names.descriptions.get(p, ""), re.I)
+    ]
+
+
+def _named_properties(names: _Names, mention: Mention, before: str, after: str) -> list[str]:
+    """Properties every word of whose id is in the context ("departs" -> ``departed``,
+    "began housing inmates" -> ``began-housing-inmates``), of the mention's type and a
+    unit that suits it. The most specific (most words) wins; a property named only by
+    the noun counted right after the figure ("40,000 inmates") gives way to one named
+    elsewhere ("a capacity for 40,000 inmates")."""
+    context = _stems(before) | _stems(after)
+    counted = _stems(" ".join(re.findall(r"[A-Za-z]+", after)[:1]))
+    elsewhere = _stems(before) | _stems(" ".join(re.findall(r"[A-Za-z]+", after)[1:]))
+    scored: list[tuple[int, bool, str]] = []
+    for prop, ptype in names.properties.items():
+        if ptype != mention.kind or prop.startswith("unreviewed"):
+            continue
+        words = {stem(w) for w in prop.split("-") if w not in _PROPERTY_STOP}
+        if not words or not words <= context:
+            continue
+        unit = names.units.get(prop)
+        if mention.kind == "quantity" and mention.unit and unit and unit != mention.unit:
+            continue
+        if mention.kind == "quantity" and mention.unit in _SPECIAL_UNITS and unit is None:
+            continue
+        scored.append((len(words), words <= elsewhere or not words <= counted, prop))
+    if not scored:
+        return _unit_named(names, mention, context)
+    best = max(n for n, _, _ in scored)
+    top = [(named_elsewhere, p) for n, named_elsewhere, p in scored if n == best]
+    if len(top) > 1 and any(e for e, _ in top):
+        top = [(e, p) for e, p in top if e]
+    return [p for _, p in top]
+
+
+def _unit_named(names: _Names, mention: Mention, context: set[str]) -> list[str]:
+    """ "a half-hour drive" (30 minutes) -> ``drive-time`` (unit minutes): a property with
+    the figure's own unit, one of whose words is there."""
+    if mention.kind != "quantity" or not mention.unit:
+        return []
+    return [
+        prop
+        for prop, ptype in names.properties.items()
+        if ptype == "quantity"
+        and names.units.get(prop) == mention.unit
+        and {stem(w) for w in prop.split("-") if w not in _PROPERTY_STOP} & context
+    ]
+
+
+_COUNTED_RUN: Final = re.compile(r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+_RUN_STOP: Final = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "with",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "each",
+        "which",
+        "that",
+        "who",
+        "are",
+        "is",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "by",
+        "from",
+        "per",
+        "as",
+    ]
+)
+
+
+def _counted_property(names: _Names, after: str) -> list[str]:
+    """Properties named by the noun counted after a figure: "eight buildings" -> buildings,
+    "32 prison cells" -> cells-per-building (the last word of the noun phrase decides)."""
+    m = _COUNTED_RUN.match(after)
+    if not m:
+        return []
+    run: list[str] = []
+    for word in m.group(1).casefold().split():
+        if word in _RUN_STOP:
+            break
+        run.append(word)
+    found: dict[str, str] = {}  # property -> the word that named it
+    for prop, ptype in names.properties.items():
+        if ptype != "quantity" or prop.startswith("unreviewed"):
+            continue
+        for word in run:
+            if word in prop.split("-"):
+                found.setdefault(prop, word)
+    if len(found) > 1 and run:
+        found = {p: w for p, w in found.items() if w == run[-1]}
+    return list(found)
+
+
+def property_of_subject(
+    names: _Names, subject: str, mention: Mention, *, origin: str | None = None
+) -> tuple[str | None, str | None]:
+    """(property, why) when exactly one property of the figure's type and unit is said of
+    the subject by its description ("When a flight departed." of a flight); one said of
+    the noun the subject's name ends with ("written order": "When an order was issued.")
+    comes before one said only of its kind ("When an event began."). ``origin``: the
+    noun a year stands before ("a 1798 law"): the property said of that noun that says
+    when the subject came to be. A date said of nothing more precise takes the corpus's
+    property for when the subject happened, if it has one."""
+    fitting = [
+        p
+        for p, ptype in names.properties.items()
+        if ptype == mention.kind
+        and not p.startswith("unreviewed")
+        and names.said_of_entity(p, subject)
+        and _unit_fits(names, p, mention)
+    ]
+    kind = names.kinds.get(subject, "").casefold()
+    nouns = names.nouns.get(subject, frozenset()) - {kind}
+    if origin is not None:
+        nouns = frozenset({origin})
+        fitting = [p for p in fitting if any(stem(w) in ORIGIN for w in p.split("-"))]
+    said_of_kind = bool(fitting)
+    own = [p for p in fitting if names.said_of[p] & nouns]
+    # a date needs the noun of the subject's own name ("When a flight departed."): every
+    # country or person has many dates said of its kind
+    fitting = own if mention.kind == "date" or own else fitting
+    if len(fitting) == 1:
+        noun = sorted(names.said_of[fitting[0]] & (nouns or names.nouns[subject]))[-1]
+        why = f"property {fitting[0]}: the only {mention.kind} property said of a {noun}"
+        return fitting[0], why + (" that dates when it came to be" if origin else "")
+    if not said_of_kind and mention.kind == "date":
+        generic = [p for p in names.properties if _WHEN_SUBJECT.match(names.descriptions[p])]
+        if len(generic) == 1:
+            return (
+                generic[0],
+                f"property {generic[0]}: when the subject happened (nothing more precise)",
+            )
+    return None, None
+
+
+def count_property(names: _Names) -> str | None:
+    """The corpus's property for how many of the subject there were, if it has one."""
+    found = [
+        p
+        for p, ptype in names.properties.items()
+        if ptype == "quantity"
+        and names.units.get(p) is None
+        and _HOW_MANY.match(names.descriptions[p])
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_WHEN_SUBJECT: Final = re.compile(r"\s*when the subject (?:happened|took place)\b", re.I)
+_HOW_MANY: Final = re.compile(r"\s*how many of the subject\b", re.I)
+
+
+# A clause that says when or why, not what: "March 15, immediately after Trump invoked".
+_SUBORDINATE: Final = re.compile(
+    r"\s*(?:(?:right|just|shortly|soon|long|even|\w+ly)\s+)?"
+    r"(?:after|before|when|while|since|until|because|although|though|as|once|if|unless|whereas)\b",
+    re.IGNORECASE,
+)

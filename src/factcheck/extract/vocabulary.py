@@ -1,0 +1,126 @@
+"""A corpus's entities and properties, compiled once for drafting.
+
+What the subject and property choices read: every entity's name and aliases (one regular
+expression), its kind and the nouns it is called by (its kind and the last word of its
+name, "written order" -> ``order``), and for every property its type, unit and the nouns
+its description says it is about ("When a flight departed." -> ``flight``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.domain.corpus import Corpus
+
+from .mention import UNIDENTIFIED
+
+__all__ = ["head_nouns"]
+
+
+def head_nouns(name: str) -> set[str]:
+    """The noun a name ends with, as written and singular: "first deportation flight" ->
+    flight; "ICE flights" -> flights, flight. A proper name ("United States", "Alien
+    Enemies Act") gives none: its last word is no common noun to describe it by."""
+    words = re.findall(r"[A-Za-z]+", name)
+    if not words or not words[-1].islower():  # "United States", "Alien Enemies Act"
+        return set()
+    last = words[-1].casefold()
+    singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    return {last, singular}
+
+
+def _described(texts: dict[str, str], nouns: set[str]) -> dict[str, frozenset[str]]:
+    """For each text, the nouns it names (singular or plural), in one pass per text."""
+    if not nouns:
+        return {key: frozenset() for key in texts}
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    pattern = re.compile(rf"\b({alternatives})s?\b")
+    return {key: frozenset(pattern.findall(text.casefold())) for key, text in texts.items()}
+
+
+@dataclass
+class _Names:
+    """Entity aliases and property keywords of a corpus, compiled for matching."""
+
+    aliases: re.Pattern[str] | None
+    owner: dict[str, str]
+    properties: dict[str, str]  # property id -> type
+    kinds: dict[str, str] = field(default_factory=dict)  # entity id -> kind
+    # property id -> kinds of entity that confirmed claims of it are about
+    subject_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    adjectives: frozenset[str] = frozenset()  # aliases noted as adjectives ("Salvadoran")
+    units: dict[str, str | None] = field(default_factory=dict)  # property id -> unit
+    # property id -> entity kinds its description names ("When a law was invoked": law)
+    described_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    # entity id -> the nouns it is called by (its kind, the head noun of its name)
+    nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    # property id -> the nouns of entities its description names ("a flight": flight)
+    said_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # entity id -> its name
+
+    @classmethod
+    def of(cls, corpus: Corpus | None) -> _Names:
+        if corpus is None:
+            return cls(None, {}, {})
+        owner: dict[str, str] = {}
+        for entity in corpus.entities.values():
+            if entity.id == UNIDENTIFIED:
+                continue
+            for name in (entity.name, *(a.name for a in entity.aliases)):
+                owner.setdefault(name, entity.id)
+        names = sorted(owner, key=len, reverse=True)
+        pattern = (
+            re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            if names
+            else None
+        )
+        kinds = {e.id: e.kind for e in corpus.entities.values()}
+        subject_kinds: dict[str, set[str]] = {}
+        for f in corpus.facts:
+            if not f.claim.draft and f.subject in kinds:
+                subject_kinds.setdefault(f.prop.id, set()).add(kinds[f.subject])
+        nouns = {
+            e.id: frozenset({e.kind.casefold(), *head_nouns(e.name)})
+            for e in corpus.entities.values()
+            if e.id != UNIDENTIFIED and e.kind != "placeholder"
+        }
+        all_nouns = set().union(*nouns.values()) if nouns else set()
+        descriptions = {p.id: p.description or "" for p in corpus.properties.values()}
+        kind_names = {k for k in kinds.values() if k != "placeholder"}
+        return cls(
+            pattern,
+            owner,
+            {p.id: str(p.type) for p in corpus.properties.values()},
+            kinds,
+            {k: frozenset(v) for k, v in subject_kinds.items()},
+            frozenset(
+                a.name
+                for e in corpus.entities.values()
+                for a in e.aliases
+                if a.note and "adjective" in a.note.casefold()
+            ),
+            {p.id: p.unit for p in corpus.properties.values()},
+            _described(descriptions, {k.casefold() for k in kind_names}),
+            nouns,
+            _described(descriptions, all_nouns),
+            descriptions,
+            {e.id: e.name for e in corpus.entities.values()},
+        )
+
+    def entities_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, entity id) of every name or alias in ``text[start:end]``; an alias
+        noted as an adjective ("Salvadoran") counts only where no other entity is named."""
+        if self.aliases is None:
+            return []
+        found = [
+            (m.start(), m.end(), self.owner[m.group()])
+            for m in self.aliases.finditer(text, start, end)
+        ]
+        nouns = [f for f in found if text[f[0] : f[1]] not in self.adjectives]
+        return nouns or found
+
+    def said_of_entity(self, prop: str, entity: str) -> bool:
+        """Whether the property's description names the entity's kind or head noun."""
+        return bool(self.said_of.get(prop, frozenset()) & self.nouns.get(entity, frozenset()))

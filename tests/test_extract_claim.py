@@ -1,0 +1,87 @@
+"""factcheck.extract.claim: one figure, one draft claim, with a note saying why."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+from factcheck.domain.values import PartialDate
+from factcheck.extract import UNIDENTIFIED, UNREVIEWED_NUMBER, Mention, find_mentions
+from factcheck.extract.claim import Context, _origin, make_claim
+from factcheck.extract.vocabulary import _Names
+
+from .conftest import MakeCorpus
+
+ENTITIES = """
+entities:
+  - {id: cecot, name: CECOT, kind: prison}
+  - {id: aea, name: Alien Enemies Act, kind: law}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+PROPERTIES = """
+properties:
+  - {id: inmates, type: quantity, unit: people}
+  - {id: enacted, type: date, description: When a law was enacted.}
+  - {id: invoked, type: date, description: When a law was invoked.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+def _context(text: str, names: _Names) -> tuple[Context, list[Mention]]:
+    mentions = find_mentions(text, "2025-03-20")
+    ctx = Context(
+        text,
+        (0, len(text)),
+        names.entities_in(text, 0, len(text)),
+        names,
+        [m for m in mentions if m.kind == "date"],
+        {},
+        earlier=[],
+        main=None,
+        published=PartialDate.parse("2025-03-20"),
+        next_sentence=None,
+    )
+    return ctx, mentions
+
+
+@pytest.fixture
+def names(make_corpus: MakeCorpus) -> _Names:
+    root = make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES})
+    return _Names.of(factcheck.load(root))
+
+
+def test_a_claim_says_why_for_every_field(names: _Names) -> None:
+    ctx, mentions = _context("In March 2025, CECOT held about 14,500 inmates.", names)
+    [m] = [x for x in mentions if x.kind == "quantity"]
+    claim, used = make_claim(m, ctx, alone=True)
+    assert (claim["subject"], claim["property"], claim["value"]) == ("cecot", "inmates", 14500)
+    assert claim["hedge"] == "about" and claim["as_of"] == "2025-03" and claim["draft"]
+    assert used is not None and used.value == "2025-03"
+    for part in ("drafted from", "property inmates:", "subject:", "as_of from"):
+        assert part in claim["note"]
+    assert ctx.last == "cecot"  # for an "it" later in the sentence
+
+
+def test_unknown_stays_unknown(names: _Names) -> None:
+    text = "Some 19 things happened."
+    ctx, mentions = _context(text, names)
+    claim, _ = make_claim(mentions[0], ctx, alone=True)
+    assert (claim["subject"], claim["property"]) == (UNIDENTIFIED, UNREVIEWED_NUMBER)
+    assert claim["id"] == "number-19"
+
+
+def test_a_year_before_a_noun_dates_the_subject(names: _Names) -> None:
+    text = "Trump invoked the Alien Enemies Act, a 1798 law."
+    ctx, [m] = _context(text, names)
+    assert _origin(m, text) == "law"
+    claim, _ = make_claim(m, ctx, alone=True)
+    assert (claim["subject"], claim["property"]) == ("aea", "enacted"), claim["note"]
+    assert "came to be" in claim["note"]
+
+
+def test_claim_ids_are_unique(names: _Names) -> None:
+    text = "CECOT held 5 inmates, then 5 inmates."
+    ctx, mentions = _context(text, names)
+    ids = [make_claim(m, ctx, alone=False)[0]["id"] for m in mentions]
+    assert len(set(ids)) == len(ids) == 2

@@ -1,0 +1,99 @@
+"""factcheck.extract.properties: the property a figure states, from the corpus's vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, draft_fact_file
+from factcheck.extract.mention import Mention
+from factcheck.extract.properties import count_property, property_of_subject
+from factcheck.extract.vocabulary import _Names
+
+from .conftest import MakeCorpus
+
+ENTITIES = """
+entities:
+  - {id: first-flight, name: first flight, kind: event, aliases: [N278GX]}
+  - {id: written-order, name: written order, kind: event}
+  - {id: hearing, name: court hearing, kind: event}
+  - {id: aea, name: Alien Enemies Act, kind: law}
+  - {id: donald-trump, name: Donald Trump, kind: person, aliases: [Trump]}
+  - {id: harlingen, name: Harlingen Airport, kind: facility}
+  - {id: ice-flights, name: ICE flights, kind: event}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+PROPERTIES = """
+properties:
+  - {id: departed, type: date, description: When a flight departed.}
+  - {id: issued, type: date, description: When an order was issued.}
+  - {id: began, type: date, description: When an event began.}
+  - {id: adjourned, type: date, description: When a hearing adjourned.}
+  - {id: resumed, type: date, description: When a hearing resumed.}
+  - {id: enacted, type: date, description: When a law was enacted.}
+  - {id: invoked, type: date, description: When a law was invoked.}
+  - {id: date, type: date, description: When the subject happened.}
+  - {id: count, type: quantity, description: How many of the subject there were.}
+  - {id: duration, type: quantity, description: How long something lasted.}
+  - {id: drive-time, type: quantity, unit: minutes, description: Travel time by road.}
+  - {id: deportees, type: quantity, unit: people, description: Number of people deported.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.fixture
+def corpus(make_corpus: MakeCorpus) -> factcheck.Corpus:
+    return factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES}))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "prop", "why"),
+    [
+        # a synonym of the property's verb
+        ("The first flight left on March 15.", "2025-03-15", "first-flight", "departed", "named"),
+        # the only date property said of the noun the subject's name ends with
+        ("The written order came on March 15.", "2025-03-15", "written-order", "issued", "order"),
+        # a hearing has three: none is guessed, nor the generic date
+        ("The court hearing: March 15.", "2025-03-15", "hearing", UNREVIEWED_DATE, ""),
+        # "a 1798 law": when the law came to be, not when it was invoked
+        ("Trump invoked the Alien Enemies Act, a 1798 law.", "1798", "aea", "enacted", "came"),
+        # a person has no date property of its own: the generic one
+        ("Donald Trump spoke on March 3.", "2025-03-03", "donald-trump", "date", "happened"),
+        # a span of time: the corpus's one property for how long things last
+        ("Over the next 24 hours, Trump waited.", 24, "donald-trump", "duration", "named"),
+        # the figure's unit and one word of the property's name
+        ("Harlingen Airport is a half-hour drive away.", 30, "harlingen", "drive-time", "named"),
+        # the noun counted is the subject: how many of it there were
+        ("He saw two ICE flights at Harlingen Airport.", 2, "ice-flights", "count", "counts"),
+        # "deported" names deportees; 130 Venezuelans are no entity of the corpus
+        ("Some 130 Venezuelans were deported.", 130, UNIDENTIFIED, "deportees", "named"),
+    ],
+)
+def test_property(
+    corpus: factcheck.Corpus, text: str, value: object, subject: str, prop: str, why: str
+) -> None:
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+    if not prop.startswith("unreviewed"):
+        assert f"property {prop}:" in claim["note"] and why in claim["note"]
+
+
+def _mention(kind: str, unit: str | None = None) -> Mention:
+    return Mention(kind, 0, 1, "x", "2025" if kind == "date" else 1.0, unit=unit)
+
+
+def test_property_of_subject(corpus: factcheck.Corpus) -> None:
+    names = _Names.of(corpus)
+    date = _mention("date")
+    assert property_of_subject(names, "first-flight", date)[0] == "departed"
+    assert property_of_subject(names, "hearing", date) == (None, None)
+    assert property_of_subject(names, "aea", date) == (None, None)  # enacted or invoked
+    assert property_of_subject(names, "aea", date, origin="law")[0] == "enacted"
+    # a quantity's unit must suit: people are not a count of flights
+    assert property_of_subject(names, "first-flight", _mention("quantity", "people")) == (
+        None,
+        None,
+    )
+    assert count_property(names) == "count"

@@ -1,0 +1,67 @@
+"""factcheck.extract.stems: stems that meet a property's name in a verb, plural or synonym."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from factcheck.extract.stems import _IRREGULAR, SYNONYMS, _stems, stem
+
+
+@pytest.mark.parametrize(
+    ("words", "common"),
+    [
+        (["departs", "departed", "departure", "depart"], "depart"),
+        (["deported", "deportees", "deportee"], "deport"),
+        (["issues", "issued"], "issu"),
+        (["began", "begins", "begin"], "begin"),
+        (["filed", "files", "file"], "file"),
+        (["designated", "designating"], "design"),
+    ],
+)
+def test_forms_of_a_word_share_a_stem(words: list[str], common: str) -> None:
+    assert {stem(w) for w in words} == {common}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("A second flight leaves Texas", "depart"),
+        ("the plane took off at noon", "depart"),
+        ("Boasberg reconvenes the hearing", "resum"),
+        ("Boasberg convenes a hearing", "begin"),
+        ("a law passed in 1798", "enact"),
+    ],
+)
+def test_common_verbs_stand_for_the_verb_properties_are_named_by(text: str, verb: str) -> None:
+    assert verb in _stems(text)
+
+
+def test_short_words_keep_their_ending() -> None:
+    # "times" would become "tim", "used" "us": too little left to mean anything
+    assert stem("times") == "time"
+    assert stem("used") == "used"
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
+def test_a_stem_is_a_prefix_of_the_word_and_stable(word: str) -> None:
+    assume(word not in _IRREGULAR)  # "began" -> "begin"
+    s = stem(word)
+    assert word.startswith(s)
+    assert len(s) >= min(4, len(word))
+
+
+def test_synonyms_map_to_the_stems_of_verbs() -> None:
+    verbs = [
+        "departed",
+        "begins",
+        "resumed",
+        "adjourned",
+        "enacted",
+        "opened",
+        "build",
+        "founded",
+        "landed",
+    ]
+    assert set(SYNONYMS.values()) <= {stem(v) for v in verbs}

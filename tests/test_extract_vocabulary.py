@@ -1,0 +1,67 @@
+"""factcheck.extract.vocabulary: a corpus's names, kinds, nouns and properties, compiled."""
+
+from __future__ import annotations
+
+import factcheck
+from factcheck.extract.vocabulary import _Names, head_nouns
+
+from .conftest import MakeCorpus
+
+ENTITIES = """
+entities:
+  - {id: first-flight, name: first deportation flight, kind: event, aliases: [N278GX]}
+  - {id: aea, name: Alien Enemies Act, kind: law}
+  - id: el-salvador
+    name: El Salvador
+    kind: country
+    aliases: [{name: Salvadoran, note: adjective}]
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+PROPERTIES = """
+properties:
+  - {id: departed, type: date, description: When a flight departed.}
+  - {id: enacted, type: date, description: When a law was enacted.}
+  - {id: inmates, type: quantity, unit: people}
+"""
+
+
+def _names(make_corpus: MakeCorpus) -> _Names:
+    root = make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES})
+    return _Names.of(factcheck.load(root))
+
+
+def test_head_nouns_of_common_and_proper_names() -> None:
+    assert head_nouns("first deportation flight") == {"flight"}
+    assert head_nouns("ICE flights") == {"flights", "flight"}
+    assert head_nouns("Alien Enemies Act") == set()  # a proper name
+    assert head_nouns("") == set()
+
+
+def test_what_properties_are_said_of(make_corpus: MakeCorpus) -> None:
+    names = _names(make_corpus)
+    assert names.nouns["first-flight"] == {"event", "flight"}
+    assert names.said_of["departed"] == {"flight"}
+    assert names.said_of_entity("departed", "first-flight")
+    assert names.said_of_entity("enacted", "aea")  # by its kind
+    assert not names.said_of_entity("departed", "aea")
+    assert not names.said_of_entity("inmates", "first-flight")  # no description
+    assert names.units["inmates"] == "people"
+    assert "unidentified" not in names.nouns
+
+
+def test_entities_in_text(make_corpus: MakeCorpus) -> None:
+    names = _names(make_corpus)
+    text = "The Salvadoran flight N278GX left El Salvador."
+    assert [e for _, _, e in names.entities_in(text, 0, len(text))] == [
+        "first-flight",
+        "el-salvador",
+    ]
+    alone = "The Salvadoran government."
+    # an adjective counts only where no other entity is named
+    assert [e for _, _, e in names.entities_in(alone, 0, len(alone))] == ["el-salvador"]
+
+
+def test_without_a_corpus_nothing_is_known() -> None:
+    names = _Names.of(None)
+    assert names.entities_in("El Salvador", 0, 11) == []
+    assert names.properties == {}
