@@ -44,7 +44,7 @@ __all__ = [
     "Events",
     "Reach",
     "cycle_groups",
-    "cycle_rules",
+    "event_date_properties",
     "event_digest",
     "reach",
 ]
@@ -181,28 +181,22 @@ def _add_events(
                 out.keys.update((e, p) for e in group for p in props)
 
 
-def cycle_rules(
-    rules: Sequence[Rule], properties: Mapping[str, Property]
-) -> set[tuple[frozenset[str], frozenset[str]]]:
-    """The (properties, date properties) of each rule whose reach is a cycle group.
-
-    What :func:`reach` asks ``groups`` for, so that they can be computed ahead of it.
-    """
-    out = set()
-    for rule in rules:
-        if rule.kind in KINDS and SCOPES.get(rule.kind) == "property":
-            props = _read_props(rule, properties)
-            if props is not None:
-                out.add((frozenset(props), frozenset(params_properties(rule))))
-    return out
-
-
 def params_properties(rule: Rule) -> set[str]:
     """The properties a rule's params name (for ``order``: the date property)."""
     try:
         return set(PARAMS[rule.kind].model_validate(rule.params).properties())
     except ValidationError:
         return set()
+
+
+def event_date_properties(rules: Iterable[Rule]) -> set[str]:
+    """The date properties the ``property``-reach rules (``order``) date events by."""
+    return {
+        p
+        for rule in rules
+        if SCOPES.get(rule.kind) == "property" and rule.kind in PARAMS
+        for p in params_properties(rule)
+    }
 
 
 #: One file's part of the event graph: its order claims as (property, subject, value)
@@ -214,10 +208,7 @@ Events = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, datetime,
 def event_digest(rules: Sequence[Rule], facts: Iterable[Fact]) -> dict[str, Events]:
     """Each file's part of the event graph, for :func:`reach` to find cycles without
     loading the files (the index keeps it)."""
-    date_props: set[str] = set()
-    for rule in rules:
-        if SCOPES.get(rule.kind) == "property" and rule.kind in PARAMS:
-            date_props |= params_properties(rule)
+    date_props = event_date_properties(rules)
     edges: dict[str, list[tuple[str, str, str]]] = {}
     spans: dict[str, list[tuple[str, str, datetime, datetime]]] = {}
     for f in facts:
