@@ -23,7 +23,7 @@ would miss conflicts, which ``tests/test_scope.py`` checks against the full audi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final, cast
@@ -40,7 +40,6 @@ from factcheck.rules.registry import KINDS, PARAMS, REACH, Scope
 
 __all__ = [
     "SCOPES",
-    "CycleGroups",
     "Events",
     "Reach",
     "cycle_groups",
@@ -102,18 +101,12 @@ def _read_props(rule: Rule, properties: Mapping[str, Property]) -> set[str] | No
     return set(rule.select.property) | set(named)
 
 
-#: Gives the groups of events that may share a cycle for an order rule's properties and
-#: date properties (what :func:`cycle_groups` computes from the whole event graph).
-CycleGroups = Callable[[frozenset[str], frozenset[str]], Sequence[Sequence[str]]]
-
-
 def reach(
     rules: Sequence[Rule],
     properties: Mapping[str, Property],
     seed: Iterable[Key],
     events: Iterable[Events] | None = None,
     *,
-    groups: CycleGroups | None = None,
     named: Iterable[str] = (),
 ) -> Reach:
     """What conflicts involving claims on ``seed`` keys can involve, under ``rules``.
@@ -121,17 +114,10 @@ def reach(
     ``events`` is the corpus's event graph (:func:`event_digest` of every file): with it,
     an ``order`` rule reaches only the events that share a possible cycle with the seed's
     (a cycle never leaves its strongly connected group); without it, every claim of the
-    rule's properties. ``groups`` gives those groups instead (the hook keeps them from
-    one run to the next); it takes precedence over ``events``. ``named`` are the entities
-    the seed claims' quotes name by a wrong alias (for ``named`` kinds).
+    rule's properties. ``named`` are the entities the seed claims' quotes name by a wrong
+    alias (for ``named`` kinds).
     """
-    digest = None if events is None else list(events)
-    if groups is None and digest is not None:
-        graph = digest
-
-        def groups(props: frozenset[str], named: frozenset[str]) -> list[list[str]]:
-            return cycle_groups(props, named, graph)
-
+    graph = None if events is None else list(events)
     out = Reach()
     seed = set(seed)
     out.keys |= seed
@@ -156,7 +142,7 @@ def reach(
             for subject, _ in touched:
                 out._add_subject(subject, props)
         else:
-            _add_events(out, rule, props, touched, groups)
+            _add_events(out, rule, props, touched, graph)
             if out.everything:
                 return out
     return out
@@ -167,16 +153,16 @@ def _add_events(
     rule: Rule,
     props: set[str] | None,
     touched: Sequence[Key],
-    groups: CycleGroups | None,
+    graph: Sequence[Events] | None,
 ) -> None:
     """Add to ``out`` what a ``property`` reach rule needs from the ``touched`` keys."""
     if props is None:
         out.everything = True
-    elif groups is None:
+    elif graph is None:
         out.properties |= props
     else:
         touched_events = {subject for subject, _ in touched}
-        for group in groups(frozenset(props), frozenset(params_properties(rule))):
+        for group in cycle_groups(props, params_properties(rule), graph):
             if touched_events.intersection(group):
                 out.keys.update((e, p) for e in group for p in props)
 
