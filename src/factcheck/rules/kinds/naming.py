@@ -51,6 +51,7 @@ class _Finder:
 
     def __init__(self, names: Iterable[str]) -> None:
         self._all = frozenset(names)
+        self._folded = {" ".join(n.split()).casefold(): n for n in self._all}
         always: set[str] = set()
         self._by_start: dict[tuple[str, ...], list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for n in sorted(self._all):
@@ -83,6 +84,11 @@ class _Finder:
             self._patterns[names] = _variants(names)
         return self._patterns[names].finditer(text)
 
+    def used(self, text: str) -> Iterator[str]:
+        """The names ``text`` uses, each as it was given (not as the text writes it)."""
+        for m in self.finditer(text):
+            yield self._folded[" ".join(m.group(0).split()).casefold()]
+
 
 @check("naming", reach="named")
 def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
@@ -97,12 +103,10 @@ def naming(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     wrong = corpus.wrong_names()
     if not wrong:
         return
-    folded = {" ".join(n.split()).casefold(): n for n in wrong}
     finder = _Finder(wrong)
     uses: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
-        for m in finder.finditer(f.claim.quote or ""):
-            variant = folded[" ".join(m.group(0).split()).casefold()]
+        for variant in finder.used(f.claim.quote or ""):
             if f not in uses[(f.source.id, variant)]:
                 uses[(f.source.id, variant)].append(f)
     by_source: dict[str, list[Fact]] = defaultdict(list)
@@ -153,13 +157,8 @@ def misnamed(corpus: Corpus, quotes: Iterable[str]) -> set[str]:
     wrong = corpus.wrong_names()
     if not wrong:
         return set()
-    folded = {" ".join(n.split()).casefold(): n for n in wrong}
     finder = _Finder(wrong)
-    return {
-        wrong[folded[" ".join(m.group(0).split()).casefold()]][0]
-        for q in quotes
-        for m in finder.finditer(q)
-    }
+    return {wrong[variant][0] for q in quotes for variant in finder.used(q)}
 
 
 #: How many claims naming an entity correctly a naming finding cites.
