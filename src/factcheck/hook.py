@@ -48,8 +48,8 @@ def load_around(
     """The part of the corpus in ``path`` that conflicts citing the ``given`` files need.
 
     Auditing it gives exactly the conflicts and load errors of a full audit that cite a
-    given file (``tests/test_partial.py`` compares the two). Without a store it is the
-    whole corpus, as :func:`factcheck.load` gives it.
+    given file (``tests/test_hook.py`` and ``tests/test_scope.py`` compare the two).
+    Without a store it is the whole corpus, as :func:`factcheck.load` gives it.
     """
     with gc_pause.paused():
         sc = scanned if scanned is not None else scan(path)
