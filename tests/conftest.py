@@ -82,6 +82,36 @@ def source_yaml(source_id: str, claims: str, *, published: str = "2025-02-04") -
 MakeCorpus = Callable[..., Path]
 
 
+#: The rules of the two-source corpus below: capacity (error), opening (warning) and one
+#: rule no claim is selected by (the pytest door's items and report/cases' cases).
+TWO_SOURCE_RULES = (
+    CAPACITY_RULE
+    + OPENED_RULE
+    + """\
+  - id: inmates-agree
+    kind: agree
+    select: {property: inmates}
+    description: sources agree on the inmate count
+"""
+)
+#: Source a: capacity 40,000 (line 7) and opened February 2023.
+SOURCE_A = source_yaml(
+    "a",
+    """
+    - {id: cap, subject: cecot, property: capacity, value: 40000, quote: "holds 40,000"}
+    - {id: opened, subject: cecot, property: opened, value: 2023-02, quote: "opened 2023"}
+    """,
+)
+#: Source b: capacity 20,000 (line 7) and opened 2022.
+SOURCE_B = source_yaml(
+    "b",
+    """
+    - {id: cap, subject: cecot, property: capacity, value: 20000, quote: "holds 20,000"}
+    - {id: opened, subject: cecot, property: opened, value: 2022, quote: "opened 2022"}
+    """,
+)
+
+
 @pytest.fixture(autouse=True)
 def _own_store_key(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

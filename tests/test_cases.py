@@ -13,36 +13,15 @@ from factcheck.domain.conflict import Citation, Conflict
 from factcheck.report.cases import LOAD, cases, finding_names
 from factcheck.testing.strategies import slugs
 
-from .conftest import CAPACITY_RULE, OPENED_RULE, MakeCorpus, source_yaml
+from .conftest import SOURCE_A, SOURCE_B, TWO_SOURCE_RULES, MakeCorpus, source_yaml
 
 #: What one word of a pytest ``-k`` expression may hold.
 K_WORD = re.compile(r"[\w:+\-.\[\]\\/]+")
 
-A = source_yaml(
-    "a",
-    """
-    - {id: cap, subject: cecot, property: capacity, value: 40000, quote: "holds 40,000"}
-    - {id: opened, subject: cecot, property: opened, value: 2023-02, quote: "opened 2023"}
-    """,
-)
-B = source_yaml(
-    "b",
-    """
-    - {id: cap, subject: cecot, property: capacity, value: 20000, quote: "holds 20,000"}
-    - {id: opened, subject: cecot, property: opened, value: 2022, quote: "opened 2022"}
-    """,
-)
-QUIET_RULE = """\
-  - id: inmates-agree
-    kind: agree
-    select: {property: inmates}
-    description: sources agree on the inmate count
-"""
-
 
 def _corpus(make_corpus: MakeCorpus, **extra: str) -> Path:
-    files = {"rules.yaml": CAPACITY_RULE + OPENED_RULE + QUIET_RULE, "sources/a.yaml": A}
-    files["sources/b.yaml"] = B
+    files = {"rules.yaml": TWO_SOURCE_RULES, "sources/a.yaml": SOURCE_A}
+    files["sources/b.yaml"] = SOURCE_B
     return make_corpus({**files, **extra})
 
 
@@ -108,7 +87,7 @@ def test_only_a_file_keeps_what_cites_it(make_corpus: MakeCorpus) -> None:
 
 
 def test_load_errors_are_cases_at_their_place(make_corpus: MakeCorpus) -> None:
-    root = _corpus(make_corpus, **{"sources/a.yaml": A.replace("capacity", "capacty", 1)})
+    root = _corpus(make_corpus, **{"sources/a.yaml": SOURCE_A.replace("capacity", "capacty", 1)})
     corpus = load(root)
     got = cases(corpus, audit(corpus))
     assert got[0].name == f"{LOAD}[sources/a.yaml:7]"

@@ -10,35 +10,19 @@ import pytest
 
 from factcheck.rules import engine
 
-from .conftest import CAPACITY_RULE, ENTITIES, OPENED_RULE, PROPERTIES, source_yaml
+from .conftest import (
+    CAPACITY_RULE,
+    ENTITIES,
+    PROPERTIES,
+    SOURCE_A,
+    SOURCE_B,
+    TWO_SOURCE_RULES,
+    source_yaml,
+)
 
 pytest_plugins = ["pytester"]
 
-RULES = (
-    CAPACITY_RULE
-    + OPENED_RULE
-    + """\
-  - id: inmates-agree
-    kind: agree
-    select: {property: inmates}
-    description: sources agree on the inmate count
-"""
-)
 
-A = source_yaml(
-    "a",
-    """
-    - {id: cap, subject: cecot, property: capacity, value: 40000, quote: "holds 40,000"}
-    - {id: opened, subject: cecot, property: opened, value: 2023-02, quote: "opened 2023"}
-    """,
-)
-B = source_yaml(
-    "b",
-    """
-    - {id: cap, subject: cecot, property: capacity, value: 20000, quote: "holds 20,000"}
-    - {id: opened, subject: cecot, property: opened, value: 2022, quote: "opened 2022"}
-    """,
-)
 WAIVERS = """\
 waivers:
   - rule: capacity-agrees
@@ -53,9 +37,9 @@ def _corpus(pytester: pytest.Pytester, extra: dict[str, str] | None = None) -> P
     files = {
         "facts/entities.yaml": ENTITIES,
         "facts/properties.yaml": PROPERTIES,
-        "facts/rules.yaml": RULES,
-        "facts/sources/a.yaml": A,
-        "facts/sources/b.yaml": B,
+        "facts/rules.yaml": TWO_SOURCE_RULES,
+        "facts/sources/a.yaml": SOURCE_A,
+        "facts/sources/b.yaml": SOURCE_B,
         **(extra or {}),
     }
     for name, body in files.items():
@@ -159,8 +143,8 @@ def test_several_findings_of_a_rule_on_one_subject_get_distinct_names(
         pytester,
         {
             "facts/rules.yaml": CAPACITY_RULE + bound,
-            "facts/sources/a.yaml": A.replace("claims:\n", "claims:\n" + _indent(inmates)),
-            "facts/sources/b.yaml": B.replace("claims:\n", "claims:\n" + _indent(inmates)),
+            "facts/sources/a.yaml": SOURCE_A.replace("claims:\n", "claims:\n" + _indent(inmates)),
+            "facts/sources/b.yaml": SOURCE_B.replace("claims:\n", "claims:\n" + _indent(inmates)),
         },
     )
     items, _ = pytester.inline_genitems("facts")
@@ -225,7 +209,7 @@ def test_fail_on_warning_fails_warning_findings(pytester: pytest.Pytester) -> No
 
 
 def test_load_errors_are_items_at_their_line(pytester: pytest.Pytester) -> None:
-    broken = A.replace("property: capacity", "property: capacty")
+    broken = SOURCE_A.replace("property: capacity", "property: capacty")
     _corpus(pytester, {"facts/sources/a.yaml": broken})
     result = pytester.runpytest("facts", "-rf")
     result.stdout.fnmatch_lines(
@@ -243,7 +227,7 @@ def test_load_errors_are_items_at_their_line(pytester: pytest.Pytester) -> None:
 
 def test_yaml_errors_point_at_the_opening_line(pytester: pytest.Pytester) -> None:
     # An unclosed flow sequence on the claim's value line; the parser notices it lines later.
-    broken = A.replace("value: 40000,", "value: [40000,").replace(
+    broken = SOURCE_A.replace("value: 40000,", "value: [40000,").replace(
         'quote: "holds 40,000"}', 'quote: "holds 40,000"'
     )
     _corpus(pytester, {"facts/sources/a.yaml": broken})
@@ -256,7 +240,9 @@ def test_yaml_errors_point_at_the_opening_line(pytester: pytest.Pytester) -> Non
 def test_quotes_item_with_sources(pytester: pytest.Pytester) -> None:
     article = "The prison holds 40,000 people. It opened 2023.\n"
     digest = hashlib.sha256(article.encode()).hexdigest()
-    a = A.replace("'" + "0" * 64 + "'", digest).replace("holds 40,000", "holds 40,000 people")
+    a = SOURCE_A.replace("'" + "0" * 64 + "'", digest).replace(
+        "holds 40,000", "holds 40,000 people"
+    )
     _corpus(pytester, {"facts/sources/a.yaml": a})
     snaps = pytester.mkdir("snaps")
     (snaps / "a.txt").write_text(article, encoding="utf-8")
@@ -311,7 +297,7 @@ def test_a_directory_inside_a_corpus_collects_its_files(pytester: pytest.Pyteste
 
 
 def test_a_load_error_is_collected_from_its_file(pytester: pytest.Pytester) -> None:
-    broken = A.replace("property: capacity", "property: capacty")
+    broken = SOURCE_A.replace("property: capacity", "property: capacty")
     _corpus(pytester, {"facts/sources/a.yaml": broken})
     items, _ = pytester.inline_genitems("facts/sources/a.yaml")
     assert items[0].name == "load[sources/a.yaml:7]"
@@ -346,10 +332,20 @@ def test_audit_runs_once_per_session(
 @pytest.mark.parametrize(
     ("layout", "collected"),
     [
-        ({"facts/rules.yaml": RULES}, 0),  # no entities/properties next to it: not a corpus
+        (
+            {"facts/rules.yaml": TWO_SOURCE_RULES},
+            0,
+        ),  # no entities/properties next to it: not a corpus
         ({"data/entities.yaml": ENTITIES, "data/properties.yaml": PROPERTIES}, 0),  # no rules
-        ({"x/properties.yaml": PROPERTIES, "x/rules.yaml": RULES}, 3),
-        ({"x/entities.yaml": ENTITIES, "x/properties.yaml": PROPERTIES, "x/rules.yml": RULES}, 3),
+        ({"x/properties.yaml": PROPERTIES, "x/rules.yaml": TWO_SOURCE_RULES}, 3),
+        (
+            {
+                "x/entities.yaml": ENTITIES,
+                "x/properties.yaml": PROPERTIES,
+                "x/rules.yml": TWO_SOURCE_RULES,
+            },
+            3,
+        ),
     ],
 )
 def test_what_is_collected(
@@ -381,7 +377,7 @@ def test_stale_waiver_is_its_own_failing_item(pytester: pytest.Pytester) -> None
 
 
 def test_draft_claims_are_load_errors_unless_allowed(pytester: pytest.Pytester) -> None:
-    draft = B.replace('quote: "holds 20,000"', 'quote: "holds 20,000", draft: true')
+    draft = SOURCE_B.replace('quote: "holds 20,000"', 'quote: "holds 20,000", draft: true')
     _corpus(pytester, {"facts/sources/b.yaml": draft})
     result = pytester.runpytest("facts")
     result.stdout.fnmatch_lines(["*claim b/cap is a draft*"])
