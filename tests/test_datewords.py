@@ -184,3 +184,53 @@ def test_a_range_span_names_both_ends(a: str, b: str) -> None:
     words = span_words(span)
     assert str(PartialDate.parse(first).year) in words
     assert str(PartialDate.parse(last).year) in words or span.end.year == 9999
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("2025", "2025"),
+        ("2025-03", "March 2025"),
+        ("2025-03-16", "16 Mar 2025"),
+        ("2025-12-01", "1 Dec 2025"),
+        ("2025-03-16T18:45-04:00", "6:45 pm UTC-4 on 16 Mar 2025"),  # its written zone
+        ("2025-13", "2025-13"),  # not a month: as written, never a crash
+        ("about then", "about then"),
+    ],
+)
+def test_date_words_as_findings_say_them(text: str, shown: str) -> None:
+    assert date_words(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("2025", "in 2025"), ("2025-03", "in March 2025"), ("2025-02-04", "as of 4 Feb 2025")],
+)
+def test_as_of_words_as_findings_say_them(text: str, shown: str) -> None:
+    assert as_of_words(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        ("2025-03-16", None, "from 16 Mar 2025"),
+        (None, "2024", "until 2024"),
+        ("2025-03-16", "2025", "from 16 Mar to the end of 2025"),
+        ("2013-01", "2023-12", "from January 2013 to December 2023"),
+        ("2013", "2023", "from 2013 to 2023"),
+        (None, None, "at any time"),
+    ],
+)
+def test_period_words_as_findings_say_them(start: str | None, end: str | None, shown: str) -> None:
+    assert period_words(start, end) == shown
+
+
+@given(st.dates())
+def test_every_day_reads_back(day: object) -> None:
+    import datetime as dt
+
+    assert isinstance(day, dt.date)
+    shown = date_words(day.isoformat())
+    # A year is written as people write it: 999, not 0999.
+    d, month, year = shown.split(" ")
+    assert dt.datetime.strptime(f"{d} {month} {int(year):04d}", "%d %b %Y").date() == day

@@ -1,63 +1,12 @@
-"""Claims, dates and periods in findings as people write them (factcheck.domain.phrasing)."""
+"""Claims in findings as people write them (factcheck.domain.phrasing); the dates in them
+are tested in tests/test_datewords.py."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from factcheck.domain.model import Claim, Property
-from factcheck.domain.phrasing import as_of_text, date_text, describe, period_text
-
-
-@pytest.mark.parametrize(
-    ("text", "shown"),
-    [
-        ("2025", "2025"),
-        ("2025-03", "March 2025"),
-        ("2025-03-16", "16 Mar 2025"),
-        ("2025-12-01", "1 Dec 2025"),
-        ("2025-03-16T18:45-04:00", "6:45 pm UTC-4 on 16 Mar 2025"),  # its written zone
-        ("2025-13", "2025-13"),  # not a month: as written, never a crash
-        ("about then", "about then"),
-    ],
-)
-def test_date_text(text: str, shown: str) -> None:
-    assert date_text(text) == shown
-
-
-@pytest.mark.parametrize(
-    ("text", "shown"),
-    [("2025", "in 2025"), ("2025-03", "in March 2025"), ("2025-02-04", "as of 4 Feb 2025")],
-)
-def test_as_of_text(text: str, shown: str) -> None:
-    assert as_of_text(text) == shown
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "shown"),
-    [
-        ("2025-03-16", None, "from 16 Mar 2025"),
-        (None, "2024", "until 2024"),
-        ("2025-03-16", "2025", "from 16 Mar to the end of 2025"),
-        ("2013-01", "2023-12", "from January 2013 to December 2023"),
-        ("2013", "2023", "from 2013 to 2023"),
-        (None, None, "at any time"),
-    ],
-)
-def test_period_text(start: str | None, end: str | None, shown: str) -> None:
-    assert period_text(start, end) == shown
-
-
-@given(st.dates())
-def test_every_day_reads_back(day: object) -> None:
-    import datetime as dt
-
-    assert isinstance(day, dt.date)
-    shown = date_text(day.isoformat())
-    # A year is written as people write it: 999, not 0999.
-    d, month, year = shown.split(" ")
-    assert dt.datetime.strptime(f"{d} {month} {int(year):04d}", "%d %b %Y").date() == day
+from factcheck.domain.phrasing import describe
 
 
 def _claim(value: object, **extra: object) -> Claim:

@@ -8,7 +8,8 @@ knows its file and line (:mod:`~factcheck.domain.places`) and can say itself in 
 (:mod:`~factcheck.domain.phrasing`).
 
 The names of those modules are exported from here too, as they were when this module
-held them all.
+held them all (``date_text``, ``as_of_text`` and ``period_text`` are
+:mod:`~factcheck.domain.datewords`' ``date_words``, ``as_of_words`` and ``period_words``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from factcheck.domain.claim_values import (
     span_of,
 )
 from factcheck.domain.conflict import Citation
+from factcheck.domain.datewords import as_of_words as as_of_text
+from factcheck.domain.datewords import date_words as date_text
+from factcheck.domain.datewords import period_words as period_text
 from factcheck.domain.errors import LoadError, did_you_mean
 from factcheck.domain.model import (
     Alias,
@@ -38,7 +42,7 @@ from factcheck.domain.model import (
     Waiver,
 )
 from factcheck.domain.names import NameIndex
-from factcheck.domain.phrasing import as_of_text, date_text, describe, period_text
+from factcheck.domain.phrasing import describe
 from factcheck.domain.places import PLACE_KEYS, ClaimPlace, Located
 from factcheck.domain.values import DateSpan
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from factcheck.domain.datewords import as_of_words, date_words, period_words, range_words
 from factcheck.domain.model import Claim, Property
 
-__all__ = ["as_of_text", "date_text", "describe", "period_text"]
+__all__ = ["describe"]
 
 
 def describe(claim: Claim, prop: Property, unit: str | None) -> str:
@@ -35,25 +35,7 @@ def describe(claim: Claim, prop: Property, unit: str | None) -> str:
     if unit and prop.type == "quantity" and not isinstance(c.value, str):
         text = f"{text} {unit}"
     if c.as_of:
-        text += f" ({as_of_text(str(c.as_of))})"
+        text += f" ({as_of_words(str(c.as_of))})"
     elif c.period:
-        text += f" ({period_text(c.period.start, c.period.end)})"
+        text += f" ({period_words(c.period.start, c.period.end)})"
     return text
-
-
-def date_text(text: str) -> str:
-    """A partial date as people write it: ``2025``, ``March 2025``, ``16 Mar 2025``, ``6:45
-    pm UTC-4 on 15 Mar 2025`` (anything else as it is); see
-    :func:`factcheck.domain.datewords.date_words`."""
-    return date_words(text)
-
-
-def as_of_text(text: str) -> str:
-    """``in 2025``, ``in March 2025``, ``as of 16 Mar 2025``."""
-    return as_of_words(text)
-
-
-def period_text(start: object, end: object) -> str:
-    """``from 16 Mar 2025``, ``until 2024``, ``from January 2013 to December 2023``,
-    ``from 16 Mar to the end of 2025`` (a year-only end: to the end of that year)."""
-    return period_words(start, end)
