@@ -111,13 +111,33 @@ def test_the_cycle_finder_finds_cycles() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-def _imports(path: Path) -> list[tuple[int, str, str]]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def _imports(path: Path, source: str | None = None) -> list[tuple[int, str, str]]:
+    """Every ``from factcheck... import name`` of the module, relative imports resolved
+    (``from .sentences import x`` in factcheck.extract.draft is factcheck.extract.sentences)."""
+    tree = ast.parse(path.read_text(encoding="utf-8") if source is None else source)
+    here = _name(path)
+    package = here if path.name == "__init__.py" else here.rpartition(".")[0]
     out = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("factcheck"):
-            out += [(node.lineno, node.module, alias.name) for alias in node.names]
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        module = node.module or ""
+        if node.level:
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            module = f"{base}.{module}" if module else base
+        if module.startswith("factcheck"):
+            out += [(node.lineno, module, alias.name) for alias in node.names]
     return out
+
+
+def test_relative_imports_are_resolved() -> None:
+    source = "from .sentences import a\nfrom . import b\nfrom ..io.dump import c\n"
+    found = [(module, name) for _, module, name in _imports(PKG / "extract" / "x.py", source)]
+    assert found == [
+        ("factcheck.extract.sentences", "a"),
+        ("factcheck.extract", "b"),
+        ("factcheck.io.dump", "c"),
+    ]
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PKG)))

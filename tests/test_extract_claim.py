@@ -8,7 +8,7 @@ import factcheck
 from factcheck.domain.values import PartialDate
 from factcheck.extract import UNIDENTIFIED, UNREVIEWED_NUMBER, Mention, find_mentions
 from factcheck.extract.claim import Context, _origin, make_claim
-from factcheck.extract.vocabulary import _Names
+from factcheck.extract.vocabulary import Names
 
 from .conftest import MakeCorpus
 
@@ -28,7 +28,7 @@ properties:
 """
 
 
-def _context(text: str, names: _Names) -> tuple[Context, list[Mention]]:
+def _context(text: str, names: Names) -> tuple[Context, list[Mention]]:
     mentions = find_mentions(text, "2025-03-20")
     ctx = Context(
         text,
@@ -46,12 +46,12 @@ def _context(text: str, names: _Names) -> tuple[Context, list[Mention]]:
 
 
 @pytest.fixture
-def names(make_corpus: MakeCorpus) -> _Names:
+def names(make_corpus: MakeCorpus) -> Names:
     root = make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES})
-    return _Names.of(factcheck.load(root))
+    return Names.of(factcheck.load(root))
 
 
-def test_a_claim_says_why_for_every_field(names: _Names) -> None:
+def test_a_claim_says_why_for_every_field(names: Names) -> None:
     ctx, mentions = _context("In March 2025, CECOT held about 14,500 inmates.", names)
     [m] = [x for x in mentions if x.kind == "quantity"]
     claim, used = make_claim(m, ctx, alone=True)
@@ -63,7 +63,7 @@ def test_a_claim_says_why_for_every_field(names: _Names) -> None:
     assert ctx.last == "cecot"  # for an "it" later in the sentence
 
 
-def test_unknown_stays_unknown(names: _Names) -> None:
+def test_unknown_stays_unknown(names: Names) -> None:
     text = "Some 19 things happened."
     ctx, mentions = _context(text, names)
     claim, _ = make_claim(mentions[0], ctx, alone=True)
@@ -71,7 +71,7 @@ def test_unknown_stays_unknown(names: _Names) -> None:
     assert claim["id"] == "number-19"
 
 
-def test_a_year_before_a_noun_dates_the_subject(names: _Names) -> None:
+def test_a_year_before_a_noun_dates_the_subject(names: Names) -> None:
     text = "Trump invoked the Alien Enemies Act, a 1798 law."
     ctx, [m] = _context(text, names)
     assert _origin(m, text) == "law"
@@ -80,7 +80,7 @@ def test_a_year_before_a_noun_dates_the_subject(names: _Names) -> None:
     assert "came to be" in claim["note"]
 
 
-def test_claim_ids_are_unique(names: _Names) -> None:
+def test_claim_ids_are_unique(names: Names) -> None:
     text = "CECOT held 5 inmates, then 5 inmates."
     ctx, mentions = _context(text, names)
     ids = [make_claim(m, ctx, alone=False)[0]["id"] for m in mentions]

@@ -8,7 +8,7 @@ import factcheck
 from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, draft_fact_file
 from factcheck.extract.mention import Mention
 from factcheck.extract.properties import count_property, property_of_subject
-from factcheck.extract.vocabulary import _Names
+from factcheck.extract.vocabulary import Names
 
 from .conftest import MakeCorpus
 
@@ -85,7 +85,7 @@ def _mention(kind: str, unit: str | None = None) -> Mention:
 
 
 def test_property_of_subject(corpus: factcheck.Corpus) -> None:
-    names = _Names.of(corpus)
+    names = Names.of(corpus)
     date = _mention("date")
     assert property_of_subject(names, "first-flight", date)[0] == "departed"
     assert property_of_subject(names, "hearing", date) == (None, None)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factcheck.extract.stems import _IRREGULAR, SYNONYMS, _stems, stem
+from factcheck.extract.stems import _IRREGULAR, SYNONYMS, stem, word_stems
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_forms_of_a_word_share_a_stem(words: list[str], common: str) -> None:
     ],
 )
 def test_common_verbs_stand_for_the_verb_properties_are_named_by(text: str, verb: str) -> None:
-    assert verb in _stems(text)
+    assert verb in word_stems(text)
 
 
 def test_short_words_keep_their_ending() -> None:

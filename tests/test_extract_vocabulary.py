@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import factcheck
-from factcheck.extract.vocabulary import _Names, head_nouns
+from factcheck.extract.vocabulary import Names, head_nouns
 
 from .conftest import MakeCorpus
 
@@ -25,9 +25,9 @@ properties:
 """
 
 
-def _names(make_corpus: MakeCorpus) -> _Names:
+def _names(make_corpus: MakeCorpus) -> Names:
     root = make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES})
-    return _Names.of(factcheck.load(root))
+    return Names.of(factcheck.load(root))
 
 
 def test_head_nouns_of_common_and_proper_names() -> None:
@@ -62,6 +62,6 @@ def test_entities_in_text(make_corpus: MakeCorpus) -> None:
 
 
 def test_without_a_corpus_nothing_is_known() -> None:
-    names = _Names.of(None)
+    names = Names.of(None)
     assert names.entities_in("El Salvador", 0, 11) == []
     assert names.properties == {}

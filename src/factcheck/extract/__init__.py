@@ -29,10 +29,10 @@ and pysbd each read fewer of the hand-written values (a date's precision, a time
 from the text, "5:26 p.m." as one time) than the readers here.
 """
 
-from .command import configure, run
-from .draft import Draft, draft_fact_file, find_mentions
-from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
-from .sentences import split_sentences
+from factcheck.extract.command import configure, run
+from factcheck.extract.draft import Draft, draft_fact_file, find_mentions
+from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
+from factcheck.extract.sentences import split_sentences
 
 __all__ = [
     "UNIDENTIFIED",

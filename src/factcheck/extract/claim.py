@@ -8,17 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.domain.values import PartialDate
-
-from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
-from .properties import (
-    _named_properties,
-    _propose_property,
+from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
+from factcheck.extract.properties import (
     count_property,
+    named_properties,
     property_of_subject,
+    propose_property,
 )
-from .sentences import _clause
-from .subjects import COUNTED, Place, propose_subject
-from .vocabulary import _Names
+from factcheck.extract.sentences import clause_span
+from factcheck.extract.subjects import COUNTED, Place, propose_subject
+from factcheck.extract.vocabulary import Names
 
 __all__ = ["Context", "make_claim"]
 
@@ -30,7 +29,7 @@ class Context:
     text: str
     sent: tuple[int, int]
     found: list[tuple[int, int, str]]
-    names: _Names
+    names: Names
     dates: list[Mention]
     ids: dict[str, int]
     earlier: list[tuple[int, int, str]]
@@ -54,7 +53,7 @@ def _as_of(m: Mention, ctx: Context) -> tuple[Mention | None, str | None]:
     before = [d for d in dates if seg_lo <= d.start and d.end <= m.start]
     if before:
         return before[-1], f"as_of from {before[-1].text!r}, the last date before it"
-    _, hi = _clause(text, s_start, s_end, m.start)
+    _, hi = clause_span(text, s_start, s_end, m.start)
     after = [d for d in dates if m.end <= d.start and d.end <= hi]
     if after and re.fullmatch(r"[^,;]*\b(?:in|as of|by|on)\s+", text[m.end : after[0].start]):
         return after[0], f"as_of from {after[0].text!r}, right after it"
@@ -73,7 +72,7 @@ def _subject(
     if ctx.next_sentence is not None:
         n_lo, n_hi = ctx.next_sentence
         if prop is None:
-            props = _named_properties(names, m, "", text[n_lo:n_hi])
+            props = named_properties(names, m, "", text[n_lo:n_hi])
             prop = props[0] if len(props) == 1 else None
             if prop:
                 notes.append(f"property {prop}: named in the line under this heading")
@@ -142,7 +141,7 @@ def _subject_and_property(
     """The property named around the figure, then the subject; a property the subject
     gives (what it is said of, or a count of it) when the words named none."""
     origin = _origin(m, ctx.text)  # "a 1798 law": not what the sentence's verb says
-    prop = None if origin else _propose_property(ctx.names, ctx.text, ctx.sent, m, alone)
+    prop = None if origin else propose_property(ctx.names, ctx.text, ctx.sent, m, alone)
     if prop:
         notes.append(
             f"property {prop}: from the label {m.label!r}"

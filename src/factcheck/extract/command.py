@@ -9,9 +9,8 @@ from pathlib import Path
 
 from factcheck.domain.errors import FactcheckError, LoadError
 from factcheck.domain.values import PartialDate
-
-from .draft import draft_fact_file
-from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER
+from factcheck.extract.draft import draft_fact_file
+from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER
 
 
 def configure(p: argparse.ArgumentParser) -> None:

@@ -7,10 +7,9 @@ from datetime import date, timedelta
 from typing import Final
 
 from factcheck.domain.values import PartialDate
+from factcheck.extract.mention import Mention, with_changes
 
-from .mention import Mention, _with
-
-_MONTHS: Final = {
+MONTHS: Final = {
     name: i
     for i, names in enumerate(
         [
@@ -31,15 +30,15 @@ _MONTHS: Final = {
     )
     for name in names
 }
-_WEEKDAYS: Final = (
+WEEKDAYS: Final = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|"
     "Fri|Sat|Sun"
 )
-_MONTH: Final = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_MONTH: Final = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR: Final = r"(?:1[5-9]\d\d|20\d\d)"
-_WD: Final = rf"(?:(?P<wd>{_WEEKDAYS})\.?,?\s+)?"
-_DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
+_WD: Final = rf"(?:(?P<wd>{WEEKDAYS})\.?,?\s+)?"
+DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
     (name, re.compile(pattern))
     for name, pattern in [
         ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?![\d-])"),
@@ -64,26 +63,24 @@ _DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         ),
     ]
 )
-_RELATIVE_PATTERNS: Final = frozenset(
-    {"month-relative-year", "month-day", "month", "relative-year"}
-)
+RELATIVE_PATTERNS: Final = frozenset({"month-relative-year", "month-day", "month", "relative-year"})
 _REL_YEAR: Final = {"this": 0, "last": -1, "next": 1}
 _WEEKDAY_INDEX: Final = {
     name: i % 7 for i, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
 }
-_DATE_HEDGES: Final = (
+DATE_HEDGES: Final = (
     (re.compile(r"\b(?:before|prior to)\s+(?:the\s+)?$", re.IGNORECASE), "before"),
     (re.compile(r"\bafter\s+$", re.IGNORECASE), "after"),
     (re.compile(r"\b(?:by|no later than)\s+$", re.IGNORECASE), "not-after"),
 )
 
 
-def _day_number(text: str) -> int:
+def day_number(text: str) -> int:
     return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]  # always digits
 
 
 def _month_number(text: str) -> int:
-    return _MONTHS[text.rstrip(".")]
+    return MONTHS[text.rstrip(".")]
 
 
 def _date_text(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -96,10 +93,10 @@ def _date_text(year: int, month: int | None = None, day: int | None = None) -> s
     return parts
 
 
-def _find_dates(text: str, start: int, end: int, published: PartialDate | None) -> list[Mention]:
+def find_dates(text: str, start: int, end: int, published: PartialDate | None) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for name, pattern in _DATE_PATTERNS:
+    for name, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text, start, end):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
@@ -109,9 +106,9 @@ def _find_dates(text: str, start: int, end: int, published: PartialDate | None) 
                 taken.append((m.start(), m.end()))
     for i, mention in enumerate(found):
         before = text[start : mention.start]
-        for hedge_re, hedge in _DATE_HEDGES:
+        for hedge_re, hedge in DATE_HEDGES:
             if hedge_re.search(before):
-                found[i] = _with(mention, hedge=hedge)
+                found[i] = with_changes(mention, hedge=hedge)
                 break
     return found
 
@@ -157,7 +154,7 @@ def _parts(
         md = _numeric_month_day(m, year, flags, notes)
         return None if md is None else (year, *md)
     month = _month_number(g["m"]) if name not in ("relative-year", "year") and g.get("m") else None
-    return year, month, _day_number(g["d"]) if g.get("d") else None
+    return year, month, day_number(g["d"]) if g.get("d") else None
 
 
 def _relative_year(
@@ -268,7 +265,7 @@ def find_anaphoric_dates(
     return out
 
 
-_WEEKDAY_RE: Final = re.compile(
+WEEKDAY_RE: Final = re.compile(
     r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",  # "Friday, March 14" is a date already
@@ -285,7 +282,7 @@ def find_weekday_dates(
         return []
     base = date(published.year, published.month, published.day)
     out: list[Mention] = []
-    for m in _WEEKDAY_RE.finditer(text, start, end):
+    for m in WEEKDAY_RE.finditer(text, start, end):
         target = _WEEKDAY_INDEX[m["wd"][:3].casefold()]
         rel = (m["rel"] or "").casefold()
         if rel == "next":

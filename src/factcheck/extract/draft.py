@@ -11,25 +11,30 @@ from typing import Any, Final
 
 from factcheck.domain.corpus import Corpus
 from factcheck.domain.values import PartialDate
-from factcheck.io.dump import yaml_text
-
-from .claim import Context, make_claim
-from .dates import (
-    _DATE_HEDGES,
-    _DATE_PATTERNS,
-    _MONTHS,
-    _RELATIVE_PATTERNS,
-    _WEEKDAY_RE,
-    _WEEKDAYS,
-    _find_dates,
+from factcheck.extract.claim import Context, make_claim
+from factcheck.extract.dates import (
+    DATE_HEDGES,
+    DATE_PATTERNS,
+    MONTHS,
+    RELATIVE_PATTERNS,
+    WEEKDAY_RE,
+    WEEKDAYS,
     find_anaphoric_dates,
+    find_dates,
     find_weekday_dates,
 )
-from .mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention, _with
-from .numbers import _find_numbers
-from .sentences import split_sentences
-from .times import Clock, document_zone, find_times, time_spans
-from .vocabulary import _Names
+from factcheck.extract.mention import (
+    UNIDENTIFIED,
+    UNREVIEWED_DATE,
+    UNREVIEWED_NUMBER,
+    Mention,
+    with_changes,
+)
+from factcheck.extract.numbers import find_numbers
+from factcheck.extract.sentences import split_sentences
+from factcheck.extract.times import Clock, document_zone, find_times, time_spans
+from factcheck.extract.vocabulary import Names
+from factcheck.io.dump import yaml_text
 
 
 def find_mentions(
@@ -63,15 +68,17 @@ def find_mentions(
     if pub is None:  # "March 3" unresolved without a year is still no count of 3
         spans += [
             m.span()
-            for name, pattern in _DATE_PATTERNS
-            if name in _RELATIVE_PATTERNS
+            for name, pattern in DATE_PATTERNS
+            if name in RELATIVE_PATTERNS
             for m in pattern.finditer(seen, start, end)
         ]
     dates = [d for d in dates if d.start not in folded or d.precision != "day"]
-    numbers = _find_numbers(seen, start, end, spans)
+    numbers = find_numbers(seen, start, end, spans)
     found = sorted([*dates, *times, *numbers], key=lambda x: (x.start, x.end))
     if label is not None:
-        found = [_with(m, label=label) if m.start == start + len(label) else m for m in found]
+        found = [
+            with_changes(m, label=label) if m.start == start + len(label) else m for m in found
+        ]
     return found
 
 
@@ -80,7 +87,7 @@ def _dates(
 ) -> list[Mention]:
     """Dates written out, weekdays and dates said relative to another ("the following
     month"), in reading order."""
-    dates = _find_dates(seen, start, end, pub)
+    dates = find_dates(seen, start, end, pub)
     weekdays = [
         w
         for w in find_weekday_dates(seen, start, end, pub)
@@ -110,7 +117,7 @@ def _times(
     times = find_times(seen, start, end, day_at, clock)
     folded: set[int] = set()
     for i, t in enumerate(times):
-        h = next((hedge for r, hedge in _DATE_HEDGES if r.search(seen, start, t.start)), None)
+        h = next((hedge for r, hedge in DATE_HEDGES if r.search(seen, start, t.start)), None)
         prior = [d for d in dates if d.end <= t.start and d.precision == "day"]
         notes = [t.note] if t.note else []
         if prior and _JOINS_TIME.fullmatch(seen, prior[-1].end, t.start):
@@ -121,8 +128,8 @@ def _times(
         elif day is not None:
             notes.append(f"day {day} from the last date before it in the text")
         if h and t.hedge == "exact":
-            t = _with(t, hedge=h)
-        times[i] = _with(t, note="; ".join(notes) or None)
+            t = with_changes(t, hedge=h)
+        times[i] = with_changes(t, note="; ".join(notes) or None)
     return times, folded
 
 
@@ -177,7 +184,7 @@ _PUBLISHED_WINDOW: Final = 600  # characters at the top of a snapshot where a da
 
 
 def _guess_published(text: str) -> tuple[PartialDate, Mention] | None:
-    for d in _find_dates(text, 0, min(len(text), _PUBLISHED_WINDOW), None):
+    for d in find_dates(text, 0, min(len(text), _PUBLISHED_WINDOW), None):
         if d.precision == "day" or "ambiguous" in d.flags:
             return PartialDate.parse(str(d.value)), d
     return None
@@ -236,7 +243,7 @@ def draft_fact_file(
     if clock is not None:
         notes.append(f"times without a zone take the zone of {clock.said!r}")
     source["note"] = "; ".join(notes) + "."
-    reader = _Reader(text, _Names.of(corpus), pub, clock, Draft({"source": source, "claims": []}))
+    reader = _Reader(text, Names.of(corpus), pub, clock, Draft({"source": source, "claims": []}))
     for i in range(len(reader.sentences)):
         reader.read(i)
     return reader.draft
@@ -249,7 +256,7 @@ class _Reader:
     def __init__(
         self,
         text: str,
-        names: _Names,
+        names: Names,
         pub: PartialDate | None,
         clock: Clock | None,
         draft: Draft,
@@ -348,20 +355,20 @@ def _unresolved(
     if pub is None or pub.day is None:
         out += [
             f"{m.group()!r} in {sentence!r}: give --published (to the day) to resolve it"
-            for m in _WEEKDAY_RE.finditer(text, s_start, s_end)
+            for m in WEEKDAY_RE.finditer(text, s_start, s_end)
         ]
     if pub is None:
         out += [
             f"{m.group()!r} in {sentence!r}: give --published to resolve it"
-            for name, pattern in _DATE_PATTERNS
-            if name in _RELATIVE_PATTERNS
+            for name, pattern in DATE_PATTERNS
+            if name in RELATIVE_PATTERNS
             for m in pattern.finditer(text, s_start, s_end)
         ]
     return out
 
 
-_WEEKDAY_WORDS: Final = _WEEKDAYS
-_MONTH_WORDS: Final = "|".join(_MONTHS)
+_WEEKDAY_WORDS: Final = WEEKDAYS
+_MONTH_WORDS: Final = "|".join(MONTHS)
 # "As of March 24", "now, early March 24": when the text is written, not what it narrates.
 _STATUS_DATE: Final = re.compile(r"\b(?:as\s+of|now|today|updated)\b[^.;]*$", re.IGNORECASE)
 # What a timeline heading holds besides its date or time ("March 15 at 5:26 p.m.").

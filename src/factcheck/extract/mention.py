@@ -36,7 +36,7 @@ class Mention:
     label: str | None = None  # infobox or table label the value was glued to
 
 
-def _with(m: Mention, **changes: Any) -> Mention:
+def with_changes(m: Mention, **changes: Any) -> Mention:
     fields = {f: getattr(m, f) for f in Mention.__slots__}
     fields.update(changes)
     return Mention(**fields)

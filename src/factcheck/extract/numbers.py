@@ -7,10 +7,9 @@ from collections.abc import Callable
 from typing import Final
 
 from factcheck.domain.values import parse_number
-
-from .dates import _day_number
-from .mention import Mention, _with
-from .sentences import _clause
+from factcheck.extract.dates import day_number
+from factcheck.extract.mention import Mention, with_changes
+from factcheck.extract.sentences import clause_span
 
 _NUMBER_RE: Final = re.compile(
     r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?(?P<num>\d+(?:[.,]\d+)*)"
@@ -188,12 +187,12 @@ def _clean(value: float) -> float:
     return float(int(value)) if value == int(value) else round(value, 10)
 
 
-def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
+def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
     taken = list(taken)
     rates: list[tuple[tuple[int, int], str]] = []  # clause -> "per 100,000"
     for m in _RATE_RE.finditer(text, start, end):
         base = parse_number(m["num"]) * (_SCALE[m["scale"]] if m["scale"] else 1)
-        rates.append((_clause(text, start, end, m.start()), f"per {base:,.0f}"))
+        rates.append((clause_span(text, start, end, m.start()), f"per {base:,.0f}"))
         taken.append((m.start("num"), m.end()))
     taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
     out = _fractions(text, start, end, taken)
@@ -211,7 +210,7 @@ def _find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]])
     ]
     for m in _ORDINAL_RE.finditer(text, start, end):
         word = (m["o"] or m["p"]).casefold()
-        rank = _ORDINALS.get(word) or _day_number(word)
+        rank = _ORDINALS.get(word) or day_number(word)
         group = "o" if m["o"] else "p"
         if free(m.start(group), m.end(group)):
             out.append(_figure(m, float(rank), "rank", "ordinal", f"a rank: {m.group()!r}", group))
@@ -312,7 +311,7 @@ def _figure(
 
 def _joined(text: str, m: Mention, nxt: Mention, note: str | None = None) -> Mention:
     """Two figures read as one range ``[m, nxt]``."""
-    return _with(
+    return with_changes(
         m,
         end=nxt.end,
         text=text[m.start : nxt.end],
@@ -367,7 +366,7 @@ def _hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
             continue
         m = _changed(text, m)
         hedge = "exact" if hedge == "between" else hedge
-        out.append(_with(m, hedge=hedge) if hedge != "exact" else m)
+        out.append(with_changes(m, hedge=hedge) if hedge != "exact" else m)
     return out
 
 
@@ -377,4 +376,4 @@ def _changed(text: str, m: Mention) -> Mention:
     if not change or not isinstance(m.value, float):
         return m
     note = f"a change ({change.group().strip()!r}), not a count"
-    return _with(m, flags=m.flags | {"change"}, note="; ".join(filter(None, [m.note, note])))
+    return with_changes(m, flags=m.flags | {"change"}, note="; ".join(filter(None, [m.note, note])))

@@ -14,12 +14,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .mention import Mention
-from .sentences import _clause
-from .stems import _stems, stem
-from .vocabulary import _Names
+from factcheck.extract.mention import Mention
+from factcheck.extract.sentences import clause_span
+from factcheck.extract.stems import stem, word_stems
+from factcheck.extract.vocabulary import Names
 
-__all__ = ["ORIGIN", "TIME_UNITS", "count_property", "property_of_subject"]
+__all__ = [
+    "ORIGIN",
+    "TIME_UNITS",
+    "count_property",
+    "named_properties",
+    "property_of_subject",
+    "propose_property",
+]
 
 #: Keywords that make a property clear: property id -> (phrases, unit the figure must have).
 #: ``None`` for the unit means a plain count or measure (not a percentage or an amount).
@@ -60,7 +67,7 @@ ORIGIN: Final = frozenset({"enact", "found", "build", "open", "creat", "establis
 _PROPERTY_STOP: Final = frozenset({"of", "per", "in", "the", "a", "to", "by", "and", "or"})
 
 
-def _unit_fits(names: _Names, prop: str, mention: Mention) -> bool:
+def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
     """Whether a quantity's unit suits the property's: the same, or a plain count for a
     property without unit (not a percentage, an amount or a rate)."""
     if mention.kind != "quantity":
@@ -73,7 +80,7 @@ def _unit_fits(names: _Names, prop: str, mention: Mention) -> bool:
     return True
 
 
-def _keyword_hits(names: _Names, mention: Mention, low: str) -> list[str]:
+def _keyword_hits(names: Names, mention: Mention, low: str) -> list[str]:
     found = []
     for prop, (phrases, unit) in _PROPERTY_KEYWORDS.items():
         if names.properties.get(prop) != mention.kind or not any(p in low for p in phrases):
@@ -92,15 +99,15 @@ def _keyword_hits(names: _Names, mention: Mention, low: str) -> list[str]:
     return found
 
 
-def _propose_property(
-    names: _Names, text: str, sent: tuple[int, int], mention: Mention, alone: bool
+def propose_property(
+    names: Names, text: str, sent: tuple[int, int], mention: Mention, alone: bool
 ) -> str | None:
     """A property whose keyword is in the mention's clause (or in its sentence, when the
     mention is the only figure of its kind there) and whose type and unit suit it."""
     if mention.label is not None:
-        named = _named_properties(names, mention, mention.label, "")
+        named = named_properties(names, mention, mention.label, "")
         return named[0] if len(named) == 1 else None
-    lo, hi = _clause(text, sent[0], sent[1], mention.start)
+    lo, hi = clause_span(text, sent[0], sent[1], mention.start)
     # the sentence stops, for this figure, where a clause saying when or why begins
     sub = re.search(r",(?=" + _SUBORDINATE.pattern + ")", text[mention.end : sent[1]], re.I)
     stop = mention.end + sub.start() if sub else sent[1]
@@ -108,9 +115,9 @@ def _propose_property(
     if not local and alone:
         local = _keyword_hits(names, mention, text[sent[0] : stop].casefold())
     if not local:
-        local = _named_properties(names, mention, text[lo : mention.start], text[mention.end : hi])
+        local = named_properties(names, mention, text[lo : mention.start], text[mention.end : hi])
     if not local and alone:
-        local = _named_properties(
+        local = named_properties(
             names, mention, text[sent[0] : mention.start], text[mention.end : stop]
         )
     if not local:
@@ -123,7 +130,7 @@ def _propose_property(
 
 
 def _next_clause(
-    names: _Names, text: str, sent: tuple[int, int], mention: Mention, clause: tuple[int, int]
+    names: Names, text: str, sent: tuple[int, int], mention: Mention, clause: tuple[int, int]
 ) -> list[str]:
     """ "On Friday, March 14, Trump invoked the Act": a figure that is a clause of its own
     takes the property the next clause names."""
@@ -131,13 +138,13 @@ def _next_clause(
     bare = text[lo : mention.start] + text[mention.end : hi]
     if hi >= sent[1] or re.search(r"[A-Za-z]{4,}", bare) or _SUBORDINATE.match(text, hi + 1):
         return []
-    n_lo, n_hi = _clause(text, sent[0], sent[1], hi + 1)
-    return _keyword_hits(names, mention, text[n_lo:n_hi].casefold()) or _named_properties(
+    n_lo, n_hi = clause_span(text, sent[0], sent[1], hi + 1)
+    return _keyword_hits(names, mention, text[n_lo:n_hi].casefold()) or named_properties(
         names, mention, "", text[n_lo:n_hi]
     )
 
 
-def _how_long(names: _Names, mention: Mention) -> list[str]:
+def _how_long(names: Names, mention: Mention) -> list[str]:
     """A span of time ("24 hours", "1-1/2 months") of a corpus with one property, without
     a unit of its own, for how long things last ("How long something lasted.")."""
     return [
@@ -149,15 +156,15 @@ def _how_long(names: _Names, mention: Mention) -> list[str]:
     ]
 
 
-def _named_properties(names: _Names, mention: Mention, before: str, after: str) -> list[str]:
+def named_properties(names: Names, mention: Mention, before: str, after: str) -> list[str]:
     """Properties every word of whose id is in the context ("departs" -> ``departed``,
     "began housing inmates" -> ``began-housing-inmates``), of the mention's type and a
     unit that suits it. The most specific (most words) wins; a property named only by
     the noun counted right after the figure ("40,000 inmates") gives way to one named
     elsewhere ("a capacity for 40,000 inmates")."""
-    context = _stems(before) | _stems(after)
-    counted = _stems(" ".join(re.findall(r"[A-Za-z]+", after)[:1]))
-    elsewhere = _stems(before) | _stems(" ".join(re.findall(r"[A-Za-z]+", after)[1:]))
+    context = word_stems(before) | word_stems(after)
+    counted = word_stems(" ".join(re.findall(r"[A-Za-z]+", after)[:1]))
+    elsewhere = word_stems(before) | word_stems(" ".join(re.findall(r"[A-Za-z]+", after)[1:]))
     scored: list[tuple[int, bool, str]] = []
     for prop, ptype in names.properties.items():
         if ptype != mention.kind or prop.startswith("unreviewed"):
@@ -180,7 +187,7 @@ def _named_properties(names: _Names, mention: Mention, before: str, after: str) 
     return [p for _, p in top]
 
 
-def _unit_named(names: _Names, mention: Mention, context: set[str]) -> list[str]:
+def _unit_named(names: Names, mention: Mention, context: set[str]) -> list[str]:
     """ "a half-hour drive" (30 minutes) -> ``drive-time`` (unit minutes): a property with
     the figure's own unit, one of whose words is there."""
     if mention.kind != "quantity" or not mention.unit:
@@ -228,7 +235,7 @@ _RUN_STOP: Final = frozenset(
 )
 
 
-def _counted_property(names: _Names, after: str) -> list[str]:
+def _counted_property(names: Names, after: str) -> list[str]:
     """Properties named by the noun counted after a figure: "eight buildings" -> buildings,
     "32 prison cells" -> cells-per-building (the last word of the noun phrase decides)."""
     m = _COUNTED_RUN.match(after)
@@ -252,7 +259,7 @@ def _counted_property(names: _Names, after: str) -> list[str]:
 
 
 def property_of_subject(
-    names: _Names, subject: str, mention: Mention, *, origin: str | None = None
+    names: Names, subject: str, mention: Mention, *, origin: str | None = None
 ) -> tuple[str | None, str | None]:
     """(property, why) when exactly one property of the figure's type and unit is said of
     the subject by its description ("When a flight departed." of a flight); one said of
@@ -293,7 +300,7 @@ def property_of_subject(
     return None, None
 
 
-def count_property(names: _Names) -> str | None:
+def count_property(names: Names) -> str | None:
     """The corpus's property for how many of the subject there were, if it has one."""
     found = [
         p

@@ -93,7 +93,7 @@ def _trimmed(offset: int, body: str, start: int, end: int) -> Iterator[tuple[int
         yield offset + start, offset + end
 
 
-def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+def clause_span(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     """The clause around offset ``at``: between commas, semicolons, dashes or brackets."""
     seps = re.compile(r"[;()\u2013\u2014]|:(?!\d)|,(?=\s)| - ")  # not the comma of "100,000"
     lo = max((m.end() for m in seps.finditer(text, start, at)), default=start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["SYNONYMS", "stem"]
+__all__ = ["SYNONYMS", "stem", "word_stems"]
 
 _IRREGULAR: Final = {
     "began": "begin",
@@ -82,7 +82,7 @@ def stem(word: str) -> str:
     return w
 
 
-def _stems(text: str) -> set[str]:
+def word_stems(text: str) -> set[str]:
     """The stems of a text's words, with the verb each synonym stands for."""
     found = {stem(w) for w in re.findall(r"[A-Za-z]+", text)}
     if re.search(r"\btook\s+off\b|\btakes?\s+off\b|\btaking\s+off\b", text, re.I):

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from .sentences import _clause
-from .stems import stem
-from .vocabulary import _Names
+from factcheck.extract.sentences import clause_span
+from factcheck.extract.stems import stem
+from factcheck.extract.vocabulary import Names
 
 __all__ = ["COUNTED", "Place", "propose_subject"]
 
@@ -44,7 +44,7 @@ class Place:
     last: str | None = None  # the subject chosen for the figure before, for "it"
 
 
-Rule = Callable[[_Names, Found, Place], tuple[str, str] | None]
+Rule = Callable[[Names, Found, Place], tuple[str, str] | None]
 
 _SPEECH: Final = (
     r"(?:said|says|announced|announces|told|stated|states|wrote|writes|tweeted|posted|"
@@ -78,7 +78,7 @@ def _ids(found: Found) -> list[str]:
     return list(dict.fromkeys(e for _, _, e in found))
 
 
-def _candidates(names: _Names, found: Found, place: Place) -> Found:
+def _candidates(names: Names, found: Found, place: Place) -> Found:
     """The entities that may be the subject: not adjectives, possessors, speakers or
     examples."""
     text, lo = place.text, place.sent[0]
@@ -108,14 +108,14 @@ def _listed(text: str, a: int, b: int) -> bool:
     return before or _LIST_AFTER.match(text, b) is not None
 
 
-def _only_one(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _only_one(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     only = _only(place.text, found)
     if only is not None:
         return only, f"subject: the only entity named in the sentence ({only})"
     return None
 
 
-def _counted(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _counted(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """ "TWO HIGHLY UNUSUAL ICE flights": the entity whose own name is the noun phrase the
     figure counts (a country's demonym, "130 Venezuelans", is not the country)."""
     if place.end is None:
@@ -136,7 +136,7 @@ def _counted(names: _Names, found: Found, place: Place) -> tuple[str, str] | Non
     return None
 
 
-def _object(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _object(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """ "Boasberg issues his written order" (``issued``): the thing the property's verb
     acts on, not who acts."""
     if place.prop is None or place.end is not None:  # a date's event, not a count
@@ -159,7 +159,7 @@ def _object(names: _Names, found: Found, place: Place) -> tuple[str, str] | None
     return None
 
 
-def _apposition(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _apposition(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """ "the Alien Enemies Act, a 1798 law": a year before a noun describes the entity
     named right before it."""
     text = place.text
@@ -169,17 +169,17 @@ def _apposition(names: _Names, found: Found, place: Place) -> tuple[str, str] | 
     return None
 
 
-def _in_clause(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
-    lo, hi = _clause(place.text, place.sent[0], place.sent[1], place.at)
+def _in_clause(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
     local = _only(place.text, [f for f in found if lo <= f[0] and f[1] <= hi])
     if local is not None:
         return local, "subject: the only entity named in the figure's clause"
     return None
 
 
-def _right_before(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _right_before(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     text, at = place.text, place.at
-    lo, hi = _clause(text, place.sent[0], place.sent[1], at)
+    lo, hi = clause_span(text, place.sent[0], place.sent[1], at)
     local = [f for f in found if lo <= f[0] and f[1] <= hi]
     before = [f for f in local if f[1] <= at]
     if len(_ids(local)) < 2 or not before:
@@ -194,24 +194,24 @@ def _right_before(names: _Names, found: Found, place: Place) -> tuple[str, str] 
     return e, f"subject: {text[a:b]!r}, right before the figure ({text[a:at]!r})"
 
 
-def _heads_clause(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _heads_clause(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     text, (s, e) = place.text, place.sent
-    lo, hi = _clause(text, s, e, place.at)
+    lo, hi = clause_span(text, s, e, place.at)
     if any(lo <= f[0] and f[1] <= hi for f in found):
         return None
     if text[s:lo].strip(" \t-\u2013\u2014") or _SUBORDINATE.match(text, min(hi + 1, e)):
         return None
-    nlo, nhi = _clause(text, s, e, min(hi + 1, e))
+    nlo, nhi = clause_span(text, s, e, min(hi + 1, e))
     after = _only(text, [f for f in found if nlo <= f[0] and f[1] <= nhi])
     if after is not None:
         return after, "subject: the only entity named in the clause the figure heads"
     return None
 
 
-def _refers_back(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _refers_back(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """ "the prison": the entity of that kind named most before it (its topic)."""
     text, earlier = place.text, place.earlier
-    lo, hi = _clause(text, place.sent[0], place.sent[1], place.at)
+    lo, hi = clause_span(text, place.sent[0], place.sent[1], place.at)
     if not earlier or any(lo <= f[0] and f[1] <= hi for f in found):
         return None
     refs = {names.kinds.get(e, "") for _, _, e in earlier} - {"", "placeholder"}
@@ -234,10 +234,10 @@ def _refers_back(names: _Names, found: Found, place: Place) -> tuple[str, str] |
     )
 
 
-def _pronoun(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _pronoun(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """ "..., and it began housing inmates": "it" is the subject of the figure before."""
     text = place.text
-    lo, hi = _clause(text, place.sent[0], place.sent[1], place.at)
+    lo, hi = clause_span(text, place.sent[0], place.sent[1], place.at)
     if place.last is None or any(lo <= f[0] and f[1] <= hi for f in found):
         return None
     if re.search(r"(?:^|\band\s+|,\s*)\s*it\b", text[lo : place.at], re.I):
@@ -245,12 +245,12 @@ def _pronoun(names: _Names, found: Found, place: Place) -> tuple[str, str] | Non
     return None
 
 
-def _of_kind(names: _Names, found: Found, place: Place) -> tuple[str, str] | None:
+def _of_kind(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     prop = place.prop or ""
     wanted = names.subject_kinds.get(prop, frozenset()) | names.described_kinds.get(
         prop, frozenset()
     )
-    lo, hi = _clause(place.text, place.sent[0], place.sent[1], place.at)
+    lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
     pool = _ids([f for f in found if lo <= f[0] and f[1] <= hi]) or _ids(found)
     fitting = [e for e in pool if names.kinds.get(e) in wanted]
     if len(fitting) == 1:
@@ -274,7 +274,7 @@ _RULES: Final[tuple[Rule, ...]] = (
 
 
 def propose_subject(
-    names: _Names, found: Found, place: Place
+    names: Names, found: Found, place: Place
 ) -> tuple[str | None, list[str], str | None]:
     """(subject or None, entities named in the sentence, why the subject was chosen)."""
     named = _ids(found)

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .mention import Mention
+from factcheck.extract.mention import Mention
 
 __all__ = ["Clock", "document_zone", "find_times", "time_spans"]
 

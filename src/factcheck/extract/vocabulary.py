@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.domain.corpus import Corpus
+from factcheck.extract.mention import UNIDENTIFIED
 
-from .mention import UNIDENTIFIED
-
-__all__ = ["head_nouns"]
+__all__ = ["Names", "head_nouns"]
 
 
 def head_nouns(name: str) -> set[str]:
@@ -40,7 +39,7 @@ def _described(texts: dict[str, str], nouns: set[str]) -> dict[str, frozenset[st
 
 
 @dataclass
-class _Names:
+class Names:
     """Entity aliases and property keywords of a corpus, compiled for matching."""
 
     aliases: re.Pattern[str] | None
@@ -61,7 +60,7 @@ class _Names:
     names: dict[str, str] = field(default_factory=dict)  # entity id -> its name
 
     @classmethod
-    def of(cls, corpus: Corpus | None) -> _Names:
+    def of(cls, corpus: Corpus | None) -> Names:
         if corpus is None:
             return cls(None, {}, {})
         owner: dict[str, str] = {}
