@@ -118,6 +118,37 @@ def make_corpus(tmp_path: Path) -> MakeCorpus:
     return make
 
 
+#: A capacity and a head count beyond it under one bound rule (one conflict): the store's
+#: tests' corpus.
+BOUND_CLAIMS = """\
+  - id: cap
+    subject: cecot
+    property: capacity
+    value: 40000
+    quote: designed for 40,000 prisoners
+  - id: held
+    subject: cecot
+    property: inmates
+    hedge: more-than
+    value: 40000
+    as_of: 2024-08
+    quote: holds more than 40,000 inmates
+"""
+
+BOUND_RULES = """\
+rules:
+  - {id: within-capacity, kind: bound, select: {property: inmates},
+     params: {max: capacity}, description: inmates do not exceed capacity}
+"""
+
+
+def bound_corpus(make_corpus: MakeCorpus) -> Path:
+    """A corpus of one source stating :data:`BOUND_CLAIMS` under :data:`BOUND_RULES`."""
+    return make_corpus(
+        {"rules.yaml": BOUND_RULES, "sources/a.yaml": source_yaml("a", BOUND_CLAIMS)}
+    )
+
+
 def open_store(path: Path) -> Store:
     """The store in ``path`` (tests expect one they can use)."""
     store = Store.open(path)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from factcheck.report.html import _CSS
 from factcheck.report.html.css import CSS
 from factcheck.report.html.palette import CONFLICT, RINGS, palette
 
@@ -15,7 +14,6 @@ def test_nine_sources_get_nine_colours_none_the_info_badge() -> None:
     assert "#0072B2" in colours  # a source's blue ...
     assert ".badge.info{background:#6E7781}" in CSS  # ... is no longer the INFO badge's
     assert "#0072B2" not in CSS
-    assert _CSS is CSS  # the old name still reads it
 
 
 def test_badges_match_the_rings_and_no_source_colour() -> None:

@@ -128,6 +128,18 @@ def test_products(a: Interval, b: Interval, product: Interval) -> None:
     assert iv_mul(a, b) == product
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (Interval(1, 2), Interval(3, 4), Interval(4, 6)),
+        (Interval(1, 2, lo_open=True), Interval(3, 4), Interval(4, 6, lo_open=True)),
+        (Interval(0, INF, lo_open=True), Interval(5, 5), Interval(5, INF, True, False)),
+    ],
+)
+def test_sums_keep_open_ends(a: Interval, b: Interval, expected: Interval) -> None:
+    assert iv_add(a, b) == expected
+
+
 def test_an_interval_is_never_empty_or_unnumbered() -> None:
     with pytest.raises(ValueError, match="empty"):
         Interval(2, 1)

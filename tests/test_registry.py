@@ -31,7 +31,7 @@ def made_up() -> Iterator[str]:
 
 def test_every_kind_declares_its_reach() -> None:
     assert set(KINDS) == set(REACH)
-    assert set(REACH.values()) <= {"key", "subject", "property", "source", "named"}
+    assert set(REACH.values()) <= {"key", "subject", "property", "named"}
 
 
 def test_the_kinds_declare_the_reach_the_hook_relied_on() -> None:

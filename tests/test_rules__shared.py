@@ -1,6 +1,5 @@
-"""The helpers several check kinds share: grouping claims, saying who says what, and
-interval arithmetic on hedged figures (sound: every value the inputs admit gives a value
-the result admits)."""
+"""The helpers several check kinds share: grouping claims, saying who says what, comparing
+hedged figures (their interval arithmetic is tested in tests/test_intervals.py)."""
 
 from __future__ import annotations
 
@@ -26,38 +25,6 @@ _FINITE = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 def _intervals(draw: st.DrawFn) -> Interval:
     a, b = draw(_FINITE), draw(_FINITE)
     return Interval(min(a, b), max(a, b))
-
-
-@st.composite
-def _with_point(draw: st.DrawFn) -> tuple[Interval, float]:
-    iv = draw(_intervals())
-    return iv, draw(st.floats(iv.lo, iv.hi))
-
-
-@given(_with_point(), _with_point())
-def test_interval_sum_and_product_hold_every_sum_and_product(
-    a: tuple[Interval, float], b: tuple[Interval, float]
-) -> None:
-    (x, xv), (y, yv) = a, b
-    assert _shared.iv_add(x, y).contains(xv + yv)
-    assert _shared.iv_mul(x, y).contains(xv * yv)
-    assert _shared.iv_neg(x).contains(-xv)
-
-
-@given(_with_point())
-def test_interval_inverse_holds_every_inverse(a: tuple[Interval, float]) -> None:
-    x, xv = a
-    inverse = _shared.iv_inv(x)
-    if xv != 0:
-        assert inverse.contains(1 / xv)
-    if x.contains(0):  # dividing by what may be zero says nothing
-        assert (inverse.lo, inverse.hi) == (-math.inf, math.inf)
-
-
-@given(_intervals(), _intervals())
-def test_interval_arithmetic_is_symmetric(x: Interval, y: Interval) -> None:
-    assert _shared.iv_add(x, y) == _shared.iv_add(y, x)
-    assert _shared.iv_mul(x, y) == _shared.iv_mul(y, x)
 
 
 @pytest.mark.parametrize(
@@ -88,25 +55,6 @@ def test_widening_keeps_what_it_widens(x: Interval, tolerance: float) -> None:
     wide = _shared.widen(x, tolerance)
     assert wide.lo <= x.lo and wide.hi >= x.hi
     assert _shared.widen(x, 0) is x
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        (Interval(1, 2), Interval(3, 4), Interval(4, 6)),
-        (Interval(1, 2, lo_open=True), Interval(3, 4), Interval(4, 6, lo_open=True)),
-        (Interval(0, math.inf, lo_open=True), Interval(5, 5), Interval(5, math.inf, True, False)),
-    ],
-)
-def test_interval_sum_keeps_open_ends(a: Interval, b: Interval, expected: Interval) -> None:
-    assert _shared.iv_add(a, b) == expected
-
-
-def test_a_product_with_zero_is_zero_even_with_an_unbounded_factor() -> None:
-    assert _shared.iv_mul(Interval.point(0), Interval(100, math.inf, True)) == Interval.point(0)
-    # More than 100 per cell in 8 cells: more than 800, unbounded above.
-    more = _shared.iv_mul(Interval.point(8), Interval(100, math.inf, True))
-    assert more.lo == 800 and more.lo_open and more.hi == math.inf
 
 
 # --- helpers on claims ------------------------------------------------------------------

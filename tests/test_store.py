@@ -18,32 +18,7 @@ from factcheck.io import records
 from factcheck.io.discovery import scan
 from factcheck.store import CACHE_DIR
 
-from .conftest import MakeCorpus, open_store, source_yaml
-
-CLAIMS = """\
-  - id: cap
-    subject: cecot
-    property: capacity
-    value: 40000
-    quote: designed for 40,000 prisoners
-  - id: held
-    subject: cecot
-    property: inmates
-    hedge: more-than
-    value: 40000
-    as_of: 2024-08
-    quote: holds more than 40,000 inmates
-"""
-
-RULES = """\
-rules:
-  - {id: within-capacity, kind: bound, select: {property: inmates},
-     params: {max: capacity}, description: inmates do not exceed capacity}
-"""
-
-
-def _corpus(make_corpus: MakeCorpus) -> Path:
-    return make_corpus({"rules.yaml": RULES, "sources/a.yaml": source_yaml("a", CLAIMS)})
+from .conftest import MakeCorpus, bound_corpus, open_store
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -74,7 +49,7 @@ def _tree(path: Path) -> dict[str, bytes | str]:
 def test_load_and_audit_write_nothing(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     before = _tree(tmp_path)
     factcheck.audit(factcheck.load(root))
@@ -83,7 +58,7 @@ def test_load_and_audit_write_nothing(
 
 
 def test_a_new_store_is_a_tagged_ignored_directory(make_corpus: MakeCorpus) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     with open_store(root / CACHE_DIR) as store:
         factcheck.load(root, store=store)
     names = sorted(p.name for p in (root / CACHE_DIR).iterdir())
@@ -102,7 +77,7 @@ def test_a_new_store_is_a_tagged_ignored_directory(make_corpus: MakeCorpus) -> N
 def test_a_path_the_store_does_not_own_is_never_used(
     make_corpus: MakeCorpus, tmp_path: Path, what: str
 ) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     victim = tmp_path / "victim"
     victim.mkdir()
     (victim / "keep.txt").write_text("precious\n")
@@ -131,7 +106,7 @@ def test_a_path_the_store_does_not_own_is_never_used(
 
 
 def test_no_cache_and_the_environment_turn_the_store_off(make_corpus: MakeCorpus) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     assert _run(root, "audit", ".", "--no-cache").returncode == 1
     assert not (root / CACHE_DIR).exists()
     env_run = subprocess.run(
@@ -146,7 +121,7 @@ def test_no_cache_and_the_environment_turn_the_store_off(make_corpus: MakeCorpus
 
 
 def test_cache_dir_moves_the_store(make_corpus: MakeCorpus, tmp_path: Path) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     elsewhere = tmp_path / "elsewhere"
     assert _run(root, "audit", ".", "--cache-dir", str(elsewhere)).returncode == 1
     assert (elsewhere / "store.sqlite").is_file() and not (root / CACHE_DIR).exists()
@@ -171,7 +146,7 @@ def _rows(root: Path) -> sqlite3.Connection:
     ],
 )
 def test_tampered_rows_are_misses_never_answers(make_corpus: MakeCorpus, tamper: str) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     cold_audit = _run(root, "audit", ".", "--no-cache")
     cold_check = _run(root, "check", "sources/a.yaml", "--no-cache")
     assert cold_audit.returncode == 1
@@ -188,7 +163,7 @@ def test_a_forged_store_with_rows_signed_by_another_key_is_ignored(
     make_corpus: MakeCorpus, tmp_path: Path
 ) -> None:
     # A store committed to a repository by someone else: their key, their verdict.
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     cold = _run(root, "audit", ".", "--no-cache")
     other = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "attacker")}
     subprocess.run(
@@ -203,7 +178,7 @@ def test_a_forged_store_with_rows_signed_by_another_key_is_ignored(
 
 
 def test_a_corrupt_database_runs_without_the_store(make_corpus: MakeCorpus) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     cold = _run(root, "audit", ".", "--no-cache")
     _run(root, "audit", ".")
     (root / CACHE_DIR / "store.sqlite").write_bytes(b"garbage" * 1000)
@@ -217,7 +192,7 @@ def test_a_corrupt_database_runs_without_the_store(make_corpus: MakeCorpus) -> N
 def test_a_link_planted_inside_the_store_is_not_followed(
     make_corpus: MakeCorpus, tmp_path: Path
 ) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     _run(root, "audit", ".")
     victim = tmp_path / "victim.txt"
     victim.write_text("precious\n")
@@ -232,7 +207,7 @@ def test_a_link_planted_inside_the_store_is_not_followed(
 
 
 def test_deleting_the_store_only_makes_runs_slower(make_corpus: MakeCorpus) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     first = _run(root, "audit", ".")
     second = _run(root, "audit", ".")
     for p in sorted((root / CACHE_DIR).iterdir()):
@@ -245,7 +220,7 @@ def test_deleting_the_store_only_makes_runs_slower(make_corpus: MakeCorpus) -> N
 def test_a_row_of_another_shape_is_a_miss(make_corpus: MakeCorpus) -> None:
     # Valid JSON with a valid MAC, but not what a reading looks like (as an older or
     # newer factcheck might have written): read from the file instead.
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     cold = factcheck.load(root)
     with open_store(root / CACHE_DIR) as store:
         factcheck.load(root, store=store)
@@ -257,7 +232,7 @@ def test_a_row_of_another_shape_is_a_miss(make_corpus: MakeCorpus) -> None:
 
 
 def test_rows_written_inside_a_snapshot_are_kept_when_it_ends(make_corpus: MakeCorpus) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     with open_store(root / CACHE_DIR) as store:
         with store.snapshot():
             store.write(files=[("k", "", b"{}", b"{}")], results=[("r", b"[]")])
@@ -270,7 +245,7 @@ def test_a_hook_on_an_empty_store_fills_it(
     make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The first hook after a clone reads every file; the next one must read none.
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     given = [root / "sources" / "a.yaml"]
     with open_store(root / CACHE_DIR) as store:
         first = factcheck.audit(load_around(root, given, store=store))

@@ -16,36 +16,11 @@ from factcheck.io.discovery import scan
 from factcheck.store import NO_CACHE_ENV, code_fingerprint, content_key
 from factcheck.store.fingerprint import package_root
 
-from .conftest import MakeCorpus, source_yaml
-
-CLAIMS = """\
-  - id: cap
-    subject: cecot
-    property: capacity
-    value: 40000
-    quote: designed for 40,000 prisoners
-  - id: held
-    subject: cecot
-    property: inmates
-    hedge: more-than
-    value: 40000
-    as_of: 2024-08
-    quote: holds more than 40,000 inmates
-"""
-
-RULES = """\
-rules:
-  - {id: within-capacity, kind: bound, select: {property: inmates},
-     params: {max: capacity}, description: inmates do not exceed capacity}
-"""
-
-
-def _corpus(make_corpus: MakeCorpus) -> Path:
-    return make_corpus({"rules.yaml": RULES, "sources/a.yaml": source_yaml("a", CLAIMS)})
+from .conftest import MakeCorpus, bound_corpus
 
 
 def test_keys_cover_name_bytes_and_code(make_corpus: MakeCorpus) -> None:
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     sc = scan(root)
     assert len(set(sc.store_keys())) == len(sc.files)
     assert content_key("a", "bc") != content_key("ab", "c")  # parts are delimited
@@ -102,7 +77,7 @@ def test_a_changed_check_kind_is_never_answered_from_the_store(
     # after its code changes, the stored report and rows must not be served.
     lib = tmp_path / "lib"
     shutil.copytree(package_root(), lib / "factcheck", ignore=shutil.ignore_patterns("__pycache__"))
-    root = _corpus(make_corpus)
+    root = bound_corpus(make_corpus)
     env = {**os.environ, "PYTHONPATH": str(lib), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     env.pop(NO_CACHE_ENV, None)
 

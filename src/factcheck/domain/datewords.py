@@ -22,9 +22,19 @@ from typing import Final
 
 from factcheck.domain.values import DateSpan
 
-__all__ = ["as_of_words", "date_words", "period_words", "range_words", "span_words", "when_words"]
+__all__ = [
+    "MONTHS",
+    "as_of_words",
+    "date_words",
+    "period_words",
+    "range_words",
+    "span_words",
+    "when_words",
+]
 
-_MONTHS: Final = (
+#: Month names in English, January first (the HTML report's axes take their first three
+#: letters).
+MONTHS: Final = (
     "January",
     "February",
     "March",
@@ -100,7 +110,7 @@ def _zone(written: str | None) -> str:
 
 def _month(d: _Date) -> str:
     assert d.month is not None
-    return _MONTHS[d.month - 1]
+    return MONTHS[d.month - 1]
 
 
 def _day(d: _Date, *, year: bool = True, month: bool = True) -> str:

@@ -1,5 +1,5 @@
-"""Helpers that several check kinds share: grouping claims, describing them, and
-interval arithmetic on hedged figures (defined in :mod:`factcheck.domain.intervals`)."""
+"""Helpers that several check kinds share: grouping claims, describing them, comparing
+hedged figures (their interval arithmetic is :mod:`factcheck.domain.intervals`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 from factcheck.domain.corpus import Corpus, Fact
-from factcheck.domain.intervals import iv_add, iv_inv, iv_mul, iv_neg
 from factcheck.domain.units import comparable, in_common, to_base
 from factcheck.domain.values import (
     DateSpan,
@@ -30,10 +29,6 @@ __all__ = [
     "in_own_unit",
     "interval_of",
     "is_before",
-    "iv_add",
-    "iv_inv",
-    "iv_mul",
-    "iv_neg",
     "key_groups",
     "quantities_of",
     "said_by",

@@ -63,9 +63,9 @@ class Finding:
 Check = Callable[[Rule, list[Fact], Corpus], Iterable[Finding]]
 
 #: How far a kind looks from a claim: the claims on the same (subject, property), on the
-#: same subject, of the same properties, in the same source, or about the entities its
-#: quote names wrongly (see :mod:`factcheck.rules.scope`).
-Scope = Literal["key", "subject", "property", "source", "named"]
+#: same subject, of the same properties, or about the entities its quote names wrongly
+#: (see :mod:`factcheck.rules.scope`).
+Scope = Literal["key", "subject", "property", "named"]
 
 
 class Params(BaseModel):

@@ -12,7 +12,6 @@ registered (:func:`factcheck.rules.registry.check`):
   its params (``bound``, ``derived``, ``change``, ``lifetime``);
 * ``property``: every claim of the properties the rule reads (``order``: a cycle can run
   through any events);
-* ``source``: nothing beyond the claim's own source;
 * ``named``: the claims (of the properties the rule reads) about the entities the given
   claims' quotes name by a wrong alias (``naming``: it cites where other sources name the
   entity correctly); the caller finds those entities (``named`` of :func:`reach`);
@@ -143,7 +142,7 @@ def reach(
         if scope is None:
             out.everything = True
             return out
-        if scope in ("key", "source"):
+        if scope == "key":
             continue  # the seed keys (and the given files) are loaded anyway
         props = _read_props(rule, properties)
         if scope == "named":

@@ -26,11 +26,6 @@ The modules, from the page down:
 
 from __future__ import annotations
 
-from factcheck.report.html.css import CSS
 from factcheck.report.html.page import render_html
-from factcheck.report.html.palette import palette
 
-__all__ = ["palette", "render_html"]
-
-#: The style sheet under its name from before the report was a package.
-_CSS = CSS
+__all__ = ["render_html"]

@@ -12,26 +12,11 @@ from html import escape
 from typing import Final
 
 from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.datewords import MONTHS as LONG_MONTHS
 from factcheck.domain.values import PartialDate, parse_quantity
 
 #: Month names, short (axis ticks) and long (dates in sentences).
-MONTHS: Final = (
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-)
+MONTHS: Final = (tuple(month[:3] for month in LONG_MONTHS), LONG_MONTHS)
 HEDGE_WORDS: Final = {
     "about": "about",
     "more-than": "more than",

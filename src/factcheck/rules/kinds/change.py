@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.intervals import iv_add, iv_inv, iv_mul, iv_neg
 from factcheck.domain.model import Rule
 from factcheck.domain.units import in_common
 from factcheck.domain.values import (
@@ -23,10 +24,6 @@ from factcheck.rules._shared import (
     entity_name,
     interval_of,
     is_before,
-    iv_add,
-    iv_inv,
-    iv_mul,
-    iv_neg,
     quantities_of,
     said_by,
     when_of,

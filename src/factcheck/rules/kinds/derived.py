@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.intervals import iv_add, iv_inv, iv_mul, iv_neg
 from factcheck.domain.model import Rule
 from factcheck.domain.values import (
     Interval,
@@ -21,10 +22,6 @@ from factcheck.rules._shared import (
     by_subject,
     entity_name,
     in_own_unit,
-    iv_add,
-    iv_inv,
-    iv_mul,
-    iv_neg,
     quantities_of,
     said_by,
     same_time,
