@@ -136,6 +136,10 @@ def test_values_glued_to_labels(text: str, value: object, label: str) -> None:
     assert (first.value, first.label) == (value, label)
 
 
+def test_a_camel_case_name_with_digits_is_no_label() -> None:
+    assert [m.value for m in find_mentions("FlightRadar24 is a live tracker.")] == []
+
+
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
