@@ -22,7 +22,7 @@ from factcheck.domain.corpus import Corpus
 from factcheck.domain.model import Property, Rule, Selector
 from factcheck.hook import load_around
 from factcheck.io.dump import render
-from factcheck.rules.scope import SCOPES, reach
+from factcheck.rules.scope import SCOPES, event_date_properties, reach
 from factcheck.testing import strategies as fst
 
 from .conftest import open_store
@@ -290,3 +290,14 @@ def test_order_reaches_only_events_that_can_share_a_cycle(
         part = load_around(root, [path], store=store)
     assert _about(factcheck.audit(part), str(path)) == _about(full, str(path))
     assert {f.source.id for f in part.facts} == read
+
+
+def test_event_dates_are_the_date_params_of_order_rules_only() -> None:
+    rules = [
+        Rule(id="o", kind="order", params={"date": "opened"}, description="d"),
+        Rule(id="u", kind="order", params={"date": None}, description="d"),
+        Rule(id="l", kind="lifetime", params={"start": "founded"}, description="d"),
+        Rule(id="x", kind="no-such-kind", params={"date": "closed"}, description="d"),
+    ]
+    assert event_date_properties(rules) == {"opened"}
+    assert event_date_properties([]) == set()

@@ -17,20 +17,28 @@ from typing import Final
 
 __all__ = ["MOVED", "install"]
 
-#: Old module name -> new module name.
+#: Old module name -> new module name: every public module of the flat package that moved
+#: (``factcheck.report`` and ``factcheck.store`` kept their names as packages).
 MOVED: Final[dict[str, str]] = {
     "factcheck.values": "factcheck.domain.values",
     "factcheck.model": "factcheck.domain.model",
     "factcheck.errors": "factcheck.domain.errors",
     "factcheck.conflict": "factcheck.domain.conflict",
     "factcheck.corpus": "factcheck.domain.corpus",
+    "factcheck.units": "factcheck.domain.units",
     "factcheck.loader": "factcheck.io.load",
+    "factcheck.discovery": "factcheck.io.discovery",
+    "factcheck.parse": "factcheck.io.parse",
+    "factcheck.assemble": "factcheck.io.assemble",
+    "factcheck.records": "factcheck.io.records",
     "factcheck.dump": "factcheck.io.dump",
     "factcheck.schema": "factcheck.io.schema",
     "factcheck.snapshots": "factcheck.io.snapshots",
     "factcheck.checks": "factcheck.rules.checks",
     "factcheck.engine": "factcheck.rules.engine",
     "factcheck.scope": "factcheck.rules.scope",
+    "factcheck.partial": "factcheck.hook",
+    "factcheck.github": "factcheck.report.github",
     "factcheck.html": "factcheck.report.html",
     "factcheck.strategies": "factcheck.testing.strategies",
 }

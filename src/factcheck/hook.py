@@ -29,7 +29,7 @@ from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
 from factcheck.rules.kinds.naming import misnamed
-from factcheck.rules.scope import SCOPES, Events, Reach, params_properties, reach
+from factcheck.rules.scope import SCOPES, Events, Reach, event_date_properties, reach
 from factcheck.store import Store
 
 __all__ = ["load_around"]
@@ -220,12 +220,7 @@ def _events(
     Each claim that could be an order edge or a dated event in a full load is one here
     (more never hurts: a cycle group only grows, and so does what the hook takes).
     """
-    named = {
-        p
-        for rule in vocabulary.rules
-        if SCOPES.get(rule.kind) == "property"
-        for p in params_properties(rule)
-    }
+    named = event_date_properties(vocabulary.rules)
     if not any(SCOPES.get(rule.kind) == "property" for rule in vocabulary.rules):
         return None
     # Only order claims and claims of the dates the rules order by can be events: the

@@ -23,7 +23,7 @@ would miss conflicts, which ``tests/test_scope.py`` checks against the full audi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final, cast
@@ -40,11 +40,10 @@ from factcheck.rules.registry import KINDS, PARAMS, REACH, Scope
 
 __all__ = [
     "SCOPES",
-    "CycleGroups",
     "Events",
     "Reach",
     "cycle_groups",
-    "cycle_rules",
+    "event_date_properties",
     "event_digest",
     "reach",
 ]
@@ -102,18 +101,12 @@ def _read_props(rule: Rule, properties: Mapping[str, Property]) -> set[str] | No
     return set(rule.select.property) | set(named)
 
 
-#: Gives the groups of events that may share a cycle for an order rule's properties and
-#: date properties (what :func:`cycle_groups` computes from the whole event graph).
-CycleGroups = Callable[[frozenset[str], frozenset[str]], Sequence[Sequence[str]]]
-
-
 def reach(
     rules: Sequence[Rule],
     properties: Mapping[str, Property],
     seed: Iterable[Key],
     events: Iterable[Events] | None = None,
     *,
-    groups: CycleGroups | None = None,
     named: Iterable[str] = (),
 ) -> Reach:
     """What conflicts involving claims on ``seed`` keys can involve, under ``rules``.
@@ -121,17 +114,10 @@ def reach(
     ``events`` is the corpus's event graph (:func:`event_digest` of every file): with it,
     an ``order`` rule reaches only the events that share a possible cycle with the seed's
     (a cycle never leaves its strongly connected group); without it, every claim of the
-    rule's properties. ``groups`` gives those groups instead (the hook keeps them from
-    one run to the next); it takes precedence over ``events``. ``named`` are the entities
-    the seed claims' quotes name by a wrong alias (for ``named`` kinds).
+    rule's properties. ``named`` are the entities the seed claims' quotes name by a wrong
+    alias (for ``named`` kinds).
     """
-    digest = None if events is None else list(events)
-    if groups is None and digest is not None:
-        graph = digest
-
-        def groups(props: frozenset[str], named: frozenset[str]) -> list[list[str]]:
-            return cycle_groups(props, named, graph)
-
+    graph = None if events is None else list(events)
     out = Reach()
     seed = set(seed)
     out.keys |= seed
@@ -156,7 +142,7 @@ def reach(
             for subject, _ in touched:
                 out._add_subject(subject, props)
         else:
-            _add_events(out, rule, props, touched, groups)
+            _add_events(out, rule, props, touched, graph)
             if out.everything:
                 return out
     return out
@@ -167,34 +153,18 @@ def _add_events(
     rule: Rule,
     props: set[str] | None,
     touched: Sequence[Key],
-    groups: CycleGroups | None,
+    graph: Sequence[Events] | None,
 ) -> None:
     """Add to ``out`` what a ``property`` reach rule needs from the ``touched`` keys."""
     if props is None:
         out.everything = True
-    elif groups is None:
+    elif graph is None:
         out.properties |= props
     else:
         touched_events = {subject for subject, _ in touched}
-        for group in groups(frozenset(props), frozenset(params_properties(rule))):
+        for group in cycle_groups(props, params_properties(rule), graph):
             if touched_events.intersection(group):
                 out.keys.update((e, p) for e in group for p in props)
-
-
-def cycle_rules(
-    rules: Sequence[Rule], properties: Mapping[str, Property]
-) -> set[tuple[frozenset[str], frozenset[str]]]:
-    """The (properties, date properties) of each rule whose reach is a cycle group.
-
-    What :func:`reach` asks ``groups`` for, so that they can be computed ahead of it.
-    """
-    out = set()
-    for rule in rules:
-        if rule.kind in KINDS and SCOPES.get(rule.kind) == "property":
-            props = _read_props(rule, properties)
-            if props is not None:
-                out.add((frozenset(props), frozenset(params_properties(rule))))
-    return out
 
 
 def params_properties(rule: Rule) -> set[str]:
@@ -203,6 +173,16 @@ def params_properties(rule: Rule) -> set[str]:
         return set(PARAMS[rule.kind].model_validate(rule.params).properties())
     except ValidationError:
         return set()
+
+
+def event_date_properties(rules: Iterable[Rule]) -> set[str]:
+    """The date properties the ``property``-reach rules (``order``) date events by."""
+    return {
+        p
+        for rule in rules
+        if SCOPES.get(rule.kind) == "property" and rule.kind in PARAMS
+        for p in params_properties(rule)
+    }
 
 
 #: One file's part of the event graph: its order claims as (property, subject, value)
@@ -214,10 +194,7 @@ Events = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, datetime,
 def event_digest(rules: Sequence[Rule], facts: Iterable[Fact]) -> dict[str, Events]:
     """Each file's part of the event graph, for :func:`reach` to find cycles without
     loading the files (the index keeps it)."""
-    date_props: set[str] = set()
-    for rule in rules:
-        if SCOPES.get(rule.kind) == "property" and rule.kind in PARAMS:
-            date_props |= params_properties(rule)
+    date_props = event_date_properties(rules)
     edges: dict[str, list[tuple[str, str, str]]] = {}
     spans: dict[str, list[tuple[str, str, datetime, datetime]]] = {}
     for f in facts:
