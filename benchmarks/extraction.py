@@ -1,23 +1,25 @@
 """How well does `factcheck extract` draft the claims a person wrote by hand?
 
-Three sets, reported separately:
+Four sets, reported separately:
 
 * the seeds: every article source of the corpus (default ``facts/``) against its snapshot
   (default ``../shared/seeds``);
 * the development set, ``benchmarks/eval/facts/``: public texts that are not seeds, with
   fact files written by hand from the texts (not from the extractor). The extractor was
   developed while looking at them, so their figures are not those of unseen text;
+* the second development set, ``benchmarks/eval/dev2/facts/``: texts on other topics
+  (earthquakes), fact files written before the extractor was first run on them;
 * the held-out set, ``benchmarks/eval/heldout/facts/``: more public texts whose fact files
   were written before the extractor was first run on them, and which are not used to tune
   it. Its misses are not printed unless asked for (``--show-heldout-misses``), so that
   reading the report does not turn it into a development set.
 
 Only each text's URL, sha256 and short quotes are in the repository; the texts are read
-from ``--eval-texts`` and ``--heldout-texts`` (see ``benchmarks/eval/README.md`` for how to
-obtain them), and a set is skipped with a message when that directory is absent. A text
-whose sha256 differs from the recorded one is skipped too, unless ``--no-sha-check`` is
-given (pages change; the expected claims' quotes are still checked: a claim whose quote is
-not in the text counts as missed).
+from ``--eval-texts``, ``--dev2-texts`` and ``--heldout-texts`` (see the READMEs under
+``benchmarks/eval/`` for how to obtain them), and a set is skipped with a message when
+that directory is absent. A text whose sha256 differs from the recorded one is skipped
+too, unless ``--no-sha-check`` is given (pages change; the expected claims' quotes are
+still checked: a claim whose quote is not in the text counts as missed).
 
 Each text is drafted with the source's own publication date and its corpus's entities and
 properties (not its claims: drafting must not learn from the claims it is scored against).
@@ -279,6 +281,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-facts", default=str(ROOT / "benchmarks" / "eval" / "facts"))
     parser.add_argument("--eval-texts", default=None, help="directory of the development texts")
     parser.add_argument(
+        "--dev2-facts", default=str(ROOT / "benchmarks" / "eval" / "dev2" / "facts")
+    )
+    parser.add_argument(
+        "--dev2-texts", default=None, help="directory of the second development set's texts"
+    )
+    parser.add_argument(
         "--heldout-facts", default=str(ROOT / "benchmarks" / "eval" / "heldout" / "facts")
     )
     parser.add_argument("--heldout-texts", default=None, help="directory of the held-out texts")
@@ -294,6 +302,13 @@ def main(argv: list[str] | None = None) -> int:
     dev = _run_set(
         "development", Path(args.eval_facts), args.eval_texts, check_sha=check, show_misses=True
     )
+    dev2 = _run_set(
+        "development 2 (other topics)",
+        Path(args.dev2_facts),
+        args.dev2_texts,
+        check_sha=check,
+        show_misses=True,
+    )
     held = _run_set(
         "held-out",
         Path(args.heldout_facts),
@@ -301,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         check_sha=check,
         show_misses=args.show_heldout_misses,
     )
-    return 0 if seeds.expected or dev.expected or held.expected else 1
+    return 0 if seeds.expected or dev.expected or dev2.expected or held.expected else 1
 
 
 if __name__ == "__main__":

@@ -204,3 +204,17 @@ def test_timeline_and_infobox_drafts_load_and_round_trip(
     assert main(["audit", str(root), "--allow-drafts"]) == 0
     assert main(["audit", str(root)]) == 2
     capsys.readouterr()
+
+
+def test_a_headline_figure_the_body_says_again_is_drafted_once() -> None:
+    text = "Quake kills 370 in Mexico\nThe earthquake killed 370 people and hurt 6,000."
+    draft = draft_fact_file(text, "x")
+    assert [(c["value"], "Quake" in c["quote"]) for c in draft.claims] == [
+        (370, False),
+        (6000, False),
+    ]
+    assert "headline" in draft.data["source"]["note"]
+    # a figure only the headline gives stays, and a first line that is a sentence is no headline
+    assert [c["value"] for c in draft_fact_file("Quake kills 12\nMany died.", "x").claims] == [12]
+    text = "The quake killed 370.\nIt killed 370 people."
+    assert len(draft_fact_file(text, "x").claims) == 2

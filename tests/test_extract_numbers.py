@@ -39,6 +39,10 @@ FORMS = [
     ("doubling the building area", None, "quantity", 2, "times", "exact", None, {"multiplier"}),
     ("half an hour a day", None, "quantity", 30, "minutes", "exact", None, {"word"}),
     ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"word"}),
+    # thousands grouped by spaces (a normal space, no-break or narrow no-break space)
+    ("about 41 000 people", None, "quantity", 41000, None, "about", None, set()),
+    ("(population 15\u202f468)", None, "quantity", 15468, None, "exact", None, set()),
+    ("1 250 000 voters", None, "quantity", 1250000, None, "exact", None, set()),
 ]
 
 
@@ -90,6 +94,7 @@ def test_thousands_separators_read_back(n: int) -> None:
         ("a half-hour drive", 30, "minutes", "exact", {"word"}),
         ("Some 10,000 to 20,000 people", (10000, 20000), None, "between", set()),
         ("from 10 to 20 people", None, None, None, None),  # "from A to B" may be a change
+        ("upgraded from a magnitude 6.9 to 7.2", None, None, None, None),
         ("12,000 more inmates than last year", 12000, None, "exact", {"change"}),
     ],
 )
@@ -129,3 +134,39 @@ def test_coordinates_are_not_counts(text: str) -> None:
 def test_values_glued_to_labels(text: str, value: object, label: str) -> None:
     first = find_mentions(text)[0]
     assert (first.value, first.label) == (value, label)
+
+
+def test_a_camel_case_name_with_digits_is_no_label() -> None:
+    assert [m.value for m in find_mentions("FlightRadar24 is a live tracker.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("at a depth of 36.3 km (22.7 miles).", 36.3, "km"),
+        ("a shallow depth of 10 kilometres (six miles).", 10, "km"),
+        ("about 110 miles [177 km] away", 110, "miles"),
+    ],
+)
+def test_a_bracketed_conversion_is_the_same_figure(text: str, value: float, unit: str) -> None:
+    [m] = find_mentions(text)
+    assert (m.value, m.unit) == (value, unit)
+    assert m.note is not None and "in brackets" in m.note
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("2 km (3 people) were there", [2, 3]),  # a count in brackets has no unit to convert
+        ("In 2019 100 people came", ["2019", 100]),  # a year never starts a spaced number
+        ("scored 3 to 1 in 90 minutes", [3, 1, 90]),
+    ],
+)
+def test_not_conversions_nor_spaced_groups(text: str, values: list[object]) -> None:
+    assert [m.value for m in find_mentions(text)] == values
+
+
+@given(st.integers(min_value=1000, max_value=10**9))
+def test_space_grouped_thousands_read_back(n: int) -> None:
+    [m] = find_mentions("counted " + f"{n:,}".replace(",", "\u00a0") + " people")
+    assert m.value == n

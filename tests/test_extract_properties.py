@@ -97,3 +97,50 @@ def test_property_of_subject(corpus: factcheck.Corpus) -> None:
         None,
     )
     assert count_property(names) == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "before", "after"),
+    [
+        # the counted noun is the first figure's, the words before the second are the
+        # second's, and "blamed", as far from both, is neither's
+        (
+            "At least two deaths are blamed on a 7.2 magnitude quake",
+            "two",
+            "At least",
+            "deaths are",
+        ),
+        ("At least two deaths are blamed on a 7.2 magnitude quake", "7.2", "on a", None),
+        # a hedge before a figure is part of it: "injured" is nearer 6,000 than 370
+        ("It killed 370 people and injured more than 6,000 people", "370", "It killed", "people"),
+        ("It killed 370 people and injured more than 6,000 people", "6,000", "injured", None),
+        # a model name with digits is no figure
+        ("5:26 p.m. An A320 departs", "5:26 p.m.", "", None),
+    ],
+)
+def test_words_between_figures_belong_to_the_nearer(
+    text: str, figure: str, before: str, after: str | None
+) -> None:
+    from datetime import date
+
+    from factcheck.extract import find_mentions
+    from factcheck.extract.properties import own_words
+
+    at = text.index(figure)
+    [m] = [x for x in find_mentions(text, day=date(2025, 3, 15)) if x.start == at]
+    got_before, got_after = own_words(text, 0, len(text), m)
+    assert got_before.strip() == before
+    if after is not None:
+        assert got_after.strip() == after
+    else:
+        assert got_after == text[m.end :]
+
+
+def test_a_property_is_not_taken_across_another_figure(make_corpus: MakeCorpus) -> None:
+    props = PROPERTIES + "  - {id: magnitude, type: quantity}\n"
+    props += "  - {id: deaths, type: quantity, unit: people}\n"
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": props}))
+    draft = draft_fact_file(
+        "At least two deaths are blamed on a 7.2 magnitude earthquake.", "s", corpus=corpus
+    )
+    assert {c["value"]: c["property"] for c in draft.claims} == {2: "deaths", 7.2: "magnitude"}

@@ -267,3 +267,20 @@ def test_subject_rules(
     [claim] = [c for c in claims if c["value"] == value]
     assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
     assert why in claim["note"]
+
+
+def test_the_noun_of_a_name_refers_back_to_it(make_corpus: MakeCorpus) -> None:
+    entities = (
+        "entities:\n  - {id: harnai-quake, name: 2021 Harnai earthquake, kind: event,"
+        " aliases: [Pakistan earthquake]}\n"
+        "  - {id: unidentified, name: Unidentified, kind: placeholder}\n"
+    )
+    props = (
+        "properties:\n  - {id: distance, type: quantity}\n"
+        "  - {id: unreviewed-number, type: quantity}\n  - {id: unreviewed-date, type: date}\n"
+    )
+    corpus = factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": props}))
+    text = "Many killed in Pakistan earthquake\nThe epicenter of the earthquake was 13 miles away."
+    [claim] = draft_fact_file(text, "x", corpus=corpus).claims
+    assert claim["subject"] == "harnai-quake"
+    assert "'the earthquake' refers back" in claim["note"]

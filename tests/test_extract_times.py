@@ -50,6 +50,11 @@ EASTERN = "All times are Eastern Time.\n"
             "not-before",
         ),
         (EASTERN + "It happened before noon.", "2025-03-15", "2025-03-15T12:00-04:00", "before"),
+        # any zone abbreviation after a 24-hour time; a name may follow the zone
+        ("It struck at 13:14 CDT on the 19th.", "2017-09-19", "2017-09-19T13:14-05:00", "exact"),
+        ("It struck at 3:40 p.m. PT Sunday.", "2010-04-04", "2010-04-04T15:40-07:00", "exact"),
+        # "local time" names no zone: kept as the day, and "04:18" is never two numbers
+        ("It hit at 04:18 local time on Sunday.", "2018-01-14", "2018-01-14", "exact"),
         # no zone in the text: the time is kept as its day, never given a guessed zone
         ("It landed at 5:26 p.m. on time.", "2025-03-15", "2025-03-15", "exact"),
     ],

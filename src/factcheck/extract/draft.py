@@ -140,7 +140,10 @@ _JOINS_TIME: Final = re.compile(
     re.IGNORECASE,
 )
 # A label glued to its value at the start of a line of infobox or table text.
-_GLUED_LABEL: Final = re.compile(r"[A-Z][A-Za-z ]{0,40}?[a-z](?=[$\u20ac\u00a3]?\d)")
+# Words capitalised as a label is ("Capacity", "Date opened"): "FlightRadar24" is a name.
+_GLUED_LABEL: Final = re.compile(
+    r"[A-Z][a-z]*(?: [A-Za-z][a-z]*){0,5}(?<=[a-z])(?=[$\u20ac\u00a3]?\d)"
+)
 
 
 def _unglued(text: str, start: int, end: int) -> tuple[str, str | None]:
@@ -246,7 +249,26 @@ def draft_fact_file(
     reader = _Reader(text, Names.of(corpus), pub, clock, Draft({"source": source, "claims": []}))
     for i in range(len(reader.sentences)):
         reader.read(i)
+    _drop_repeated_headline(text, reader.draft)
     return reader.draft
+
+
+def _drop_repeated_headline(text: str, draft: Draft) -> None:
+    """A headline (a first line without a final stop) repeats figures the body states in
+    full: its drafts whose value the body drafts again are dropped, and the note says so."""
+    first = next((line for line in text.splitlines() if line.strip()), "").strip()
+    if not first or len(first) > 200 or first[-1] in ".!?\"'\u201d":
+        return
+    claims = draft.claims
+    top = [c for c in claims if c["quote"] in first]
+    body = {repr(c["value"]) for c in claims if c["quote"] not in first}
+    dropped = [c for c in top if repr(c["value"]) in body]
+    if dropped:
+        draft.data["claims"] = [c for c in claims if c not in dropped]
+        draft.data["source"]["note"] = draft.data["source"]["note"].rstrip(".") + (
+            f"; {len(dropped)} figure(s) of the headline are drafted from the body, "
+            "which says them again."
+        )
 
 
 class _Reader:

@@ -12,7 +12,9 @@ from factcheck.extract.mention import Mention, with_changes
 from factcheck.extract.sentences import clause_span
 
 _NUMBER_RE: Final = re.compile(
-    r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?(?P<num>\d+(?:[.,]\d+)*)"
+    r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?"
+    # "41 000": thousands grouped by spaces, as many languages and house styles write them
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)*)"
     r"(?:\s?(?P<scale>thousand|million|billion|bn|mn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)?"
     r"(?(scale)|(?(pct)|(?![\w%]|/\d)))"
@@ -38,33 +40,12 @@ _UNIT_NAMES: Final = {
     "dollars": "USD",
     "euros": "EUR",
 }
-_WORD_NUMBERS: Final = {
-    w: i
-    for i, w in enumerate(
-        [
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ],
-        start=2,
-    )
-} | {
+# fmt: off
+_TEENS: Final = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                 "nineteen", "twenty"]
+# fmt: on
+_WORD_NUMBERS: Final = {w: i for i, w in enumerate(_TEENS, start=2)} | {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
@@ -223,7 +204,32 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     for m in _NONE_RE.finditer(text, start, end):
         out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
-    return _hedged(text, start, out)
+    return _without_conversions(text, _hedged(text, start, out))
+
+
+# "36.3 km (22.7 miles)": the bracketed figure restates the one before it in another unit
+_CONVERSION_OPEN: Final = re.compile(r"\s*(?:[A-Za-z]+\.?\s*)?[(\[]\s*$")
+_CONVERSION_CLOSE: Final = re.compile(r"\s*(?:[A-Za-z]+\.?\s*){0,2}[)\]]")
+
+
+def _without_conversions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less those that only convert the figure before them into another unit."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit
+            and m.unit
+            and prev.unit != m.unit
+            and _CONVERSION_OPEN.fullmatch(text, prev.end, m.start)
+            and _CONVERSION_CLOSE.match(text, m.end)
+        ):
+            note = f"{text[m.start : m.end]!r} {m.unit} in brackets after it is the same figure"
+            out[-1] = with_changes(prev, note="; ".join(filter(None, [prev.note, note])))
+            continue
+        out.append(m)
+    return out
 
 
 def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -251,7 +257,7 @@ def _digits(
     if not free(m.start(), m.end()):
         return []
     try:
-        value = parse_number(m["num"])
+        value = parse_number(re.sub(r"[ \u00a0\u202f]", "", m["num"]))
     except ValueError:
         return []
     value *= _SCALE[m["scale"].lower()] if m["scale"] else 1
@@ -333,7 +339,8 @@ def _range_to(
         or not isinstance(nxt.value, float)
         or m.value >= nxt.value
         or (m.unit is not None and nxt.unit is not None and m.unit != nxt.unit)
-        or re.search(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?$", text[start : m.start], re.I)
+        # "from 40 to 10", "from a magnitude 6.9 to 7.2": a change, two figures
+        or re.search(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", text[start : m.start], re.I)
     ):
         return None
     said = f"a range {text[m.start : nxt.end]!r}"

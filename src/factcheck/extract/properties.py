@@ -115,11 +115,9 @@ def propose_property(
     if not local and alone:
         local = _keyword_hits(names, mention, text[sent[0] : stop].casefold())
     if not local:
-        local = named_properties(names, mention, text[lo : mention.start], text[mention.end : hi])
+        local = named_properties(names, mention, *own_words(text, lo, hi, mention))
     if not local and alone:
-        local = named_properties(
-            names, mention, text[sent[0] : mention.start], text[mention.end : stop]
-        )
+        local = named_properties(names, mention, *own_words(text, sent[0], stop, mention))
     if not local:
         local = _next_clause(names, text, sent, mention, (lo, hi))
     if not local and mention.kind == "quantity" and not mention.unit:
@@ -127,6 +125,46 @@ def propose_property(
     if not local and mention.kind == "quantity" and mention.unit in TIME_UNITS:
         local = _how_long(names, mention)
     return local[0] if len(local) == 1 else None
+
+
+# Another figure near this one: digits standing alone ("7.2", "60,000"; not "A320") or a
+# number word. The words between two figures belong to the nearer one.
+_FIGURE: Final = re.compile(
+    r"(?<![\w$.,])\d+(?:[.,:]\d+)*(?![A-Za-z])|\b(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|hundreds|thousands|millions|dozens)\b",
+    re.IGNORECASE,
+)
+_HEDGE_TAIL: Final = re.compile(
+    r"(?:\b(?:more|less|fewer)\s+than|\bat\s+(?:least|most)|\bup\s+to|\babout|\baround|"
+    r"\bsome|\bover|\bnearly|\balmost|\bjust)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _between(text: str, a: int, b: int) -> list[str]:
+    """The words of ``text[a:b]``, less a hedge that ends them (it belongs to the figure after)."""
+    words = text[a:b]
+    hedge = _HEDGE_TAIL.search(words)
+    return (words[: hedge.start()] if hedge else words).split()
+
+
+def own_words(text: str, lo: int, hi: int, mention: Mention) -> tuple[str, str]:
+    """The words of ``text[lo:hi]`` before and after ``mention`` that are nearer to it than
+    to another figure: in "two deaths ... a 7.2 magnitude quake", "deaths" is the two's and
+    "magnitude" the 7.2's; a word as far from both is neither's. A hedge right before a
+    figure ("more than") is part of it, not a word between."""
+    others = [m.span() for m in _FIGURE.finditer(text, lo, hi)]
+    others = [(a, b) for a, b in others if not mention.start <= a < mention.end]
+    prev_end = max((b for _, b in others if b <= mention.start), default=None)
+    next_start = min((a for a, _ in others if a >= mention.end), default=None)
+    before, after = text[lo : mention.start], text[mention.end : hi]
+    if prev_end is not None:
+        words = _between(text, prev_end, mention.start)
+        before = " ".join(words[len(words) // 2 + len(words) % 2 :])
+    if next_start is not None:
+        words = _between(text, mention.end, next_start)
+        after = " ".join(words[: len(words) // 2])
+    return before, after
 
 
 def _next_clause(

@@ -209,12 +209,14 @@ def _heads_clause(names: Names, found: Found, place: Place) -> tuple[str, str] |
 
 
 def _refers_back(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
-    """ "the prison": the entity of that kind named most before it (its topic)."""
+    """ "the prison", "the earthquake": the entity called so (by its kind or the noun its
+    name ends with) that was named most before it (its topic)."""
     text, earlier = place.text, place.earlier
     lo, hi = clause_span(text, place.sent[0], place.sent[1], place.at)
     if not earlier or any(lo <= f[0] and f[1] <= hi for f in found):
         return None
-    refs = {names.kinds.get(e, "") for _, _, e in earlier} - {"", "placeholder"}
+    refs = set().union(*(names.nouns.get(e, frozenset()) for _, _, e in earlier)) - {""}
+    refs -= {"placeholder"}
     if not refs:
         return None
     kinds = "|".join(re.escape(k) for k in sorted(refs, key=len, reverse=True))
@@ -224,7 +226,7 @@ def _refers_back(names: Names, found: Found, place: Place) -> tuple[str, str] | 
     if ref is None:
         return None
     kind = ref[1].casefold()
-    of_kind = [x for x in earlier if names.kinds.get(x[2]) == kind]
+    of_kind = [x for x in earlier if kind in names.nouns.get(x[2], frozenset())]
     counts = {e: sum(1 for x in of_kind if x[2] == e) for _, _, e in of_kind}
     top = max(counts.values())
     a, b, e = next(x for x in reversed(of_kind) if counts[x[2]] == top)

@@ -53,8 +53,10 @@ _ZONE_NAMES: Final[dict[str, str | float]] = {
 }
 _ZONE_WORD: Final = (
     r"(?P<z>Eastern\s+Daylight|Eastern\s+Standard|Eastern|Central|Mountain|Pacific|"
-    r"ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CEST|CET)"
-    r"(?:\s+(?:Daylight\s+|Standard\s+)?Time)?(?![\w])(?!\s+[A-Z][a-z])"  # not "Central American"
+    r"ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CEST|CET|local)"
+    r"(?:\s+(?:Daylight\s+|Standard\s+)?[Tt]ime)?(?![\w])"
+    # not "Central American"; an abbreviation may be followed by a name ("3:40 p.m. PT Sunday")
+    r"(?!(?<=[a-z])\s+[A-Z][a-z])"
 )
 _DOCUMENT_ZONE: Final = re.compile(
     r"\b(?:[Aa]ll\s+times|[Tt]imes)\s+(?:are\s+|in\s+|listed\s+(?:are\s+|in\s+)?)?"
@@ -68,7 +70,11 @@ _DOCUMENT_ZONE: Final = re.compile(
 )
 _AMPM: Final = r"(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.?)"
 _HM: Final = r"(?P<h{n}>1[0-2]|0?[1-9])(?::(?P<m{n}>[0-5]\d))?"
-_H24: Final = r"(?P<H{n}>[01]?\d|2[0-3])[:.h](?P<M{n}>[0-5]\d)"
+# "13:14" is a time whatever follows; "18.45" and "18h45" only before a zone ("18.45 GMT")
+_H24: Final = (
+    r"(?P<H{n}>[01]?\d|2[0-3])(?::(?P<M{n}>[0-5]\d)(?![\d:])|[.h](?P<N{n}>[0-5]\d)"
+    r"(?=\s*\(?(?:GMT|UTC|E[DS]?T|C[DS]?T|M[DS]?T|P[DS]?T|BST|CES?T|[Hh]ours|local\s+time)\b))"
+)
 _ZONE_AFTER: Final = re.compile(r"\s*\(?" + _ZONE_WORD + r"\)?")
 
 
@@ -76,7 +82,7 @@ def _time(n: int, *, need_ampm: bool = True) -> str:
     ampm = _AMPM.format(n=n) + ("" if need_ampm else "?")
     return (
         rf"(?:{_HM.format(n=n)}\s?{ampm}|(?P<w{n}>noon|midnight)"
-        rf"|{_H24.format(n=n)}(?=\s*\(?(?:GMT|UTC|ET|EDT|EST|BST|CET|CEST|[Hh]ours)\b))"
+        rf"|{_H24.format(n=n)})"
     )
 
 
@@ -124,7 +130,7 @@ def _clock(m: re.Match[str], n: int, ampm: str | None) -> tuple[int, int] | None
     if word:
         return (12, 0) if word.casefold() == "noon" else (0, 0)
     if m[f"H{n}"]:
-        return int(m[f"H{n}"]), int(m[f"M{n}"])
+        return int(m[f"H{n}"]), int(m[f"M{n}"] or m[f"N{n}"])
     if not m[f"h{n}"]:
         return None
     h, mins = int(m[f"h{n}"]), int(m[f"m{n}"] or 0)
