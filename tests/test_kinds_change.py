@@ -71,6 +71,30 @@ CASES: list[Case] = [
         {S("b/d")},
     ),
     (
+        "as_of but no period: for review, citing the levels",
+        DECREASE + "}",
+        {
+            "a": [
+                f"id: s, {ES}, property: homicide-rate, value: 103, as_of: 2015",
+                f"id: e, {ES}, property: homicide-rate, value: 2.4, as_of: 2024",
+            ],
+            "b": [f"id: d, {ES}, property: decrease, value: 57, as_of: 2025"],
+        },
+        {S("b/d", "a/s", "a/e")},
+    ),
+    (
+        "period open at its start: for review",
+        DECREASE + "}",
+        {"b": [f"id: d, {ES}, property: decrease, value: 57, period: {{end: 2024}}"]},
+        {S("b/d")},
+    ),
+    (
+        "period open at its end: for review",
+        DECREASE + "}",
+        {"b": [f"id: d, {ES}, property: decrease, value: 57, period: {{start: 2015}}"]},
+        {S("b/d")},
+    ),
+    (
         "increase",
         DECREASE + ", direction: increase}",
         {
@@ -198,3 +222,25 @@ def test_levels_in_units_that_convert_are_compared_in_one(
         ]
     }
     assert found(audit_files(files(rule, sources))) == expected
+
+
+@pytest.mark.parametrize(
+    ("when", "lacks"),
+    [
+        ("as_of: 2025", "without a period"),
+        ("period: {start: 2015}", "with a period open at one end"),
+        ("period: {end: 2024}", "with a period open at one end"),
+    ],
+)
+def test_a_change_with_no_closed_period_is_info_for_review(when: str, lacks: str) -> None:
+    """Like a change with neither period nor as_of: info whatever the rule's severity,
+    citing the levels on record as support, saying what it lacks."""
+    levels = [
+        f"id: s, {ES}, property: homicide-rate, value: 103, as_of: 2015",
+        f"id: e, {ES}, property: homicide-rate, value: 2.4, as_of: 2024",
+    ]
+    claim = f"id: d, {ES}, property: decrease, value: 57, {when}"
+    (conflict,) = audit_files(files(DECREASE + "}", {"a": levels, "b": [claim]})).conflicts
+    assert conflict.severity == "info"
+    assert lacks in conflict.message and "review it by hand" in conflict.message
+    assert "homicide-rate levels on record" in conflict.message

@@ -62,6 +62,22 @@ def _percent_change(first: Interval, last: Interval, direction: str) -> Interval
     return iv_mul(iv_neg(change) if direction == "decrease" else change, Interval.point(100.0))
 
 
+def _for_review(f: Fact, name: str, level: str, on_record: list[Fact]) -> Finding:
+    """An info finding for a change that gives no closed period, citing the levels on
+    record that it would be compared with, for the reviewer."""
+    compared = f"; the {level} levels on record: {said_by(on_record)}" if on_record else ""
+    period = f.claim.period
+    lacks = "without a period" if period is None else "with a period open at one end"
+    return Finding(
+        (f, *on_record),
+        f"{name} {f.prop.id}: {f.source.id} says {f.describe()} {lacks}; "
+        f"it cannot be checked against levels, review it by hand{compared}",
+        severity="info",
+        key=f.ref,
+        support=tuple(on_record),
+    )
+
+
 @check("change", ChangeParams, reach="subject")
 def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     """A percentage change agrees with the levels claimed at its period's start and end."""
@@ -69,22 +85,10 @@ def change(rule: Rule, facts: list[Fact], corpus: Corpus) -> Iterator[Finding]:
     levels = by_subject(corpus, p.level)
     for f in quantities_of(facts):
         name, period = entity_name(corpus, f.subject), f.claim.period
-        if period is None and f.claim.as_of is None:
-            # The levels it would be compared with, for the reviewer.
-            on_record = quantities_of(levels.get(f.subject, []))
-            compared = (
-                f"; the {p.level} levels on record: {said_by(on_record)}" if on_record else ""
-            )
-            yield Finding(
-                (f, *on_record),
-                f"{name} {f.prop.id}: {f.source.id} says {f.describe()} without a period; "
-                f"it cannot be checked against levels, review it by hand{compared}",
-                severity="info",
-                key=f.ref,
-                support=tuple(on_record),
-            )
-            continue
         if period is None or period.start is None or period.end is None:
+            # Without both ends there are no levels to compare with (an as_of alone says
+            # when it was said, not over what span): for review, never silently dropped.
+            yield _for_review(f, name, p.level, quantities_of(levels.get(f.subject, [])))
             continue
         start, end = PartialDate.parse(period.start).span(), PartialDate.parse(period.end).span()
         dated = [lv for lv in quantities_of(levels.get(f.subject, [])) if lv.time is not None]
