@@ -26,6 +26,23 @@ def _claim(value: object, **extra: object) -> Claim:
         (40000, {}, "inmates", "40,000 inmates"),
         ([1, 2], {"hedge": "between"}, None, "between 1 and 2"),
         ("57%", {}, "percent", "57%"),  # written as text: its unit shows already
+        ("$6 million", {"hedge": "about"}, "USD", "about $6 million"),
+        # A scale word is no unit: the figure gets its unit as a plain figure does.
+        ("14,5 thousand", {"as_of": "2024-08"}, "people", "14,5 thousand people (in August 2024)"),
+        ("6.6 million", {"hedge": "more-than"}, "people", "more than 6.6 million people"),
+        (
+            ["10 thousand", "20 thousand"],
+            {"hedge": "between"},
+            "people",
+            "between 10 thousand and 20 thousand people",
+        ),
+        (
+            ["$5 million", "$6 million"],
+            {"hedge": "between"},
+            "USD",
+            "between $5 million and $6 million",
+        ),
+        ("14,5 thousand", {}, None, "14,5 thousand"),
         (
             12,
             {"period": {"start": "2013-01", "end": "2023-12"}},
@@ -65,3 +82,10 @@ def test_describe_says_yes_and_no_and_leaves_text_as_written() -> None:
 def test_describe_a_date(value: object, hedge: str, shown: str) -> None:
     prop = Property(id="p", type="date")
     assert describe(_claim(value, hedge=hedge), prop, None) == shown
+
+
+@pytest.mark.parametrize("written", ["14,5 thousand", "14500", 14500])
+def test_a_figure_shows_its_unit_however_it_is_written(written: object) -> None:
+    """The same figure, written with a scale word or as digits, is worded with its unit."""
+    prop = Property(id="p", type="quantity", unit="people")
+    assert describe(_claim(written), prop, "people").endswith(" people")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from factcheck.domain.datewords import as_of_words, date_words, period_words, range_words
 from factcheck.domain.model import Claim, Property
+from factcheck.domain.values import parse_quantity
 
 __all__ = ["describe"]
 
@@ -31,11 +32,27 @@ def describe(claim: Claim, prop: Property, unit: str | None) -> str:
         text = date_words(c.value) if dated else str(c.value)
     if c.hedge not in ("exact", "between"):
         text = f"{c.hedge.replace('-', ' ')} {text}"
-    # A figure written as text ("57%", "$6 million") already shows its unit.
-    if unit and prop.type == "quantity" and not isinstance(c.value, str):
+    # A figure written with its unit ("57%", "$6 million") shows it already; one written
+    # with only a scale word ("14,5 thousand") gets it, as a plain figure does.
+    if unit and prop.type == "quantity" and not _shows_unit(c.value):
         text = f"{text} {unit}"
     if c.as_of:
         text += f" ({as_of_words(str(c.as_of))})"
     elif c.period:
         text += f" ({period_words(c.period.start, c.period.end)})"
     return text
+
+
+def _shows_unit(value: object) -> bool:
+    """Whether a quantity as written names its unit: ``"57%"`` and ``"$6 million"`` do,
+    ``"14,5 thousand"`` and ``40000`` do not (in a range, either end naming it will do)."""
+    ends = value if isinstance(value, tuple) else (value,)
+    for end in ends:
+        if isinstance(end, str):
+            try:
+                if parse_quantity(end)[1] is not None:
+                    return True
+            except ValueError:
+                # Not a figure the loader reads: left as written, with nothing added.
+                return True
+    return False
