@@ -457,12 +457,10 @@ def _change_kind() -> Kind:
             ClaimSpec(level, {"value": 70 * k, "as_of": f"{y + 2}"}),
             ClaimSpec(level, {"value": (100 - pct) * k, "as_of": f"{y + 5}"}),
             ClaimSpec(fall, {"value": pct, "period": period}),
-            # Look-alikes: another period (no level at its start), and a dated change
-            # without a period; neither is compared with the levels.
+            # Look-alike: another period (no level at its start), not compared.
             ClaimSpec(
                 fall, {"value": pct + 15, "period": {"start": f"{y - 3}", "end": f"{y + 5}"}}
             ),
-            ClaimSpec(fall, {"value": pct + 5, "as_of": f"{y + 5}"}),
         ]
         if not plant:
             return claims, []
@@ -470,8 +468,10 @@ def _change_kind() -> Kind:
             wrong = pct + 15 if pct < 50 else pct - 15
             claims.append(ClaimSpec(fall, {"value": wrong, "period": period}, planted=True))
             return claims, [(rule, [0, 2, len(claims) - 1])]
-        # No period and no date: reported on its own, for review (severity info).
-        claims.append(ClaimSpec(fall, {"value": pct}, planted=True))
+        # No closed period (none at all, only a date, or one open at an end): reported
+        # on its own, for review (severity info).
+        when = rng.choice([{}, {"as_of": f"{y + 5}"}, {"period": {"start": f"{y}"}}])
+        claims.append(ClaimSpec(fall, {"value": pct + 5, **when}, planted=True))
         return claims, [(rule, [len(claims) - 1])]
 
     return Kind(
