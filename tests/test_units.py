@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck import Interval
+from factcheck.domain import units
 from factcheck.domain.units import comparable, in_common
 
 P = Interval.point
@@ -39,3 +40,40 @@ def test_a_figure_and_its_exact_conversion_always_meet(x: float, unit: str, othe
     assert comparable(a, unit, b, unit) is True
     # symmetric, whatever the units
     assert comparable(P(x), unit, P(x + 1), other) == comparable(P(x + 1), other, P(x), unit)
+
+
+def _pint_reads(unit: str) -> bool:
+    try:
+        units._registry().parse_units(unit)
+    except Exception:  # pint raises several unrelated types for text it cannot read
+        return False
+    return True
+
+
+UNIT_WORDS = [
+    "people", "inmates", "cells", "m", "metres", "km/h", "ft", "feet", "hectares", "m2",
+    "per 100k", "times", "USD", "percent", "%", "kg/m^2", "square metres", "°C", "degC",
+    "miles per hour", "US_survey_foot", "kilometre", "sq ft", "acres", "mph", "kmh",
+    "megawatts", "GW", "tonnes", "lb", "inch", "in", "yards", "nautical_mile", "knots",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", UNIT_WORDS)
+def test_the_shortcut_says_unknown_only_when_pint_cannot_read_it(unit: str) -> None:
+    if not units._pint_may_know(unit):
+        assert not _pint_reads(unit)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ /^*2", max_size=12))
+def test_the_shortcut_never_hides_a_unit_pint_reads(unit: str) -> None:
+    if not units._pint_may_know(unit):
+        assert not _pint_reads(unit)
+
+
+def test_count_nouns_are_compared_without_building_the_registry() -> None:
+    units._registry.cache_clear()
+    units._base.cache_clear()
+    assert in_common(P(1), "people", P(2), "inmates") == (P(1), P(2))
+    assert comparable(P(1), "people", P(1), "inmates") is None
+    assert units._registry.cache_info().currsize == 0
+    assert comparable(P(1), "km", P(1000), "m") is True  # a real unit still converts

@@ -7,13 +7,19 @@ first time two claims in different units meet, never on ``import factcheck``.
 
 Units pint does not know (count nouns such as "inmates", currencies, "per 100k") are
 compared only with the same unit; :func:`to_base` says ``None`` for them, and the
-checks report such a pair as one that could not be compared.
+checks report such a pair as one that could not be compared. Most such pairs are two
+count nouns ("people" against "inmates"), and building the registry only to learn that
+pint knows neither cost the seed corpus's hook most of its time; :func:`_pint_may_know`
+answers that from the words of pint's definition files, without building it.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from factcheck.domain.values import Interval, intersects
@@ -28,9 +34,67 @@ def _registry() -> Any:
     return pint.UnitRegistry()
 
 
+#: Words pint's parser turns into operators before it looks units up.
+_OPERATOR_WORDS = frozenset(["per", "squared", "cubed", "cubic", "square", "sq"])
+_RUN = re.compile(r"[A-Za-z0-9_]+|[^\sA-Za-z0-9_]")
+_ASCII_OPERATOR = frozenset("*/^()-+.,%")
+
+
+@lru_cache(maxsize=1)
+def _pint_words() -> frozenset[str] | None:
+    """Every word of pint's definition files (unit names, symbols, aliases, prefixes; and
+    the words of their comments, which only makes the test below say "maybe" more often),
+    or ``None`` when they cannot be read."""
+    spec = importlib.util.find_spec("pint")
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent
+    try:
+        texts = [f.read_text("utf-8") for f in sorted(folder.glob("*.txt"))]
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not texts:
+        return None
+    return frozenset(w for text in texts for w in re.findall(r"[A-Za-z_]+", text))
+
+
+def _known_word(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` may be a prefix + a unit + an optional plural ``s``, as pint reads a
+    unit's name."""
+    if word in _OPERATOR_WORDS:
+        return True
+    for i in range(len(word) + 1):
+        prefix, rest = word[:i], word[i:]
+        if prefix and prefix not in words:
+            continue
+        if rest in words or (rest.endswith("s") and rest[:-1] in words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _pint_may_know(unit: str) -> bool:
+    """``False`` only when pint certainly cannot read ``unit``: one of its words is no
+    name pint defines. Anything unusual (digits inside a word, other scripts, symbols)
+    is a "maybe", and the registry decides."""
+    words = _pint_words()
+    if words is None:
+        return True
+    for run in _RUN.findall(unit):
+        if run.isdigit() or run in _ASCII_OPERATOR:
+            continue
+        if not run.isalpha() or not run.isascii():
+            return True
+        if not _known_word(run, words):
+            return False
+    return True
+
+
 @lru_cache(maxsize=4096)
 def _base(unit: str) -> tuple[str, float, float] | None:
     """``unit``'s dimensionality and the affine map (scale, offset) to its base unit."""
+    if not _pint_may_know(unit):
+        return None
     try:
         ureg = _registry()
         parsed = ureg.parse_units(unit)
