@@ -1,6 +1,6 @@
 """How well does `factcheck extract` draft the claims a person wrote by hand?
 
-Four sets, reported separately:
+Five sets, reported separately:
 
 * the seeds: every article source of the corpus (default ``facts/``) against its snapshot
   (default ``../shared/seeds``);
@@ -9,15 +9,18 @@ Four sets, reported separately:
   developed while looking at them, so their figures are not those of unseen text;
 * the second development set, ``benchmarks/eval/dev2/facts/``: texts on other topics
   (earthquakes), fact files written before the extractor was first run on them;
-* the held-out set, ``benchmarks/eval/heldout/facts/``: more public texts whose fact files
-  were written before the extractor was first run on them, and which are not used to tune
-  it. Its misses are not printed unless asked for (``--show-heldout-misses``), so that
-  reading the report does not turn it into a development set.
+* the held-out sets, ``benchmarks/eval/heldout/facts/`` and ``benchmarks/eval/heldout2/facts/``
+  (the second added when the first had been scored several times): more public texts whose
+  fact files were written before the extractor was first run on them, and which are not
+  used to tune it. Their misses are not printed unless asked for
+  (``--show-heldout-misses``), so that reading the report does not turn them into
+  development sets.
 
-Only each text's URL, sha256 and short quotes are in the repository; the texts are read
-from ``--eval-texts``, ``--dev2-texts`` and ``--heldout-texts`` (see the READMEs under
+The sets are listed in ``SETS``; adding one is one entry there. Only each text's URL,
+sha256 and short quotes are in the repository; the texts are read from ``--eval-texts``,
+``--dev2-texts``, ``--heldout-texts`` and ``--heldout2-texts`` (see the READMEs under
 ``benchmarks/eval/`` for how to obtain them), and a set is skipped with a message when
-that directory is absent. A text whose sha256 differs from the recorded one is skipped
+that directory is not given. A text whose sha256 differs from the recorded one is skipped
 too, unless ``--no-sha-check`` is given (pages change; the expected claims' quotes are
 still checked: a claim whose quote is not in the text counts as missed).
 
@@ -38,7 +41,8 @@ are junk). Clock times (hand-written values with a time of day) are counted apar
 as a time with its zone, or not. Run from the repository root:
 
     python benchmarks/extraction.py [--facts facts] [--seeds ../shared/seeds]
-                                    [--eval-texts DIR] [--heldout-texts DIR]
+                                    [--eval-texts DIR] [--dev2-texts DIR]
+                                    [--heldout-texts DIR] [--heldout2-texts DIR]
                                     [--no-sha-check] [--show-heldout-misses]
 """
 
@@ -258,6 +262,50 @@ def report(name: str, tally: Tally, *, show_misses: bool = True) -> None:
             print("  " + m)
 
 
+@dataclass(frozen=True)
+class EvalSet:
+    """One hand-written evaluation set under ``benchmarks/eval/``.
+
+    ``key`` names its options (``--KEY-texts``, ``--KEY-facts``); a held-out set's misses
+    are printed only with ``--show-heldout-misses``, so that reading the report does not
+    turn it into a development set.
+    """
+
+    key: str
+    name: str
+    facts: Path
+    texts_help: str
+    held_out: bool = False
+
+
+EVAL = ROOT / "benchmarks" / "eval"
+#: The evaluation sets, in the order they are reported. Adding a set is one entry here
+#: (plus its README); a set whose texts directory is not given is skipped.
+SETS = (
+    EvalSet("eval", "development", EVAL / "facts", "directory of the development texts"),
+    EvalSet(
+        "dev2",
+        "development 2 (other topics)",
+        EVAL / "dev2" / "facts",
+        "directory of the second development set's texts",
+    ),
+    EvalSet(
+        "heldout",
+        "held-out",
+        EVAL / "heldout" / "facts",
+        "directory of the held-out texts",
+        held_out=True,
+    ),
+    EvalSet(
+        "heldout2",
+        "held-out 2",
+        EVAL / "heldout2" / "facts",
+        "directory of the second held-out set's texts",
+        held_out=True,
+    ),
+)
+
+
 def _run_set(
     name: str, facts: Path, texts: str | None, *, check_sha: bool, show_misses: bool
 ) -> Tally:
@@ -278,45 +326,34 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--facts", default=str(ROOT / "facts"))
     parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
-    parser.add_argument("--eval-facts", default=str(ROOT / "benchmarks" / "eval" / "facts"))
-    parser.add_argument("--eval-texts", default=None, help="directory of the development texts")
-    parser.add_argument(
-        "--dev2-facts", default=str(ROOT / "benchmarks" / "eval" / "dev2" / "facts")
-    )
-    parser.add_argument(
-        "--dev2-texts", default=None, help="directory of the second development set's texts"
-    )
-    parser.add_argument(
-        "--heldout-facts", default=str(ROOT / "benchmarks" / "eval" / "heldout" / "facts")
-    )
-    parser.add_argument("--heldout-texts", default=None, help="directory of the held-out texts")
+    for s in SETS:
+        parser.add_argument(f"--{s.key}-facts", default=str(s.facts))
+        parser.add_argument(f"--{s.key}-texts", default=None, help=s.texts_help)
     parser.add_argument(
         "--no-sha-check",
         action="store_true",
         help="score texts whose sha256 differs from the recorded one (their quotes still count)",
     )
-    parser.add_argument("--show-heldout-misses", action="store_true")
-    args = parser.parse_args(argv)
-    check = not args.no_sha_check
-    seeds = _run_set("seeds", Path(args.facts), args.seeds, check_sha=False, show_misses=True)
-    dev = _run_set(
-        "development", Path(args.eval_facts), args.eval_texts, check_sha=check, show_misses=True
+    parser.add_argument(
+        "--show-heldout-misses", action="store_true", help="print the held-out sets' misses"
     )
-    dev2 = _run_set(
-        "development 2 (other topics)",
-        Path(args.dev2_facts),
-        args.dev2_texts,
-        check_sha=check,
-        show_misses=True,
-    )
-    held = _run_set(
-        "held-out",
-        Path(args.heldout_facts),
-        args.heldout_texts,
-        check_sha=check,
-        show_misses=args.show_heldout_misses,
-    )
-    return 0 if seeds.expected or dev.expected or dev2.expected or held.expected else 1
+    args = vars(parser.parse_args(argv))
+    check = not args["no_sha_check"]
+    tallies = [
+        _run_set("seeds", Path(args["facts"]), args["seeds"], check_sha=False, show_misses=True)
+    ]
+    for s in SETS:
+        key = s.key.replace("-", "_")
+        tallies.append(
+            _run_set(
+                s.name,
+                Path(args[f"{key}_facts"]),
+                args[f"{key}_texts"],
+                check_sha=check,
+                show_misses=args["show_heldout_misses"] or not s.held_out,
+            )
+        )
+    return 0 if any(t.expected for t in tallies) else 1
 
 
 if __name__ == "__main__":
