@@ -169,6 +169,47 @@ def test_import_stays_light() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
+#: What `import factcheck` leaves for first use (PEP 562 in factcheck/__init__.py): pydantic
+#: and the models, YAML and the loader, the engine and its check kinds, and importlib.abc
+#: (with importlib.resources and tempfile) that the old-names finder no longer subclasses.
+DEFERRED = (
+    "pydantic",
+    "yaml",
+    "importlib.abc",
+    "importlib.metadata",
+    "tempfile",
+    "factcheck.domain.model",
+    "factcheck.domain.corpus",
+    "factcheck.io.load",
+    "factcheck.io.dump",
+    "factcheck.rules.engine",
+    "factcheck.rules.registry",
+    "factcheck.extract",
+)
+
+
+def test_import_defers_the_models_loader_and_checks_to_first_use() -> None:
+    import subprocess
+    import sys
+
+    code = f"import sys, factcheck; print([m for m in {DEFERRED!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_every_public_name_is_listed_and_is_the_one_its_module_defines() -> None:
+    import importlib
+
+    for name in factcheck.__all__:
+        assert name in dir(factcheck)
+        value = getattr(factcheck, name)
+        if name != "__version__":
+            module = factcheck._LAZY[name]
+            assert value is getattr(importlib.import_module(module), name)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        factcheck.no_such_name  # noqa: B018
+
+
 def test_an_empty_directory_is_an_error_not_a_clean_audit(tmp_path: Path) -> None:
     corpus = factcheck.load(tmp_path)
     [error] = corpus.errors

@@ -71,7 +71,10 @@ Scope = Literal["key", "subject", "property", "named"]
 class Params(BaseModel):
     """Parameters of a check kind (none by default); unknown keys are errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Built at the first validation, not at import: a run served from the store (the warm
+    # audit) never validates a rule's params, and building the eight kinds' schemas at
+    # import also loads pydantic's plugin discovery (importlib.metadata).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     def properties(self) -> list[str]:
         """Property ids these params name (the engine checks that they exist)."""
