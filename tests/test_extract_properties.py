@@ -144,3 +144,32 @@ def test_a_property_is_not_taken_across_another_figure(make_corpus: MakeCorpus) 
         "At least two deaths are blamed on a 7.2 magnitude earthquake.", "s", corpus=corpus
     )
     assert {c["value"]: c["property"] for c in draft.claims} == {2: "deaths", 7.2: "magnitude"}
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        # a word only its description has: "People killed."
+        ("The quake struck, killing at least 80 people.", "deaths"),
+        ("At least 300 people were injured.", "injured"),
+        # a word the descriptions share names neither: "people" is in both
+        ("There were 300 people.", "unreviewed-number"),
+        # what a property is said of ("of an earthquake") is not what it is
+        ("The earthquake had 4 aftershocks.", "unreviewed-number"),
+        # an amount needs its unit: a word alone does not make 5 a payment
+        ("El Salvador receives 5 of them.", "unreviewed-number"),
+        ("El Salvador receives $5 million.", "payment"),
+    ],
+)
+def test_described_properties(make_corpus: MakeCorpus, text: str, prop: str) -> None:
+    props = """
+properties:
+  - {id: deaths, type: quantity, unit: people, description: People killed.}
+  - {id: injured, type: quantity, unit: people, description: People injured in a quake.}
+  - {id: magnitude, type: quantity, description: Magnitude of an earthquake.}
+  - {id: payment, type: quantity, unit: USD, description: Money El Salvador receives.}
+  - {id: unreviewed-number, type: quantity}
+"""
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": props}))
+    [claim] = draft_fact_file(text, "x", corpus=corpus).claims
+    assert claim["property"] == prop

@@ -284,3 +284,59 @@ def test_the_noun_of_a_name_refers_back_to_it(make_corpus: MakeCorpus) -> None:
     [claim] = draft_fact_file(text, "x", corpus=corpus).claims
     assert claim["subject"] == "harnai-quake"
     assert "'the earthquake' refers back" in claim["note"]
+
+
+QUAKE_ENTITIES = """
+entities:
+  - {id: harnai, name: 2021 Harnai earthquake, kind: event, aliases: [Pakistan earthquake]}
+  - {id: quetta, name: 1935 Quetta earthquake, kind: event}
+  - {id: usgs, name: United States Geological Survey, kind: organization, aliases: [USGS]}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+QUAKE_PROPERTIES = """
+properties:
+  - {id: deaths, type: quantity, unit: people, description: People killed.}
+  - {id: injured, type: quantity, unit: people, description: People injured.}
+  - {id: magnitude, type: quantity, description: Magnitude of an earthquake.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+def _quake_claims(make_corpus: MakeCorpus, text: str) -> list[tuple[str, str, object]]:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": QUAKE_ENTITIES, "properties.yaml": QUAKE_PROPERTIES})
+    )
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2021-10-07").claims
+    return [(c["subject"], c["property"], c["value"]) for c in claims]
+
+
+def test_described_entity_and_topic(make_corpus: MakeCorpus) -> None:
+    text = (
+        "At least 20 people were killed in an earthquake that struck Pakistan.\n"
+        "According to the USGS, the quake had a magnitude of 5.7.\n"
+        "It was near Quetta, where a 7.7-magnitude earthquake struck in 1935.\n"
+        "At least 300 people were injured."
+    )
+    assert _quake_claims(make_corpus, text) == [
+        ("harnai", "deaths", 20),  # described: "an earthquake that struck Pakistan"
+        ("harnai", "magnitude", 5.7),  # names only its speaker: the subject before it
+        ("quetta", "magnitude", 7.7),  # described: the year of its name
+        ("quetta", "unreviewed-date", "1935"),
+        ("harnai", "injured", 300),  # a new paragraph: what the text named most
+    ]
+
+
+def test_topic_goes_on_within_a_paragraph(make_corpus: MakeCorpus) -> None:
+    text = (
+        "The Pakistan earthquake was strong. The 1935 Quetta earthquake killed 60,000 people. "
+        "Another 300 people were injured."
+    )
+    assert _quake_claims(make_corpus, text)[-1] == ("quetta", "injured", 300)
+
+
+def test_no_topic_without_a_leader(make_corpus: MakeCorpus) -> None:
+    text = (
+        "The Pakistan earthquake and the 1935 Quetta earthquake.\nAt least 300 people were injured."
+    )
+    assert _quake_claims(make_corpus, text)[-1] == (UNIDENTIFIED, "injured", 300)

@@ -37,6 +37,7 @@ class Context:
     published: PartialDate | None
     next_sentence: tuple[int, int] | None  # the event a heading's date or time is of
     last: str | None = None  # the subject of the sentence's figure before, for "it"
+    recent: tuple[int, str] | None = None  # where the text's last subject was chosen, which
 
 
 def _as_of(m: Mention, ctx: Context) -> tuple[Mention | None, str | None]:
@@ -77,11 +78,13 @@ def _subject(
             if prop:
                 notes.append(f"property {prop}: named in the line under this heading")
         place = Place(text, ctx.next_sentence, n_lo, None, prop, None, ctx.last)
-        subject, named, why = propose_subject(names, names.entities_in(text, n_lo, n_hi), place)
+        year = ctx.published.year if ctx.published else None
+        found = names.named_or_described(text, n_lo, n_hi, year)
+        subject, named, why = propose_subject(names, found, place)
         where = "the line under this heading"
         why = f"{why}, in {where}" if why else None
     else:
-        place = Place(text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last)
+        place = Place(text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last, ctx.recent)
         subject, named, why = propose_subject(names, ctx.found, place)
         where = "the sentence"
     if why:
@@ -151,6 +154,7 @@ def _subject_and_property(
     subject, prop = _subject(m, ctx, prop, notes)
     if subject is not None:
         ctx.last = subject
+        ctx.recent = (m.start, subject)
     if "change" in m.flags and m.kind == "quantity":
         return subject, None  # a change is not a count of anything the corpus has a property for
     if prop is not None or subject is None:

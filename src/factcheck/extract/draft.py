@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
 
@@ -23,10 +22,8 @@ from factcheck.extract.dates import (
     find_dates,
     find_weekday_dates,
 )
+from factcheck.extract.fact_file import Draft
 from factcheck.extract.mention import (
-    UNIDENTIFIED,
-    UNREVIEWED_DATE,
-    UNREVIEWED_NUMBER,
     Mention,
     with_changes,
 )
@@ -34,7 +31,6 @@ from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.times import Clock, document_zone, find_times, time_spans
 from factcheck.extract.vocabulary import Names
-from factcheck.io.dump import yaml_text
 
 
 def find_mentions(
@@ -154,35 +150,6 @@ def _unglued(text: str, start: int, end: int) -> tuple[str, str | None]:
     return text[:start] + " " * (m.end() - start) + text[m.end() :], m.group()
 
 
-@dataclass
-class Draft:
-    """A drafted fact file: its data (ready for YAML) and what could not be drafted."""
-
-    data: dict[str, Any]
-    unresolved: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def claims(self) -> list[dict[str, Any]]:
-        claims: list[dict[str, Any]] = self.data["claims"]
-        return claims
-
-    def to_yaml(self, snapshot: str = "the snapshot") -> str:
-        """The fact file as YAML text, with a header saying how to review it."""
-        header = (
-            f"# Drafted by `factcheck extract` from {snapshot}. Every claim is `draft: true`:\n"
-            "# check value, unit, hedge, time, subject and property against the quote, complete\n"
-            "# or delete the claim, then remove `draft: true`. `factcheck audit` reports draft\n"
-            f"# claims as errors unless --allow-drafts. Subject `{UNIDENTIFIED}` and properties\n"
-            f"# `{UNREVIEWED_NUMBER}` / `{UNREVIEWED_DATE}` mark what the extractor could not\n"
-            "# tell.\n"
-        )
-        # Quoted as factcheck reads YAML (1.2: "0E0" is a number), not as PyYAML (1.1).
-        body = yaml_text(self.data, width=100)
-        footer = "".join(f"# unresolved: {u}\n" for u in self.unresolved)
-        return header + body + footer
-
-
 _PUBLISHED_WINDOW: Final = 600  # characters at the top of a snapshot where a dateline sits
 
 
@@ -291,12 +258,14 @@ class _Reader:
         self.main = on_top[0] if len(on_top) == 1 else None
         self.earlier: list[tuple[int, int, str]] = []
         self.previous: Mention | None = None  # the last date of the narrative
+        self.recent: tuple[int, str] | None = None  # the last subject chosen, and where
         self.ids: dict[str, int] = {}
 
     def read(self, i: int) -> None:
         """Draft the claims of sentence ``i``."""
         text, (s_start, s_end) = self.text, self.sentences[i]
-        found = self.names.entities_in(text, s_start, s_end)
+        year = self.pub.year if self.pub else None
+        found = self.names.named_or_described(text, s_start, s_end, year)
         if not re.search(r"[A-Za-z]", text[s_start:s_end]):
             return
         digit_names = [(a, b) for a, b, _ in found if any(c.isdigit() for c in text[a:b])]
@@ -348,6 +317,7 @@ class _Reader:
             next_sentence=self.sentences[i + 1]
             if heading and i + 1 < len(self.sentences)
             else None,
+            recent=self.recent,
         )
         as_of_dates: set[int] = set()
         claims = []
@@ -357,6 +327,7 @@ class _Reader:
             claims.append((m, claim))
             if used is not None and re.search(r"\bas\s+of\s*$", text[sent[0] : used.start], re.I):
                 as_of_dates.add(used.start)
+        self.recent = ctx.recent
         # A date said as "as of 11 June 2024" dates the figures; it is no claim of its own.
         self.draft.claims.extend(c for m, c in claims if m.start not in as_of_dates)
 

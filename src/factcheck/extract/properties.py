@@ -3,7 +3,9 @@
 A property is proposed when the words around the figure name it (its id's words, met as a
 verb or a plural: "departs" -> ``departed``, "deported" -> ``deportees``, "leaves" ->
 ``departed``), when the noun counted after the figure names it ("eight buildings"), when
-the figure is a span of time and the corpus has one property for how long things last,
+a word of its description that no other property's has is there ("killing at least 80
+people" -> ``deaths``, "People killed."), the figure is a span of time and the corpus has
+one property for how long things last,
 or when the subject is known and only one property of the figure's type and unit is said
 of it (by its description: "When a flight departed." is said of a flight). Never a guess
 between two: then the placeholder stays.
@@ -23,6 +25,7 @@ __all__ = [
     "ORIGIN",
     "TIME_UNITS",
     "count_property",
+    "described_properties",
     "named_properties",
     "property_of_subject",
     "propose_property",
@@ -122,9 +125,31 @@ def propose_property(
         local = _next_clause(names, text, sent, mention, (lo, hi))
     if not local and mention.kind == "quantity" and not mention.unit:
         local = _counted_property(names, text[mention.end : sent[1]])
+    if not local:
+        local = described_properties(names, mention, *own_words(text, lo, hi, mention))
     if not local and mention.kind == "quantity" and mention.unit in TIME_UNITS:
         local = _how_long(names, mention)
     return local[0] if len(local) == 1 else None
+
+
+def described_properties(names: Names, mention: Mention, before: str, after: str) -> list[str]:
+    """Properties a word of whose description, and of no other property's, is around the
+    figure: "killing at least 80 people" -> ``deaths`` ("People killed."). Of the mention's
+    type and a unit that suits it."""
+    context = word_stems(before) | word_stems(after)
+    return [
+        prop
+        for prop, words in names.distinctive.items()
+        if words & context
+        and names.properties.get(prop) == mention.kind
+        and _unit_fits(names, prop, mention)
+        # a word alone is weaker evidence than a name: an amount or a share needs its unit
+        and not (
+            mention.kind == "quantity"
+            and names.units.get(prop) in _SPECIAL_UNITS
+            and mention.unit != names.units.get(prop)
+        )
+    ]
 
 
 # Another figure near this one: digits standing alone ("7.2", "60,000"; not "A320") or a

@@ -7,7 +7,11 @@ issues his written order" for ``issued``); the entity a year stands in appositio
 ("the Alien Enemies Act, a 1798 law"); the only entity of the figure's clause; the entity
 right before the figure; the only one of the clause a figure heads ("5:26 p.m. - A plane
 bearing N278GX departs"); the entity "the prison" refers back to; the subject of the
-sentence before, for "it"; the only entity of a kind the property is said of. Whoever
+sentence before, for "it"; the only entity of a kind the property is said of; for a
+sentence that names nothing, the subject of the figure before it in its paragraph, or at
+a paragraph's start the entity the text has named most (its topic). Entities are named by
+a name, an alias or a description ("an earthquake that struck Pakistan", see
+:mod:`factcheck.extract.descriptions`). Whoever
 speaks ("X said"), an adjective ("Salvadoran"), a possessor ("Boasberg's hearing") and
 examples ("including Tren de Aragua") are never the subject.
 """
@@ -42,6 +46,7 @@ class Place:
     prop: str | None = None
     earlier: Found | None = None
     last: str | None = None  # the subject chosen for the figure before, for "it"
+    recent: tuple[int, str] | None = None  # where the last subject was chosen, and which
 
 
 Rule = Callable[[Names, Found, Place], tuple[str, str] | None]
@@ -261,6 +266,57 @@ def _of_kind(names: Names, found: Found, place: Place) -> tuple[str, str] | None
     return None
 
 
+def _topic(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "At least 300 people were injured on Thursday", in a story about an earthquake: a
+    sentence that names no entity goes on about the subject of the figure before it in
+    its paragraph; at a paragraph's start, about what the text has named most so far, if
+    one entity leads. Only if the property, when known, is said of its kind."""
+    if found:
+        return None
+    text = place.text
+    if place.recent is not None and "\n" not in text[place.recent[0] : place.sent[0]]:
+        subject = place.recent[1]
+        why = f"subject: {subject}, the subject of the figure before it in its paragraph"
+        return (subject, why) if _fits(names, place.prop, subject) else None
+    leader, times = _leader(names, text, place.earlier or [])
+    if leader is None or not _fits(names, place.prop, leader):
+        return None
+    return leader, (
+        f"subject: {names.names.get(leader, leader)!r}, what the text is about so far "
+        f"(named {times} times before; the sentence names nothing)"
+    )
+
+
+def _leader(names: Names, text: str, earlier: Found) -> tuple[str | None, int]:
+    """The entity named most (not as an adjective or a speaker), if one leads."""
+    counts: dict[str, int] = {}
+    for a, b, e in earlier:
+        if (
+            text[a:b] in names.adjectives
+            or _SPEAKER_AFTER.match(text, b)
+            or _SPEAKER_BEFORE.search(text, max(0, a - 30), a)
+        ):
+            continue
+        counts[e] = counts.get(e, 0) + 1
+    top = max(counts.values(), default=0)
+    leaders = [e for e, n in counts.items() if n == top]
+    return (leaders[0], top) if len(leaders) == 1 else (None, top)
+
+
+def _fits(names: Names, prop: str | None, entity: str) -> bool:
+    """Whether the property may be said of the entity: its description names the entity's
+    kind or noun, or names none."""
+    if prop is None:
+        return True
+    kinds = names.described_kinds.get(prop, frozenset()) | names.subject_kinds.get(
+        prop, frozenset()
+    )
+    nouns = names.said_of.get(prop, frozenset())
+    if not kinds and not nouns:
+        return True
+    return names.kinds.get(entity) in kinds or bool(nouns & names.nouns.get(entity, frozenset()))
+
+
 _RULES: Final[tuple[Rule, ...]] = (
     _only_one,
     _counted,
@@ -272,6 +328,7 @@ _RULES: Final[tuple[Rule, ...]] = (
     _refers_back,
     _pronoun,
     _of_kind,
+    _topic,
 )
 
 

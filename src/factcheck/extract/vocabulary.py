@@ -10,11 +10,99 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from factcheck.domain.corpus import Corpus
+from factcheck.extract.descriptions import Descriptors
 from factcheck.extract.mention import UNIDENTIFIED
+from factcheck.extract.stems import word_stems
 
 __all__ = ["Names", "head_nouns"]
+
+# Words of a description that say nothing of which property it is.
+_VAGUE: Final = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "to",
+        "from",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "how",
+        "many",
+        "much",
+        "number",
+        "amount",
+        "people",
+        "person",
+        "something",
+        "someone",
+        "subject",
+        "one",
+        "thing",
+        "things",
+        "total",
+        "how",
+        "long",
+    ]
+)
+# Where a description's head ends: "Length of fault a quake needs" is about a length.
+_HEAD_END: Final = re.compile(r"\b(?:of|a|an|the|from|in|on|at|to|for|per|by|with)\b", re.I)
+
+
+def _common_words(text: str) -> str:
+    """The words of ``text`` that are no proper name ("Money El Salvador receives" ->
+    "Money receives"); the first word counts, its capital being the sentence's."""
+    words = text.split()
+    return " ".join(w for i, w in enumerate(words) if i == 0 or not w[:1].isupper())
+
+
+def _distinctive(descriptions: dict[str, str]) -> dict[str, frozenset[str]]:
+    """For each property, the stems of its description's head words (up to its first
+    preposition or article) that no other property's description has ("People killed."
+    -> kill; "Length of fault a quake needs." -> length): a word they share names neither,
+    and what a property is said of ("of an earthquake") is not what it is."""
+    stems = {
+        p: frozenset(
+            s
+            for s in word_stems(_common_words(_HEAD_END.split(d, 1)[0]))
+            if s not in _VAGUE and len(s) > 2
+        )
+        for p, d in descriptions.items()
+        if not p.startswith("unreviewed")
+    }
+    seen: dict[str, int] = {}
+    for words in stems.values():
+        for w in words:
+            seen[w] = seen.get(w, 0) + 1
+    return {p: frozenset(w for w in words if seen[w] == 1) for p, words in stems.items()}
 
 
 def head_nouns(name: str) -> set[str]:
@@ -58,6 +146,9 @@ class Names:
     said_of: dict[str, frozenset[str]] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # entity id -> its name
+    descriptors: Descriptors = field(default_factory=lambda: Descriptors({}))
+    # property id -> stems only its description has ("People killed." -> kill)
+    distinctive: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus | None) -> Names:
@@ -106,6 +197,14 @@ class Names:
             _described(descriptions, all_nouns),
             descriptions,
             {e.id: e.name for e in corpus.entities.values()},
+            Descriptors(
+                {
+                    e.id: [e.name, *(a.name for a in e.aliases)]
+                    for e in corpus.entities.values()
+                    if e.id != UNIDENTIFIED and e.kind != "placeholder"
+                }
+            ),
+            _distinctive(descriptions),
         )
 
     def entities_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -119,6 +218,19 @@ class Names:
         ]
         nouns = [f for f in found if text[f[0] : f[1]] not in self.adjectives]
         return nouns or found
+
+    def named_or_described(
+        self, text: str, start: int, end: int, year: int | None
+    ) -> list[tuple[int, int, str]]:
+        """:meth:`entities_in`, and the entities the sentence describes without naming
+        them ("an earthquake that struck Pakistan"), where no name is written."""
+        found = self.entities_in(text, start, end)
+        described = [
+            d
+            for d in self.descriptors.find(text, start, end, year)
+            if not any(a < d[1] and d[0] < b for a, b, _ in found)
+        ]
+        return sorted(found + described) if described else found
 
     def said_of_entity(self, prop: str, entity: str) -> bool:
         """Whether the property's description names the entity's kind or head noun."""

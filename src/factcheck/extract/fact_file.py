@@ -1,0 +1,40 @@
+"""The drafted fact file: its data, ready for YAML, and what could not be drafted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
+from factcheck.io.dump import yaml_text
+
+__all__ = ["Draft"]
+
+
+@dataclass
+class Draft:
+    """A drafted fact file: its data (ready for YAML) and what could not be drafted."""
+
+    data: dict[str, Any]
+    unresolved: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def claims(self) -> list[dict[str, Any]]:
+        claims: list[dict[str, Any]] = self.data["claims"]
+        return claims
+
+    def to_yaml(self, snapshot: str = "the snapshot") -> str:
+        """The fact file as YAML text, with a header saying how to review it."""
+        header = (
+            f"# Drafted by `factcheck extract` from {snapshot}. Every claim is `draft: true`:\n"
+            "# check value, unit, hedge, time, subject and property against the quote, complete\n"
+            "# or delete the claim, then remove `draft: true`. `factcheck audit` reports draft\n"
+            f"# claims as errors unless --allow-drafts. Subject `{UNIDENTIFIED}` and properties\n"
+            f"# `{UNREVIEWED_NUMBER}` / `{UNREVIEWED_DATE}` mark what the extractor could not\n"
+            "# tell.\n"
+        )
+        # Quoted as factcheck reads YAML (1.2: "0E0" is a number), not as PyYAML (1.1).
+        body = yaml_text(self.data, width=100)
+        footer = "".join(f"# unresolved: {u}\n" for u in self.unresolved)
+        return header + body + footer

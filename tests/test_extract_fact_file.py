@@ -1,0 +1,38 @@
+"""factcheck.extract.fact_file: a drafted fact file, as data and as YAML."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.extract.fact_file import Draft
+from factcheck.io import yaml_reader as _yaml
+
+
+def _draft(values: list[object]) -> Draft:
+    claims = [
+        {"id": f"c{i}", "subject": "unidentified", "value": v, "draft": True}
+        for i, v in enumerate(values)
+    ]
+    return Draft({"source": {"id": "s", "kind": "article"}, "claims": claims})
+
+
+def test_yaml_has_the_review_header_and_unresolved_footer() -> None:
+    draft = _draft([1])
+    draft.unresolved.append("time '5 p.m.': no date before it gives its day")
+    text = draft.to_yaml("seed.txt")
+    assert text.startswith("# Drafted by `factcheck extract` from seed.txt.")
+    assert text.rstrip().endswith("# unresolved: time '5 p.m.': no date before it gives its day")
+
+
+@given(
+    st.lists(
+        st.one_of(st.integers(), st.sampled_from(["yes", "0E0", "1:30", "null"]), st.text()),
+        max_size=5,
+    )
+)
+def test_yaml_round_trips_the_claims(values: list[object]) -> None:
+    """Read back as factcheck reads YAML (1.2): "yes" and "0E0" stay what they were."""
+    draft = _draft(values)
+    data, errors = _yaml.parse(draft.to_yaml(), "draft.yaml")
+    assert not errors and data["claims"] == draft.claims
