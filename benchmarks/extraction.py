@@ -132,6 +132,7 @@ class Tally:
     seconds: float = 0.0
     texts: int = 0
     misses: list[str] = field(default_factory=list)
+    junk: list[str] = field(default_factory=list)
 
 
 def _pct(a: int, b: int) -> str:
@@ -230,6 +231,11 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
                     f"{d['subject']}/{d['property']}, expected {claim.subject}/{claim.property}"
                 )
         tally.used += len(used)
+        tally.junk += [
+            f"{sid}: junk {d['value']!r} ({d['note'].split(';')[0]}) in {d['quote'][:90]!r}"
+            for i, d in enumerate(claims)
+            if i not in used
+        ]
 
 
 def report(name: str, tally: Tally, *, show_misses: bool = True) -> None:
@@ -260,6 +266,10 @@ def report(name: str, tally: Tally, *, show_misses: bool = True) -> None:
         print(f"misses ({len(tally.misses)}):")
         for m in tally.misses:
             print("  " + m)
+    if tally.junk and show_misses:
+        print(f"junk ({len(tally.junk)}):")
+        for j in tally.junk:
+            print("  " + j)
 
 
 @dataclass(frozen=True)

@@ -36,3 +36,33 @@ def test_yaml_round_trips_the_claims(values: list[object]) -> None:
     draft = _draft(values)
     data, errors = _yaml.parse(draft.to_yaml(), "draft.yaml")
     assert not errors and data["claims"] == draft.claims
+
+
+def _claim(i: int, value: object, **fields: object) -> dict[str, object]:
+    base = {"id": f"c{i}", "subject": "quake", "property": "magnitude", "value": value}
+    return {**base, "note": "drafted", "quote": f"sentence {i}", **fields}
+
+
+def test_restated_claims_are_dropped_once_identified() -> None:
+    draft = Draft(
+        {
+            "source": {"id": "s"},
+            "claims": [
+                _claim(0, 7.2),
+                _claim(1, 7.2),  # said again: dropped, noted on the first
+                _claim(2, 7.2, hedge="about"),  # another hedge: another claim
+                _claim(3, 7.2, subject="unidentified"),  # unknown subject: kept
+                _claim(4, 7.2, note="property magnitude: from the label 'Magnitude'"),
+            ],
+        }
+    )
+    assert draft.drop_restated() == 1
+    assert [c["id"] for c in draft.claims] == ["c0", "c2", "c3", "c4"]
+    assert "said again: 'sentence 1'" in str(draft.claims[0]["note"])
+
+
+@given(st.lists(st.sampled_from([1, 2, 3]), max_size=8))
+def test_drop_restated_keeps_one_of_each(values: list[int]) -> None:
+    draft = Draft({"source": {"id": "s"}, "claims": [_claim(i, v) for i, v in enumerate(values)]})
+    draft.drop_restated()
+    assert [c["value"] for c in draft.claims] == list(dict.fromkeys(values))

@@ -23,6 +23,7 @@ from factcheck.extract.dates import (
     find_weekday_dates,
 )
 from factcheck.extract.fact_file import Draft
+from factcheck.extract.local_zones import PlaceZones
 from factcheck.extract.mention import (
     Mention,
     with_changes,
@@ -42,6 +43,7 @@ def find_mentions(
     taken: Iterable[tuple[int, int]] = (),
     day: date | None = None,
     clock: Clock | None = None,
+    local: tuple[str, str] | None = None,
     previous: Mention | None = None,
 ) -> list[Mention]:
     """Every number, date and clock time in ``text[start:end]``, in reading order.
@@ -51,7 +53,8 @@ def find_mentions(
     spans are not read as numbers (names with digits such as "MS-13"). "The following
     month" is resolved against the last date before it, else ``previous``. A clock time falls
     on the last day-precision date before it in the span, else on ``day``; its zone is the
-    one written after it, else ``clock`` (see :mod:`factcheck.extract.times`). A value
+    one written after it ("local time": ``local``, the zone and the place the text names),
+    else ``clock`` (see :mod:`factcheck.extract.times`). A value
     glued to a label at the start of the span ("Capacity40,000", infobox text) is read
     as if the label stood apart, and the mention's ``label`` says which label it was.
     """
@@ -59,7 +62,7 @@ def find_mentions(
     pub = PartialDate.parse(published) if isinstance(published, str) else published
     seen, label = _unglued(text, start, end)
     dates = _dates(seen, start, end, pub, previous)
-    times, folded = _times(seen, start, end, dates, day, clock)
+    times, folded = _times(seen, start, end, dates, day, (clock, local))
     spans = [*taken, *((d.start, d.end) for d in dates), *time_spans(seen, start, end)]
     if pub is None:  # "March 3" unresolved without a year is still no count of 3
         spans += [
@@ -101,7 +104,7 @@ def _times(
     end: int,
     dates: list[Mention],
     day: date | None,
-    clock: Clock | None,
+    zones: tuple[Clock | None, tuple[str, str] | None],
 ) -> tuple[list[Mention], set[int]]:
     """Clock times on the day before them, with notes saying where the day came from, and
     the starts of the dates folded into a time ("March 15 at 5:26 p.m.")."""
@@ -110,7 +113,7 @@ def _times(
         before = [d for d in dates if d.end <= at and d.precision == "day"]
         return date.fromisoformat(str(before[-1].value)) if before else day
 
-    times = find_times(seen, start, end, day_at, clock)
+    times = find_times(seen, start, end, day_at, *zones)
     folded: set[int] = set()
     for i, t in enumerate(times):
         h = next((hedge for r, hedge in DATE_HEDGES if r.search(seen, start, t.start)), None)
@@ -217,6 +220,7 @@ def draft_fact_file(
     for i in range(len(reader.sentences)):
         reader.read(i)
     _drop_repeated_headline(text, reader.draft)
+    reader.draft.drop_restated()
     return reader.draft
 
 
@@ -259,6 +263,7 @@ class _Reader:
         self.earlier: list[tuple[int, int, str]] = []
         self.previous: Mention | None = None  # the last date of the narrative
         self.recent: tuple[int, str] | None = None  # the last subject chosen, and where
+        self.places = PlaceZones(text)
         self.ids: dict[str, int] = {}
 
     def read(self, i: int) -> None:
@@ -277,6 +282,7 @@ class _Reader:
             taken=digit_names,
             day=self.day,
             clock=self.clock,
+            local=self.places.zone(s_start, s_end),
             previous=self.previous,
         )
         narrative = [

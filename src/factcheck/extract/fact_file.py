@@ -38,3 +38,35 @@ class Draft:
         body = yaml_text(self.data, width=100)
         footer = "".join(f"# unresolved: {u}\n" for u in self.unresolved)
         return header + body + footer
+
+    def drop_restated(self) -> int:
+        """Drop the drafts that say again what an earlier one said: the same identified
+        subject and property, value, unit, hedge and date ("Sunday's 7.2 magnitude quake",
+        three times), unless one is an infobox's. A source restating a figure makes no
+        second claim; the first draft's note quotes each restatement. Returns how many
+        were dropped."""
+        first: dict[tuple[str, ...], dict[str, Any]] = {}
+        kept: list[dict[str, Any]] = []
+        for claim in self.claims:
+            if claim["subject"] == UNIDENTIFIED or claim["property"] in _PLACEHOLDERS:
+                kept.append(claim)
+                continue
+            # an infobox's value and the body's are two places a reader checks: both stay
+            boxed = "from the label" in claim.get("note", "")
+            key = (*(repr(claim.get(k)) for k in _SAME), str(boxed))
+            if key in first:
+                first[key]["note"] += "; said again: " + _short(claim["quote"])
+                continue
+            first[key] = claim
+            kept.append(claim)
+        dropped = len(self.claims) - len(kept)
+        self.data["claims"] = kept
+        return dropped
+
+
+_PLACEHOLDERS = frozenset({UNREVIEWED_NUMBER, UNREVIEWED_DATE})
+_SAME = ("subject", "property", "value", "unit", "hedge", "as_of")
+
+
+def _short(quote: str, width: int = 60) -> str:
+    return repr(quote if len(quote) <= width else quote[: width - 3].rstrip() + "...")

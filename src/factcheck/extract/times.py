@@ -3,7 +3,8 @@
 A time becomes an ISO timestamp with its UTC offset (``2025-03-15T17:26-04:00``), the form
 fact files accept, only when the text gives both its day (a date in the same sentence, or
 the last day-precision date before it, as in a timeline's headings) and its zone (after the
-time, or a statement such as "All times are Eastern Time"). Missing either, the time is
+time, or a statement such as "All times are Eastern Time"; "local time" is the zone of the
+place the text names, see :mod:`factcheck.extract.local_zones`). Missing either, the time is
 kept as the day it falls on (or dropped, without a day) and the note says what is missing:
 a zone is never assumed. Zone names are resolved with the IANA database (``zoneinfo``), so
 "Eastern Time" in March is -04:00 or -05:00 depending on the day.
@@ -113,8 +114,9 @@ def document_zone(text: str) -> Clock | None:
     return Clock(re.sub(r"\s+", " ", m["z"] or m["z2"]).casefold(), m.group())
 
 
-def _zone(name: str, day: date) -> tzinfo | None:
-    spec = _ZONE_NAMES.get(re.sub(r"\s+", " ", name).casefold())
+def _zone(name: str, day: date, local: str | None = None) -> tzinfo | None:
+    folded = re.sub(r"\s+", " ", name).casefold()
+    spec = local if folded == "local" else _ZONE_NAMES.get(folded)
     if spec is None:
         return None
     if isinstance(spec, str):
@@ -158,10 +160,15 @@ def time_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def find_times(
-    text: str, start: int, end: int, day_at: Callable[[int], date | None], clock: Clock | None
+    text: str,
+    start: int,
+    end: int,
+    day_at: Callable[[int], date | None],
+    clock: Clock | None,
+    local: tuple[str, str] | None = None,
 ) -> list[Mention]:
     """The clock times in ``text[start:end]``, each on the day ``day_at`` its offset, zoned
-    by the text after it or by ``clock``."""
+    by the text after it or by ``clock``; ``local``: the zone and place "local time" is."""
     out: list[Mention] = []
     for m in _TIME_RE.finditer(text, start, end):
         ranged = any(m[g] is not None for g in ("h2", "H2", "w2"))
@@ -169,7 +176,7 @@ def find_times(
         last = _clock(m, 2, m["ap2"]) if ranged else None
         day = day_at(m.start())
         if first is not None and day is not None:
-            out.append(_time_mention(m, end, day, first, last, clock))
+            out.append(_time_mention(m, end, day, (first, last), clock, local))
     return out
 
 
@@ -177,13 +184,13 @@ def _time_mention(
     m: re.Match[str],
     end: int,
     day: date,
-    first: tuple[int, int],
-    last: tuple[int, int] | None,
+    hours: tuple[tuple[int, int], tuple[int, int] | None],
     clock: Clock | None,
+    local: tuple[str, str] | None,
 ) -> Mention:
     """A time (or a range's start) on ``day``, with the zone written after it, else the
     document's; kept as its day, and the note says why, when there is no known zone."""
-    text = m.string
+    text, (first, last) = m.string, hours
     notes: list[str] = []
     zone_match = _ZONE_AFTER.match(text, m.end(), end)
     zone_name = zone_match["z"] if zone_match else (clock.name if clock else None)
@@ -192,14 +199,22 @@ def _time_mention(
         notes.append(f"zone {zone_match['z']!r} given after the time")
     elif clock:
         notes.append(f"zone from {clock.said!r}")
-    zone = _zone(zone_name, day) if zone_name else None
+    zone = _zone(zone_name, day, local[0] if local else None) if zone_name else None
+    if zone is not None and local and zone_name and zone_name.casefold() == "local":
+        notes.append(f"local time of {local[1]}, named in the text ({local[0]})")
     if last is not None:
         notes.append(
             f"a time range, {_said(first)} to {_said(last)}: drafted as its start with "
             "hedge not-before (the format has no time ranges)"
         )
     if zone is None:
-        why = "no zone in the text" if zone_name is None else f"zone {zone_name!r} unknown"
+        why = (
+            "no zone in the text"
+            if zone_name is None
+            else "the text names no place with one zone for 'local time'"
+            if zone_name.casefold() == "local"
+            else f"zone {zone_name!r} unknown"
+        )
         notes.append(f"the time {_said(first)} is kept as its day: {why}")
         value, precision = day.isoformat(), "day"
     else:

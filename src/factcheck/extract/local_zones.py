@@ -1,0 +1,92 @@
+"""Which zone "local time" is: the place the text names, read from the IANA tables.
+
+"just after 3 a.m. local time", in a story about Pakistan, is Pakistan's time. The IANA
+time zone database lists every country's zones (``zone.tab``, with ``iso3166.tab`` for the
+countries' names) and names each zone by a city ("Asia/Karachi", "America/Mexico_City").
+A country with one zone, or a zone's city, named in the text gives the zone; a country
+with several (the United States, Mexico) gives none, and neither do two places with
+different zones: a zone is never guessed. The tables are read from the system's database
+or from the ``tzdata`` package, whichever ``zoneinfo`` would use; with neither, "local
+time" stays unknown and the note says so.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+__all__ = ["PlaceZones"]
+
+_TABLES: Final = ("iso3166.tab", "zone.tab")
+
+
+def _read(name: str) -> str | None:
+    for root in zoneinfo.TZPATH:
+        path = Path(root) / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    try:
+        return resources.files("tzdata").joinpath("zoneinfo", name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+
+
+def _rows(text: str) -> list[list[str]]:
+    return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Place name -> its one IANA zone: countries with a single zone, and zones' cities."""
+    countries, zones = (_read(name) for name in _TABLES)
+    if countries is None or zones is None:
+        return {}
+    by_code: dict[str, list[str]] = {}
+    places: dict[str, str] = {}
+    for row in _rows(zones):
+        if len(row) >= 3:
+            by_code.setdefault(row[0], []).append(row[2])
+            if row[2].startswith(("Antarctica/", "Arctic/")):  # stations: "Casey", "Davis"
+                continue
+            city = row[2].rsplit("/", 1)[-1].replace("_", " ")
+            places.setdefault(city, row[2])
+    for row in _rows(countries):
+        found = by_code.get(row[0], [])
+        if len(row) >= 2 and len(found) == 1:
+            # "Britain (UK)", "Korea (South)": the name as a text writes it comes first
+            places[row[1].split(" (")[0]] = found[0]
+    return places
+
+
+class PlaceZones:
+    """The places with one zone that a text names, in order."""
+
+    def __init__(self, text: str) -> None:
+        places = _places()
+        pattern = (
+            # not "Jersey" in "New Jersey", "York" in "New York"
+            re.compile(
+                r"(?<!New )\b(" + "|".join(map(re.escape, sorted(places, key=len)[::-1])) + r")\b"
+            )
+            if places
+            else None
+        )
+        self._named: list[tuple[int, str, str]] = (
+            [(m.start(), m.group(), places[m.group()]) for m in pattern.finditer(text)]
+            if pattern
+            else []
+        )
+
+    def zone(self, start: int, end: int) -> tuple[str, str] | None:
+        """(IANA zone, place) whose local time ``text[start:end]`` means: the one zone of
+        the places named in it, else of those named up to its end; None if no place, or
+        places with different zones, are named."""
+        for lo in (start, 0):
+            named = {(zone, place) for at, place, zone in self._named if lo <= at < end}
+            if len({zone for zone, _ in named}) == 1:
+                return min(named)
+        return None
