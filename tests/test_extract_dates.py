@@ -142,3 +142,28 @@ def test_weekday_with_a_date_is_that_date_and_without_a_day_is_unresolved() -> N
     draft = draft_fact_file("Headline\nEarly Saturday it began.", "x", published="2025-03")
     assert draft.claims == []
     assert any("Saturday" in u for u in draft.unresolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "precision"),
+    [
+        ("It opened six months ago.", "2025-03-10", "2024-09", "month"),
+        ("It opened six months ago.", "2025-03", "2024-09", "month"),
+        ("It fell two days ago.", "2025-03-01", "2025-02-27", "day"),
+        ("It fell a week ago.", "2025-03-10", "2025-03-03", "day"),
+        ("It was built 3 years ago.", "2025", "2022", "year"),
+        # a day back needs the day of publication
+        ("It fell two days ago.", "2025-03", None, None),
+    ],
+)
+def test_ago_dates(text: str, published: str, value: str | None, precision: str | None) -> None:
+    dates = [m for m in find_mentions(text, published) if m.kind == "date"]
+    assert [(m.value, m.precision) for m in dates] == ([(value, precision)] if value else [])
+    if value:
+        assert "counted back from the publication date" in (dates[0].note or "")
+
+
+@given(st.integers(1, 500), st.sampled_from(["day", "week", "month", "year"]))
+def test_ago_is_never_after_publication(n: int, unit: str) -> None:
+    [m] = [x for x in find_mentions(f"It began {n} {unit}s ago.", "2025-03-10") if x.kind == "date"]
+    assert str(m.value) <= "2025-03-10"

@@ -38,6 +38,17 @@ FORMS = [
     ("El Salvador ranks first", None, "quantity", 1, "rank", "exact", None, {"ordinal"}),
     ("doubling the building area", None, "quantity", 2, "times", "exact", None, {"multiplier"}),
     ("half an hour a day", None, "quantity", 30, "minutes", "exact", None, {"word"}),
+    # units and scales glued to the figure, or joined by a hyphen
+    ("the 2,770ft-long span", None, "quantity", 2770, "ft", "exact", None, set()),
+    ("10,000t of steel", None, "quantity", 10000, "t", "exact", None, set()),
+    ("a 405m tower", None, "quantity", 405, "m", "exact", None, set()),
+    ("cost $229.5m in all", None, "quantity", 229_500_000, "USD", "exact", None, set()),
+    ("cost \u20ac2bn in all", None, "quantity", 2e9, "EUR", "exact", None, set()),
+    ("10k runners", None, "quantity", 10000, None, "exact", None, set()),
+    ("a 14-day period", None, "quantity", 14, "days", "exact", None, set()),
+    ("a 5.6-kilometre-long road", None, "quantity", 5.6, "km", "exact", None, set()),
+    ("a 400-million-dollar bridge", None, "quantity", 4e8, "USD", "exact", None, set()),
+    ("a two-hour hearing", None, "quantity", 2, "hours", "exact", None, {"word"}),
     ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"word"}),
     # thousands grouped by spaces (a normal space, no-break or narrow no-break space)
     ("about 41 000 people", None, "quantity", 41000, None, "about", None, set()),

@@ -304,3 +304,57 @@ def find_weekday_dates(
             )
         )
     return out
+
+
+# "six months ago", "two years ago", "a week ago": relative to the publication date.
+_AGO_RE: Final = re.compile(
+    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago\b",
+    re.IGNORECASE,
+)
+_AGO_WORDS: Final = (
+    {"a": 1, "an": 1, "one": 1}
+    | {
+        w: i
+        for i, w in enumerate(
+            ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"], 2
+        )
+    }
+    | {"twelve": 12}
+)
+# What a date so far back must be known to: "two days ago" needs the day of publication.
+_AGO_NEEDS: Final = {"day": "day", "week": "day", "month": "month", "year": "year"}
+
+
+def find_ago_dates(text: str, start: int, end: int, published: PartialDate | None) -> list[Mention]:
+    """Dates such as "six months ago", counted back from the publication date, to the
+    precision of their unit (a month back from 2025-03-10 is 2025-02)."""
+    out: list[Mention] = []
+    if published is None:
+        return out
+    for m in _AGO_RE.finditer(text, start, end):
+        word, unit = m["n"].casefold(), m["unit"].casefold()
+        n = int(word) if word.isdigit() else _AGO_WORDS[word]
+        need = _AGO_NEEDS[unit]
+        known = {"day": published.day, "month": published.month, "year": published.year}
+        if known[need] is None:  # "two days ago" of a text dated only to its month
+            continue
+        step = -n * 7 if unit == "week" else -n
+        value = _shift(str(published), "day" if unit == "week" else unit, step)
+        if value is None:
+            continue
+        note = f"{m.group()!r} counted back from the publication date {published}"
+        precision = "day" if need == "day" else need
+        out.append(
+            Mention(
+                "date",
+                m.start(),
+                m.end(),
+                m.group(),
+                value,
+                precision=precision,
+                flags=frozenset({"relative"}),
+                note=note,
+            )
+        )
+    return out

@@ -18,6 +18,7 @@ from factcheck.extract.dates import (
     RELATIVE_PATTERNS,
     WEEKDAY_RE,
     WEEKDAYS,
+    find_ago_dates,
     find_anaphoric_dates,
     find_dates,
     find_weekday_dates,
@@ -87,6 +88,7 @@ def _dates(
     """Dates written out, weekdays and dates said relative to another ("the following
     month"), in reading order."""
     dates = find_dates(seen, start, end, pub)
+    dates += find_ago_dates(seen, start, end, pub)
     weekdays = [
         w
         for w in find_weekday_dates(seen, start, end, pub)

@@ -8,23 +8,48 @@ from typing import Final
 
 from factcheck.domain.values import parse_number
 from factcheck.extract.dates import day_number
-from factcheck.extract.mention import Mention, with_changes
+from factcheck.extract.mention import Mention
+from factcheck.extract.number_hedges import hedged, without_conversions
 from factcheck.extract.sentences import clause_span
 
 _NUMBER_RE: Final = re.compile(
     r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?"
     # "41 000": thousands grouped by spaces, as many languages and house styles write them
     r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)*)"
-    r"(?:\s?(?P<scale>thousand|million|billion|bn|mn)\b)?"
+    # a unit or scale glued to the figure: "2,770ft-long", "10,000t", "$229.5m", "10k"
+    r"(?:(?P<glued>ft|km|kg|mi|cm|mm|lbs?|m|t|k)(?![\w%]))?"
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per\s?cent)\b)?"
     r"(?(scale)|(?(pct)|(?![\w%]|/\d)))"
 )
-_SCALE: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "mn": 1e6}
+_SCALE: Final = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mn": 1e6,
+}
+# What a letter glued to a figure is: "$229.5m" is millions, "405m" metres, "10k" thousands.
+_GLUED_UNITS: Final = {
+    "ft": "ft",
+    "km": "km",
+    "kg": "kg",
+    "mi": "miles",
+    "cm": "cm",
+    "mm": "mm",
+} | {
+    "lb": "lb",
+    "lbs": "lb",
+    "m": "m",
+    "t": "t",
+}
 _CURRENCY: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+# After a space, or a hyphen as in "a 14-day period", "5.6-kilometre-long", "400-million-dollar"
 _UNIT_AFTER: Final = re.compile(
-    r"\s+(?P<u>hours?|days?|weeks?|months?|years?|minutes?|seconds?|hectares?|acres?|"
+    r"(?:\s+|-)(?P<u>hours?|days?|weeks?|months?|years?|minutes?|seconds?|hectares?|acres?|"
     r"square\s+(?:meters|metres|kilometers|kilometres)|km|kilometers?|kilometres?|miles?|"
-    r"dollars|euros)\b",
+    r"feet|foot|meters?|metres?|tonnes?|dollars?|euros?)\b",
     re.IGNORECASE,
 )
 _UNIT_NAMES: Final = {
@@ -38,7 +63,17 @@ _UNIT_NAMES: Final = {
     "kilometres": "km",
     "km": "km",
     "dollars": "USD",
+    "dollar": "USD",
     "euros": "EUR",
+    "euro": "EUR",
+    "feet": "ft",
+    "foot": "ft",
+    "meter": "m",
+    "meters": "m",
+    "metre": "m",
+    "metres": "m",
+    "tonne": "t",
+    "tonnes": "t",
 }
 # fmt: off
 _TEENS: Final = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -109,59 +144,10 @@ _COORD_RE: Final = re.compile(
     r"-?\d+(?:\.\d+)?\s?\u00b0(?:\s?\d+(?:\.\d+)?\s?[\u2032'])?(?:\s?\d+(?:\.\d+)?\s?[\u2033\"])?"
     r"(?:\s?[NSEW]\b)?|-?\d{1,3}\.\d{3,};\s?-?\d{1,3}\.\d{3,}"
 )
-# "12,000 more inmates than last year" is a change, not a count.
-_CHANGE_AFTER: Final = re.compile(
-    r"\s+(?:more|fewer|less)\s+(?:[A-Za-z-]+\s+){0,2}?than\b|\s+(?:more|fewer)\s+than\s+(?:last|the)\b"
-    r"|\s+(?:up|down)\s+from\b",
-    re.IGNORECASE,
-)
 _NONE_RE: Final = re.compile(r"\bthere\s+(?:are|were)\s+(?P<no>no)\s+\w+", re.IGNORECASE)
 _RATE_RE: Final = re.compile(
     r"\bper\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<scale>thousand|million))?\b"
 )
-_HEDGE_PHRASES: Final = sorted(
-    [
-        ("more than", "more-than"),
-        ("over", "more-than"),
-        ("above", "more-than"),
-        ("exceeding", "more-than"),
-        ("exceeded", "more-than"),
-        ("in excess of", "more-than"),
-        ("upwards of", "more-than"),
-        ("at least", "at-least"),
-        ("no fewer than", "at-least"),
-        ("no less than", "at-least"),
-        ("a minimum of", "at-least"),
-        ("less than", "less-than"),
-        ("fewer than", "less-than"),
-        ("under", "less-than"),
-        ("below", "less-than"),
-        ("at most", "at-most"),
-        ("up to", "at-most"),
-        ("no more than", "at-most"),
-        ("a maximum of", "at-most"),
-        ("about", "about"),
-        ("around", "about"),
-        ("some", "about"),
-        ("approximately", "about"),
-        ("roughly", "about"),
-        ("an estimated", "about"),
-        ("circa", "about"),
-        ("almost", "almost"),
-        ("nearly", "almost"),
-        ("approached", "almost"),
-        ("approaching", "almost"),
-        ("approaches", "almost"),
-        ("close to", "almost"),
-        ("just under", "almost"),
-        ("between", "between"),
-    ],
-    key=lambda p: -len(p[0]),
-)
-_HEDGE_RE: Final = re.compile(
-    r"\b(?P<h>" + "|".join(re.escape(p) for p, _ in _HEDGE_PHRASES) + r")\s+$", re.IGNORECASE
-)
-_HEDGES: Final = dict(_HEDGE_PHRASES)
 
 
 def _clean(value: float) -> float:
@@ -204,32 +190,7 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     for m in _NONE_RE.finditer(text, start, end):
         out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
-    return _without_conversions(text, _hedged(text, start, out))
-
-
-# "36.3 km (22.7 miles)": the bracketed figure restates the one before it in another unit
-_CONVERSION_OPEN: Final = re.compile(r"\s*(?:[A-Za-z]+\.?\s*)?[(\[]\s*$")
-_CONVERSION_CLOSE: Final = re.compile(r"\s*(?:[A-Za-z]+\.?\s*){0,2}[)\]]")
-
-
-def _without_conversions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions less those that only convert the figure before them into another unit."""
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.unit
-            and m.unit
-            and prev.unit != m.unit
-            and _CONVERSION_OPEN.fullmatch(text, prev.end, m.start)
-            and _CONVERSION_CLOSE.match(text, m.end)
-        ):
-            note = f"{text[m.start : m.end]!r} {m.unit} in brackets after it is the same figure"
-            out[-1] = with_changes(prev, note="; ".join(filter(None, [prev.note, note])))
-            continue
-        out.append(m)
-    return out
+    return without_conversions(text, hedged(text, start, out))
 
 
 def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -262,6 +223,11 @@ def _digits(
         return []
     value *= _SCALE[m["scale"].lower()] if m["scale"] else 1
     unit: str | None = _CURRENCY[m["cur"]] if m["cur"] else None
+    if m["glued"]:
+        glued = _glued(m["glued"], value, unit)
+        if glued is None:
+            return []
+        value, unit = glued
     if m["pct"] and unit is None:
         unit = "percent"
     after = _UNIT_AFTER.match(m.string, m.end(), end)
@@ -271,6 +237,16 @@ def _digits(
     flags = frozenset({"rate"}) if unit is None and rate is not None else frozenset()
     unit = rate if unit is None else unit
     return [Mention("quantity", m.start(), m.end(), m.group(), _clean(value), unit, flags=flags)]
+
+
+def _glued(letters: str, value: float, unit: str | None) -> tuple[float, str | None] | None:
+    """What letters glued to a figure make of it: "10k" thousands, "$229.5m" millions,
+    "405m" metres; None for what no one writes ("$5t")."""
+    if letters == "k" or (letters == "m" and unit is not None):
+        return value * (1e3 if letters == "k" else 1e6), unit
+    if unit is not None:
+        return None
+    return value, _GLUED_UNITS[letters]
 
 
 def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
@@ -313,74 +289,3 @@ def _figure(
         flags=frozenset({flag}),
         note=note,
     )
-
-
-def _joined(text: str, m: Mention, nxt: Mention, note: str | None = None) -> Mention:
-    """Two figures read as one range ``[m, nxt]``."""
-    return with_changes(
-        m,
-        end=nxt.end,
-        text=text[m.start : nxt.end],
-        value=(m.value, nxt.value),
-        unit=m.unit or nxt.unit,
-        hedge="between",
-        note=note,
-    )
-
-
-def _range_to(
-    text: str, start: int, m: Mention, nxt: Mention | None, h: re.Match[str] | None
-) -> Mention | None:
-    """ "10,000 to 20,000", "some 10,000-20,000": one range, not two figures."""
-    if (
-        nxt is None
-        or not re.fullmatch(r"\s*(?:to|-|\u2013)\s*", text[m.end : nxt.start])
-        or not isinstance(m.value, float)
-        or not isinstance(nxt.value, float)
-        or m.value >= nxt.value
-        or (m.unit is not None and nxt.unit is not None and m.unit != nxt.unit)
-        # "from 40 to 10", "from a magnitude 6.9 to 7.2": a change, two figures
-        or re.search(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", text[start : m.start], re.I)
-    ):
-        return None
-    said = f"a range {text[m.start : nxt.end]!r}"
-    if h is not None and _HEDGES[h["h"].casefold()] != "exact":
-        said = f"an approximate range ({h['h']!r}) {text[m.start : nxt.end]!r}"
-    return _joined(text, m, nxt, "; ".join(filter(None, [m.note, said])))
-
-
-def _hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
-    """Hedges ("more than", "about"), ranges ("between 15,000 and 20,000", "10 to 20") and
-    changes ("12,000 more inmates than") read around the figures."""
-    out: list[Mention] = []
-    skip = False
-    for i, m in enumerate(mentions):
-        if skip:
-            skip = False
-            continue
-        h = _HEDGE_RE.search(text, start, m.start)
-        hedge = _HEDGES[h["h"].casefold()] if h else "exact"
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        joined = _range_to(text, start, m, nxt, h) if hedge != "between" else None
-        if joined is None and hedge == "between" and nxt is not None:
-            pair = re.fullmatch(r"\s+and\s+", text[m.end : nxt.start])
-            numbers = isinstance(m.value, float) and isinstance(nxt.value, float)
-            changed = _changed(text, m)
-            joined = _joined(text, changed, nxt, changed.note) if pair and numbers else None
-        if joined is not None:
-            out.append(joined)
-            skip = True
-            continue
-        m = _changed(text, m)
-        hedge = "exact" if hedge == "between" else hedge
-        out.append(with_changes(m, hedge=hedge) if hedge != "exact" else m)
-    return out
-
-
-def _changed(text: str, m: Mention) -> Mention:
-    """ "12,000 more inmates than": a change, flagged, not a count."""
-    change = _CHANGE_AFTER.match(text, m.end)
-    if not change or not isinstance(m.value, float):
-        return m
-    note = f"a change ({change.group().strip()!r}), not a count"
-    return with_changes(m, flags=m.flags | {"change"}, note="; ".join(filter(None, [m.note, note])))

@@ -1,0 +1,47 @@
+"""factcheck.extract.number_hedges: hedges, ranges, changes and conversions around figures."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.extract import find_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "unit", "hedge"),
+    [
+        # a bound said before the figure, or after it
+        ("more than 250 people", [250], None, "more-than"),
+        ("men aged 14 and older", [14], None, "at-least"),
+        ("250 or more people", [250], None, "at-least"),
+        ("5 or fewer cases", [5], None, "at-most"),
+        ("children 12 and under", [12], None, "at-most"),
+        # "and more than" begins another figure's hedge, "and up to" another's bound
+        ("3 and more than 4", [3, 4], None, "exact"),
+        ("15 and up to 20", [15, 20], None, "exact"),
+        # a range is one figure
+        ("between 10 and 20 people", [(10, 20)], None, "between"),
+        # "from A to B unit": the unit is written once, for both
+        ("cut from 40 to 10 minutes", [40, 10], "minutes", "exact"),
+        # a bracketed conversion is the same figure
+        ("a depth of 36.3 km (22.7 miles)", [36.3], "km", "exact"),
+    ],
+)
+def test_hedges(text: str, values: list[object], unit: str | None, hedge: str) -> None:
+    found = find_mentions(text)
+    assert [m.value for m in found] == values
+    assert found[0].unit == unit
+    assert found[0].hedge == hedge
+
+
+@given(
+    st.integers(1, 10**6),
+    st.sampled_from(["", "more than ", "about ", "up to ", "at least "]),
+    st.sampled_from(["", " and older", " or more", " or fewer"]),
+)
+def test_a_hedge_never_changes_the_value(n: int, before: str, after: str) -> None:
+    [m] = find_mentions(f"counted {before}{n:,}{after} people")
+    assert m.value == n
+    assert (m.hedge == "exact") == (not before and not after)
