@@ -21,6 +21,7 @@ from factcheck.domain.model import (
     WaiverFile,
 )
 from factcheck.io import yaml_reader as _yaml
+from factcheck.io.compact import share_fields
 from factcheck.io.discovery import MAX_FILE_BYTES, read_bytes
 
 __all__ = ["FILE_KINDS", "Reading", "parse_file", "read_file"]
@@ -322,31 +323,3 @@ def _validate_source(out: list[LoadError], data: Any, display: str) -> SourceFil
             )
             claims[i] = None  # type: ignore[call-overload]
     return SourceFile.model_construct(source=source, claims=claims)
-
-
-#: Claim fields whose values repeat across a file's claims (ids of entities, properties).
-_REPEATED: Final = ("subject", "property", "unit", "hedge", "as_of", "attributed_to")
-
-
-def share_fields(claims: list[Claim]) -> None:
-    """Make a file's claims share equal field-name sets and repeated strings.
-
-    A large corpus repeats the same few field sets and ids hundreds of thousands of
-    times; sharing them keeps the loaded corpus small (the field set alone is 200 bytes
-    a claim). Safe: the models are frozen, and pydantic copies the field set whenever it
-    copies a model.
-    """
-    sets: dict[frozenset[str], set[str]] = {}
-    texts: dict[str, str] = {}
-    for claim in claims:
-        if claim is None:
-            continue
-        fields = claim.__pydantic_fields_set__
-        object.__setattr__(
-            claim, "__pydantic_fields_set__", sets.setdefault(frozenset(fields), fields)
-        )
-        values = claim.__dict__
-        for name in _REPEATED:
-            value = values[name]
-            if type(value) is str:
-                values[name] = texts.setdefault(value, value)

@@ -27,7 +27,8 @@ from factcheck.domain.corpus import PLACE_KEYS
 from factcheck.domain.errors import LoadError
 from factcheck.domain.model import Claim, Source, SourceFile
 from factcheck.io import yaml_reader as _yaml
-from factcheck.io.parse import FILE_KINDS, Reading, parse_file, share_fields
+from factcheck.io.compact import compact_claims, share_fields
+from factcheck.io.parse import FILE_KINDS, Reading, parse_file
 from factcheck.io.position_rows import decode_positions, encode_positions
 from factcheck.store import FileRow, Store
 
@@ -270,6 +271,8 @@ def reading(rec: FileRecord, body: bytes, only: set[int] | None) -> Reading:
     positions["claims"] = claim_lines
     # None stands for an invalid claim, as in the loader's own readings.
     share_fields(claims)  # type: ignore[arg-type]
+    # The claims a load keeps (not those of a worker, which only writes rows).
+    compact_claims(claims)  # type: ignore[arg-type]
     parsed = SourceFile.model_construct(source=source, claims=claims)  # type: ignore[arg-type]
     kept = None if only is None else tuple(indexes)
     return Reading(rec.kind, parsed, positions, errors, kept)
