@@ -173,3 +173,32 @@ properties:
     corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": props}))
     [claim] = draft_fact_file(text, "x", corpus=corpus).claims
     assert claim["property"] == prop
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        # the noun counted is the one property's unit
+        ("It is an eight-lane bridge.", "lanes"),
+        ("Workers came from 40 nations.", "worker-nations"),
+        # a unit several properties share names none of them
+        ("It took 300 people.", "unreviewed-number"),
+        # a dimension said by its adjective
+        ("The 2,770ft-long span.", "length"),
+        ("The 405ft-tall towers.", "height"),
+    ],
+)
+def test_counted_units_and_dimensions(make_corpus: MakeCorpus, text: str, prop: str) -> None:
+    props = """
+properties:
+  - {id: lanes, type: quantity, unit: lanes, description: Number of traffic lanes.}
+  - {id: worker-nations, type: quantity, unit: nations, description: Countries workers came from.}
+  - {id: workers, type: quantity, unit: people, description: People who worked on it.}
+  - {id: deaths, type: quantity, unit: people, description: People killed.}
+  - {id: length, type: quantity, description: Length of a structure.}
+  - {id: height, type: quantity, description: Height of a structure.}
+  - {id: unreviewed-number, type: quantity}
+"""
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": props}))
+    [claim] = draft_fact_file(text, "x", corpus=corpus).claims
+    assert claim["property"] == prop

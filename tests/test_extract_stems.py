@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factcheck.extract.stems import _IRREGULAR, SYNONYMS, stem, word_stems
+from factcheck.extract.stems import _IRREGULAR, DIMENSIONS, SYNONYMS, stem, word_stems
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,8 @@ def test_synonyms_map_to_the_stems_of_verbs() -> None:
         "landed",
     ]
     assert set(SYNONYMS.values()) <= {stem(v) for v in verbs}
+
+
+def test_dimension_adjectives_name_their_nouns() -> None:
+    assert set(DIMENSIONS.values()) == {stem(n) for n in ["length", "height", "width", "depth"]}
+    assert {"length", "height"} <= word_stems("a 2,770ft-long, 405ft-tall bridge")

@@ -264,7 +264,7 @@ def _unit_named(names: Names, mention: Mention, context: set[str]) -> list[str]:
     ]
 
 
-_COUNTED_RUN: Final = re.compile(r"\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+_COUNTED_RUN: Final = re.compile(r"(?:\s+|-)((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
 _RUN_STOP: Final = frozenset(
     [
         "a",
@@ -300,7 +300,8 @@ _RUN_STOP: Final = frozenset(
 
 def _counted_property(names: Names, after: str) -> list[str]:
     """Properties named by the noun counted after a figure: "eight buildings" -> buildings,
-    "32 prison cells" -> cells-per-building (the last word of the noun phrase decides)."""
+    "32 prison cells" -> cells-per-building (the last word of the noun phrase decides);
+    "an eight-lane bridge" -> the property counted in lanes (its unit)."""
     m = _COUNTED_RUN.match(after)
     if not m:
         return []
@@ -310,11 +311,15 @@ def _counted_property(names: Names, after: str) -> list[str]:
             break
         run.append(word)
     found: dict[str, str] = {}  # property -> the word that named it
+    units = [(names.units.get(p) or "").casefold() for p in names.properties]
     for prop, ptype in names.properties.items():
         if ptype != "quantity" or prop.startswith("unreviewed"):
             continue
+        unit = (names.units.get(prop) or "").casefold()
+        # a unit names a property only if no other property has it ("lanes", not "people")
+        own = unit.isalpha() and units.count(unit) == 1
         for word in run:
-            if word in prop.split("-"):
+            if word in prop.split("-") or (own and unit in (word, word + "s")):
                 found.setdefault(prop, word)
     if len(found) > 1 and run:
         found = {p: w for p, w in found.items() if w == run[-1]}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["SYNONYMS", "stem", "word_stems"]
+__all__ = ["DIMENSIONS", "SYNONYMS", "stem", "word_stems"]
 
 _IRREGULAR: Final = {
     "began": "begin",
@@ -69,6 +69,8 @@ SYNONYMS: Final = {
     "establish": "found",
     "arriv": "land",
 }
+#: A dimension said by its adjective ("2,770ft-long", "405ft-tall") -> the noun's stem.
+DIMENSIONS: Final = dict(long="length", tall="height", high="height", wide="width", deep="depth")
 
 
 def stem(word: str) -> str:
@@ -87,4 +89,8 @@ def word_stems(text: str) -> set[str]:
     found = {stem(w) for w in re.findall(r"[A-Za-z]+", text)}
     if re.search(r"\btook\s+off\b|\btakes?\s+off\b|\btaking\s+off\b", text, re.I):
         found.add("depart")
-    return found | {SYNONYMS[s] for s in found if s in SYNONYMS}
+    return (
+        found
+        | {SYNONYMS[s] for s in found if s in SYNONYMS}
+        | {DIMENSIONS[s] for s in found if s in DIMENSIONS}
+    )
