@@ -40,3 +40,17 @@ def test_duplicates_are_errors_and_the_first_is_kept() -> None:
     assert any("duplicate source id 'a' (also in a.yaml)" in m for m in messages)
     assert [f.ref for f in corpus.facts] == ["a/c"]
     assert corpus.files == ["entities.yaml", "properties.yaml", "a.yaml", "b.yaml"]
+
+
+def test_assemble_lets_go_of_each_reading_once_merged() -> None:
+    # A load's peak memory: a reading's positions and claim lines are not kept until
+    # every claim is resolved.
+    files = {
+        "entities.yaml": ENTITIES,
+        "properties.yaml": PROPERTIES,
+        "a.yaml": source_yaml("a", _claim("c1") + _claim("c2")),
+    }
+    readings = [parse_file(text.encode(), name) for name, text in files.items()]
+    corpus = assemble(Path("facts"), (), list(files), readings)
+    assert readings == [None, None, None]
+    assert [f.ref for f in corpus] == ["a/c1", "a/c2"]

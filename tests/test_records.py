@@ -167,3 +167,17 @@ def test_a_partial_reading_decodes_only_the_lines_it_takes() -> None:
         records.reading(rec, broken, {1})
     with pytest.raises(records._ERRORS):
         records.reading(rec, broken, None)
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_reading_fresh_files_lets_go_of_their_bytes(tmp_path: Path, many: bool) -> None:
+    # In this process (a few files) or in worker processes (many): the list handed over
+    # is emptied, so each file's bytes go once read, and the readings come back in order.
+    count = records.PARALLEL_MIN_FILES if many else 2
+    items = [
+        (f"s{i}.yaml", f"source: {{id: s{i}, title: t, basis: b, kind: reference}}\n".encode(), "")
+        for i in range(count)
+    ]
+    got = [reading.parsed.source.id for reading, _ in records.read_fresh(items)]  # type: ignore[union-attr]
+    assert items == []
+    assert got == [f"s{i}" for i in range(count)]

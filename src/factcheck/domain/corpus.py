@@ -184,14 +184,19 @@ Resolved = tuple[tuple[str, Value, str | None, DateSpan | None] | None, tuple[Lo
 
 
 def build(corpus: Corpus, places: dict[tuple[str, str], ClaimPlace]) -> None:
-    """Index entities, then resolve every claim into a :class:`Fact` (errors collected)."""
+    """Index entities, then resolve every claim into a :class:`Fact` (errors collected).
+
+    Takes ``places`` over: a claim's place is let go of once its fact is made.
+    """
     index_names(corpus)
     for sid, sf in corpus.sources.items():
         resolved = resolve_source(corpus, sf, places)
         for claim, (fields, errors) in zip(sf.claims, resolved, strict=True):
             corpus.errors.extend(errors)
             if fields is not None:
-                place = places[(sid, claim.id)]
+                # Popped: the fact keeps the two lines it cites, and a claim's place
+                # holds all of its fields' lines (a tuple of them per claim until the end).
+                place = places.pop((sid, claim.id))
                 subject, value, unit, time = fields
                 corpus.facts.append(
                     Fact(
