@@ -218,3 +218,21 @@ def test_a_headline_figure_the_body_says_again_is_drafted_once() -> None:
     assert [c["value"] for c in draft_fact_file("Quake kills 12\nMany died.", "x").claims] == [12]
     text = "The quake killed 370.\nIt killed 370 people."
     assert len(draft_fact_file(text, "x").claims) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a day written right after the time is its day, not the publication's
+        ("At 10:03 a.m. ET on March 17, it lands.", "2025-03-17T10:03-04:00"),
+        ("At 5 p.m. ET, Sunday, March 16, it lands.", "2025-03-16T17:00-04:00"),
+        # a day further on, in another clause, is another event's
+        ("At 9 a.m. ET the court met, and on March 17 it agreed.", "2025-03-18T09:00-04:00"),
+        # the day before the time, as in a timeline's heading
+        ("March 15 at 5:26 p.m. ET a plane departs.", "2025-03-15T17:26-04:00"),
+    ],
+)
+def test_the_day_of_a_time(text: str, value: str) -> None:
+    claims = draft_fact_file(text, "x", published="2025-03-18").claims
+    assert claims[0]["value"] == value
+    assert len([c for c in claims if str(c["value"]).startswith(value[:10])]) == 1

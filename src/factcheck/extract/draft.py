@@ -100,6 +100,16 @@ def _dates(
     )
 
 
+def _day_of(seen: str, dates: list[Mention], at: int) -> Mention | None:
+    """The day of the time at ``at``: a day written right after it ("10:03 a.m. ET on
+    March 17"), else the last day before it in the sentence."""
+    after = [d for d in dates if d.precision == "day" and at < d.start <= at + 30]
+    if after and _DAY_AFTER_TIME.fullmatch(seen, at, after[0].start):
+        return after[0]
+    before = [d for d in dates if d.end <= at and d.precision == "day"]
+    return before[-1] if before else None
+
+
 def _times(
     seen: str,
     start: int,
@@ -108,28 +118,29 @@ def _times(
     day: date | None,
     zones: tuple[Clock | None, tuple[str, str] | None],
 ) -> tuple[list[Mention], set[int]]:
-    """Clock times on the day before them, with notes saying where the day came from, and
-    the starts of the dates folded into a time ("March 15 at 5:26 p.m.")."""
+    """Clock times on their day, with notes saying where the day came from, and the starts
+    of the dates folded into a time ("March 15 at 5:26 p.m.", "5:26 p.m. on March 15")."""
 
     def day_at(at: int) -> date | None:
-        before = [d for d in dates if d.end <= at and d.precision == "day"]
-        return date.fromisoformat(str(before[-1].value)) if before else day
+        found = _day_of(seen, dates, at)
+        return date.fromisoformat(str(found.value)) if found else day
 
     times = find_times(seen, start, end, day_at, *zones)
     folded: set[int] = set()
     for i, t in enumerate(times):
         h = next((hedge for r, hedge in DATE_HEDGES if r.search(seen, start, t.start)), None)
-        prior = [d for d in dates if d.end <= t.start and d.precision == "day"]
+        own = _day_of(seen, dates, t.start)
         notes = [t.note] if t.note else []
-        if prior and _JOINS_TIME.fullmatch(seen, prior[-1].end, t.start):
-            folded.add(prior[-1].start)  # "March 15 at 5:26 p.m.": the day is in the time
-            notes.append(f"day from {prior[-1].text!r}")
-        elif prior:
-            notes.append(f"day from {prior[-1].text!r}, earlier in the sentence")
+        if own is not None and (
+            own.start > t.start or _JOINS_TIME.fullmatch(seen, own.end, t.start)
+        ):
+            folded.add(own.start)  # the day is part of the time
+            notes.append(f"day from {own.text!r}")
+        elif own is not None:
+            notes.append(f"day from {own.text!r}, earlier in the sentence")
         elif day is not None:
             notes.append(f"day {day} from the last date before it in the text")
-        if h and t.hedge == "exact":
-            t = with_changes(t, hedge=h)
+        t = with_changes(t, hedge=h) if h and t.hedge == "exact" else t
         times[i] = with_changes(t, note="; ".join(notes) or None)
     return times, folded
 
@@ -138,6 +149,13 @@ def _times(
 # 15 before noon", "March 15 between 6:45 and 6:48".
 _JOINS_TIME: Final = re.compile(
     r"(?:\s*,)?\s*(?:at|on|from|between|before|after|around|about|by|\(|[-\u2013\u2014])?\s*",
+    re.IGNORECASE,
+)
+# From a time to the day written right after it: "10:03 a.m. ET on March 17", "5 p.m.,
+# Sunday, March 16" (the time, its zone, then "on" or a comma; no other word).
+_DAY_AFTER_TIME: Final = re.compile(
+    r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time)?"
+    r"\s*(?:,\s*|\s+on\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.IGNORECASE,
 )
 # A label glued to its value at the start of a line of infobox or table text.

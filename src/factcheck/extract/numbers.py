@@ -48,8 +48,8 @@ _CURRENCY: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 # After a space, or a hyphen as in "a 14-day period", "5.6-kilometre-long", "400-million-dollar"
 _UNIT_AFTER: Final = re.compile(
     r"(?:\s+|-)(?P<u>hours?|days?|weeks?|months?|years?|minutes?|seconds?|hectares?|acres?|"
-    r"square\s+(?:meters|metres|kilometers|kilometres)|km|kilometers?|kilometres?|miles?|"
-    r"feet|foot|meters?|metres?|tonnes?|dollars?|euros?)\b",
+    r"(?:square|cubic)\s+(?:meters|metres|kilometers|kilometres|yards|feet)|km|kilometers?|"
+    r"kilometres?|miles?|feet|foot|meters?|metres?|tonnes?|dollars?|euros?|times)\b",
     re.IGNORECASE,
 )
 _UNIT_NAMES: Final = {
@@ -57,6 +57,12 @@ _UNIT_NAMES: Final = {
     "square metres": "m2",
     "square kilometers": "km2",
     "square kilometres": "km2",
+    "square yards": "square yards",
+    "square feet": "square feet",
+    "cubic meters": "m3",
+    "cubic metres": "m3",
+    "cubic yards": "cubic yards",
+    "cubic feet": "cubic feet",
     "kilometer": "km",
     "kilometre": "km",
     "kilometers": "km",
@@ -136,6 +142,11 @@ _HALF_HOUR_RE: Final = re.compile(r"\bhalf(?:[\s-]an)?[\s-]hour\b", re.IGNORECAS
 # "1-1/2 months", "2 1/2 years", "3/4": a whole part and a fraction, or a fraction alone.
 _FRACTION_RE: Final = re.compile(
     r"(?<![\w$\u20ac\u00a3@#/.,\-])(?:(?P<whole>\d+)[-\s])?(?P<n>\d)/(?P<d>\d{1,2})(?![\d/])"
+    # "1\u00bd hours", "\u00be of them": a fraction written as one character
+    r"|(?<![\w.,])(?P<vwhole>\d+)?\s?(?P<v>[\u00bd\u00bc\u00be\u2153\u2154\u215b])"
+)
+_VULGAR: Final = dict(
+    zip("\u00bd\u00bc\u00be\u2153\u2154\u215b", [0.5, 0.25, 0.75, 1 / 3, 2 / 3, 0.125], strict=True)
 )
 # Denominators of the fractions people write; "9/11" and "24/7" are names, not fractions.
 _DENOMINATORS: Final = frozenset({2, 3, 4, 5, 8, 10, 16})
@@ -199,9 +210,12 @@ def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
     for m in _FRACTION_RE.finditer(text, start, end):
         if any(m.start() < y and x < m.end() for x, y in taken):
             continue
-        if int(m["d"]) not in _DENOMINATORS or int(m["n"]) >= int(m["d"]):
+        if m["v"]:
+            value = int(m["vwhole"] or 0) + _VULGAR[m["v"]]
+        elif int(m["d"]) not in _DENOMINATORS or int(m["n"]) >= int(m["d"]):
             continue
-        value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
+        else:
+            value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
         after = _UNIT_AFTER.match(text, m.end(), end)
         funit = _unit_name(after["u"]) if after else None
         out.append(_figure(m, _clean(value), funit, "fraction", f"a fraction: {m.group()!r}"))
