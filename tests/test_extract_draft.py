@@ -46,7 +46,7 @@ def test_publication_date_taken_from_dateline() -> None:
     draft = draft_fact_file("Headline\n\nTue 4th Feb, 2025\n\nIt rose last year.", "x")
     assert draft.data["source"]["published"] == "2025-02-04"
     assert "Tue 4th Feb, 2025" in draft.data["source"]["note"]
-    assert [c["value"] for c in draft.claims] == ["2025-02-04", "2024"]
+    assert [c["value"] for c in draft.claims] == ["2024"]  # the dateline is no claim
 
 
 def _require_seeds() -> None:

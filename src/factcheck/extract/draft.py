@@ -11,6 +11,7 @@ from typing import Any, Final
 from factcheck.domain.corpus import Corpus
 from factcheck.domain.values import PartialDate
 from factcheck.extract.claim import Context, make_claim
+from factcheck.extract.datelines import dateline_spans
 from factcheck.extract.dates import (
     DATE_HEDGES,
     DATE_PATTERNS,
@@ -239,27 +240,9 @@ def draft_fact_file(
     reader = _Reader(text, Names.of(corpus), pub, clock, Draft({"source": source, "claims": []}))
     for i in range(len(reader.sentences)):
         reader.read(i)
-    _drop_repeated_headline(text, reader.draft)
+    reader.draft.drop_repeated_headline(text)
     reader.draft.drop_restated()
     return reader.draft
-
-
-def _drop_repeated_headline(text: str, draft: Draft) -> None:
-    """A headline (a first line without a final stop) repeats figures the body states in
-    full: its drafts whose value the body drafts again are dropped, and the note says so."""
-    first = next((line for line in text.splitlines() if line.strip()), "").strip()
-    if not first or len(first) > 200 or first[-1] in ".!?\"'\u201d":
-        return
-    claims = draft.claims
-    top = [c for c in claims if c["quote"] in first]
-    body = {repr(c["value"]) for c in claims if c["quote"] not in first}
-    dropped = [c for c in top if repr(c["value"]) in body]
-    if dropped:
-        draft.data["claims"] = [c for c in claims if c not in dropped]
-        draft.data["source"]["note"] = draft.data["source"]["note"].rstrip(".") + (
-            f"; {len(dropped)} figure(s) of the headline are drafted from the body, "
-            "which says them again."
-        )
 
 
 class _Reader:
@@ -284,6 +267,7 @@ class _Reader:
         self.previous: Mention | None = None  # the last date of the narrative
         self.recent: tuple[int, str] | None = None  # the last subject chosen, and where
         self.places = PlaceZones(text)
+        self.datelines = dateline_spans(text)
         self.ids: dict[str, int] = {}
 
     def read(self, i: int) -> None:
@@ -348,6 +332,8 @@ class _Reader:
         as_of_dates: set[int] = set()
         claims = []
         for m in mentions:
+            if any(a <= m.start < b for a, b in self.datelines):
+                continue  # when the text was published: the source's, not a claim
             alone = sum(1 for x in mentions if x.kind == m.kind) == 1
             claim, used = make_claim(m, ctx, alone)
             claims.append((m, claim))

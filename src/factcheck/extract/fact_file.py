@@ -39,6 +39,23 @@ class Draft:
         footer = "".join(f"# unresolved: {u}\n" for u in self.unresolved)
         return header + body + footer
 
+    def drop_repeated_headline(self, text: str) -> None:
+        """A headline (a first line without a final stop) repeats figures the body states in
+        full: its drafts whose value the body drafts again are dropped, and the note says so."""
+        first = next((line for line in text.splitlines() if line.strip()), "").strip()
+        if not first or len(first) > 200 or first[-1] in ".!?\"'\u201d":
+            return
+        claims = self.claims
+        top = [c for c in claims if c["quote"] in first]
+        body = {repr(c["value"]) for c in claims if c["quote"] not in first}
+        dropped = [c for c in top if repr(c["value"]) in body]
+        if dropped:
+            self.data["claims"] = [c for c in claims if c not in dropped]
+            self.data["source"]["note"] = self.data["source"]["note"].rstrip(".") + (
+                f"; {len(dropped)} figure(s) of the headline are drafted from the body, "
+                "which says them again."
+            )
+
     def drop_restated(self) -> int:
         """Drop the drafts that say again what an earlier one said: the same identified
         subject and property, value, unit, hedge and date ("Sunday's 7.2 magnitude quake",
