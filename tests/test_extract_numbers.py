@@ -60,6 +60,7 @@ FORMS = [
         None,
         set(),
     ),
+    ("it fell on Saturday 15 people died", None, "quantity", 15, None, "exact", None, set()),
     ("It took 1\u00bd hours.", None, "quantity", 1.5, "hours", "exact", None, {"fraction"}),
     ("about \u00be of them", None, "quantity", 0.75, None, "about", None, {"fraction"}),
     ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"word"}),
@@ -98,6 +99,9 @@ def test_forms(
         "a country that was once considered dangerous",
         "May I ask?",
         "in March this year",  # relative, and no publication date to resolve it
+        # a number after a capitalised word in mid-sentence is part of a name
+        "the pilots flew a Boeing 737",
+        "they drove on Highway 101 under Section 230",
     ],
 )
 def test_not_figures(text: str) -> None:

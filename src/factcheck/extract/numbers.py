@@ -229,7 +229,7 @@ def _digits(
     free: Callable[[int, int], bool],
 ) -> list[Mention]:
     """A number in digits with its scale ("million"), currency, percent sign or unit."""
-    if not free(m.start(), m.end()):
+    if not free(m.start(), m.end()) or _named(m):
         return []
     try:
         value = parse_number(re.sub(r"[ \u00a0\u202f]", "", m["num"]))
@@ -251,6 +251,31 @@ def _digits(
     flags = frozenset({"rate"}) if unit is None and rate is not None else frozenset()
     unit = rate if unit is None else unit
     return [Mention("quantity", m.start(), m.end(), m.group(), _clean(value), unit, flags=flags)]
+
+
+# "a Boeing 737", "Highway 101", "Section 230": a bare number after a capitalised word in
+# mid-sentence is part of a name (a month's day, "March 15", is read as a date before).
+_MONTH_STEMS: Final = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)
+_NAME_BEFORE: Final = re.compile(r"(?<=[a-z,;] )(?P<w>[A-Z][A-Za-z]+) $")
+_NOT_NAMES: Final = frozenset(
+    {"About", "Around", "Over", "Under", "Some", "Nearly", "Almost", "Monday", "Tuesday"}
+    | {"Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
+
+
+def _named(m: re.Match[str]) -> bool:
+    """Whether the digits of ``m`` are part of a name ("Boeing 737"), not a figure."""
+    plain = not (m["cur"] or m["scale"] or m["pct"] or m["glued"])
+    if not plain or not m["num"].isdigit() or len(m["num"]) > 4:
+        return False
+    before = _NAME_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    return (
+        before is not None
+        and before["w"] not in _NOT_NAMES
+        and before["w"].casefold()[:3] not in _MONTH_STEMS
+    )
 
 
 def _glued(letters: str, value: float, unit: str | None) -> tuple[float, str | None] | None:
