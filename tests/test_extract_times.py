@@ -34,6 +34,15 @@ EASTERN = "All times are Eastern Time.\n"
         ),
         # a zone after the time wins, fixed abbreviations and 24-hour times
         ("It landed at 18:45 GMT.", "2025-03-15", "2025-03-15T18:45+00:00", "exact"),
+        # a dot between hours and minutes, and seconds
+        (
+            EASTERN + "At 1.24am the lights went out.",
+            "2025-03-15",
+            "2025-03-15T01:24-04:00",
+            "exact",
+        ),
+        (EASTERN + "At 1:24:33 a.m. it hit.", "2025-03-15", "2025-03-15T01:24:33-04:00", "exact"),
+        (EASTERN + "At 1.24:33am it hit.", "2025-03-15", "2025-03-15T01:24:33-04:00", "exact"),
         (EASTERN + "It ended at 7 p.m. PT.", "2025-03-15", "2025-03-15T19:00-07:00", "exact"),
         ("At 10 am EST it began.", "2025-03-15", "2025-03-15T10:00-05:00", "exact"),
         # a range is its start, not-before; "before noon" is before 12:00

@@ -138,6 +138,11 @@ _MULTIPLIER_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _MULTIPLIERS: Final = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+# "won in 2:06:17": hours, minutes and seconds with no a.m. or p.m. is a duration
+_DURATION_RE: Final = re.compile(
+    r"(?<![\w:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
+    r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.))"
+)
 _HALF_HOUR_RE: Final = re.compile(r"\bhalf(?:[\s-]an)?[\s-]hour\b", re.IGNORECASE)
 # "1-1/2 months", "2 1/2 years", "3/4": a whole part and a fraction, or a fraction alone.
 _FRACTION_RE: Final = re.compile(
@@ -173,7 +178,7 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         rates.append((clause_span(text, start, end, m.start()), f"per {base:,.0f}"))
         taken.append((m.start("num"), m.end()))
     taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
-    out = _fractions(text, start, end, taken)
+    out = _fractions(text, start, end, taken) + _durations(text, start, end)
     taken.extend((x.start, x.end) for x in out)
 
     def free(a: int, b: int) -> bool:
@@ -202,6 +207,20 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
     return without_conversions(text, hedged(text, start, out))
+
+
+def _durations(text: str, start: int, end: int) -> list[Mention]:
+    """ "2:06:17": a duration, in seconds."""
+    return [
+        _figure(
+            m,
+            float(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])),
+            "s",
+            "duration",
+            f"a duration, hours:minutes:seconds: {m.group()!r}",
+        )
+        for m in _DURATION_RE.finditer(text, start, end)
+    ]
 
 
 def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:

@@ -70,7 +70,11 @@ _DOCUMENT_ZONE: Final = re.compile(
     re.MULTILINE,
 )
 _AMPM: Final = r"(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.?)"
-_HM: Final = r"(?P<h{n}>1[0-2]|0?[1-9])(?::(?P<m{n}>[0-5]\d))?"
+# "5:26 p.m.", "1.24am" (a dot, as British and Australian papers write), "1:24:33 a.m."
+_HM: Final = (
+    r"(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<m{n}>[0-5]\d)(?:[:.](?P<s{n}>[0-5]\d))?)?"
+    r"(?(m{n})|(?![.:]\d))"
+)
 # "13:14" is a time whatever follows; "18.45" and "18h45" only before a zone ("18.45 GMT")
 _H24: Final = (
     r"(?P<H{n}>[01]?\d|2[0-3])(?::(?P<M{n}>[0-5]\d)(?![\d:])|[.h](?P<N{n}>[0-5]\d)"
@@ -127,31 +131,35 @@ def _zone(name: str, day: date, local: str | None = None) -> tzinfo | None:
     return timezone(timedelta(hours=spec))
 
 
-def _clock(m: re.Match[str], n: int, ampm: str | None) -> tuple[int, int] | None:
+HMS = tuple[int, int, int]
+
+
+def _clock(m: re.Match[str], n: int, ampm: str | None) -> HMS | None:
     word = m[f"w{n}"]
     if word:
-        return (12, 0) if word.casefold() == "noon" else (0, 0)
+        return (12, 0, 0) if word.casefold() == "noon" else (0, 0, 0)
     if m[f"H{n}"]:
-        return int(m[f"H{n}"]), int(m[f"M{n}"] or m[f"N{n}"])
+        return int(m[f"H{n}"]), int(m[f"M{n}"] or m[f"N{n}"]), 0
     if not m[f"h{n}"]:
         return None
-    h, mins = int(m[f"h{n}"]), int(m[f"m{n}"] or 0)
+    h, mins, secs = int(m[f"h{n}"]), int(m[f"m{n}"] or 0), int(m[f"s{n}"] or 0)
     if ampm:
         pm = ampm.casefold().startswith("p")
         h = h % 12 + (12 if pm else 0)
-    return h, mins
+    return h, mins, secs
 
 
-def _stamp(day: date, hm: tuple[int, int], zone: tzinfo) -> str:
-    local = datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=zone)
+def _stamp(day: date, hm: HMS, zone: tzinfo) -> str:
+    local = datetime(day.year, day.month, day.day, *hm, tzinfo=zone)
     offset = local.utcoffset() or timedelta()
     sign = "-" if offset < timedelta() else "+"
     total = abs(int(offset.total_seconds())) // 60
-    return f"{local:%Y-%m-%dT%H:%M}{sign}{total // 60:02d}:{total % 60:02d}"
+    clock = f"{local:%Y-%m-%dT%H:%M:%S}" if hm[2] else f"{local:%Y-%m-%dT%H:%M}"
+    return f"{clock}{sign}{total // 60:02d}:{total % 60:02d}"
 
 
-def _said(hm: tuple[int, int]) -> str:
-    return f"{hm[0]:02d}:{hm[1]:02d}"
+def _said(hm: HMS) -> str:
+    return f"{hm[0]:02d}:{hm[1]:02d}" + (f":{hm[2]:02d}" if hm[2] else "")
 
 
 def time_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -184,7 +192,7 @@ def _time_mention(
     m: re.Match[str],
     end: int,
     day: date,
-    hours: tuple[tuple[int, int], tuple[int, int] | None],
+    hours: tuple[HMS, HMS | None],
     clock: Clock | None,
     local: tuple[str, str] | None,
 ) -> Mention:
