@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
+# pytester's inline runs drop the modules first imported inside them, and the plugin imports
+# the loader only when it collects a corpus: imported here, every run shares one PyYAML.
+import factcheck.io.load
+import factcheck.report.cases  # noqa: F401
 from factcheck.rules import engine
 
 from .conftest import (
@@ -383,3 +389,16 @@ def test_draft_claims_are_load_errors_unless_allowed(pytester: pytest.Pytester) 
     result.stdout.fnmatch_lines(["*claim b/cap is a draft*"])
     result.assert_outcomes(failed=1, passed=3)  # load fails; drafts join no finding
     pytester.runpytest("facts", "--factcheck-allow-drafts").assert_outcomes(passed=3)
+
+
+def test_loading_the_plugin_leaves_the_loader_and_engine_unimported() -> None:
+    """pytest loads the plugin in every session where factcheck is installed: it must not
+    pay for the loader, the engine or the reports until a corpus is collected."""
+    code = (
+        "import sys, factcheck.pytest_plugin\n"
+        "heavy = ['factcheck.io.load', 'factcheck.rules.engine', 'factcheck.report.cases',\n"
+        "         'factcheck.domain.corpus', 'factcheck.io.snapshots', 'yaml']\n"
+        "print([m for m in heavy if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -39,17 +39,17 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from _pytest._code.code import ReprFileLocation, TerminalRepr
 
+# Only what pytest's start-up needs is imported here: the plugin is loaded in every pytest
+# session of an environment where factcheck is installed, fact files or not. The loader,
+# the engine and the reports are imported when a corpus is collected.
 from factcheck.domain.conflict import SEVERITIES, AuditResult, Conflict, Severity
-from factcheck.domain.corpus import Corpus
-from factcheck.io.load import load
-from factcheck.io.snapshots import verify_snapshots
-from factcheck.report import render_conflict
-from factcheck.report.cases import Case, cases
-from factcheck.rules import engine
 
 if TYPE_CHECKING:
     from _pytest._code.code import ExceptionInfo
     from _pytest._io import TerminalWriter
+
+    from factcheck.domain.corpus import Corpus
+    from factcheck.report.cases import Case
 
 __all__ = ["CaseItem", "FactFile", "FindingFailed", "QuotesItem", "RulesFile"]
 
@@ -155,6 +155,8 @@ def _audit(config: pytest.Config, root: Path) -> _Audit:
     if root not in state.audits:
         corpus = _load(config, _display(config, root))
         drafts = bool(config.getoption("factcheck_allow_drafts"))
+        from factcheck.rules import engine
+
         # Looked up at call time (not imported by name) so tests can count the calls.
         audited = _Audit(corpus, engine.audit(corpus, allow_drafts=drafts))
         state.audits[root] = _with_baseline(config, root, audited)
@@ -191,6 +193,7 @@ def _with_baseline(config: pytest.Config, root: Path, audited: _Audit) -> _Audit
 
 def _load(config: pytest.Config, root: Path) -> Corpus:
     """The corpus, read through the store (the plugin opts in, as the command line does)."""
+    from factcheck.io.load import load
     from factcheck.store import Store, default_directory, disabled_by_environment
 
     if config.getoption("factcheck_no_cache") or disabled_by_environment():
@@ -211,6 +214,8 @@ def _display(config: pytest.Config, path: Path) -> Path:
 
 
 def _cases(config: pytest.Config, root: Path, only: Path | None = None) -> list[Case]:
+    from factcheck.report.cases import cases
+
     audited = _audit(config, root)
     fail_on: Severity = config.getoption("factcheck_fail_on")
     return cases(
@@ -293,6 +298,10 @@ class QuotesItem(_FactcheckItem):
         return self.path, 0, self.name
 
     def runtest(self) -> None:
+        from factcheck.io.snapshots import verify_snapshots
+        from factcheck.report import render_conflict
+        from factcheck.report.cases import Case
+
         assert isinstance(self.parent, RulesFile)
         audited = _audit(self.config, self.parent.path.parent)
         directory = self.config.getoption("factcheck_sources")
@@ -351,6 +360,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     shown = config.stash[_STATE].shown if _STATE in config.stash else []
     if not shown:
         return
+    from factcheck.report import render_conflict
+
     terminalreporter.section("factcheck: findings that do not fail")
     for c in shown:
         terminalreporter.line(render_conflict(c))
