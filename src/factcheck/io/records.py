@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -30,6 +30,7 @@ from factcheck.io import yaml_reader as _yaml
 from factcheck.io.compact import compact_claims, share_fields
 from factcheck.io.parse import FILE_KINDS, Reading, parse_file
 from factcheck.io.position_rows import decode_positions, encode_positions
+from factcheck.io.worker_claims import claim_from_worker
 from factcheck.store import FileRow, Store
 
 __all__ = [
@@ -115,6 +116,9 @@ def to_row(key: str, r: Reading) -> FileRow:
     text = b"\n".join([_json(body), *claims])
     return key, sid, _json(head), text
 
+
+#: How a stored claim becomes a model: validated in full, or (from a worker) rebuilt.
+_Make = Callable[[Any], Claim]
 
 #: Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 64
@@ -212,10 +216,11 @@ def index_entry(claim: Claim) -> list[Any]:
 
 
 def from_row(row: FileRow) -> Reading:
-    """The reading that :func:`to_row` made ``row`` from (validated as anything read
-    back is; how worker processes hand their readings over)."""
+    """The reading that :func:`to_row` made ``row`` from in a worker process of this run,
+    checked as anything read back is, but its claims only by type: the worker validated
+    them (see :func:`~factcheck.io.worker_claims.claim_from_worker`)."""
     key, sid, head, body = row
-    return reading(_record(key, sid, head), body, None)
+    return reading(_record(key, sid, head), body, None, claim_from_worker)
 
 
 def fetch_records(store: Store, keys: Sequence[str]) -> dict[str, FileRecord]:
@@ -254,10 +259,12 @@ def readings(
     return out
 
 
-def reading(rec: FileRecord, body: bytes, only: set[int] | None) -> Reading:
+def reading(
+    rec: FileRecord, body: bytes, only: set[int] | None, make_claim: _Make = Claim.model_validate
+) -> Reading:
     """The reading of ``rec`` with its stored ``body`` (``only`` the claims of those
-    indexes when given: only their lines are decoded). Raises one of :data:`_ERRORS`
-    for a bad row."""
+    indexes when given: only their lines are decoded; each made by ``make_claim``).
+    Raises one of :data:`_ERRORS` for a bad row."""
     first, *lines = body.split(b"\n")
     data = json.loads(first)
     errors = [LoadError(str(f), _line(n), str(fd), str(m)) for f, n, fd, m in data["errors"]]
@@ -273,7 +280,7 @@ def reading(rec: FileRecord, body: bytes, only: set[int] | None) -> Reading:
     seq = positions.get("claims") if isinstance(positions, _yaml.YamlMap) else None
     if source.id != rec.sid or not isinstance(seq, _yaml.YamlSeq):
         raise Unreadable("source row does not match its file row")
-    claims, claim_lines, indexes = _claims(rec, seq, lines, only)
+    claims, claim_lines, indexes = _claims(rec, seq, lines, only, make_claim)
     positions["claims"] = claim_lines
     # None stands for an invalid claim, as in the loader's own readings.
     share_fields(claims)  # type: ignore[arg-type]
@@ -285,7 +292,7 @@ def reading(rec: FileRecord, body: bytes, only: set[int] | None) -> Reading:
 
 
 def _claims(
-    rec: FileRecord, seq: _yaml.YamlSeq, rows: list[bytes], only: set[int] | None
+    rec: FileRecord, seq: _yaml.YamlSeq, rows: list[bytes], only: set[int] | None, make: _Make
 ) -> tuple[list[Claim | None], _yaml.YamlSeq, list[int]]:
     """The stored claims of a source file (``only`` those indexes when given), each
     validated and checked against its index entry; their lines; their indexes."""
@@ -306,8 +313,8 @@ def _claims(
         claim = None
         if entry is not None:
             dumped, claim_lines = stored[i]
-            claim = Claim.model_validate(dumped)
-            if _index_entry(index_entry(claim)) != entry or not _place_lines(claim_lines):
+            claim = make(dumped)
+            if not _matches(claim, entry) or not _place_lines(claim_lines):
                 raise Unreadable("claim row does not match its index")
             claim_lines = tuple(claim_lines)
         claims.append(claim)
@@ -372,9 +379,22 @@ def _json(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def _matches(claim: Claim, entry: IndexEntry) -> bool:
+    """Whether ``entry`` is ``claim``'s index entry (built only for values not str or int)."""
+    value = claim.value
+    if type(value) is str or type(value) is int:
+        return (claim.subject, claim.property, value, claim.hedge) == entry
+    return _index_entry(index_entry(claim)) == entry
+
+
+#: Types first, then the numbers: two calls in C, where a generator took one a line.
+_LINE_TYPES: Final = frozenset({int, type(None)})
+
+
 def _place_lines(lines: Any) -> bool:
     return (
-        isinstance(lines, list)
+        type(lines) is list
         and len(lines) == len(PLACE_KEYS)
-        and all(n is None or (type(n) is int and n > 0) for n in lines)
+        and _LINE_TYPES.issuperset(map(type, lines))
+        and min([n for n in lines if n is not None], default=1) > 0
     )
