@@ -340,3 +340,27 @@ def test_no_topic_without_a_leader(make_corpus: MakeCorpus) -> None:
         "The Pakistan earthquake and the 1935 Quetta earthquake.\nAt least 300 people were injured."
     )
     assert _quake_claims(make_corpus, text)[-1] == (UNIDENTIFIED, "injured", 300)
+
+
+PARTY_ENTITIES = """
+entities:
+  - {id: labour, name: Labour Party, kind: party, aliases: [Labour]}
+  - {id: tories, name: Conservative Party, kind: party, aliases: [Conservatives]}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a "with" clause says what the entity right before it has
+        ("The Conservatives lost to the Labour Party, with a majority of 174.", "labour"),
+        # not across another word, nor when the clause names its own entity
+        ("Labour and the Conservatives met, with 174 votes cast.", UNIDENTIFIED),
+        ("Labour won, with the Conservatives on 121.", "tories"),
+    ],
+)
+def test_with_clause(make_corpus: MakeCorpus, text: str, subject: str) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": PARTY_ENTITIES}))
+    [claim] = draft_fact_file(text, "x", corpus=corpus).claims
+    assert claim["subject"] == subject

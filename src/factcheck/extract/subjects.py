@@ -4,7 +4,8 @@ Tried in order, each rule saying why it chose (the first that finds one entity w
 the only entity named in the sentence; the entity named in the noun phrase the figure
 counts ("two ICE flights"); the object of the verb that names the property ("Boasberg
 issues his written order" for ``issued``); the entity a year stands in apposition to
-("the Alien Enemies Act, a 1798 law"); the only entity of the figure's clause; the entity
+("the Alien Enemies Act, a 1798 law"); the entity right before a "with" clause ("a win for
+the Labour Party, with a majority of 174"); the only entity of the figure's clause; the entity
 right before the figure; the only one of the clause a figure heads ("5:26 p.m. - A plane
 bearing N278GX departs"); the entity "the prison" refers back to; the subject of the
 sentence before, for "it"; the only entity of a kind the property is said of; for a
@@ -182,6 +183,20 @@ def _in_clause(names: Names, found: Found, place: Place) -> tuple[str, str] | No
     return None
 
 
+def _with_phrase(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "a win for the Labour Party, with a majority of 174": a clause opening with "with"
+    says what the entity named right before it has."""
+    text = place.text
+    lo, hi = clause_span(text, place.sent[0], place.sent[1], place.at)
+    if not re.match(r"\s*with\b", text[lo:hi], re.I) or any(lo <= f[0] < hi for f in found):
+        return None
+    before = [f for f in found if place.sent[0] <= f[0] and f[1] <= lo]
+    if not before or not re.fullmatch(r"[\s,]*", text[before[-1][1] : lo]):
+        return None
+    a, b, e = before[-1]
+    return e, f"subject: {text[a:b]!r}, which the 'with' clause of the figure says more of"
+
+
 def _right_before(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     text, at = place.text, place.at
     lo, hi = clause_span(text, place.sent[0], place.sent[1], at)
@@ -323,6 +338,7 @@ _RULES: Final[tuple[Rule, ...]] = (
     _object,
     _apposition,
     _in_clause,
+    _with_phrase,
     _right_before,
     _heads_clause,
     _refers_back,
