@@ -249,20 +249,23 @@ def find_anaphoric_dates(
         value = _shift(str(ref.value), unit, step)
         if value is None:
             continue
-        out.append(
-            Mention(
-                "date",
-                m.start(),
-                m.end(),
-                m.group(),
-                value,
-                precision=unit if unit != "year" else "year",
-                flags=frozenset({"relative"}),
-                note=f"relative date {m.group()!r} resolved against {ref.text!r} ({ref.value}), "
-                "the last date before it",
-            )
-        )
+        said = f"relative date {m.group()!r} resolved against {ref.text!r} ({ref.value}), "
+        out.append(_relative(m, value, unit, said + "the last date before it"))
     return out
+
+
+def _relative(m: re.Match[str], value: str, precision: str, note: str) -> Mention:
+    """A date written relative to another ("the following month", "six months ago")."""
+    return Mention(
+        "date",
+        m.start(),
+        m.end(),
+        m.group(),
+        value,
+        precision=precision,
+        flags=frozenset({"relative"}),
+        note=note,
+    )
 
 
 WEEKDAY_RE: Final = re.compile(
@@ -344,17 +347,5 @@ def find_ago_dates(text: str, start: int, end: int, published: PartialDate | Non
         if value is None:
             continue
         note = f"{m.group()!r} counted back from the publication date {published}"
-        precision = "day" if need == "day" else need
-        out.append(
-            Mention(
-                "date",
-                m.start(),
-                m.end(),
-                m.group(),
-                value,
-                precision=precision,
-                flags=frozenset({"relative"}),
-                note=note,
-            )
-        )
+        out.append(_relative(m, value, need, note))
     return out
