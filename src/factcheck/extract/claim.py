@@ -9,6 +9,7 @@ from typing import Any
 
 from factcheck.domain.values import PartialDate
 from factcheck.extract.distances import Measured, measured_as, reference_places
+from factcheck.extract.events import EVENT_KIND, event_date_property
 from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
 from factcheck.extract.properties import (
     count_property,
@@ -176,14 +177,25 @@ def _subject_and_property(
         return subject, None  # a change is not a count of anything the corpus has a property for
     if prop is not None or subject is None:
         return subject, prop
+    return subject, _subject_property(m, ctx, subject, origin, notes)
+
+
+def _subject_property(
+    m: Mention, ctx: Context, subject: str, origin: str | None, notes: list[str]
+) -> str | None:
+    """The property the subject gives when the words named none: a count of it, the one
+    said of it, or, for a date of an event, when it happened."""
     if any(n.endswith(COUNTED) for n in notes):
         prop = count_property(ctx.names)
         why = f"property {prop}: the figure counts the subject itself" if prop else None
     else:
         prop, why = property_of_subject(ctx.names, subject, m, origin=origin)
+    if prop is None and m.kind == "date" and ctx.names.kinds.get(subject) == EVENT_KIND:
+        prop = event_date_property(ctx.names)
+        why = f"property {prop}: a date of an event says when it happened" if prop else None
     if why:
         notes.append(why)
-    return subject, prop
+    return prop
 
 
 def _measured_property(m: Mention, ctx: Context, notes: list[str]) -> str | None:

@@ -7,14 +7,16 @@ issues his written order" for ``issued``); the entity a year stands in appositio
 ("the Alien Enemies Act, a 1798 law"); the entity right before a "with" clause ("a win for
 the Labour Party, with a majority of 174"); the only entity of the figure's clause; the entity
 right before the figure; the only one of the clause a figure heads ("5:26 p.m. - A plane
-bearing N278GX departs"); the entity "the prison" refers back to; the subject of the
+bearing N278GX departs"); for a date, the one event the clause or sentence names ("In
+March 2022, ... a series of murders ...", see :mod:`factcheck.extract.events`); the
+entity "the prison" refers back to; the subject of the
 sentence before, for "it"; the only entity of a kind the property is said of; for a
 sentence that names nothing, the subject of the figure before it in its paragraph, or at
 a paragraph's start the entity the text has named most (its topic). Entities are named by
 a name, an alias or a description ("an earthquake that struck Pakistan", see
-:mod:`factcheck.extract.descriptions`). Whoever
-speaks ("X said"), an adjective ("Salvadoran"), a possessor ("Boasberg's hearing") and
-examples ("including Tren de Aragua") are never the subject.
+:mod:`factcheck.extract.descriptions`). Whoever speaks ("X said"; not "violence claimed
+87 lives"), an adjective ("Salvadoran"), a possessor ("Boasberg's hearing") and examples
+("including Tren de Aragua") are never the subject.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from factcheck.extract.events import only_event
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names
@@ -56,7 +59,9 @@ _SPEECH: Final = (
     r"(?:said|says|announced|announces|told|stated|states|wrote|writes|tweeted|posted|"
     r"claimed|claims|added|noted|declared)"
 )
-_SPEAKER_AFTER: Final = re.compile(r",?\s+(?:has\s+|had\s+)?" + _SPEECH + r"\b")
+# "an outbreak of violence claimed 87 lives": a verb of speech followed by a figure says
+# what something took or counted, not who spoke.
+_SPEAKER_AFTER: Final = re.compile(r",?\s+(?:has\s+|had\s+)?" + _SPEECH + r"\b(?!\s+\d)")
 _SPEAKER_BEFORE: Final = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _EXAMPLE_BEFORE: Final = re.compile(r"\b(?:including|such\s+as|among\s+them)\s+$", re.I)
 # One of a list of names ("Cubans, Haitians, Nicaraguans and Venezuelans"): the figure is
@@ -172,6 +177,20 @@ def _apposition(names: Names, found: Found, place: Place) -> tuple[str, str] | N
     for a, b, e in found:
         if re.fullmatch(r",\s+(?:a|an|the)\s+", text[b : place.at]):
             return e, f"subject: {text[a:b]!r}, which the phrase with the figure describes"
+    return None
+
+
+def _event_dated(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "In March 2022, ... a series of murders ... swept across the country": a date is
+    about the one event its clause, else its sentence, names."""
+    if place.end is not None:
+        return None
+    clause = clause_span(place.text, place.sent[0], place.sent[1], place.at)
+    for (lo, hi), where in ((clause, "clause"), (place.sent, "sentence")):
+        event = only_event(names, found, lo, hi)
+        # "The mega-prisons opened during the crackdown": not a date of what "opened" is said of
+        if event is not None and _fits(names, place.prop, event):
+            return event, f"subject: the only event named in the date's {where} ({event})"
     return None
 
 
@@ -346,6 +365,7 @@ _RULES: Final[tuple[Rule, ...]] = (
     _with_phrase,
     _right_before,
     _heads_clause,
+    _event_dated,
     _refers_back,
     _pronoun,
     _of_kind,

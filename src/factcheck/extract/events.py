@@ -1,0 +1,43 @@
+"""Events: a date says when something happened.
+
+An entity of kind ``event`` (a free-form kind the schema documents, see docs/schema.md)
+is something that happens at a time: a meeting, a series of killings, a transfer. A date
+in a sentence that names one event is that event's date ("In March 2022, ... a series of
+murders ... swept across the country"), before any person or place the sentence names;
+its property is the corpus's date property said of an event that says when it happened
+("Date an event happened.", "When the subject happened."), unless the words around the
+date name another ("struck", "began").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from factcheck.extract.vocabulary import Names
+
+__all__ = ["EVENT_KIND", "event_date_property", "only_event"]
+
+#: The kind of entity a date is said of first.
+EVENT_KIND: Final = "event"
+
+_HAPPENED: Final = re.compile(
+    r"^\s*(?:the\s+)?(?:date|when)\s+(?:the\s+subject|an?\s+event)\s+(?:happened|took\s+place|occurred)\b",
+    re.IGNORECASE,
+)
+
+
+def only_event(names: Names, found: list[tuple[int, int, str]], lo: int, hi: int) -> str | None:
+    """The one event named within ``[lo, hi)``; None if none or several."""
+    events = {e for a, b, e in found if lo <= a and b <= hi and names.kinds.get(e) == EVENT_KIND}
+    return events.pop() if len(events) == 1 else None
+
+
+def event_date_property(names: Names) -> str | None:
+    """The corpus's one date property that says when an event (or the subject) happened."""
+    found = [
+        p
+        for p, ptype in names.properties.items()
+        if ptype == "date" and _HAPPENED.match(names.descriptions.get(p, ""))
+    ]
+    return found[0] if len(found) == 1 else None

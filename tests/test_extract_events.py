@@ -1,0 +1,117 @@
+"""factcheck.extract.events: a date in a sentence naming one event is the event's date."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.extract import UNIDENTIFIED, draft_fact_file
+from factcheck.extract.events import EVENT_KIND, event_date_property, only_event
+from factcheck.extract.vocabulary import Names
+
+from .conftest import MakeCorpus
+
+ENTITIES = """
+entities:
+  - {id: killings, name: March 2022 gang killings, kind: event, aliases: [series of murders,
+     outbreak of violence]}
+  - {id: meeting, name: Rubio-Bukele meeting, kind: event, aliases: [meeting with Rubio]}
+  - {id: bukele, name: Nayib Bukele, kind: person, aliases: [Bukele]}
+  - {id: ms-13, name: MS-13, kind: gang}
+  - {id: plan, name: Territorial Control Plan, kind: policy}
+  - {id: prison, name: CECOT, kind: prison}
+  - {id: crackdown, name: gang crackdown, kind: event}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+PROPERTIES = """
+properties:
+  - {id: date, type: date, description: "Date an event happened."}
+  - {id: opened, type: date, description: Date a prison opened.}
+  - {id: killed, type: quantity, unit: people, description: People killed in an event.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+def _corpus(make_corpus: MakeCorpus) -> factcheck.Corpus:
+    return factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES}))
+
+
+def _claims(make_corpus: MakeCorpus, text: str) -> list[tuple[str, str, object]]:
+    claims = draft_fact_file(text, "x", corpus=_corpus(make_corpus), published="2025-03-01")
+    return [(c["subject"], c["property"], c["value"]) for c in claims.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one event of the sentence, before the gang and the person it names
+        (
+            "In March 2022, all agreements were violated, and a series of murders by MS-13 "
+            "swept across the country.",
+            [("killings", "date", "2022-03")],
+        ),
+        (
+            "In February 2025, Bukele and MS-13 were at a meeting with Rubio.",
+            [("meeting", "date", "2025-02")],
+        ),
+        # "claimed 87 lives": no speaker, so the event is the subject of both figures
+        (
+            "The Territorial Control Plan was strengthened after an outbreak of violence "
+            "claimed 87 lives in March 2022.",
+            [("killings", "killed", 87), ("killings", "date", "2022-03")],
+        ),
+        # two events: neither
+        (
+            "In 2024, the meeting with Rubio and a series of murders.",
+            [(UNIDENTIFIED, "unreviewed-date", "2024")],
+        ),
+        # "opened" is said of a prison, not of the event the sentence names
+        ("CECOT opened in 2023, during the gang crackdown.", [("prison", "opened", "2023")]),
+    ],
+)
+def test_a_date_is_the_one_event_s(
+    make_corpus: MakeCorpus, text: str, expected: list[tuple[str, str, object]]
+) -> None:
+    assert _claims(make_corpus, text) == expected
+
+
+def test_the_note_says_why(make_corpus: MakeCorpus) -> None:
+    text = "In March 2022, a series of murders by MS-13 swept across the country."
+    [claim] = draft_fact_file(text, "x", corpus=_corpus(make_corpus)).claims
+    assert "the only event named in the date's sentence (killings)" in claim["note"]
+    assert "property date: a date of an event says when it happened" in claim["note"]
+
+
+def test_only_event(make_corpus: MakeCorpus) -> None:
+    names = Names.of(_corpus(make_corpus))
+    found = [(0, 5, "killings"), (10, 15, "bukele"), (20, 25, "meeting")]
+    assert only_event(names, found, 0, 16) == "killings"
+    assert only_event(names, found, 0, 30) is None  # two events
+    assert only_event(names, found, 6, 16) is None  # a person is no event
+
+
+@given(
+    prop=st.from_regex(r"[a-z]{3,8}", fullmatch=True).filter(lambda p: p not in {"began", "count"}),
+    description=st.sampled_from(
+        [
+            "When the subject happened.",
+            "Date an event happened (meetings).",
+            "when an event took place",
+            "The date the subject occurred.",
+        ]
+    ),
+)
+def test_the_property_saying_when_an_event_happened(prop: str, description: str) -> None:
+    names = Names(None, {}, {prop: "date", "began": "date", "count": "quantity"})
+    names.descriptions = {prop: description, "began": "When an event began.", "count": ""}
+    assert event_date_property(names) == prop  # not "began": when it began, not happened
+
+
+def test_no_property_when_two_say_it() -> None:
+    names = Names(None, {}, {"a": "date", "b": "date"})
+    names.descriptions = {"a": "When the subject happened.", "b": "Date an event happened."}
+    assert event_date_property(names) is None
+    assert EVENT_KIND == "event"
