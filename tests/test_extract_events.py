@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.extract import UNIDENTIFIED, draft_fact_file
-from factcheck.extract.events import EVENT_KIND, event_date_property, only_event
-from factcheck.extract.vocabulary import Names
+from factcheck.extract.events import EVENT_KIND, event_date_property, event_named_by, only_event
+from factcheck.extract.stems import stem
+from factcheck.extract.vocabulary import Names, head_stems
 
 from .conftest import MakeCorpus
 
@@ -115,3 +116,49 @@ def test_no_property_when_two_say_it() -> None:
     names.descriptions = {"a": "When the subject happened.", "b": "Date an event happened."}
     assert event_date_property(names) is None
     assert EVENT_KIND == "event"
+
+
+HEADED = """
+entities:
+  - {id: deportations, name: "Deportation of gang members from the US, March 2025",
+     kind: event}
+  - {id: killings, name: March 2022 gang killings in El Salvador, kind: event}
+  - {id: transfer-a, name: "Transfer of gang members to CECOT, June 2024", kind: event}
+  - {id: transfer-b, name: First mass transfer of inmates into CECOT, kind: event}
+  - {id: deporter, name: Deportation Office, kind: organization}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+HEADED_PROPERTIES = """
+properties:
+  - {id: deportees, type: quantity, unit: people, description: People deported.}
+  - {id: killed, type: quantity, unit: people, description: People killed.}
+  - {id: transferred-in, type: quantity, unit: people, description: People moved in.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+def _headed(make_corpus: MakeCorpus) -> factcheck.Corpus:
+    files = {"entities.yaml": HEADED, "properties.yaml": HEADED_PROPERTIES}
+    return factcheck.load(make_corpus(files))
+
+
+def test_event_named_by_the_property_s_word(make_corpus: MakeCorpus) -> None:
+    names = Names.of(_headed(make_corpus))
+    assert names.event_heads["killings"] == {"kill"}
+    assert event_named_by(names, "deportees") == "deportations"  # not the office: no event
+    assert event_named_by(names, "killed") == "killings"
+    assert event_named_by(names, "transferred-in") is None  # two transfers: neither
+
+
+def test_a_figure_with_nothing_else_to_go_by(make_corpus: MakeCorpus) -> None:
+    text = "They said 238 alleged gang members were deported."
+    [claim] = draft_fact_file(text, "x", corpus=_headed(make_corpus)).claims
+    assert (claim["subject"], claim["property"]) == ("deportations", "deportees")
+    assert "the only event named by the word of deportees" in claim["note"]
+
+
+@given(st.sampled_from(["Arrival", "Deportation", "Meeting", "Transfer"]), st.text(max_size=20))
+def test_an_event_is_headed_by_the_noun_before_its_modifiers(head: str, rest: str) -> None:
+    stems = head_stems([f"{head} of {rest}", f"the {head.lower()}, {rest}"])
+    assert stems == {stem(stem(head))}

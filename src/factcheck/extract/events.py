@@ -7,6 +7,10 @@ murders ... swept across the country"), before any person or place the sentence 
 its property is the corpus's date property said of an event that says when it happened
 ("Date an event happened.", "When the subject happened."), unless the words around the
 date name another ("struck", "began").
+
+A figure whose property is known but whose sentence gives no subject is about the one
+event of the corpus whose name is headed by the noun of the property's verb ("238 gang
+members deported" -> "Deportation of ..."); with two such events, neither.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extract.stems import SYNONYMS, stem
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["EVENT_KIND", "event_date_property", "only_event"]
+__all__ = ["EVENT_KIND", "event_date_property", "event_named_by", "only_event"]
 
 #: The kind of entity a date is said of first.
 EVENT_KIND: Final = "event"
@@ -41,3 +46,27 @@ def event_date_property(names: Names) -> str | None:
         if ptype == "date" and _HAPPENED.match(names.descriptions.get(p, ""))
     ]
     return found[0] if len(found) == 1 else None
+
+
+# Stems this long that begin alike are one word: "transferr" (transferred) and "transfer".
+_SHARED_PREFIX: Final = 5
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (
+        min(len(a), len(b)) >= _SHARED_PREFIX and (a.startswith(b) or b.startswith(a))
+    )
+
+
+def event_named_by(names: Names, prop: str) -> str | None:
+    """The one event of the corpus whose name is headed by the noun of the property's verb:
+    ``deportees`` -> "Deportation of alleged gang members ...", ``killed`` -> "gang
+    killings"; None if no event, or several, is."""
+    words = {stem(stem(w)) for w in prop.split("-")}
+    words |= {SYNONYMS[w] for w in words if w in SYNONYMS}
+    events = [
+        e
+        for e, heads in names.event_heads.items()
+        if any(_same(h, w) for h in heads for w in words)
+    ]
+    return events[0] if len(events) == 1 else None

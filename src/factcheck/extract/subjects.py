@@ -12,7 +12,8 @@ March 2022, ... a series of murders ...", see :mod:`factcheck.extract.events`); 
 entity "the prison" refers back to; the subject of the
 sentence before, for "it"; the only entity of a kind the property is said of; for a
 sentence that names nothing, the subject of the figure before it in its paragraph, or at
-a paragraph's start the entity the text has named most (its topic). Entities are named by
+a paragraph's start the entity the text has named most (its topic); last, the one event
+the corpus names by the property's verb ("deportations" for ``deportees``). Entities are named by
 a name, an alias or a description ("an earthquake that struck Pakistan", see
 :mod:`factcheck.extract.descriptions`). Whoever speaks ("X said"; not "violence claimed
 87 lives"), an adjective ("Salvadoran"), a possessor ("Boasberg's hearing") and examples
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from factcheck.extract.events import only_event
+from factcheck.extract.events import event_named_by, only_event
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names
@@ -356,6 +357,15 @@ def _fits(names: Names, prop: str | None, entity: str) -> bool:
     return names.kinds.get(entity) in kinds or bool(nouns & names.nouns.get(entity, frozenset()))
 
 
+def _event_of_property(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "238 alleged gang members deported", with nothing else to go by: the one event the
+    corpus names by the property's verb ("deportations")."""
+    event = event_named_by(names, place.prop) if place.prop else None
+    if event is None:
+        return None
+    return event, f"subject: {event}, the only event named by the word of {place.prop}"
+
+
 _RULES: Final[tuple[Rule, ...]] = (
     _only_one,
     _counted,
@@ -370,6 +380,7 @@ _RULES: Final[tuple[Rule, ...]] = (
     _pronoun,
     _of_kind,
     _topic,
+    _event_of_property,
 )
 
 

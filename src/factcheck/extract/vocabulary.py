@@ -15,9 +15,9 @@ from typing import Final
 from factcheck.domain.corpus import Corpus
 from factcheck.extract.descriptions import Descriptors
 from factcheck.extract.mention import UNIDENTIFIED
-from factcheck.extract.stems import word_stems
+from factcheck.extract.stems import stem, word_stems
 
-__all__ = ["Names", "head_nouns"]
+__all__ = ["Names", "head_nouns", "head_stems"]
 
 # Words of a description that say nothing of which property it is.
 _VAGUE: Final = frozenset(
@@ -117,6 +117,20 @@ def head_nouns(name: str) -> set[str]:
     return {last, singular}
 
 
+# What follows the noun a name is headed by: "Transfer| of gang members", "killings| in".
+_AFTER_HEAD: Final = re.compile(r",|\s(?:of|in|to|from|by|at|on|for|into|with)\s")
+
+
+def head_stems(names: list[str]) -> set[str]:
+    """Stems of the nouns the names are headed by (stemmed twice: "killings" -> kill)."""
+    heads = set()
+    for name in names:
+        words = re.findall(r"[A-Za-z]+", _AFTER_HEAD.split(name, 1)[0])
+        if words:
+            heads.add(stem(stem(words[-1])))
+    return heads
+
+
 def _described(texts: dict[str, str], nouns: set[str]) -> dict[str, frozenset[str]]:
     """For each text, the nouns it names (singular or plural), in one pass per text."""
     if not nouns:
@@ -149,6 +163,9 @@ class Names:
     descriptors: Descriptors = field(default_factory=lambda: Descriptors({}))
     # property id -> stems only its description has ("People killed." -> kill)
     distinctive: dict[str, frozenset[str]] = field(default_factory=dict)
+    # event id -> stems of the nouns its name and aliases are headed by ("Transfer of gang
+    # members to CECOT, June 2024" -> transfer; "gang killings in El Salvador" -> kill)
+    event_heads: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus | None) -> Names:
@@ -205,6 +222,11 @@ class Names:
                 }
             ),
             _distinctive(descriptions),
+            {
+                e.id: frozenset(head_stems([e.name, *(a.name for a in e.aliases)]))
+                for e in corpus.entities.values()
+                if e.kind == "event"
+            },
         )
 
     def entities_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
