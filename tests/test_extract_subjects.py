@@ -374,3 +374,40 @@ def test_topic_skips_a_subject_the_property_is_not_said_of(make_corpus: MakeCorp
         "The USGS counted 20 deaths. The quake had a magnitude of 5.7."
     )
     assert _quake_claims(make_corpus, text)[-1] == ("harnai", "magnitude", 5.7)
+
+
+GANG_ENTITIES = """
+entities:
+  - {id: ms-13, name: Mara Salvatrucha, kind: gang, aliases: [MS-13]}
+  - {id: feds, name: US federal authorities, kind: government}
+  - {id: quake, name: 2021 Harnai earthquake, kind: event}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+GANG_PROPERTIES = """
+properties:
+  - {id: tco-designated, type: date, description: Date US federal authorities designated the
+     subject a Transnational Criminal Organization.}
+  - {id: magnitude, type: quantity, description: Magnitude of an earthquake.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the description names who designates: the gang is the subject
+        (
+            "In October 2012, Mara Salvatrucha was recognized by the US federal authorities "
+            "as a transnational criminal organization.",
+            "ms-13",
+        ),
+        # a common noun of the description ("an earthquake") is what it is said of
+        ("In 2021, an earthquake in Harnai had a magnitude of 5.7.", "quake"),
+    ],
+)
+def test_whom_the_description_names_acts(make_corpus: MakeCorpus, text: str, subject: str) -> None:
+    files = {"entities.yaml": GANG_ENTITIES, "properties.yaml": GANG_PROPERTIES}
+    corpus = factcheck.load(make_corpus(files))
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-01-01").claims
+    assert claims[-1]["subject"] == subject, claims[-1]["note"]

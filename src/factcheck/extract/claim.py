@@ -191,7 +191,7 @@ def _subject_property(
     else:
         prop, why = property_of_subject(ctx.names, subject, m, origin=origin)
     if prop is None and m.kind == "date" and ctx.names.kinds.get(subject) == EVENT_KIND:
-        prop = event_date_property(ctx.names)
+        prop = event_date_property(ctx.names, subject)
         why = f"property {prop}: a date of an event says when it happened" if prop else None
     if why:
         notes.append(why)

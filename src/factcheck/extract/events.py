@@ -18,10 +18,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extract.mention import Found, Place
+from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import SYNONYMS, stem
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["EVENT_KIND", "event_date_property", "event_named_by", "only_event"]
+__all__ = [
+    "EVENT_KIND",
+    "event_date_property",
+    "event_dated",
+    "event_named_by",
+    "event_of_property",
+    "only_event",
+]
 
 #: The kind of entity a date is said of first.
 EVENT_KIND: Final = "event"
@@ -38,8 +47,13 @@ def only_event(names: Names, found: list[tuple[int, int, str]], lo: int, hi: int
     return events.pop() if len(events) == 1 else None
 
 
-def event_date_property(names: Names) -> str | None:
-    """The corpus's one date property that says when an event (or the subject) happened."""
+def event_date_property(names: Names, event: str | None = None) -> str | None:
+    """The corpus's one date property that says when an event (or the subject) happened;
+    none for an ``event`` that date properties are said of by its own noun ("When a hearing
+    adjourned.", "When a hearing resumed."): its date is one of those, not a guess."""
+    own = names.nouns.get(event or "", frozenset()) - {names.kinds.get(event or "", "")}
+    if any(names.said_of.get(p, frozenset()) & own for p in names.properties):
+        return None
     found = [
         p
         for p, ptype in names.properties.items()
@@ -70,3 +84,26 @@ def event_named_by(names: Names, prop: str) -> str | None:
         if any(_same(h, w) for h in heads for w in words)
     ]
     return events[0] if len(events) == 1 else None
+
+
+def event_dated(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "In March 2022, ... a series of murders ... swept across the country": a date is
+    about the one event its clause, else its sentence, names."""
+    if place.end is not None:
+        return None
+    clause = clause_span(place.text, place.sent[0], place.sent[1], place.at)
+    for (lo, hi), where in ((clause, "clause"), (place.sent, "sentence")):
+        event = only_event(names, found, lo, hi)
+        # "The mega-prisons opened during the crackdown": not a date of what "opened" is said of
+        if event is not None and names.fits(place.prop, event):
+            return event, f"subject: the only event named in the date's {where} ({event})"
+    return None
+
+
+def event_of_property(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "238 alleged gang members deported", with nothing else to go by: the one event the
+    corpus names by the property's verb ("deportations")."""
+    event = event_named_by(names, place.prop) if place.prop else None
+    if event is None:
+        return None
+    return event, f"subject: {event}, the only event named by the word of {place.prop}"

@@ -1,4 +1,5 @@
-"""What the stages hand each other: a figure found in the text, and the placeholders."""
+"""What the stages hand each other: a figure found in the text, where it is, and the
+placeholders."""
 
 from __future__ import annotations
 
@@ -40,3 +41,21 @@ def with_changes(m: Mention, **changes: Any) -> Mention:
     fields = {f: getattr(m, f) for f in Mention.__slots__}
     fields.update(changes)
     return Mention(**fields)
+
+
+#: Entities named in a sentence: (start, end, entity id).
+Found = list[tuple[int, int, str]]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the figure is: its text, sentence, offsets and what was said before it."""
+
+    text: str
+    sent: tuple[int, int]
+    at: int
+    end: int | None = None  # end of a counted figure (a quantity); None for dates
+    prop: str | None = None
+    earlier: Found | None = None
+    last: str | None = None  # the subject chosen for the figure before, for "it"
+    recent: tuple[int, str] | None = None  # where the last subject was chosen, and which

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Final
 
-from factcheck.extract.events import event_named_by, only_event
+from factcheck.extract.events import event_dated, event_of_property
+from factcheck.extract.mention import Found, Place
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names
@@ -36,22 +36,6 @@ __all__ = ["COUNTED", "Place", "propose_subject"]
 
 #: How the note of a subject chosen as the noun a figure counts ends.
 COUNTED: Final = "is what the figure counts"
-
-Found = list[tuple[int, int, str]]
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where the figure is: its text, sentence, offsets and what was said before it."""
-
-    text: str
-    sent: tuple[int, int]
-    at: int
-    end: int | None = None  # end of a counted figure (a quantity); None for dates
-    prop: str | None = None
-    earlier: Found | None = None
-    last: str | None = None  # the subject chosen for the figure before, for "it"
-    recent: tuple[int, str] | None = None  # where the last subject was chosen, and which
 
 
 Rule = Callable[[Names, Found, Place], tuple[str, str] | None]
@@ -98,11 +82,20 @@ def _candidates(names: Names, found: Found, place: Place) -> Found:
         f
         for f in found
         if text[f[0] : f[1]] not in names.adjectives
+        and not _acts(names, place.prop, text[f[0] : f[1]])
         and not _POSSESSIVE.match(text, f[1])  # "Boasberg's hearing": the hearing
         and not _SPEAKER_AFTER.match(text, f[1])
         and not _SPEAKER_BEFORE.search(text, lo, f[0])
         and not _EXAMPLE_BEFORE.search(text, lo, f[0])
     ]
+
+
+def _acts(names: Names, prop: str | None, written: str) -> bool:
+    """Whether the property's description names the entity as written ("Date US federal
+    authorities designated the subject a ..."): it names who acts, not the subject. Proper
+    names only: "earthquake" in "Magnitude of an earthquake." is what it is said of."""
+    said = names.descriptions.get(prop or "", "")
+    return written[:1].isupper() and re.search(rf"\b{re.escape(written)}\b", said) is not None
 
 
 def _only(text: str, found: Found) -> str | None:
@@ -178,20 +171,6 @@ def _apposition(names: Names, found: Found, place: Place) -> tuple[str, str] | N
     for a, b, e in found:
         if re.fullmatch(r",\s+(?:a|an|the)\s+", text[b : place.at]):
             return e, f"subject: {text[a:b]!r}, which the phrase with the figure describes"
-    return None
-
-
-def _event_dated(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
-    """ "In March 2022, ... a series of murders ... swept across the country": a date is
-    about the one event its clause, else its sentence, names."""
-    if place.end is not None:
-        return None
-    clause = clause_span(place.text, place.sent[0], place.sent[1], place.at)
-    for (lo, hi), where in ((clause, "clause"), (place.sent, "sentence")):
-        event = only_event(names, found, lo, hi)
-        # "The mega-prisons opened during the crackdown": not a date of what "opened" is said of
-        if event is not None and _fits(names, place.prop, event):
-            return event, f"subject: the only event named in the date's {where} ({event})"
     return None
 
 
@@ -313,11 +292,11 @@ def _topic(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     if place.recent is not None and "\n" not in text[place.recent[0] : place.sent[0]]:
         subject = place.recent[1]
         why = f"subject: {subject}, the subject of the figure before it in its paragraph"
-        if _fits(names, place.prop, subject):
+        if names.fits(place.prop, subject):
             return subject, why
     # of the entities the property may be said of ("depth" of an earthquake, not of the
     # agency that measured it), the one named most so far
-    fitting = [x for x in place.earlier or [] if _fits(names, place.prop, x[2])]
+    fitting = [x for x in place.earlier or [] if names.fits(place.prop, x[2])]
     leader, times = _leader(names, text, fitting)
     if leader is None:
         return None
@@ -343,29 +322,6 @@ def _leader(names: Names, text: str, earlier: Found) -> tuple[str | None, int]:
     return (leaders[0], top) if len(leaders) == 1 else (None, top)
 
 
-def _fits(names: Names, prop: str | None, entity: str) -> bool:
-    """Whether the property may be said of the entity: its description names the entity's
-    kind or noun, or names none."""
-    if prop is None:
-        return True
-    kinds = names.described_kinds.get(prop, frozenset()) | names.subject_kinds.get(
-        prop, frozenset()
-    )
-    nouns = names.said_of.get(prop, frozenset())
-    if not kinds and not nouns:
-        return True
-    return names.kinds.get(entity) in kinds or bool(nouns & names.nouns.get(entity, frozenset()))
-
-
-def _event_of_property(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
-    """ "238 alleged gang members deported", with nothing else to go by: the one event the
-    corpus names by the property's verb ("deportations")."""
-    event = event_named_by(names, place.prop) if place.prop else None
-    if event is None:
-        return None
-    return event, f"subject: {event}, the only event named by the word of {place.prop}"
-
-
 _RULES: Final[tuple[Rule, ...]] = (
     _only_one,
     _counted,
@@ -375,12 +331,12 @@ _RULES: Final[tuple[Rule, ...]] = (
     _with_phrase,
     _right_before,
     _heads_clause,
-    _event_dated,
+    event_dated,
     _refers_back,
     _pronoun,
     _of_kind,
     _topic,
-    _event_of_property,
+    event_of_property,
 )
 
 

@@ -257,3 +257,16 @@ class Names:
     def said_of_entity(self, prop: str, entity: str) -> bool:
         """Whether the property's description names the entity's kind or head noun."""
         return bool(self.said_of.get(prop, frozenset()) & self.nouns.get(entity, frozenset()))
+
+    def fits(self, prop: str | None, entity: str) -> bool:
+        """Whether the property may be said of the entity: its description names the entity's
+        kind or noun, or names none."""
+        if prop is None:
+            return True
+        kinds = self.described_kinds.get(prop, frozenset()) | self.subject_kinds.get(
+            prop, frozenset()
+        )
+        nouns = self.said_of.get(prop, frozenset())
+        if not kinds and not nouns:
+            return True
+        return self.kinds.get(entity) in kinds or bool(nouns & self.nouns.get(entity, frozenset()))
