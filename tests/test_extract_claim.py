@@ -85,3 +85,34 @@ def test_claim_ids_are_unique(names: Names) -> None:
     ctx, mentions = _context(text, names)
     ids = [make_claim(m, ctx, alone=False)[0]["id"] for m in mentions]
     assert len(set(ids)) == len(ids) == 2
+
+
+NARROW = """
+properties:
+  - {id: capacity, type: quantity, unit: inmates, description: People a facility is built for.}
+  - {id: cell-capacity, type: quantity, unit: inmates, description: People one cell is for.}
+  - {id: cell-count, type: quantity, unit: cells, description: Cells of a facility.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        # "designed for" names capacity; "cell" before the figure narrows it
+        ("In CECOT, each cell is designed for 100 prisoners.", "cell-capacity"),
+        # no "cell" before the figure: the broad property stays
+        ("CECOT is designed for 40,000 prisoners in each cell.", "capacity"),
+        ("CECOT is designed for 40,000 prisoners.", "capacity"),
+    ],
+)
+def test_a_narrower_property_named_before_the_figure(
+    make_corpus: MakeCorpus, text: str, prop: str
+) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": NARROW}))
+    names = Names.of(corpus)
+    ctx, mentions = _context(text, names)
+    claim, _ = make_claim(mentions[0], ctx, alone=True)
+    assert claim["property"] == prop, claim["note"]
+    assert ("narrower than capacity" in claim["note"]) == (prop == "cell-capacity")

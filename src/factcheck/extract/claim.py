@@ -18,6 +18,7 @@ from factcheck.extract.properties import (
     propose_property,
 )
 from factcheck.extract.sentences import clause_span
+from factcheck.extract.stems import stem, word_stems
 from factcheck.extract.subjects import COUNTED, Place, propose_subject
 from factcheck.extract.vocabulary import Names
 
@@ -163,6 +164,7 @@ def _subject_and_property(
     named = prop is None and not origin
     if named:
         prop = propose_property(ctx.names, ctx.text, ctx.sent, m, alone)
+        prop = _narrowed(m, ctx, prop, notes) if prop else prop
     if prop and named:
         notes.append(
             f"property {prop}: from the label {m.label!r}"
@@ -196,6 +198,27 @@ def _subject_property(
     if why:
         notes.append(why)
     return prop
+
+
+def _narrowed(m: Mention, ctx: Context, prop: str, notes: list[str]) -> str:
+    """ "The cell is designed for 100 prisoners": ``capacity`` is named ("designed for"),
+    and ``cell-capacity`` adds a word the clause has before the figure ("cell"): the one
+    narrower property (the same unit, more words) whose added words are there wins."""
+    lo = clause_span(ctx.text, ctx.sent[0], ctx.sent[1], m.start)[0]
+    context = word_stems(ctx.text[lo : m.start])  # what the clause is about: before it
+    base = set(prop.split("-"))
+    narrower = [
+        q
+        for q, qtype in ctx.names.properties.items()
+        if qtype == m.kind
+        and base < set(q.split("-"))
+        and ctx.names.units.get(q) == ctx.names.units.get(prop)
+        and {stem(w) for w in set(q.split("-")) - base} <= context
+    ]
+    if len(narrower) != 1:
+        return prop
+    notes.append(f"property {narrower[0]}: narrower than {prop}, its added words are in the clause")
+    return narrower[0]
 
 
 def _measured_property(m: Mention, ctx: Context, notes: list[str]) -> str | None:
