@@ -411,3 +411,30 @@ def test_whom_the_description_names_acts(make_corpus: MakeCorpus, text: str, sub
     corpus = factcheck.load(make_corpus(files))
     claims = draft_fact_file(text, "x", corpus=corpus, published="2025-01-01").claims
     assert claims[-1]["subject"] == subject, claims[-1]["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the owned noun is the property's: the owner's own figure
+        ("Despite gains, the Labour Party\u2019s vote share rose to 34%.", "labour"),
+        # right before the figure: the owner's figure
+        ("A highlight was the Conservatives' 12% vote share.", "tories"),
+        # the owner of another thing is not the subject
+        ("The Labour Party's leader said the Conservatives won 121 seats.", "tories"),
+    ],
+)
+def test_an_owner_of_the_figure_is_its_subject(
+    make_corpus: MakeCorpus, text: str, subject: str
+) -> None:
+    properties = """
+properties:
+  - {id: vote-share, type: quantity, unit: percent, description: Share of the votes cast.}
+  - {id: seats, type: quantity, unit: seats, description: Seats won.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+    files = {"entities.yaml": PARTY_ENTITIES, "properties.yaml": properties}
+    corpus = factcheck.load(make_corpus(files))
+    [claim] = draft_fact_file(text, "x", corpus=corpus).claims
+    assert claim["subject"] == subject, claim["note"]

@@ -16,8 +16,9 @@ a paragraph's start the entity the text has named most (its topic); last, the on
 the corpus names by the property's verb ("deportations" for ``deportees``). Entities are named by
 a name, an alias or a description ("an earthquake that struck Pakistan", see
 :mod:`factcheck.extract.descriptions`). Whoever speaks ("X said"; not "violence claimed
-87 lives"), an adjective ("Salvadoran"), a possessor ("Boasberg's hearing") and examples
-("including Tren de Aragua") are never the subject.
+87 lives"), an adjective ("Salvadoran"), a possessor ("Boasberg's hearing"; but "Labour's
+vote share" and "Labour's 34%" are Labour's) and examples ("including Tren de Aragua")
+are never the subject.
 """
 
 from __future__ import annotations
@@ -83,11 +84,25 @@ def _candidates(names: Names, found: Found, place: Place) -> Found:
         for f in found
         if text[f[0] : f[1]] not in names.adjectives
         and not _acts(names, place.prop, text[f[0] : f[1]])
-        and not _POSSESSIVE.match(text, f[1])  # "Boasberg's hearing": the hearing
+        and not _possessor(text, f[1], place)  # "Boasberg's hearing": the hearing
         and not _SPEAKER_AFTER.match(text, f[1])
         and not _SPEAKER_BEFORE.search(text, lo, f[0])
         and not _EXAMPLE_BEFORE.search(text, lo, f[0])
     ]
+
+
+def _possessor(text: str, end: int, place: Place) -> bool:
+    """Whether a name ending at ``end`` owns another thing ("Boasberg's hearing"), not
+    the figure: "Labour's vote share" (``vote-share``) and "the Liberal Democrats' 12%"
+    are the owner's own figures."""
+    m = _POSSESSIVE.match(text, end)
+    if m is None:
+        return False
+    if not text[m.end() : place.at].strip():
+        return False  # "the Liberal Democrats' 12%"
+    owned = re.match(r"\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)", text[m.end() :])
+    named = {stem(w) for w in (place.prop or "").split("-")}
+    return not (owned and named and {stem(w) for w in owned[1].split()} <= named)
 
 
 def _acts(names: Names, prop: str | None, written: str) -> bool:
