@@ -116,3 +116,35 @@ def test_a_narrower_property_named_before_the_figure(
     claim, _ = make_claim(mentions[0], ctx, alone=True)
     assert claim["property"] == prop, claim["note"]
     assert ("narrower than capacity" in claim["note"]) == (prop == "cell-capacity")
+
+
+SHARES = """
+properties:
+  - {id: vote-share, type: quantity, unit: percent, description: Share of the votes cast.}
+  - {id: vote-share-fall, type: quantity, unit: percentage points, description: Fall of it.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "props"),
+    [
+        # the change is a fall of the share; the figure after "to" the share it fell to
+        (
+            "CECOT's vote share dropped, plummeting by 20 points to 24%.",
+            ["vote-share-fall", "vote-share"],
+        ),
+        # not what the change reached ("to"): no level
+        (
+            "CECOT's vote share fell by 20 points, and another party had 24%.",
+            ["vote-share-fall", "unreviewed-number"],
+        ),
+    ],
+)
+def test_the_level_a_change_reached(make_corpus: MakeCorpus, text: str, props: list[str]) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": SHARES}))
+    names = Names.of(corpus)
+    ctx, mentions = _context(text, names)
+    claims = [make_claim(m, ctx, alone=len(mentions) == 1)[0] for m in mentions]
+    assert [c["property"] for c in claims] == props, [c["note"] for c in claims]

@@ -69,6 +69,30 @@ FORMS = [
     ("about 41 000 people", None, "quantity", 41000, None, "about", None, set()),
     ("(population 15\u202f468)", None, "quantity", 15468, None, "exact", None, set()),
     ("1 250 000 voters", None, "quantity", 1250000, None, "exact", None, set()),
+    # points in a sentence about shares are percentage points; elsewhere no unit
+    ("up 2 percentage points", None, "quantity", 2, "percentage points", "exact", None, set()),
+    (
+        "vote share fell by 20 points",
+        None,
+        "quantity",
+        20,
+        "percentage points",
+        "exact",
+        None,
+        set(),
+    ),
+    (
+        "a four-point drop in share",
+        None,
+        "quantity",
+        4,
+        "percentage points",
+        "exact",
+        None,
+        {"word"},
+    ),
+    ("they won by 20 points", None, "quantity", 20, None, "exact", None, set()),
+    ("seven per cent of the vote", None, "quantity", 7, "percent", "exact", None, {"word"}),
 ]
 
 

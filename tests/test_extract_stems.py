@@ -63,8 +63,27 @@ def test_synonyms_map_to_the_stems_of_verbs() -> None:
         "build",
         "founded",
         "landed",
+        "rise",
+        "fall",
     ]
     assert set(SYNONYMS.values()) <= {stem(v) for v in verbs}
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("the vote share increased by two points", "rise"),
+        ("rising by 17 points", "rise"),
+        ("saw a significant boost", "rise"),
+        ("plummeting by 20 points", "fall"),
+        ("the vote share dipped by 15 points", "fall"),
+        ("a four-point drop in share", "fall"),
+        ("it declined", "fall"),
+    ],
+)
+def test_ups_and_downs_read_as_rise_and_fall(text: str, way: str) -> None:
+    assert way in word_stems(text)
+    assert ({"rise", "fall"} - {way}).isdisjoint(word_stems(text))
 
 
 def test_dimension_adjectives_name_their_nouns() -> None:

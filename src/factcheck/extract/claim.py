@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from factcheck.domain.values import PartialDate
 from factcheck.extract.distances import Measured, measured_as, reference_places
@@ -164,7 +164,7 @@ def _subject_and_property(
     named = prop is None and not origin
     if named:
         prop = propose_property(ctx.names, ctx.text, ctx.sent, m, alone)
-        prop = _narrowed(m, ctx, prop, notes) if prop else prop
+        prop = _narrowed(m, ctx, prop, notes) if prop else _level(m, ctx, notes)
     if prop and named:
         notes.append(
             f"property {prop}: from the label {m.label!r}"
@@ -219,6 +219,24 @@ def _narrowed(m: Mention, ctx: Context, prop: str, notes: list[str]) -> str:
         return prop
     notes.append(f"property {narrower[0]}: narrower than {prop}, its added words are in the clause")
     return narrower[0]
+
+
+# "increased by two percentage points to ", "plummeting by 20 points to ": the figure
+# after is the level the change reached.
+_CHANGED_TO: Final = re.compile(r"\bby\s+[^,;]{1,40}?\bto\s+$", re.IGNORECASE)
+
+
+def _level(m: Mention, ctx: Context, notes: list[str]) -> str | None:
+    """ "Labour's vote share increased by two points to 34%": the level a change reached
+    is of the property the sentence names before it (of the figure's own unit)."""
+    lo = ctx.sent[0]
+    if m.kind != "quantity" or not _CHANGED_TO.search(ctx.text, max(lo, m.start - 60), m.start):
+        return None
+    props = named_properties(ctx.names, m, ctx.text[lo : m.start], "")
+    if len(props) != 1:
+        return None
+    notes.append(f"property {props[0]}: the level the change before it reached")
+    return props[0]
 
 
 def _measured_property(m: Mention, ctx: Context, notes: list[str]) -> str | None:

@@ -8,7 +8,7 @@ from typing import Final
 
 from factcheck.domain.values import parse_number
 from factcheck.extract.dates import day_number
-from factcheck.extract.mention import Mention
+from factcheck.extract.mention import Mention, with_changes
 from factcheck.extract.number_hedges import hedged, without_conversions
 from factcheck.extract.sentences import clause_span
 
@@ -49,7 +49,8 @@ _CURRENCY: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 _UNIT_AFTER: Final = re.compile(
     r"(?:\s+|-)(?P<u>hours?|days?|weeks?|months?|years?|minutes?|seconds?|hectares?|acres?|"
     r"(?:square|cubic)\s+(?:meters|metres|kilometers|kilometres|yards|feet)|km|kilometers?|"
-    r"kilometres?|miles?|feet|foot|meters?|metres?|tonnes?|dollars?|euros?|times)\b",
+    r"kilometres?|miles?|feet|foot|meters?|metres?|tonnes?|dollars?|euros?|times|"
+    r"percentage[\s-]points?|points?)\b",
     re.IGNORECASE,
 )
 _UNIT_NAMES: Final = {
@@ -206,7 +207,21 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     for m in _NONE_RE.finditer(text, start, end):
         out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
-    return without_conversions(text, hedged(text, start, out))
+    return without_conversions(text, hedged(text, start, _points(text, start, end, out)))
+
+
+# A sentence about shares ("vote share", "24%", "per cent"): its points are percentage points.
+_SHARES: Final = re.compile(r"%|\bper\s?cent|\bpercent|\bshares?\b", re.IGNORECASE)
+
+
+def _points(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """ "plummeting by 20 points to 24%": points in a sentence about shares are
+    percentage points; elsewhere ("won by 20 points") points are no unit we know."""
+    shares = _SHARES.search(text, start, end) is not None
+    return [
+        m if m.unit != "points" else with_changes(m, unit="percentage points" if shares else None)
+        for m in found
+    ]
 
 
 def _durations(text: str, start: int, end: int) -> list[Mention]:
@@ -319,17 +334,21 @@ def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
     else:
         value = _WORD_NUMBERS[word]
     after = _UNIT_AFTER.match(text, m.end(), end)
-    unit = None
-    if after:
-        u = re.sub(r"\s+", " ", after["u"].casefold())
-        unit = _UNIT_NAMES.get(u, u if u.endswith("s") else u + "s")
+    unit = _unit_name(after["u"]) if after else None
+    if _PER_CENT.match(text, m.end(), end):
+        unit = "percent"  # "seven per cent of the vote"
     if word in ("once", "twice"):
         unit = "times"
     return [_figure(m, float(value), unit, "word", f"written as a word: {m.group()!r}")]
 
 
+_PER_CENT: Final = re.compile(r"\s+(?:per\s?cent|percent)\b", re.IGNORECASE)
+
+
 def _unit_name(word: str) -> str:
-    word = re.sub(r"\s+", " ", word.casefold())
+    word = re.sub(r"[\s-]+", " ", word.casefold())
+    if word.startswith("percentage point"):
+        return "percentage points"
     return _UNIT_NAMES.get(word, word if word.endswith("s") else word + "s")
 
 

@@ -68,6 +68,17 @@ SYNONYMS: Final = {
     "construct": "build",
     "establish": "found",
     "arriv": "land",
+    # a figure going up or down: "increased by", "plummeting by", "a drop in share"
+    "increas": "rise",
+    "rising": "rise",
+    "boost": "rise",
+    "decreas": "fall",
+    "declin": "fall",
+    "drop": "fall",
+    "dropp": "fall",
+    "plummet": "fall",
+    "dip": "fall",
+    "dipp": "fall",
 }
 #: A dimension said by its adjective ("2,770ft-long", "405ft-tall") -> the noun's stem.
 DIMENSIONS: Final = dict(long="length", tall="height", high="height", wide="width", deep="depth")
