@@ -7,7 +7,7 @@ import pytest
 import factcheck
 from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, draft_fact_file
 from factcheck.extract.mention import Mention
-from factcheck.extract.properties import count_property, property_of_subject
+from factcheck.extract.properties import count_property, described_properties, property_of_subject
 from factcheck.extract.vocabulary import Names
 
 from .conftest import MakeCorpus
@@ -202,3 +202,33 @@ properties:
     corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": props}))
     [claim] = draft_fact_file(text, "x", corpus=corpus).claims
     assert claim["property"] == prop
+
+
+SEATS = """
+properties:
+  - {id: seats-lost, type: quantity, unit: seats, description: Seats held before that were lost.}
+  - {id: deaths, type: quantity, unit: people, description: People killed.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "props"),
+    [
+        # a word of the description, and the count's noun: the property
+        ("the party had", " seats held before", ["seats-lost"]),
+        # the word, but the figure counts members, not seats: no property
+        ("El Salvador will hold the", " gang members", []),
+        # people need no noun: "80 killed"
+        ("", " killed", ["deaths"]),
+    ],
+)
+def test_a_count_by_a_word_needs_its_noun(
+    make_corpus: MakeCorpus, before: str, after: str, props: list[str]
+) -> None:
+    names = Names.of(
+        factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": SEATS}))
+    )
+    mention = Mention("quantity", 0, 3, "238", 238.0)
+    assert described_properties(names, mention, before, after) == props

@@ -143,13 +143,21 @@ def described_properties(names: Names, mention: Mention, before: str, after: str
         if words & context
         and names.properties.get(prop) == mention.kind
         and _unit_fits(names, prop, mention)
-        # a word alone is weaker evidence than a name: an amount or a share needs its unit
+        # a word alone is weaker evidence than a name: an amount or a share needs its unit,
+        # a count of seats or houses its noun ("250 members ... to hold": no seats held)
         and not (
             mention.kind == "quantity"
             and names.units.get(prop) in _SPECIAL_UNITS
             and mention.unit != names.units.get(prop)
         )
+        and not (mention.unit is None and _counts_other(names.units.get(prop), after))
     ]
+
+
+def _counts_other(unit: str | None, after: str) -> bool:
+    """Whether a count in ``unit`` (not people: "80 killed") lacks its noun right after."""
+    counted = {stem(w) for w in re.findall(r"[A-Za-z]+", after)[:3]}
+    return bool(unit and unit.isalpha() and unit != "people" and stem(unit) not in counted)
 
 
 # Another figure near this one: digits standing alone ("7.2", "60,000"; not "A320") or a
