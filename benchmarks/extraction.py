@@ -118,6 +118,15 @@ def _same_date(a: Any, b: Any) -> bool:
     return str(a) == str(b)
 
 
+def _pick(good: list[int], taken: set[int], claims: list[Any], subject: str, prop: str) -> int:
+    """The draft a hand-written claim is matched to, of those with its quote and value: one
+    not matched to another claim yet (two figures 2 in "two fences ... and two walls" are
+    two drafts), with the right subject and property if there is one."""
+    fresh = [i for i in good if i not in taken] or good
+    right = [i for i in fresh if (claims[i]["subject"], claims[i]["property"]) == (subject, prop)]
+    return (right or fresh)[0]
+
+
 @dataclass
 class Tally:
     """Counts for one set of texts."""
@@ -175,6 +184,7 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
         claims = draft.claims
         tally.drafts += len(claims)
         used: set[int] = set()
+        taken: set[int] = set()  # drafts already matched to a hand-written claim
         for claim in sf.claims:
             prop = corpus.properties.get(claim.property)
             if prop is None or prop.type not in ("quantity", "date") or claim.quote is None:
@@ -193,7 +203,9 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
                 continue
             tally.clock_zoned += is_clock
             used.update(good)
-            d = claims[good[0]]
+            pick = _pick(good, taken, claims, corpus.resolve(claim.subject), claim.property)
+            taken.add(pick)
+            d = claims[pick]
             want_unit = claim.unit or prop.unit
             got_unit = d.get("unit") or (
                 corpus.properties[d["property"]].unit
