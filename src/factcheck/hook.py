@@ -19,6 +19,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+from operator import itemgetter
 
 from factcheck.domain.corpus import Corpus, date_claim_span
 from factcheck.domain.model import SourceFile
@@ -108,7 +109,13 @@ def _take_around(
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
     vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
     seed, sids = _seed(out, given, vocabulary)
-    events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
+    read = [r for r in out if r is not None]
+
+    def events() -> list[Events] | None:
+        # Made only when an order rule reads a claim of the given files: the graph spans
+        # every stored head, and most edits state no order or event date.
+        return _events(vocabulary, stored.values(), read)
+
     named = _misnamed(out, given, vocabulary)
     within = reach(vocabulary.rules, vocabulary.properties, seed, events, named=named)
     _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
@@ -164,18 +171,17 @@ def _in_reach(
     # them, so each is merged (with its claims in reach, maybe none) in its place.
     shared = Counter(rec.sid for rec in stored.values() if rec.kind == "source")
     shared.update(sids)
-    resolved: dict[str, str | None] = {}
     # Only claims about these subjects, or of these properties, can be in reach.
     subjects = {subject for subject, _ in within.keys} | set(within.subjects)
-
-    def needs(entry: tuple[str, str, object, str]) -> bool:
-        raw, prop = entry[0], entry[1]
-        if raw not in resolved:  # a corpus spells its few thousand subjects many times
-            resolved[raw] = vocabulary.resolve(raw)
-        subject = resolved[raw]
-        if subject is None or (subject not in subjects and prop not in within.properties):
-            return False
-        return within.needs((subject, prop))
+    props = within.properties
+    # A corpus spells its few thousand subjects many times: each spelling is resolved
+    # once, and an entry is passed over on two set lookups (most are out of reach).
+    spellings: set[str] = set()
+    for rec in stored.values():
+        spellings.update(map(itemgetter(0), filter(None, rec.index)))
+    resolved = {raw: vocabulary.resolve(raw) for raw in spellings}
+    near = {raw for raw, subject in resolved.items() if subject in subjects}
+    known = {raw for raw, subject in resolved.items() if subject is not None}
 
     rest: dict[int, set[int] | None] = {}
     for i, rec in stored.items():
@@ -184,7 +190,13 @@ def _in_reach(
         if within.everything or rec.sid in sids:
             rest[i] = None  # shares a source id with a file read: merged exactly as whole
             continue
-        taken = {n for n, entry in enumerate(rec.index) if entry is not None and needs(entry)}
+        taken = {
+            n
+            for n, e in enumerate(rec.index)
+            if e is not None
+            and (e[0] in near or (e[1] in props and e[0] in known))
+            and within.needs((resolved[e[0]], e[1]))  # type: ignore[arg-type]
+        }
         if taken or rec.kind != "source" or shared[rec.sid] > 1:
             rest[i] = taken
     return rest
