@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -74,26 +73,19 @@ def test_worker_processes_read_as_this_process_does(monkeypatch: pytest.MonkeyPa
     assert factcheck.audit(parallel) == factcheck.audit(serial)
 
 
-#: The head of a source file with one claim (its columns, see ``records._columns``).
-_HEAD = (
-    b'{"kind": "source", "n": 1, "gaps": [], "s": ["cecot"], "p": ["capacity"], "v": [1],'
-    b' "h": ["exact"]}'
-)
-
-
 @pytest.mark.parametrize(
     ("head", "body"),
     [
         (b"{}", b"{}"),
         (b'{"kind": "bogus"}', b'{"errors": [], "positions": ["v", null]}'),
         (
-            b'{"kind": "source", "n": 0, "gaps": [], "s": [], "p": [], "v": [], "h": []}',
+            b'{"kind": "source", "index": []}',
             b'{"errors": [], "positions": ["x", 1], "source": {}}',
         ),
         (b'{"kind": null}', b'{"errors": [["f", -3, "", "m"]], "positions": ["v", null]}'),
-        (_HEAD, b"[1, 2]"),
+        (b'{"kind": "source", "index": [["cecot", "capacity", 1, "exact"]]}', b"[1, 2]"),
         (
-            _HEAD,
+            b'{"kind": "source", "index": [["cecot", "capacity", 1, "exact"]]}',
             b'{"errors": [], "positions": ["m", 1, {}, {"source": ["m", 1, {}, {}], '
             b'"claims": ["s", 2, [3], []]}], "source": {"id": "x"}, "claims": []}',
         ),
@@ -137,47 +129,6 @@ def test_a_warm_load_reads_no_file_again(
         warm = factcheck.load(root, store=store)
     assert parsed == []
     assert _snapshot(warm) == _snapshot(factcheck.load(root))
-
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        {"n": 2},  # more claims than entries
-        {"n": True},
-        {"gaps": [0]},  # a gap and an entry for one claim
-        {"n": 2, "gaps": [1, 1]},
-        {"n": 2, "gaps": [5]},
-        {"n": 2, "gaps": [-1]},
-        {"n": 2, "gaps": ["0"]},
-        {"s": [1]},
-        {"p": [None]},
-        {"h": [["exact"]]},
-        {"v": [1.5]},
-        {"v": [{"a": 1}]},
-        {"v": [[1, 2, 3]]},
-        {"v": [[1, 1.5]]},
-        {"v": [True]},
-        {"s": "cecot"},
-        {"s": ["cecot", "x"]},
-    ],
-)
-def test_a_head_whose_columns_do_not_check_is_a_miss(change: dict[str, Any]) -> None:
-    assert records._record("k", "", _HEAD).index == (("cecot", "capacity", 1, "exact"),)
-    head = {**json.loads(_HEAD), **change}
-    with pytest.raises(records._ERRORS):
-        records._record("k", "", json.dumps(head).encode())
-
-
-def test_a_head_keeps_invalid_claims_and_date_ranges_in_place() -> None:
-    entries: list[list[Any] | None] = [None, ["a", "p", ["2020", "2021"], "between"], None]
-    entries.append(["b", "q", None, "exact"])
-    head = json.dumps({"kind": "source", **records._columns(entries)}).encode()
-    assert records._record("k", "", head).index == (
-        None,
-        ("a", "p", ("2020", "2021"), "between"),
-        None,
-        ("b", "q", None, "exact"),
-    )
 
 
 def _source_row() -> tuple[str, str, bytes, bytes]:

@@ -15,9 +15,10 @@ file, or a rule whose reach is unbounded, loads the whole corpus.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from operator import itemgetter
 
@@ -30,8 +31,16 @@ from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
 from factcheck.rules.kinds.naming import misnamed
-from factcheck.rules.scope import SCOPES, Events, Reach, event_date_properties, reach
-from factcheck.store import Store
+from factcheck.rules.scope import (
+    SCOPES,
+    CycleGroups,
+    Events,
+    Reach,
+    cycle_groups,
+    event_date_properties,
+    reach,
+)
+from factcheck.store import Store, content_key
 
 __all__ = ["load_around"]
 
@@ -117,7 +126,14 @@ def _take_around(
         return _events(vocabulary, stored.values(), read)
 
     named = _misnamed(out, given, vocabulary)
-    within = reach(vocabulary.rules, vocabulary.properties, seed, events, named=named)
+    within = reach(
+        vocabulary.rules,
+        vocabulary.properties,
+        seed,
+        events,
+        named=named,
+        cycles=_stored_cycles(store),
+    )
     _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
 
 
@@ -264,6 +280,41 @@ def _events(
                 continue
             spans.append((prop, subject, span.start, span.end))
     return [(tuple(edges), tuple(spans))]
+
+
+#: Cycle groups: events that may lie on a common cycle.
+Groups = list[list[str]]
+
+
+def _stored_cycles(store: Store) -> CycleGroups:
+    """:func:`~factcheck.rules.scope.cycle_groups`, kept in ``store`` under a key made of
+    its whole input (and the code): an edit that changes no order edge and no event date
+    finds the groups of the graph it leaves as it was."""
+
+    def groups(props: Iterable[str], named: Iterable[str], graph: Sequence[Events]) -> Groups:
+        given = (sorted(props), sorted(named), list(graph))
+        # repr of tuples of text and datetimes: exact, and the same in every process.
+        key = content_key("order-cycle-groups", repr(given))
+        found = _groups(store.result(key))
+        if found is None:
+            found = cycle_groups(*given)
+            store.write(results=[(key, json.dumps(found).encode())])
+        return found
+
+    return groups
+
+
+def _groups(body: bytes | None) -> Groups | None:
+    """Stored cycle groups, checked (a list of lists of text); ``None`` for a miss."""
+    if body is None:
+        return None
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    if type(data) is list and all(type(g) is list and all(type(e) is str for e in g) for g in data):
+        return data
+    return None
 
 
 def _realpath(path: os.PathLike[str] | str, dirs: dict[str, str]) -> str:

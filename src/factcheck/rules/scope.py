@@ -40,6 +40,7 @@ from factcheck.rules.registry import KINDS, PARAMS, REACH, Scope
 
 __all__ = [
     "SCOPES",
+    "CycleGroups",
     "Events",
     "Reach",
     "cycle_groups",
@@ -108,6 +109,7 @@ def reach(
     events: _Events = None,
     *,
     named: Iterable[str] = (),
+    cycles: CycleGroups | None = None,
 ) -> Reach:
     """What conflicts involving claims on ``seed`` keys can involve, under ``rules``.
 
@@ -117,9 +119,10 @@ def reach(
     with it, an ``order`` rule reaches only the events that share a possible cycle with
     the seed's (a cycle never leaves its strongly connected group); without it, every
     claim of the rule's properties. ``named`` are the entities the seed claims' quotes
-    name by a wrong alias (for ``named`` kinds).
+    name by a wrong alias (for ``named`` kinds). ``cycles`` finds the cycle groups of the
+    graph (default :func:`cycle_groups`; the hook's keeps them in its store).
     """
-    graph = _Graph(events)
+    graph = _Graph(events, cycles or cycle_groups)
     out = Reach()
     seed = set(seed)
     out.keys |= seed
@@ -164,7 +167,7 @@ def _add_events(
         out.properties |= props
     else:
         touched_events = {subject for subject, _ in touched}
-        for group in cycle_groups(props, params_properties(rule), events):
+        for group in graph.cycles(props, params_properties(rule), events):
             if touched_events.intersection(group):
                 out.keys.update((e, p) for e in group for p in props)
 
@@ -192,6 +195,10 @@ def event_date_properties(rules: Iterable[Rule]) -> set[str]:
 #: start, end).
 Events = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, datetime, datetime], ...]]
 
+#: A function that finds the cycle groups of an event graph: :func:`cycle_groups`'s
+#: answer for its arguments (order edge properties, date properties, the graph).
+CycleGroups = Callable[[Iterable[str], Iterable[str], Sequence[Events]], list[list[str]]]
+
 #: An event graph, or a function that makes it (``None``: none).
 _Events = Iterable[Events] | Callable[[], Iterable[Events] | None] | None
 
@@ -199,9 +206,10 @@ _Events = Iterable[Events] | Callable[[], Iterable[Events] | None] | None
 class _Graph:
     """The event graph given to :func:`reach`, made (when given as a function) on first use."""
 
-    def __init__(self, events: _Events) -> None:
+    def __init__(self, events: _Events, cycles: CycleGroups) -> None:
         self._source = events
         self._made: list[Events] | None = None
+        self.cycles = cycles
 
     def get(self) -> list[Events] | None:
         """The graph, ``None`` when none was given."""
