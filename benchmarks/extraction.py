@@ -28,7 +28,9 @@ Each text is drafted with the source's own publication date and its corpus's ent
 properties (not its claims: drafting must not learn from the claims it is scored against).
 A hand-written claim (of type quantity or date, with a quote) is *found*
 when a draft claim quotes a sentence containing its quote and has the same value (numbers
-equal after normalisation, dates equal as text, ISO times equal as instants). For every
+equal after normalisation, dates equal as text, ISO times equal as instants); of several
+such drafts, it is matched to one no other hand-written claim took, with the right subject
+and property if there is one ("two fences ... and two walls" are two drafts). For every
 field the script prints
 
 * recall: hand-written claims found with that field right / hand-written claims;
