@@ -143,6 +143,9 @@ _DURATION_RE: Final = re.compile(
     r"(?<![\w:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.))"
 )
+# "M7.1", "Mw 6.4": a magnitude in seismologists' notation (always with a decimal: "M4"
+# is a road or a rifle).
+_MAGNITUDE_RE: Final = re.compile(r"(?<![\w.])M[wLs]?\s?(?P<v>\d\.\d)(?![\d.])")
 _HALF_HOUR_RE: Final = re.compile(r"\bhalf(?:[\s-]an)?[\s-]hour\b", re.IGNORECASE)
 # "1-1/2 months", "2 1/2 years", "3/4": a whole part and a fraction, or a fraction alone.
 _FRACTION_RE: Final = re.compile(
@@ -179,6 +182,10 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         taken.append((m.start("num"), m.end()))
     taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
     out = _fractions(text, start, end, taken) + _durations(text, start, end)
+    out += [
+        _figure(m, float(m["v"]), None, "magnitude", f"a magnitude: {m.group()!r}", "v")
+        for m in _MAGNITUDE_RE.finditer(text, start, end)
+    ]
     taken.extend((x.start, x.end) for x in out)
 
     def free(a: int, b: int) -> bool:
