@@ -107,6 +107,8 @@ def test_forms(
         "the pilots flew a Boeing 737",
         "they drove on Highway 101 under Section 230",
         "they drove up the M4 with an M16",  # magnitudes have a decimal
+        "the four-time champion took a one-time bonus",  # epithets, no counts
+        "a 2-time winner",
     ],
 )
 def test_not_figures(text: str) -> None:

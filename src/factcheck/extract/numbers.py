@@ -163,6 +163,8 @@ _COORD_RE: Final = re.compile(
     r"-?\d+(?:\.\d+)?\s?\u00b0(?:\s?\d+(?:\.\d+)?\s?[\u2032'])?(?:\s?\d+(?:\.\d+)?\s?[\u2033\"])?"
     r"(?:\s?[NSEW]\b)?|-?\d{1,3}\.\d{3,};\s?-?\d{1,3}\.\d{3,}"
 )
+# "a four-time champion", "a one-time payment": an epithet, not a count of anything.
+_EPITHET_RE: Final = re.compile(r"\b[\w.]+-time\b(?!-|s\b)", re.IGNORECASE)
 _NONE_RE: Final = re.compile(r"\bthere\s+(?:are|were)\s+(?P<no>no)\s+\w+", re.IGNORECASE)
 _RATE_RE: Final = re.compile(
     r"\bper\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<scale>thousand|million))?\b"
@@ -181,6 +183,7 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         rates.append((clause_span(text, start, end, m.start()), f"per {base:,.0f}"))
         taken.append((m.start("num"), m.end()))
     taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
+    taken.extend(m.span() for m in _EPITHET_RE.finditer(text, start, end))
     out = _fractions(text, start, end, taken) + _durations(text, start, end)
     out += [
         _figure(m, float(m["v"]), None, "magnitude", f"a magnitude: {m.group()!r}", "v")
