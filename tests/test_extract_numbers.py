@@ -62,6 +62,7 @@ FORMS = [
     ),
     ("it fell on Saturday 15 people died", None, "quantity", 15, None, "exact", None, set()),
     ("won in 2:06:17 flat", None, "quantity", 7577, "s", "exact", None, {"duration"}),
+    ("ran 5K in 14:21.", None, "quantity", 861, "s", "exact", None, {"duration"}),
     ("It took 1\u00bd hours.", None, "quantity", 1.5, "hours", "exact", None, {"fraction"}),
     ("about \u00be of them", None, "quantity", 0.75, None, "about", None, {"fraction"}),
     ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"none"}),

@@ -11,6 +11,7 @@ from factcheck.extract.dates import day_number
 from factcheck.extract.mention import Mention
 from factcheck.extract.number_hedges import hedged, without_conversions
 from factcheck.extract.sentences import clause_span
+from factcheck.extract.times import SPLIT_RE
 
 _NUMBER_RE: Final = re.compile(
     r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?"
@@ -220,8 +221,19 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
 
 
 def _durations(text: str, start: int, end: int) -> list[Mention]:
-    """ "2:06:17": a duration, in seconds."""
-    return [
+    """ "2:06:17", "in 14:21": a duration, in seconds."""
+    splits = [
+        _figure(
+            m,
+            float(int(m["mm"]) * 60 + int(m["ss"])),
+            "s",
+            "duration",
+            f"a duration, minutes:seconds after 'in': {m['d']!r}",
+            "d",
+        )
+        for m in SPLIT_RE.finditer(text, start, end)
+    ]
+    return splits + [
         _figure(
             m,
             float(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])),
