@@ -10,6 +10,7 @@ from factcheck.domain.values import parse_number
 from factcheck.extract.dates import day_number
 from factcheck.extract.mention import Mention
 from factcheck.extract.number_hedges import hedged, without_conversions
+from factcheck.extract.number_words import CARDINALS, cardinal
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.times import SPLIT_RE
 
@@ -82,24 +83,13 @@ _UNIT_NAMES: Final = {
     "tonne": "t",
     "tonnes": "t",
 }
-# fmt: off
-_TEENS: Final = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                 "nineteen", "twenty"]
-# fmt: on
-_WORD_NUMBERS: Final = {w: i for i, w in enumerate(_TEENS, start=2)} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+# Number words read on their own: "one" alone is too often no count ("one of them").
+_WORD_NUMBERS: Final = {w: i for w, i in CARDINALS.items() if w != "one"} | {
     "dozen": 12,
     "once": 1,
     "twice": 2,
 }
-_UNITS_WORDS: Final = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_UNITS_WORDS: Final = [w for w, i in CARDINALS.items() if i < 10]
 _WORD_RE: Final = re.compile(
     r"\b(?P<w>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:"
     + "|".join(_UNITS_WORDS)
@@ -335,11 +325,9 @@ def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
     word = m["w"].casefold()
     if word == "once" and not _COUNTED_ONCE.search(text, max(start, m.start() - 5), end):
         return []  # "once" as "formerly" or "as soon as", not a count
-    if "-" in word:
-        tens, ones = word.split("-")
-        value = _WORD_NUMBERS[tens] + _UNITS_WORDS.index(ones) + 1
-    else:
-        value = _WORD_NUMBERS[word]
+    value = _WORD_NUMBERS.get(word) or cardinal(word)
+    if value is None:  # the pattern reads number words only: never the case
+        return []
     after = _UNIT_AFTER.match(text, m.end(), end)
     unit = None
     if after:
