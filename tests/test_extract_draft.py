@@ -236,3 +236,12 @@ def test_the_day_of_a_time(text: str, value: str) -> None:
     claims = draft_fact_file(text, "x", published="2025-03-18").claims
     assert claims[0]["value"] == value
     assert len([c for c in claims if str(c["value"]).startswith(value[:10])]) == 1
+
+
+def test_there_are_no_x_is_drafted_only_as_a_count_the_corpus_keeps() -> None:
+    # "windows" is the unit of a property of the seed corpus; "reports" is no one's
+    text = "Headline\nThere are no windows in the cells. There are no reports of deaths."
+    claims = draft_fact_file(text, "x", corpus=_corpus(), published="2025").claims
+    assert [(c["value"], c["property"]) for c in claims] == [(0, "windows-per-cell")]
+    # without a corpus no property is known, so no zero is drafted at all
+    assert draft_fact_file(text, "x", published="2025").claims == []

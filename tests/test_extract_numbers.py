@@ -64,7 +64,7 @@ FORMS = [
     ("won in 2:06:17 flat", None, "quantity", 7577, "s", "exact", None, {"duration"}),
     ("It took 1\u00bd hours.", None, "quantity", 1.5, "hours", "exact", None, {"fraction"}),
     ("about \u00be of them", None, "quantity", 0.75, None, "about", None, {"fraction"}),
-    ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"word"}),
+    ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"none"}),
     # thousands grouped by spaces (a normal space, no-break or narrow no-break space)
     ("about 41 000 people", None, "quantity", 41000, None, "about", None, set()),
     ("(population 15\u202f468)", None, "quantity", 15468, None, "exact", None, set()),

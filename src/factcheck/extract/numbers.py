@@ -204,7 +204,7 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     for m in _HALF_HOUR_RE.finditer(text, start, end):
         out.append(_figure(m, 30.0, "minutes", "word", f"{m.group()!r} = 30 minutes"))
     for m in _NONE_RE.finditer(text, start, end):
-        out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
+        out.append(_figure(m, 0.0, None, "none", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
     return without_conversions(text, hedged(text, start, out))
 
