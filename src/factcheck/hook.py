@@ -294,11 +294,11 @@ def _stored_cycles(store: Store) -> CycleGroups:
     def groups(props: Iterable[str], named: Iterable[str], graph: Sequence[Events]) -> Groups:
         given = (sorted(props), sorted(named))
         graph = list(graph)
-        # The graph as a set: its parts come in the order of the files read whole (the
-        # given ones last), which changes with the files given, and the groups do not.
-        # The repr of a tuple of text and datetimes is exact, the same in every process,
-        # and holds no line break.
-        parts = sorted(repr(p) for edges, spans in graph for p in (*edges, *spans))
+        # The graph as a set, as the groups depend on it: its parts come in the order of
+        # the files read whole (the given ones last), a given file's parts may also come
+        # from its stored head, and neither changes the groups. The repr of a tuple of
+        # text and datetimes is exact, the same in every process, and holds no line break.
+        parts = sorted({repr(p) for edges, spans in graph for p in (*edges, *spans)})
         key = content_key("order-cycle-groups", repr(given), "\n".join(parts))
         found = _groups(store.result(key))
         if found is None:
