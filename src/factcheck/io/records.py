@@ -71,15 +71,7 @@ class FileRecord:
 
 
 #: What decoding a bad row can raise: each is a miss.
-_ERRORS = (
-    Unreadable,
-    ValueError,
-    TypeError,
-    KeyError,
-    IndexError,
-    AttributeError,
-    ValidationError,
-)
+_ERRORS = (Unreadable, ValueError, TypeError, KeyError, IndexError, AttributeError, ValidationError)
 
 
 def to_row(key: str, r: Reading) -> FileRow:
@@ -335,10 +327,6 @@ def _record(key: str, sid: str, head: bytes) -> FileRecord:
     return FileRecord(key, kind, sid, index)
 
 
-#: The types of a date range's ends in an index entry.
-_BOUND: Final = (str, int)
-
-
 def _index(entries: Any) -> tuple[IndexEntry, ...]:
     """A decoded claim index, each entry checked as :func:`_index_entry` checks it.
 
@@ -356,9 +344,10 @@ def _index(entries: Any) -> tuple[IndexEntry, ...]:
             raise Unreadable(f"bad index entry {e!r}")
         kind = type(value)
         if kind is list:  # a date range (one claim in twenty): two dates, text or numbers
-            if len(value) != 2 or type(value[0]) not in _BOUND or type(value[1]) not in _BOUND:
+            first, last = value  # a ValueError (a miss) unless two
+            if type(first) not in (str, int) or type(last) not in (str, int):
                 raise Unreadable(f"bad index value {value!r}")
-            append((subject, prop, (value[0], value[1]), hedge))
+            append((subject, prop, (first, last), hedge))
         elif kind is str or kind is int or value is None:
             append((subject, prop, value, hedge))
         else:
