@@ -113,6 +113,12 @@ def test_stored_cycle_groups_are_those_of_the_graph_and_a_bad_row_is_a_miss(
         monkeypatch.setattr("factcheck.hook.cycle_groups", groups)
         assert hook._stored_cycles(store)({"after"}, {"on"}, graph) == want
         assert made == []  # served from the store
+        # The same graph in another order (other files given): the same row.
+        swapped = [(graph[1][0], graph[0][1]), (tuple(reversed(graph[0][0])), graph[1][1])]
+        assert hook._stored_cycles(store)(["after"], ["on"], swapped) == want
+        # ... or with a part twice (a given file's parts from its head and its reading).
+        assert hook._stored_cycles(store)(["after"], ["on"], [*graph, graph[0]]) == want
+        assert made == [] and len(set(keys)) == 1
         # Another graph is another key: one more edge closes c-d.
         hook._stored_cycles(store)({"after"}, {"on"}, [*graph, ((("after", "d", "c"),), ())])
         assert made == [1] and len(set(keys)) == 2

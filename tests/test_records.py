@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -181,3 +182,24 @@ def test_reading_fresh_files_lets_go_of_their_bytes(tmp_path: Path, many: bool) 
     got = [reading.parsed.source.id for reading, _ in records.read_fresh(items)]  # type: ignore[union-attr]
     assert items == []
     assert got == [f"s{i}" for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("value", "entry"),
+    [
+        (["2020", 2021], ("s", "p", ("2020", 2021), "between")),
+        ([2020, "2021-05"], ("s", "p", (2020, "2021-05"), "between")),
+        ([2020], None),
+        (["2020", "2021", "2022"], None),
+        (["2020", 1.5], None),
+        ([None, "2020"], None),
+        ([["2020"], "2021"], None),
+    ],
+)
+def test_an_index_date_range_is_two_dates_or_a_miss(value: list[Any], entry: Any) -> None:
+    head = json.dumps({"kind": "source", "index": [["s", "p", value, "between"]]}).encode()
+    if entry is None:
+        with pytest.raises(records._ERRORS):
+            records._record("k", "", head)
+    else:
+        assert records._record("k", "", head).index == (entry,)

@@ -292,12 +292,17 @@ def _stored_cycles(store: Store) -> CycleGroups:
     finds the groups of the graph it leaves as it was."""
 
     def groups(props: Iterable[str], named: Iterable[str], graph: Sequence[Events]) -> Groups:
-        given = (sorted(props), sorted(named), list(graph))
-        # repr of tuples of text and datetimes: exact, and the same in every process.
-        key = content_key("order-cycle-groups", repr(given))
+        given = (sorted(props), sorted(named))
+        graph = list(graph)
+        # The graph as a set, as the groups depend on it: its parts come in the order of
+        # the files read whole (the given ones last), a given file's parts may also come
+        # from its stored head, and neither changes the groups. The repr of a tuple of
+        # text and datetimes is exact, the same in every process, and holds no line break.
+        parts = sorted({repr(p) for edges, spans in graph for p in (*edges, *spans)})
+        key = content_key("order-cycle-groups", repr(given), "\n".join(parts))
         found = _groups(store.result(key))
         if found is None:
-            found = cycle_groups(*given)
+            found = cycle_groups(*given, graph)
             store.write(results=[(key, json.dumps(found).encode())])
         return found
 
