@@ -33,6 +33,7 @@ import hmac
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -57,6 +58,20 @@ FileRow = tuple[str, str, bytes, bytes]
 
 def _warn_stderr(message: str) -> None:
     print(f"factcheck: {message}", file=sys.stderr)
+
+
+def _wal(db: sqlite3.Connection) -> None:
+    """Put the database in WAL mode. A run switching a new database to WAL meanwhile makes
+    this fail at once ("database is locked"), without waiting as other statements do:
+    try again for a while rather than run without the store."""
+    for attempt in range(100):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.01 * (1 + attempt % 5))
 
 
 class Store:
@@ -105,7 +120,7 @@ class Store:
                 return None
         try:
             db = sqlite3.connect(db_path, timeout=10.0, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+            _wal(db)
             db.execute("PRAGMA synchronous=NORMAL")
             create_tables(db)
         except sqlite3.Error as exc:
