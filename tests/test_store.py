@@ -208,6 +208,21 @@ def test_a_link_planted_inside_the_store_is_not_followed(
     assert victim.read_text() == "precious\n"
 
 
+def test_files_beside_a_missing_database_are_never_deleted(make_corpus: MakeCorpus) -> None:
+    # SQLite takes a WAL or shared-memory file beside a database for its own, and deletes
+    # it: with no database, the store did not make them (a tagged directory committed to
+    # a repository, say).
+    root = bound_corpus(make_corpus)
+    _run(root, "audit", ".")
+    for name in ("store.sqlite", "store.sqlite-wal", "store.sqlite-shm"):
+        (root / CACHE_DIR / name).unlink(missing_ok=True)
+    wal = root / CACHE_DIR / "store.sqlite-wal"
+    wal.write_text("precious\n")
+    proc = _run(root, "audit", ".")
+    assert proc.returncode == 1 and "the store did not make" in proc.stderr
+    assert wal.read_text() == "precious\n"
+
+
 def test_deleting_the_store_only_makes_runs_slower(make_corpus: MakeCorpus) -> None:
     root = bound_corpus(make_corpus)
     first = _run(root, "audit", ".")

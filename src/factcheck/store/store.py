@@ -51,6 +51,9 @@ _ANNOUNCE_BYTES: Final = 4 * 2**20
 #: Stored audit outputs kept; older ones are deleted (inside the database) on write.
 _KEEP_RESULTS: Final = 64
 
+#: The files SQLite keeps beside a database, and deletes when it is done with them.
+_SIDE_FILES: Final = (f"{_DB_NAME}-wal", f"{_DB_NAME}-shm", f"{_DB_NAME}-journal")
+
 #: A file row: its key, its source id (or ``""``), its JSON head (what a hook looks at
 #: for every file) and its JSON body (read only for the files taken).
 FileRow = tuple[str, str, bytes, bytes]
@@ -114,10 +117,17 @@ class Store:
         if secret is None:
             return None  # no private place for a key: nothing could be trusted back
         db_path = path / _DB_NAME
-        for name in (_DB_NAME, f"{_DB_NAME}-wal", f"{_DB_NAME}-shm", f"{_DB_NAME}-journal"):
+        for name in (_DB_NAME, *_SIDE_FILES):
             if not_a_file(path / name):
                 warn(f"{path / name}: not a regular file; running without the store")
                 return None
+        if not os.path.lexists(db_path):
+            # SQLite would take these for its own and delete them: without the database
+            # they are not the store's (a tagged directory committed to a repository).
+            for name in _SIDE_FILES:
+                if os.path.lexists(path / name):
+                    warn(f"{path / name}: a file the store did not make; running without it")
+                    return None
         try:
             db = sqlite3.connect(db_path, timeout=10.0, isolation_level=None)
             _wal(db)
