@@ -121,13 +121,13 @@ class Store:
             if not_a_file(path / name):
                 warn(f"{path / name}: not a regular file; running without the store")
                 return None
-        if not os.path.lexists(db_path):
-            # SQLite would take these for its own and delete them: without the database
-            # they are not the store's (a tagged directory committed to a repository).
-            for name in _SIDE_FILES:
-                if os.path.lexists(path / name):
-                    warn(f"{path / name}: a file the store did not make; running without it")
-                    return None
+        # SQLite would take these for its own and delete them: without the database they
+        # are not the store's (a tagged directory committed to a repository). Looked for
+        # before the database, which SQLite makes first: a run making them meanwhile has.
+        side = [name for name in _SIDE_FILES if os.path.lexists(path / name)]
+        if side and not os.path.lexists(db_path):
+            warn(f"{path / side[0]}: a file the store did not make; running without it")
+            return None
         try:
             db = sqlite3.connect(db_path, timeout=10.0, isolation_level=None)
             _wal(db)
