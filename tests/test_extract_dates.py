@@ -152,6 +152,7 @@ def test_weekday_with_a_date_is_that_date_and_without_a_day_is_unresolved() -> N
         ("It fell two days ago.", "2025-03-01", "2025-02-27", "day"),
         ("It fell a week ago.", "2025-03-10", "2025-03-03", "day"),
         ("It was built 3 years ago.", "2025", "2022", "year"),
+        ("It was built twenty years ago.", "2025", "2005", "year"),
         # a day back needs the day of publication
         ("It fell two days ago.", "2025-03", None, None),
     ],

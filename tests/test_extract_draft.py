@@ -236,3 +236,23 @@ def test_the_day_of_a_time(text: str, value: str) -> None:
     claims = draft_fact_file(text, "x", published="2025-03-18").claims
     assert claims[0]["value"] == value
     assert len([c for c in claims if str(c["value"]).startswith(value[:10])]) == 1
+
+
+def test_there_are_no_x_is_drafted_only_as_a_count_the_corpus_keeps() -> None:
+    # "windows" is the unit of a property of the seed corpus; "reports" is no one's
+    text = "Headline\nThere are no windows in the cells. There are no reports of deaths."
+    claims = draft_fact_file(text, "x", corpus=_corpus(), published="2025").claims
+    assert [(c["value"], c["property"]) for c in claims] == [(0, "windows-per-cell")]
+    # without a corpus no property is known, so no zero is drafted at all
+    assert draft_fact_file(text, "x", published="2025").claims == []
+
+
+def test_an_infobox_value_and_the_body_saying_it_again_both_stay() -> None:
+    text = (
+        "CECOT\nCapacity40,000\nCECOT has a capacity of 40,000 inmates. "
+        "CECOT has a capacity of 40,000 inmates."
+    )
+    draft = draft_fact_file(text, "x", corpus=_corpus(), published="2025")
+    assert [(c["property"], c["value"]) for c in draft.claims] == [("capacity", 40000)] * 2
+    assert draft.labelled == {draft.claims[0]["id"]}
+    assert "said again" in draft.claims[1]["note"]

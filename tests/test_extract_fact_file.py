@@ -52,9 +52,10 @@ def test_restated_claims_are_dropped_once_identified() -> None:
                 _claim(1, 7.2),  # said again: dropped, noted on the first
                 _claim(2, 7.2, hedge="about"),  # another hedge: another claim
                 _claim(3, 7.2, subject="unidentified"),  # unknown subject: kept
-                _claim(4, 7.2, note="property magnitude: from the label 'Magnitude'"),
+                _claim(4, 7.2),  # an infobox's value (below): kept beside the body's
             ],
-        }
+        },
+        labelled={"c4"},
     )
     assert draft.drop_restated() == 1
     assert [c["id"] for c in draft.claims] == ["c0", "c2", "c3", "c4"]

@@ -62,9 +62,13 @@ FORMS = [
     ),
     ("it fell on Saturday 15 people died", None, "quantity", 15, None, "exact", None, set()),
     ("won in 2:06:17 flat", None, "quantity", 7577, "s", "exact", None, {"duration"}),
+    ("ran 5K in 14:21.", None, "quantity", 861, "s", "exact", None, {"duration"}),
     ("It took 1\u00bd hours.", None, "quantity", 1.5, "hours", "exact", None, {"fraction"}),
     ("about \u00be of them", None, "quantity", 0.75, None, "about", None, {"fraction"}),
-    ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"word"}),
+    ("There are no windows or hoods.", None, "quantity", 0, None, "exact", None, {"none"}),
+    # seismologists' notation for a magnitude; without a decimal it is a road or a rifle
+    ("registered as M7.1 by the USGS", None, "quantity", 7.1, None, "exact", None, {"magnitude"}),
+    ("a Mw 6.4 earthquake", None, "quantity", 6.4, None, "exact", None, {"magnitude"}),
     # thousands grouped by spaces (a normal space, no-break or narrow no-break space)
     ("about 41 000 people", None, "quantity", 41000, None, "about", None, set()),
     ("(population 15\u202f468)", None, "quantity", 15468, None, "exact", None, set()),
@@ -103,6 +107,9 @@ def test_forms(
         # a number after a capitalised word in mid-sentence is part of a name
         "the pilots flew a Boeing 737",
         "they drove on Highway 101 under Section 230",
+        "they drove up the M4 with an M16",  # magnitudes have a decimal
+        "the four-time champion took a one-time bonus",  # epithets, no counts
+        "a 2-time winner",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -364,3 +364,13 @@ def test_with_clause(make_corpus: MakeCorpus, text: str, subject: str) -> None:
     corpus = factcheck.load(make_corpus({"entities.yaml": PARTY_ENTITIES}))
     [claim] = draft_fact_file(text, "x", corpus=corpus).claims
     assert claim["subject"] == subject
+
+
+def test_topic_skips_a_subject_the_property_is_not_said_of(make_corpus: MakeCorpus) -> None:
+    # the figure before was the agency's; a magnitude is said of an earthquake, so the
+    # paragraph's earthquake (the text's topic) is the subject, not the agency
+    text = (
+        "The Pakistan earthquake struck. The Pakistan earthquake was felt.\n"
+        "The USGS counted 20 deaths. The quake had a magnitude of 5.7."
+    )
+    assert _quake_claims(make_corpus, text)[-1] == ("harnai", "magnitude", 5.7)

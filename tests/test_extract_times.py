@@ -141,3 +141,20 @@ def test_a_status_date_is_not_the_day_of_the_times_after_it() -> None:
 def test_document_zone(text: str, zone: str | None) -> None:
     clock = document_zone(text)
     assert (clock.name if clock else None) == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # minutes and seconds after "in", bare: how long it took, in seconds
+        ("He ran the first 5K in 14:21.", "quantity", 861),
+        ("She crossed in 28:28, a record.", "quantity", 1708),
+        # a clock time: said "at", or with a zone or a.m./p.m. after "in"
+        ("The plane landed at 14:21 ET.", "date", "2025-03-15T14:21-04:00"),
+        ("It starts in 5:30 p.m. ET slots.", "date", "2025-03-15T17:30-04:00"),
+    ],
+)
+def test_minutes_and_seconds_after_in_are_a_duration(text: str, kind: str, value: object) -> None:
+    [m] = find_mentions(text, day=date(2025, 3, 15))
+    assert (m.kind, m.value) == (kind, value)
+    assert (m.unit == "s") == (kind == "quantity")

@@ -77,3 +77,46 @@ def test_a_duplicate_source_id_is_decided_as_in_a_full_load(make_corpus: MakeCor
             path = root / "sources" / f"{name}.yaml"
             part = factcheck.audit(load_around(root, [path], store=store))
             assert _about(part, path) == _about(full, path), name
+
+
+def test_stored_cycle_groups_are_those_of_the_graph_and_a_bad_row_is_a_miss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    from factcheck import hook
+    from factcheck.rules.scope import cycle_groups
+    from factcheck.store import content_key
+
+    day = datetime(2020, 1, 1)
+    graph = [
+        ((("after", "a", "b"), ("after", "b", "a"), ("after", "c", "d")), ()),
+        ((), (("on", "d", day, day), ("on", "c", datetime(2021, 1, 1), day))),
+    ]
+    want = cycle_groups({"after"}, {"on"}, graph)
+    keys: list[str] = []
+    real_key = content_key
+
+    def key(*parts: str) -> str:
+        keys.append(real_key(*parts))
+        return keys[-1]
+
+    made: list[int] = []
+
+    def groups(*args: Any) -> list[list[str]]:
+        made.append(1)
+        return want
+
+    monkeypatch.setattr("factcheck.hook.content_key", key)
+    with open_store(tmp_path / "store") as store:
+        assert hook._stored_cycles(store)({"after"}, {"on"}, graph) == want
+        monkeypatch.setattr("factcheck.hook.cycle_groups", groups)
+        assert hook._stored_cycles(store)({"after"}, {"on"}, graph) == want
+        assert made == []  # served from the store
+        # Another graph is another key: one more edge closes c-d.
+        hook._stored_cycles(store)({"after"}, {"on"}, [*graph, ((("after", "d", "c"),), ())])
+        assert made == [1] and len(set(keys)) == 2
+        for bad in (b"[1]", b"{", b'[["a", 2]]', b'"a"'):
+            store.write(results=[(keys[0], bad)])
+            assert hook._stored_cycles(store)({"after"}, {"on"}, graph) == want
+        assert len(made) == 5

@@ -22,7 +22,7 @@ from factcheck.domain.corpus import Corpus
 from factcheck.domain.model import Property, Rule, Selector
 from factcheck.hook import load_around
 from factcheck.io.dump import render
-from factcheck.rules.scope import SCOPES, event_date_properties, reach
+from factcheck.rules.scope import SCOPES, Events, event_date_properties, reach
 from factcheck.testing import strategies as fst
 
 from .conftest import open_store
@@ -301,3 +301,67 @@ def test_event_dates_are_the_date_params_of_order_rules_only() -> None:
     ]
     assert event_date_properties(rules) == {"opened"}
     assert event_date_properties([]) == set()
+
+
+@pytest.mark.parametrize(("given", "graph_made"), [("s1", True), ("s5", True), ("s6", False)])
+def test_the_event_graph_is_made_only_when_an_order_rule_reads_a_given_claim(
+    make_corpus: Any, monkeypatch: pytest.MonkeyPatch, given: str, graph_made: bool
+) -> None:
+    # The graph spans every stored head: a file stating no order edge and no event date
+    # (s6) is answered without it, and still as the full audit answers.
+    from factcheck import hook
+
+    from .conftest import source_yaml
+
+    sources = {
+        "s1": _claim(1, "a", "precedes", "b"),
+        "s2": _claim(1, "b", "precedes", "a"),
+        "s5": _claim(1, "a", "event-date", "2019"),
+        "s6": _claim(1, "a", "size", "big") + _claim(2, "b", "size", "small"),
+    }
+    props = EVENT_PROPS + "  - {id: size, type: text}\n"
+    root = make_corpus(
+        {
+            "entities.yaml": EVENTS,
+            "properties.yaml": props,
+            "rules.yaml": ORDER_RULE,
+            **{f"sources/{s}.yaml": source_yaml(s, text) for s, text in sources.items()},
+        }
+    )
+    made: list[object] = []
+    real = hook._events
+
+    def spy(*args: Any) -> Any:
+        made.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(hook, "_events", spy)
+    full = factcheck.audit(factcheck.load(root))
+    assert len(full.conflicts) == 1  # the a-b cycle
+    path = root / "sources" / f"{given}.yaml"
+    with open_store(root / ".factcheck-cache") as store:
+        factcheck.load(root, store=store)
+        part = load_around(root, [path], store=store)
+    assert _about(factcheck.audit(part), str(path)) == _about(full, str(path))
+    assert bool(made) == graph_made
+
+
+def test_reach_makes_a_lazy_event_graph_only_for_keys_an_order_rule_reads() -> None:
+    props = {
+        "opened": Property(id="opened", type="date"),
+        "after": Property(id="after", type="order"),
+        "pop": Property(id="pop", type="quantity"),
+    }
+    rule = Rule(id="o", kind="order", params={"date": "opened"}, description="d")
+    calls: list[int] = []
+
+    def graph() -> list[Events]:
+        calls.append(1)
+        return [((("after", "a", "b"), ("after", "b", "a")), ())]
+
+    assert reach([rule], props, [("a", "pop")], graph).keys == {("a", "pop")}
+    assert calls == []
+    within = reach([rule], props, [("a", "after")], graph)
+    assert calls == [1] and within.needs(("b", "after")) and not within.needs(("c", "after"))
+    # A function that finds no graph: every claim of the rule's properties.
+    assert reach([rule], props, [("a", "after")], lambda: None).needs(("c", "after"))

@@ -15,10 +15,12 @@ file, or a rule whose reach is unbounded, loads the whole corpus.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from operator import itemgetter
 
 from factcheck.domain.corpus import Corpus, date_claim_span
 from factcheck.domain.model import SourceFile
@@ -29,8 +31,16 @@ from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
 from factcheck.rules.kinds.naming import misnamed
-from factcheck.rules.scope import SCOPES, Events, Reach, event_date_properties, reach
-from factcheck.store import Store
+from factcheck.rules.scope import (
+    SCOPES,
+    CycleGroups,
+    Events,
+    Reach,
+    cycle_groups,
+    event_date_properties,
+    reach,
+)
+from factcheck.store import Store, content_key
 
 __all__ = ["load_around"]
 
@@ -108,9 +118,22 @@ def _take_around(
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
     vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
     seed, sids = _seed(out, given, vocabulary)
-    events = _events(vocabulary, stored.values(), [r for r in out if r is not None])
+    read = [r for r in out if r is not None]
+
+    def events() -> list[Events] | None:
+        # Made only when an order rule reads a claim of the given files: the graph spans
+        # every stored head, and most edits state no order or event date.
+        return _events(vocabulary, stored.values(), read)
+
     named = _misnamed(out, given, vocabulary)
-    within = reach(vocabulary.rules, vocabulary.properties, seed, events, named=named)
+    within = reach(
+        vocabulary.rules,
+        vocabulary.properties,
+        seed,
+        events,
+        named=named,
+        cycles=_stored_cycles(store),
+    )
     _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
 
 
@@ -164,18 +187,17 @@ def _in_reach(
     # them, so each is merged (with its claims in reach, maybe none) in its place.
     shared = Counter(rec.sid for rec in stored.values() if rec.kind == "source")
     shared.update(sids)
-    resolved: dict[str, str | None] = {}
     # Only claims about these subjects, or of these properties, can be in reach.
     subjects = {subject for subject, _ in within.keys} | set(within.subjects)
-
-    def needs(entry: tuple[str, str, object, str]) -> bool:
-        raw, prop = entry[0], entry[1]
-        if raw not in resolved:  # a corpus spells its few thousand subjects many times
-            resolved[raw] = vocabulary.resolve(raw)
-        subject = resolved[raw]
-        if subject is None or (subject not in subjects and prop not in within.properties):
-            return False
-        return within.needs((subject, prop))
+    props = within.properties
+    # A corpus spells its few thousand subjects many times: each spelling is resolved
+    # once, and an entry is passed over on two set lookups (most are out of reach).
+    spellings: set[str] = set()
+    for rec in stored.values():
+        spellings.update(map(itemgetter(0), filter(None, rec.index)))
+    resolved = {raw: vocabulary.resolve(raw) for raw in spellings}
+    near = {raw for raw, subject in resolved.items() if subject in subjects}
+    known = {raw for raw, subject in resolved.items() if subject is not None}
 
     rest: dict[int, set[int] | None] = {}
     for i, rec in stored.items():
@@ -184,7 +206,13 @@ def _in_reach(
         if within.everything or rec.sid in sids:
             rest[i] = None  # shares a source id with a file read: merged exactly as whole
             continue
-        taken = {n for n, entry in enumerate(rec.index) if entry is not None and needs(entry)}
+        taken = {
+            n
+            for n, e in enumerate(rec.index)
+            if e is not None
+            and (e[0] in near or (e[1] in props and e[0] in known))
+            and within.needs((resolved[e[0]], e[1]))  # type: ignore[arg-type]
+        }
         if taken or rec.kind != "source" or shared[rec.sid] > 1:
             rest[i] = taken
     return rest
@@ -252,6 +280,41 @@ def _events(
                 continue
             spans.append((prop, subject, span.start, span.end))
     return [(tuple(edges), tuple(spans))]
+
+
+#: Cycle groups: events that may lie on a common cycle.
+Groups = list[list[str]]
+
+
+def _stored_cycles(store: Store) -> CycleGroups:
+    """:func:`~factcheck.rules.scope.cycle_groups`, kept in ``store`` under a key made of
+    its whole input (and the code): an edit that changes no order edge and no event date
+    finds the groups of the graph it leaves as it was."""
+
+    def groups(props: Iterable[str], named: Iterable[str], graph: Sequence[Events]) -> Groups:
+        given = (sorted(props), sorted(named), list(graph))
+        # repr of tuples of text and datetimes: exact, and the same in every process.
+        key = content_key("order-cycle-groups", repr(given))
+        found = _groups(store.result(key))
+        if found is None:
+            found = cycle_groups(*given)
+            store.write(results=[(key, json.dumps(found).encode())])
+        return found
+
+    return groups
+
+
+def _groups(body: bytes | None) -> Groups | None:
+    """Stored cycle groups, checked (a list of lists of text); ``None`` for a miss."""
+    if body is None:
+        return None
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    if type(data) is list and all(type(g) is list and all(type(e) is str for e in g) for g in data):
+        return data
+    return None
 
 
 def _realpath(path: os.PathLike[str] | str, dirs: dict[str, str]) -> str:

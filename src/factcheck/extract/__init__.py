@@ -13,6 +13,7 @@ The stages, one module each: :mod:`.sentences` (sentences and clauses), :mod:`.d
 :mod:`.times`, :mod:`.numbers` (figures, units, hedges, ranges, changes),
 :mod:`.vocabulary` (the corpus's entities and properties, compiled), :mod:`.subjects`
 (which entity a figure is about), :mod:`.properties` and :mod:`.stems` (what it says of it),
+:mod:`.distances` (a length "SSE of" a place: a distance, and the place is not its subject),
 :mod:`.claim` (a figure to a draft claim, with a note saying why each field was chosen),
 :mod:`.draft` (the text's sentences and mentions to a fact file) and :mod:`.command`
 (``factcheck extract``).

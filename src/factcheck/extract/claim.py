@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.domain.values import PartialDate
+from factcheck.extract.distances import Measured, measured_as, reference_places
 from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
 from factcheck.extract.properties import (
     count_property,
@@ -85,13 +86,26 @@ def _subject(
         why = f"{why}, in {where}" if why else None
     else:
         place = Place(text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last, ctx.recent)
-        subject, named, why = propose_subject(names, ctx.found, place)
+        subject, named, why = propose_subject(names, _not_reference(m, ctx, notes), place)
         where = "the sentence"
     if why:
         notes.append(why)
     if subject is None and named:
         notes.append(f"entities named in {where}, none clearly the subject: " + ", ".join(named))
     return subject, prop
+
+
+def _not_reference(m: Mention, ctx: Context, notes: list[str]) -> list[tuple[int, int, str]]:
+    """The sentence's entities less the place a distance is measured from ("110 miles
+    east-southeast of Tijuana": not Tijuana's figure)."""
+    measured = measured_as(ctx.text, m)
+    if measured is None or measured[0] != Measured.DISTANCE:
+        return ctx.found
+    refs = reference_places(ctx.text, ctx.sent, ctx.found)
+    if refs:
+        places = ", ".join(repr(ctx.text[a:b]) for a, b, _ in refs)
+        notes.append(f"not {places}: where distances are measured from")
+    return [f for f in ctx.found if f not in refs]
 
 
 def _origin(m: Mention, text: str) -> str | None:
@@ -144,8 +158,11 @@ def _subject_and_property(
     """The property named around the figure, then the subject; a property the subject
     gives (what it is said of, or a count of it) when the words named none."""
     origin = _origin(m, ctx.text)  # "a 1798 law": not what the sentence's verb says
-    prop = None if origin else propose_property(ctx.names, ctx.text, ctx.sent, m, alone)
-    if prop:
+    prop = _measured_property(m, ctx, notes)
+    named = prop is None and not origin
+    if named:
+        prop = propose_property(ctx.names, ctx.text, ctx.sent, m, alone)
+    if prop and named:
         notes.append(
             f"property {prop}: from the label {m.label!r}"
             if m.label
@@ -167,6 +184,17 @@ def _subject_and_property(
     if why:
         notes.append(why)
     return subject, prop
+
+
+def _measured_property(m: Mention, ctx: Context, notes: list[str]) -> str | None:
+    """ "110 miles east-southeast of Tijuana" -> the corpus's ``distance``; "6 miles
+    below the surface" -> ``depth``: the property named by what the length measures."""
+    measured = measured_as(ctx.text, m)
+    props = named_properties(ctx.names, m, measured[0], "") if measured else []
+    if len(props) != 1 or measured is None:
+        return None
+    notes.append(f"property {props[0]}: a length followed by {ctx.text[m.end : measured[1]]!r}")
+    return props[0]
 
 
 def make_claim(m: Mention, ctx: Context, alone: bool) -> tuple[dict[str, Any], Mention | None]:

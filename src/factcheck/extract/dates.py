@@ -8,6 +8,7 @@ from typing import Final
 
 from factcheck.domain.values import PartialDate
 from factcheck.extract.mention import Mention, with_changes
+from factcheck.extract.number_words import CARDINALS
 
 MONTHS: Final = {
     name: i
@@ -311,19 +312,9 @@ def find_weekday_dates(
 
 # "six months ago", "two years ago", "a week ago": relative to the publication date.
 _AGO_RE: Final = re.compile(
-    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"\b(?P<n>\d{{1,3}}|an?|{'|'.join(CARDINALS)})\s+"
     r"(?P<unit>day|week|month|year)s?\s+ago\b",
     re.IGNORECASE,
-)
-_AGO_WORDS: Final = (
-    {"a": 1, "an": 1, "one": 1}
-    | {
-        w: i
-        for i, w in enumerate(
-            ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"], 2
-        )
-    }
-    | {"twelve": 12}
 )
 # What a date so far back must be known to: "two days ago" needs the day of publication.
 _AGO_NEEDS: Final = {"day": "day", "week": "day", "month": "month", "year": "year"}
@@ -337,7 +328,7 @@ def find_ago_dates(text: str, start: int, end: int, published: PartialDate | Non
         return out
     for m in _AGO_RE.finditer(text, start, end):
         word, unit = m["n"].casefold(), m["unit"].casefold()
-        n = int(word) if word.isdigit() else _AGO_WORDS[word]
+        n = int(word) if word.isdigit() else CARDINALS.get(word, 1)  # else "a", "an"
         need = _AGO_NEEDS[unit]
         known = {"day": published.day, "month": published.month, "year": published.year}
         if known[need] is None:  # "two days ago" of a text dated only to its month

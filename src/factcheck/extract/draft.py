@@ -27,6 +27,7 @@ from factcheck.extract.dates import (
 from factcheck.extract.fact_file import Draft
 from factcheck.extract.local_zones import PlaceZones
 from factcheck.extract.mention import (
+    UNREVIEWED_NUMBER,
     Mention,
     with_changes,
 )
@@ -341,7 +342,14 @@ class _Reader:
                 as_of_dates.add(used.start)
         self.recent = ctx.recent
         # A date said as "as of 11 June 2024" dates the figures; it is no claim of its own.
-        self.draft.claims.extend(c for m, c in claims if m.start not in as_of_dates)
+        # "There are no reports": a zero is worth drafting only as a count the corpus keeps.
+        self.draft.labelled.update(c["id"] for m, c in claims if m.label is not None)
+        self.draft.claims.extend(
+            c
+            for m, c in claims
+            if m.start not in as_of_dates
+            and not ("none" in m.flags and c["property"] == UNREVIEWED_NUMBER)
+        )
 
 
 def _unresolved(

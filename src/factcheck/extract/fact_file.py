@@ -18,6 +18,8 @@ class Draft:
     data: dict[str, Any]
     unresolved: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: Ids of the claims read from a label's value (infobox or table text).
+    labelled: set[str] = field(default_factory=set)
 
     @property
     def claims(self) -> list[dict[str, Any]]:
@@ -69,7 +71,7 @@ class Draft:
                 kept.append(claim)
                 continue
             # an infobox's value and the body's are two places a reader checks: both stay
-            boxed = "from the label" in claim.get("note", "")
+            boxed = claim["id"] in self.labelled
             key = (*(repr(claim.get(k)) for k in _SAME), str(boxed))
             if key in first:
                 first[key]["note"] += "; said again: " + _short(claim["quote"])

@@ -10,7 +10,9 @@ from factcheck.domain.values import parse_number
 from factcheck.extract.dates import day_number
 from factcheck.extract.mention import Mention
 from factcheck.extract.number_hedges import hedged, without_conversions
+from factcheck.extract.number_words import CARDINALS, cardinal
 from factcheck.extract.sentences import clause_span
+from factcheck.extract.times import SPLIT_RE
 
 _NUMBER_RE: Final = re.compile(
     r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?"
@@ -81,24 +83,13 @@ _UNIT_NAMES: Final = {
     "tonne": "t",
     "tonnes": "t",
 }
-# fmt: off
-_TEENS: Final = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                 "nineteen", "twenty"]
-# fmt: on
-_WORD_NUMBERS: Final = {w: i for i, w in enumerate(_TEENS, start=2)} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+# Number words read on their own: "one" alone is too often no count ("one of them").
+_WORD_NUMBERS: Final = {w: i for w, i in CARDINALS.items() if w != "one"} | {
     "dozen": 12,
     "once": 1,
     "twice": 2,
 }
-_UNITS_WORDS: Final = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_UNITS_WORDS: Final = [w for w, i in CARDINALS.items() if i < 10]
 _WORD_RE: Final = re.compile(
     r"\b(?P<w>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:"
     + "|".join(_UNITS_WORDS)
@@ -143,6 +134,9 @@ _DURATION_RE: Final = re.compile(
     r"(?<![\w:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.))"
 )
+# "M7.1", "Mw 6.4": a magnitude in seismologists' notation (always with a decimal: "M4"
+# is a road or a rifle).
+_MAGNITUDE_RE: Final = re.compile(r"(?<![\w.])M[wLs]?\s?(?P<v>\d\.\d)(?![\d.])")
 _HALF_HOUR_RE: Final = re.compile(r"\bhalf(?:[\s-]an)?[\s-]hour\b", re.IGNORECASE)
 # "1-1/2 months", "2 1/2 years", "3/4": a whole part and a fraction, or a fraction alone.
 _FRACTION_RE: Final = re.compile(
@@ -160,6 +154,8 @@ _COORD_RE: Final = re.compile(
     r"-?\d+(?:\.\d+)?\s?\u00b0(?:\s?\d+(?:\.\d+)?\s?[\u2032'])?(?:\s?\d+(?:\.\d+)?\s?[\u2033\"])?"
     r"(?:\s?[NSEW]\b)?|-?\d{1,3}\.\d{3,};\s?-?\d{1,3}\.\d{3,}"
 )
+# "a four-time champion", "a one-time payment": an epithet, not a count of anything.
+_EPITHET_RE: Final = re.compile(r"\b[\w.]+-time\b(?!-|s\b)", re.IGNORECASE)
 _NONE_RE: Final = re.compile(r"\bthere\s+(?:are|were)\s+(?P<no>no)\s+\w+", re.IGNORECASE)
 _RATE_RE: Final = re.compile(
     r"\bper\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<scale>thousand|million))?\b"
@@ -178,7 +174,12 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         rates.append((clause_span(text, start, end, m.start()), f"per {base:,.0f}"))
         taken.append((m.start("num"), m.end()))
     taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
+    taken.extend(m.span() for m in _EPITHET_RE.finditer(text, start, end))
     out = _fractions(text, start, end, taken) + _durations(text, start, end)
+    out += [
+        _figure(m, float(m["v"]), None, "magnitude", f"a magnitude: {m.group()!r}", "v")
+        for m in _MAGNITUDE_RE.finditer(text, start, end)
+    ]
     taken.extend((x.start, x.end) for x in out)
 
     def free(a: int, b: int) -> bool:
@@ -204,14 +205,25 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     for m in _HALF_HOUR_RE.finditer(text, start, end):
         out.append(_figure(m, 30.0, "minutes", "word", f"{m.group()!r} = 30 minutes"))
     for m in _NONE_RE.finditer(text, start, end):
-        out.append(_figure(m, 0.0, None, "word", f"{m.group()!r}: a count of zero", "no"))
+        out.append(_figure(m, 0.0, None, "none", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
     return without_conversions(text, hedged(text, start, out))
 
 
 def _durations(text: str, start: int, end: int) -> list[Mention]:
-    """ "2:06:17": a duration, in seconds."""
-    return [
+    """ "2:06:17", "in 14:21": a duration, in seconds."""
+    splits = [
+        _figure(
+            m,
+            float(int(m["mm"]) * 60 + int(m["ss"])),
+            "s",
+            "duration",
+            f"a duration, minutes:seconds after 'in': {m['d']!r}",
+            "d",
+        )
+        for m in SPLIT_RE.finditer(text, start, end)
+    ]
+    return splits + [
         _figure(
             m,
             float(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])),
@@ -313,11 +325,9 @@ def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
     word = m["w"].casefold()
     if word == "once" and not _COUNTED_ONCE.search(text, max(start, m.start() - 5), end):
         return []  # "once" as "formerly" or "as soon as", not a count
-    if "-" in word:
-        tens, ones = word.split("-")
-        value = _WORD_NUMBERS[tens] + _UNITS_WORDS.index(ones) + 1
-    else:
-        value = _WORD_NUMBERS[word]
+    value = _WORD_NUMBERS.get(word) or cardinal(word)
+    if value is None:  # the pattern reads number words only: never the case
+        return []
     after = _UNIT_AFTER.match(text, m.end(), end)
     unit = None
     if after:

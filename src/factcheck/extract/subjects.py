@@ -284,17 +284,22 @@ def _of_kind(names: Names, found: Found, place: Place) -> tuple[str, str] | None
 def _topic(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """ "At least 300 people were injured on Thursday", in a story about an earthquake: a
     sentence that names no entity goes on about the subject of the figure before it in
-    its paragraph; at a paragraph's start, about what the text has named most so far, if
-    one entity leads. Only if the property, when known, is said of its kind."""
+    its paragraph; at a paragraph's start (or when the property, when known, is not said
+    of that subject's kind), about what the text has named most so far of the entities
+    the property may be said of, if one entity leads."""
     if found:
         return None
     text = place.text
     if place.recent is not None and "\n" not in text[place.recent[0] : place.sent[0]]:
         subject = place.recent[1]
         why = f"subject: {subject}, the subject of the figure before it in its paragraph"
-        return (subject, why) if _fits(names, place.prop, subject) else None
-    leader, times = _leader(names, text, place.earlier or [])
-    if leader is None or not _fits(names, place.prop, leader):
+        if _fits(names, place.prop, subject):
+            return subject, why
+    # of the entities the property may be said of ("depth" of an earthquake, not of the
+    # agency that measured it), the one named most so far
+    fitting = [x for x in place.earlier or [] if _fits(names, place.prop, x[2])]
+    leader, times = _leader(names, text, fitting)
+    if leader is None:
         return None
     return leader, (
         f"subject: {names.names.get(leader, leader)!r}, what the text is about so far "

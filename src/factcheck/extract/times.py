@@ -81,6 +81,12 @@ _H24: Final = (
     r"(?=\s*\(?(?:GMT|UTC|E[DS]?T|C[DS]?T|M[DS]?T|P[DS]?T|BST|CES?T|[Hh]ours|local\s+time)\b))"
 )
 _ZONE_AFTER: Final = re.compile(r"\s*\(?" + _ZONE_WORD + r"\)?")
+# "through the first 5K in 14:21": minutes and seconds after "in", with no a.m. or p.m. and
+# no zone, are how long something took, not when it happened.
+SPLIT_RE: Final = re.compile(
+    r"\b[Ii]n\s+(?P<d>(?P<mm>[0-5]?\d):(?P<ss>[0-5]\d))(?![\d:]|\.\d)"
+    r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.|\(?" + _ZONE_WORD + r"))"
+)
 
 
 def _time(n: int, *, need_ampm: bool = True) -> str:
@@ -164,7 +170,12 @@ def _said(hm: HMS) -> str:
 
 def time_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where clock times are written in ``text[start:end]``, drafted or not."""
-    return [m.span() for m in _TIME_RE.finditer(text, start, end)]
+    splits = _splits(text, start, end)
+    return [m.span() for m in _TIME_RE.finditer(text, start, end) if m.start() not in splits]
+
+
+def _splits(text: str, start: int, end: int) -> set[int]:
+    return {m.start("d") for m in SPLIT_RE.finditer(text, start, end)}
 
 
 def find_times(
@@ -178,7 +189,10 @@ def find_times(
     """The clock times in ``text[start:end]``, each on the day ``day_at`` its offset, zoned
     by the text after it or by ``clock``; ``local``: the zone and place "local time" is."""
     out: list[Mention] = []
+    splits = _splits(text, start, end)
     for m in _TIME_RE.finditer(text, start, end):
+        if m.start() in splits:
+            continue  # a duration (see SPLIT_RE), which the number reader reads
         ranged = any(m[g] is not None for g in ("h2", "H2", "w2"))
         first = _clock(m, 1, m["ap1"] or m["ap2"]) if ranged else _clock(m, 3, m["ap3"])
         last = _clock(m, 2, m["ap2"]) if ranged else None

@@ -23,7 +23,7 @@ would miss conflicts, which ``tests/test_scope.py`` checks against the full audi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final, cast
@@ -40,6 +40,7 @@ from factcheck.rules.registry import KINDS, PARAMS, REACH, Scope
 
 __all__ = [
     "SCOPES",
+    "CycleGroups",
     "Events",
     "Reach",
     "cycle_groups",
@@ -105,19 +106,23 @@ def reach(
     rules: Sequence[Rule],
     properties: Mapping[str, Property],
     seed: Iterable[Key],
-    events: Iterable[Events] | None = None,
+    events: _Events = None,
     *,
     named: Iterable[str] = (),
+    cycles: CycleGroups | None = None,
 ) -> Reach:
     """What conflicts involving claims on ``seed`` keys can involve, under ``rules``.
 
-    ``events`` is the corpus's event graph (:func:`event_digest` of every file): with it,
-    an ``order`` rule reaches only the events that share a possible cycle with the seed's
-    (a cycle never leaves its strongly connected group); without it, every claim of the
-    rule's properties. ``named`` are the entities the seed claims' quotes name by a wrong
-    alias (for ``named`` kinds).
+    ``events`` is the corpus's event graph (:func:`event_digest` of every file), or a
+    function that makes it, called only when a seed key is one an ``order`` rule reads
+    (the hook's given files mostly state none, and the graph spans the whole corpus):
+    with it, an ``order`` rule reaches only the events that share a possible cycle with
+    the seed's (a cycle never leaves its strongly connected group); without it, every
+    claim of the rule's properties. ``named`` are the entities the seed claims' quotes
+    name by a wrong alias (for ``named`` kinds). ``cycles`` finds the cycle groups of the
+    graph (default :func:`cycle_groups`; the hook's keeps them in its store).
     """
-    graph = None if events is None else list(events)
+    graph = _Graph(events, cycles or cycle_groups)
     out = Reach()
     seed = set(seed)
     out.keys |= seed
@@ -153,16 +158,16 @@ def _add_events(
     rule: Rule,
     props: set[str] | None,
     touched: Sequence[Key],
-    graph: Sequence[Events] | None,
+    graph: _Graph,
 ) -> None:
     """Add to ``out`` what a ``property`` reach rule needs from the ``touched`` keys."""
     if props is None:
         out.everything = True
-    elif graph is None:
+    elif (events := graph.get()) is None:
         out.properties |= props
     else:
         touched_events = {subject for subject, _ in touched}
-        for group in cycle_groups(props, params_properties(rule), graph):
+        for group in graph.cycles(props, params_properties(rule), events):
             if touched_events.intersection(group):
                 out.keys.update((e, p) for e in group for p in props)
 
@@ -189,6 +194,33 @@ def event_date_properties(rules: Iterable[Rule]) -> set[str]:
 #: and its dated claims on properties order rules date events by, as (property, subject,
 #: start, end).
 Events = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, datetime, datetime], ...]]
+
+#: A function that finds the cycle groups of an event graph: :func:`cycle_groups`'s
+#: answer for its arguments (order edge properties, date properties, the graph).
+CycleGroups = Callable[[Iterable[str], Iterable[str], Sequence[Events]], list[list[str]]]
+
+#: An event graph, or a function that makes it (``None``: none).
+_Events = Iterable[Events] | Callable[[], Iterable[Events] | None] | None
+
+
+class _Graph:
+    """The event graph given to :func:`reach`, made (when given as a function) on first use."""
+
+    def __init__(self, events: _Events, cycles: CycleGroups) -> None:
+        self._source = events
+        self._made: list[Events] | None = None
+        self.cycles = cycles
+
+    def get(self) -> list[Events] | None:
+        """The graph, ``None`` when none was given."""
+        if self._made is None and self._source is not None:
+            source = self._source
+            made = source() if callable(source) else source
+            if made is None:  # the function found no graph: every claim of the properties
+                self._source = None
+                return None
+            self._made = list(made)
+        return self._made
 
 
 def event_digest(rules: Sequence[Rule], facts: Iterable[Fact]) -> dict[str, Events]:
