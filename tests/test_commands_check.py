@@ -134,3 +134,20 @@ def test_check_reports_exactly_the_conflicts_citing_its_files(
         )
     ]
     assert reported == expected
+
+
+def test_a_file_in_a_directory_that_cannot_be_searched_is_named(
+    corpora: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As for a directory without execute permission: nothing in it can be looked at.
+    real = Path.stat
+
+    def stat(self: Path, *, follow_symlinks: bool = True) -> object:
+        if "locked" in self.parts[:-1]:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, follow_symlinks=follow_symlinks)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    assert main(["check", "facts/sources/locked/x.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "facts/sources/locked/x.yaml: cannot be read (Permission denied)" in err

@@ -53,3 +53,36 @@ def test_read_bytes_reads_one_byte_past_the_limit_for_parse_to_refuse(tmp_path: 
 def test_a_missing_corpus_raises(tmp_path: Path) -> None:
     with pytest.raises(FactcheckError, match="no such corpus directory"):
         scan(tmp_path / "nowhere")
+
+
+def test_an_unreadable_directory_is_a_load_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its files would otherwise be left out without a word (and the audit pass).
+    (tmp_path / "a.yaml").write_text("x: 1\n")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.yaml").write_text("y: 2\n")
+    real = os.scandir
+
+    def scandir(path: Path) -> object:
+        if Path(path).name == "locked":  # as for a directory without read permission
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    sc = scan(tmp_path)
+    assert [p.name for p in sc.files] == ["a.yaml"]
+    assert [(e.file, e.message) for e in sc.errors] == [
+        (str(tmp_path / "locked"), "cannot read directory: Permission denied")
+    ]
+
+
+def test_a_link_loop_is_a_load_error_whatever_its_name(tmp_path: Path) -> None:
+    # A link named like a directory could hide a directory of fact files.
+    (tmp_path / "a.yaml").write_text("x: 1\n")
+    (tmp_path / "sources").symlink_to("sources")
+    (tmp_path / "broken").symlink_to("nowhere")  # leads nowhere, and is no fact file
+    sc = scan(tmp_path)
+    assert [p.name for p in sc.files] == ["a.yaml"]
+    assert [e.file for e in sc.errors] == [str(tmp_path / "sources")]
+    assert "Too many levels of symbolic links" in sc.errors[0].message

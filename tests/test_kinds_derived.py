@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 import random
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import factcheck
 from factcheck.rules.kinds import derived
 
 from .conftest import MakeCorpus
@@ -29,6 +31,7 @@ from .kind_corpora import (
     check_perturbation,
     files,
     shuffled_audits_agree,
+    write,
 )
 
 _INPUTS = [
@@ -486,3 +489,15 @@ def test_a_result_computed_from_its_inputs_never_conflicts_with_them(
         f"id: r, {ES}, property: rate, value: {result!r}, tolerance: 0",
     ]
     assert audit_files(files(rule, {"a": claims})).conflicts == ()
+
+
+@pytest.mark.parametrize("scale", [0, -100000])
+def test_a_scale_that_is_not_positive_is_a_load_error_at_its_rule(
+    tmp_path: Path, scale: int
+) -> None:
+    # A rate per -100,000 (or per 0) would make findings of a meaningless figure.
+    write(tmp_path, files(RATIO.replace("scale: 100000", f"scale: {scale}"), {}))
+    errors = factcheck.audit(factcheck.load(tmp_path)).errors
+    assert [(e.file, e.line, e.field, e.message) for e in errors] == [
+        (str(tmp_path / "rules.yaml"), 2, "rules.r.params.scale", "Input should be greater than 0")
+    ]

@@ -4,10 +4,12 @@ and never changes an answer."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -206,6 +208,21 @@ def test_a_link_planted_inside_the_store_is_not_followed(
     assert victim.read_text() == "precious\n"
 
 
+def test_files_beside_a_missing_database_are_never_deleted(make_corpus: MakeCorpus) -> None:
+    # SQLite takes a WAL or shared-memory file beside a database for its own, and deletes
+    # it: with no database, the store did not make them (a tagged directory committed to
+    # a repository, say).
+    root = bound_corpus(make_corpus)
+    _run(root, "audit", ".")
+    for name in ("store.sqlite", "store.sqlite-wal", "store.sqlite-shm"):
+        (root / CACHE_DIR / name).unlink(missing_ok=True)
+    wal = root / CACHE_DIR / "store.sqlite-wal"
+    wal.write_text("precious\n")
+    proc = _run(root, "audit", ".")
+    assert proc.returncode == 1 and "the store did not make" in proc.stderr
+    assert wal.read_text() == "precious\n"
+
+
 def test_deleting_the_store_only_makes_runs_slower(make_corpus: MakeCorpus) -> None:
     root = bound_corpus(make_corpus)
     first = _run(root, "audit", ".")
@@ -257,3 +274,36 @@ def test_a_hook_on_an_empty_store_fills_it(
     monkeypatch.setattr(records, "parse_file", no_parsing)
     with open_store(root / CACHE_DIR) as store:
         assert factcheck.audit(load_around(root, given, store=store)) == first
+
+
+def _open_at(directory: Path, start: float, out: multiprocessing.Queue[list[str]]) -> None:
+    from factcheck.store import Store
+
+    while time.time() < start:  # all at once, as hooks started together are
+        pass
+    warnings: list[str] = []
+    store = Store.open(directory, warn=warnings.append)
+    if store is None:
+        warnings.append("no store")
+    else:
+        store.close()
+    out.put(warnings)
+
+
+def test_eight_runs_opening_one_new_store_at_once_all_use_it(tmp_path: Path) -> None:
+    # One saw the directory another had just made before its tag was in it ("a directory
+    # factcheck did not make"), or the database while another switched it to WAL
+    # ("database is locked"), and ran without the store, saying to delete it.
+    ctx = multiprocessing.get_context("fork")
+    seen: list[str] = []
+    for round_ in range(12):
+        directory = tmp_path / f"store{round_}"
+        queue: multiprocessing.Queue[list[str]] = ctx.Queue()
+        start = time.time() + 0.3
+        procs = [ctx.Process(target=_open_at, args=(directory, start, queue)) for _ in range(8)]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join(timeout=60)
+        seen += [w for _ in procs for w in queue.get(timeout=10)]
+    assert seen == []

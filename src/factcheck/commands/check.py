@@ -41,12 +41,21 @@ def corpus_root(file: str | os.PathLike[str]) -> Path | None:
     """
     for d in Path(file).absolute().parents:
         if d.name == "facts" or any(
-            (d / f"{stem}{suffix}").is_file()
+            _is_file(d / f"{stem}{suffix}")
             for stem in ("entities", "properties")
             for suffix in YAML_SUFFIXES
         ):
             return as_given(d, Path(file))
     return None
+
+
+def _is_file(path: Path) -> bool:
+    # Path.is_file raises for a file in a directory that cannot be searched (EACCES):
+    # such a directory holds no definitions the hook can read.
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def as_given(root: Path, file: Path) -> Path:
@@ -138,8 +147,8 @@ def by_corpus(files: list[str]) -> tuple[dict[Path, set[str]], list[str]]:
     roots: dict[Path, set[str]] = {}
     problems = []
     for file in files:
-        root = corpus_root(file)
         unreadable = not_a_fact_file(Path(file))
+        root = None if unreadable else corpus_root(file)
         if unreadable:
             problems.append(f"{file}: {unreadable}")
         elif root is None:

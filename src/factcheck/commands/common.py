@@ -242,8 +242,15 @@ def emit(text: str, code: int, note: str = "", args: argparse.Namespace | None =
         return code
     if quiet and code == 0 and args is not None and args.format == "text":
         return code  # nothing to report: nothing printed
+    failed = write_stdout(text + "\n")
+    return code if failed is None else failed
+
+
+def write_stdout(text: str) -> int | None:
+    """Write ``text`` to standard output as is: ``None``, or the exit code when it could
+    not be written (every command's output goes through here)."""
     try:
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (``factcheck audit | head``): end as a filter does when
@@ -254,7 +261,7 @@ def emit(text: str, code: int, note: str = "", args: argparse.Namespace | None =
         silence_stdout()
         print(f"factcheck: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    return code
+    return None
 
 
 def silence_stdout() -> None:

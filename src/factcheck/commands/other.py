@@ -12,6 +12,7 @@ from factcheck.commands.common import (
     DEFAULT_NAME,
     emit,
     fail,
+    write_stdout,
 )
 from factcheck.domain.errors import FactcheckError
 from factcheck.io.load import load
@@ -79,7 +80,7 @@ def configure_extract(p: argparse.ArgumentParser) -> None:
 def extract(args: argparse.Namespace) -> int:
     from factcheck.extract import run
 
-    return run(args)
+    return run(args, write_stdout)
 
 
 def schema(args: argparse.Namespace) -> int:
@@ -125,6 +126,8 @@ def coverage(args: argparse.Namespace) -> int:
             checked_by = "NO RULE"
             unchecked += 1
         lines.append(f"{prop}\t{counts[prop]}\t{checked_by}")
-    print("\n".join(lines))
+    failed = write_stdout("".join(f"{line}\n" for line in lines))
+    if failed is not None:
+        return failed
     print(f"{unchecked} properties used by claims are checked by no rule", file=sys.stderr)
     return 0

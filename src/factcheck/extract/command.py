@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from factcheck.domain.errors import FactcheckError, LoadError
@@ -32,8 +33,11 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--title", help="title of the source (default: the first line of the text)")
 
 
-def run(args: argparse.Namespace) -> int:
-    """``factcheck extract``: print or write the drafted fact file; 2 on bad input."""
+def run(args: argparse.Namespace, write: Callable[[str], int | None] | None = None) -> int:
+    """``factcheck extract``: print or write the drafted fact file; 2 on bad input.
+
+    ``write`` prints the draft and gives an exit code when it cannot (the command line
+    passes its own, so that a full disk or a closed pipe ends without a traceback)."""
     try:
         text = _read_text(Path(args.snapshot))
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", args.source_id):
@@ -78,18 +82,23 @@ def run(args: argparse.Namespace) -> int:
         return 2
     out = draft.to_yaml(Path(args.snapshot).name)
     if args.out:
-        target = Path(args.out)
-        if target.exists() and not args.force:
-            print(f"{target}: exists; not overwritten (use --force)", file=sys.stderr)
-            return 2
-        try:
-            target.write_text(out, encoding="utf-8")
-        except OSError as exc:
-            print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-        print(f"{target}: {len(draft.claims)} draft claims", file=sys.stderr)
-    else:
-        sys.stdout.write(out)
+        return _write_file(Path(args.out), out, len(draft.claims), args.force)
+    if write is not None:  # the command line's writer: a full disk or closed pipe ends quietly
+        return write(out) or 0
+    sys.stdout.write(out)
+    return 0
+
+
+def _write_file(target: Path, out: str, claims: int, force: bool) -> int:
+    if target.exists() and not force:
+        print(f"{target}: exists; not overwritten (use --force)", file=sys.stderr)
+        return 2
+    try:
+        target.write_text(out, encoding="utf-8")
+    except OSError as exc:
+        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"{target}: {claims} draft claims", file=sys.stderr)
     return 0
 
 

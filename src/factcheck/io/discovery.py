@@ -29,53 +29,58 @@ def iter_fact_files(root: Path) -> tuple[list[Path], list[LoadError]]:
     pending = [root]
     while pending:
         here = pending.pop()
-        try:
-            with os.scandir(here) as listing:
-                entries = sorted(
-                    (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
-                )
-        except OSError:  # gone or unreadable meanwhile: nothing to read there
-            continue
         subdirs = []
-        for entry in entries:
+        for entry in _listing(here, errors):
             path = here / entry.name
-            try:
-                is_dir = entry.is_dir()
-            except OSError:  # cannot be looked at: read as a file, which reports why
-                is_dir = False
-            if is_dir:
-                if entry.is_symlink():
-                    errors.append(
-                        LoadError(str(path), None, "", "symbolic link to a directory: not followed")
-                    )
-                else:
-                    subdirs.append(path)
-                continue
-            if not entry.name.endswith(YAML_SUFFIXES):
-                continue
-            if entry.is_symlink():
-                try:
-                    target = path.resolve(strict=True)
-                except (OSError, RuntimeError):  # RuntimeError: a loop of links
-                    errors.append(
-                        LoadError(
-                            str(path),
-                            None,
-                            "",
-                            "symbolic link that leads nowhere (broken, or a loop): not read",
-                        )
-                    )
-                    continue
-                if not target.is_relative_to(real_root):
-                    errors.append(
-                        LoadError(
-                            str(path), None, "", "symbolic link leads outside the corpus: not read"
-                        )
-                    )
-                    continue
-            files.append(path)
+            what, why = _what(entry, path, real_root)
+            if what == "dir":
+                subdirs.append(path)
+            elif what == "file":
+                files.append(path)
+            elif why:
+                errors.append(LoadError(str(path), None, "", why))
         pending.extend(reversed(subdirs))
     return files, errors
+
+
+def _listing(here: Path, errors: list[LoadError]) -> list[os.DirEntry[str]]:
+    """The entries of directory ``here`` (sorted, hidden ones left out)."""
+    try:
+        with os.scandir(here) as listing:
+            return sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+    except FileNotFoundError:  # gone meanwhile: nothing to read there
+        return []
+    except OSError as exc:  # unreadable: its files would be missing without a word
+        errors.append(
+            LoadError(str(here), None, "", f"cannot read directory: {exc.strerror or exc}")
+        )
+        return []
+
+
+def _what(entry: os.DirEntry[str], path: Path, real_root: Path) -> tuple[str, str]:
+    """What an entry is to the walk: ``dir`` (walked), ``file`` (read), or neither, with
+    why it is not read (a load error) or ``""`` (not a fact file: passed over)."""
+    try:
+        is_dir = entry.is_dir()
+    except OSError as exc:  # a link loop, say: read as a file, which reports why
+        if not entry.name.endswith(YAML_SUFFIXES):
+            # Not read as a file either, but it may be a directory of fact files.
+            return "", f"cannot be looked at ({exc.strerror or exc}): not read"
+        is_dir = False
+    if is_dir:
+        if entry.is_symlink():
+            return "", "symbolic link to a directory: not followed"
+        return "dir", ""
+    if not entry.name.endswith(YAML_SUFFIXES):
+        return "", ""
+    if entry.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a loop of links
+            return "", "symbolic link that leads nowhere (broken, or a loop): not read"
+        if not target.is_relative_to(real_root):
+            return "", "symbolic link leads outside the corpus: not read"
+    return "file", ""
 
 
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[LoadError]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 from typing import Final
 
@@ -35,6 +36,10 @@ TAG: Final = (
     b"Signature: 8a477f597d28d172789f06886806bc55\n"
     b"# This directory is factcheck's store. It is safe to delete: runs only get slower.\n"
 )
+
+
+#: How long a directory without its tag may be one a concurrent run is still making.
+_NEW_DIRECTORY_SECONDS: Final = 1.0
 
 
 def disabled_by_environment() -> bool:
@@ -73,7 +78,12 @@ def claim_directory(path: Path) -> str | None:
         return "is a symbolic link, not a directory factcheck made"
     if not stat.S_ISDIR(st.st_mode):
         return "is not a directory"
-    return _owned(path)
+    # A run that made the directory an instant ago writes its tag right after: a
+    # directory that new gets a moment for it (8 hooks starting on a cold store).
+    deadline = min(st.st_ctime + _NEW_DIRECTORY_SECONDS, time.time() + _NEW_DIRECTORY_SECONDS)
+    while (problem := _owned(path)) is not None and time.time() < deadline:
+        time.sleep(0.01)
+    return problem
 
 
 def not_a_file(path: Path) -> bool:

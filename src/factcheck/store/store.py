@@ -33,6 +33,7 @@ import hmac
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -50,6 +51,9 @@ _ANNOUNCE_BYTES: Final = 4 * 2**20
 #: Stored audit outputs kept; older ones are deleted (inside the database) on write.
 _KEEP_RESULTS: Final = 64
 
+#: The files SQLite keeps beside a database, and deletes when it is done with them.
+_SIDE_FILES: Final = (f"{_DB_NAME}-wal", f"{_DB_NAME}-shm", f"{_DB_NAME}-journal")
+
 #: A file row: its key, its source id (or ``""``), its JSON head (what a hook looks at
 #: for every file) and its JSON body (read only for the files taken).
 FileRow = tuple[str, str, bytes, bytes]
@@ -57,6 +61,20 @@ FileRow = tuple[str, str, bytes, bytes]
 
 def _warn_stderr(message: str) -> None:
     print(f"factcheck: {message}", file=sys.stderr)
+
+
+def _wal(db: sqlite3.Connection) -> None:
+    """Put the database in WAL mode. A run switching a new database to WAL meanwhile makes
+    this fail at once ("database is locked"), without waiting as other statements do:
+    try again for a while rather than run without the store."""
+    for attempt in range(100):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.01 * (1 + attempt % 5))
 
 
 class Store:
@@ -99,13 +117,20 @@ class Store:
         if secret is None:
             return None  # no private place for a key: nothing could be trusted back
         db_path = path / _DB_NAME
-        for name in (_DB_NAME, f"{_DB_NAME}-wal", f"{_DB_NAME}-shm", f"{_DB_NAME}-journal"):
+        for name in (_DB_NAME, *_SIDE_FILES):
             if not_a_file(path / name):
                 warn(f"{path / name}: not a regular file; running without the store")
                 return None
+        # SQLite would take these for its own and delete them: without the database they
+        # are not the store's (a tagged directory committed to a repository). Looked for
+        # before the database, which SQLite makes first: a run making them meanwhile has.
+        side = [name for name in _SIDE_FILES if os.path.lexists(path / name)]
+        if side and not os.path.lexists(db_path):
+            warn(f"{path / side[0]}: a file the store did not make; running without it")
+            return None
         try:
             db = sqlite3.connect(db_path, timeout=10.0, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+            _wal(db)
             db.execute("PRAGMA synchronous=NORMAL")
             create_tables(db)
         except sqlite3.Error as exc:

@@ -37,7 +37,7 @@ class DerivedParams(Params):
     relation: Literal["ratio", "product", "sum"]
     numerator: str | None = None
     denominator: str | None = None
-    scale: float = 1.0
+    scale: float = Field(default=1.0, gt=0)
     factors: list[str] | None = None
     parts: list[str] | None = None
     result: str | None = None
