@@ -164,6 +164,9 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
     """Draft every article source of ``facts`` whose snapshot is in ``texts``; count."""
     corpus = factcheck.load(facts)
     vocabulary = _vocabulary(facts)
+    errors = [*corpus.errors, *vocabulary.errors]
+    if errors:  # a set that does not load would be scored against part of itself
+        raise SystemExit("\n".join(map(str, errors)) + f"\n{facts}: fix these errors first")
     for sid, sf in sorted(corpus.sources.items()):
         src = sf.source
         if src.kind != "article" or src.snapshot is None:

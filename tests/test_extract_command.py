@@ -69,3 +69,33 @@ def test_cli_extract_bad_input(
 def test_cli_extract_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "no/such.txt", "--source-id", "x"]) == 2
     assert "no/such.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        # an unquoted comma in a flow mapping: one property invalid, so no vocabulary
+        (
+            {
+                "properties.yaml": "properties:\n"
+                "  - {id: happened, type: date, description: When (meetings, killings).}\n"
+            },
+            "properties.yaml:2: properties[0].killings).: unknown field",
+        ),
+        ({"entities.yaml": "entities:\n  - {id: Bad Id, name: X}\n"}, "entities.yaml:2"),
+    ],
+)
+def test_cli_extract_refuses_a_corpus_with_load_errors(
+    make_corpus: MakeCorpus,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, str],
+    message: str,
+) -> None:
+    root = make_corpus(files)
+    snap = tmp_path / "snap.txt"
+    snap.write_text("Headline\nThe quake killed 12 people.\n", encoding="utf-8")
+    assert main(["extract", str(snap), "--source-id", "x", "--facts", str(root)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""  # no draft from part of a vocabulary
+    assert message in err and "must load without errors" in err

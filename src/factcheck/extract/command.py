@@ -60,6 +60,10 @@ def run(args: argparse.Namespace, write: Callable[[str], int | None] | None = No
         from factcheck.io.load import load
 
         corpus = load(args.facts)
+        if corpus.errors:
+            # Drafting from part of a vocabulary would silently propose less: say what to fix.
+            note = "the corpus whose entities and properties are proposed must load without errors"
+            raise FactcheckError([*corpus.errors, LoadError(args.facts, None, "", note)])
         missing = [n for n in (UNIDENTIFIED,) if n not in corpus.entities] + [
             n for n in (UNREVIEWED_NUMBER, UNREVIEWED_DATE) if n not in corpus.properties
         ]
