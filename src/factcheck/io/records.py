@@ -28,6 +28,7 @@ from factcheck.domain.errors import LoadError
 from factcheck.domain.model import Claim, Source, SourceFile
 from factcheck.io import yaml_reader as _yaml
 from factcheck.io.compact import compact_claims, share_fields
+from factcheck.io.orphans import end_with_parent
 from factcheck.io.parse import FILE_KINDS, Reading, parse_file
 from factcheck.io.position_rows import decode_positions, encode_positions
 from factcheck.io.worker_claims import claim_from_worker
@@ -142,7 +143,8 @@ def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(items) // (n * 8))
-    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(n, mp_context=context, initializer=end_with_parent)
+    with pool:
         rows = pool.map(_worker, items, chunksize=chunk)
         items.clear()  # the pool holds each chunk of files until its rows are back
         for row in rows:
