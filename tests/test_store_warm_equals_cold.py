@@ -2,10 +2,11 @@
 
 A Hypothesis state machine edits a corpus the way people and tools do (edits, same-size
 edits with the modification time put back, renames, deletions, swaps, an edit while a
-run is under way, a damaged database) and after every step compares every warm answer
-(the library with a store, the hook's partial load, the command line's stored report)
-with a cold one. Separate tests run eight hooks at once on one cold store, and kill
-runs with SIGKILL while they write.
+run is under way, a damaged database), runs hooks side by side and kills runs with
+SIGKILL while they write, and after every step compares every warm answer (the library
+with a store, the hook's partial load, the command line's stored report) with a cold
+one. Separate tests run eight hooks at once on one cold store, round after round, and
+kill larger runs while they write.
 """
 
 from __future__ import annotations
@@ -188,6 +189,33 @@ class WarmEqualsCold(RuleBasedStateMachine):
             db = sqlite3.connect(path, isolation_level=None)
             db.execute(query)
             db.close()
+
+    @precondition(lambda self: self._sources())
+    @rule(data=st.data())
+    def hooks_at_once(self, data: st.DataObject) -> None:
+        # Hooks run side by side on one store (pre-commit runs them in parallel): each
+        # answers as a cold check of its file does.
+        files = data.draw(st.lists(st.sampled_from(self._sources()), min_size=2, max_size=4))
+        names = [str(f.relative_to(self.tmp)) for f in files]
+        running = [_check(self.root, name) for name in names]
+        warm = [(p.communicate(timeout=120), p.returncode) for p in running]
+        for name, ((out, err), code) in zip(names, warm, strict=True):
+            cold = _check(self.root, name, "--no-cache")
+            assert (out, code) == (cold.communicate(timeout=120)[0], cold.returncode), name
+            assert "Traceback" not in err
+
+    @rule(delay=st.floats(min_value=0.0, max_value=1.5))
+    def killed_while_writing(self, delay: float) -> None:
+        # A run killed outright at any point of its writes (the invariant then compares).
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "audit", "facts"],
+            cwd=self.tmp,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
 
     @invariant()
     def warm_equals_cold(self) -> None:
