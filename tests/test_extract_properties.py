@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, draft_fact_file
@@ -97,43 +103,6 @@ def test_property_of_subject(corpus: factcheck.Corpus) -> None:
         None,
     )
     assert count_property(names) == "count"
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "before", "after"),
-    [
-        # the counted noun is the first figure's, the words before the second are the
-        # second's, and "blamed", as far from both, is neither's
-        (
-            "At least two deaths are blamed on a 7.2 magnitude quake",
-            "two",
-            "At least",
-            "deaths are",
-        ),
-        ("At least two deaths are blamed on a 7.2 magnitude quake", "7.2", "on a", None),
-        # a hedge before a figure is part of it: "injured" is nearer 6,000 than 370
-        ("It killed 370 people and injured more than 6,000 people", "370", "It killed", "people"),
-        ("It killed 370 people and injured more than 6,000 people", "6,000", "injured", None),
-        # a model name with digits is no figure
-        ("5:26 p.m. An A320 departs", "5:26 p.m.", "", None),
-    ],
-)
-def test_words_between_figures_belong_to_the_nearer(
-    text: str, figure: str, before: str, after: str | None
-) -> None:
-    from datetime import date
-
-    from factcheck.extract import find_mentions
-    from factcheck.extract.properties import own_words
-
-    at = text.index(figure)
-    [m] = [x for x in find_mentions(text, day=date(2025, 3, 15)) if x.start == at]
-    got_before, got_after = own_words(text, 0, len(text), m)
-    assert got_before.strip() == before
-    if after is not None:
-        assert got_after.strip() == after
-    else:
-        assert got_after == text[m.end :]
 
 
 def test_a_property_is_not_taken_across_another_figure(make_corpus: MakeCorpus) -> None:
@@ -232,3 +201,67 @@ def test_a_count_by_a_word_needs_its_noun(
     )
     mention = Mention("quantity", 0, 3, "238", 238.0)
     assert described_properties(names, mention, before, after) == props
+
+
+COMPANY = """
+entities:
+  - {id: acme, name: Acme, kind: company}
+  - {id: line, name: Acme rail line, kind: railway}
+properties:
+"""
+MONEY = """
+properties:
+  - {id: revenue, type: quantity, unit: USD, description: Sales in a period.}
+  - {id: revenue-forecast, type: quantity, unit: USD, description: Sales a company expects.}
+  - {id: share-fall, type: quantity, unit: percent, description: Fall of a company's shares.}
+  - {id: launched, type: date, description: When a rocket lifted off.}
+  - {id: people-evacuated, type: quantity, unit: people, description: People told to leave.}
+  - {id: passengers, type: quantity, unit: people, description: People on board.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.fixture
+def money(make_corpus: MakeCorpus) -> factcheck.Corpus:
+    entities = COMPANY.split("properties:")[0]
+    return factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": MONEY}))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "prop"),
+    [
+        # a bare number is no amount of money: not the company's forecast
+        ("Acme stands at Mile 65.6 of its line.", 65.6, "unreviewed-number"),
+        # an amount the subject cannot tell: "Sales in a period." may be a company's too
+        ("Acme said sales were $6.8 billion.", 6.8e9, "unreviewed-number"),
+        # a noun that is the unit of several properties names none, even one named by it
+        ("Acme moved 300 people.", 300, "unreviewed-number"),
+        # the sentence's only date: the words of its count name no date property
+        ("Acme launched 20 satellites early on March 15.", "2025-03-15", "launched"),
+    ],
+)
+def test_no_property_from_weak_evidence(
+    money: factcheck.Corpus, text: str, value: object, prop: str
+) -> None:
+    claims = draft_fact_file(text, "x", corpus=money, published="2025-03-20").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert claim["property"] == prop, claim["note"]
+
+
+@functools.cache
+def _money_names() -> Names:
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "entities.yaml").write_text(COMPANY.split("properties:")[0])
+        (Path(tmp) / "properties.yaml").write_text(MONEY)
+        return Names.of(factcheck.load(tmp))
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["equaled", "reached", "was"]))
+def test_a_bare_number_is_never_money_or_a_share(n: int, verb: str) -> None:
+    """Whatever the words, a number with no unit gets no property in USD or percent."""
+    names = _money_names()
+    mention = Mention("quantity", 0, 1, str(n), float(n))
+    for prop in ("revenue", "revenue-forecast", "share-fall"):
+        assert prop not in described_properties(names, mention, f"Acme sales {verb}", "")
+    assert property_of_subject(names, "acme", mention) == (None, None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extract.figure_words import own_words
 from factcheck.extract.mention import Mention
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem, word_stems
@@ -27,6 +28,7 @@ __all__ = [
     "count_property",
     "described_properties",
     "named_properties",
+    "own_words",
     "property_of_subject",
     "propose_property",
 ]
@@ -61,6 +63,7 @@ _PROPERTY_KEYWORDS: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "time-outside-cell": (("leave their cells", "outside the cell"), "minutes"),
 }
 
+Span = tuple[int, int]
 _SPECIAL_UNITS: Final = frozenset({"percent", "USD", "EUR", "GBP", "rank", "times"})
 #: Units of a span of time, as the number reader writes them.
 TIME_UNITS: Final = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
@@ -80,7 +83,8 @@ def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
         return unit == mention.unit
     if unit is None:
         return mention.unit not in _SPECIAL_UNITS and not (mention.unit or "").startswith("per ")
-    return True
+    # a bare number is no amount of money or share: "Mile 65.6" is not a company's sales
+    return mention.unit is not None or unit not in _SPECIAL_UNITS
 
 
 def _keyword_hits(names: Names, mention: Mention, low: str) -> list[str]:
@@ -126,10 +130,24 @@ def propose_property(
     if not local and mention.kind == "quantity" and not mention.unit:
         local = _counted_property(names, text[mention.end : sent[1]])
     if not local:
-        local = described_properties(names, mention, *own_words(text, lo, hi, mention))
+        local = _weaker(names, text, (lo, hi), mention, (sent[0], stop) if alone else None)
+    return local[0] if len(local) == 1 else None
+
+
+def _weaker(
+    names: Names, text: str, clause: tuple[int, int], mention: Mention, sentence: Span | None
+) -> list[str]:
+    """What is left when no word names a property: a word only one description has, a
+    span of time, and for the sentence's only date (``sentence`` given) a property named
+    anywhere in it: the words of its counts name no date property, so "SpaceX launched 20
+    satellites ... early Friday" says when they were launched."""
+    local = described_properties(names, mention, *own_words(text, *clause, mention))
     if not local and mention.kind == "quantity" and mention.unit in TIME_UNITS:
         local = _how_long(names, mention)
-    return local[0] if len(local) == 1 else None
+    if not local and mention.kind == "date" and sentence is not None:
+        before, after = text[sentence[0] : mention.start], text[mention.end : sentence[1]]
+        local = named_properties(names, mention, before, after)
+    return local
 
 
 def described_properties(names: Names, mention: Mention, before: str, after: str) -> list[str]:
@@ -158,46 +176,6 @@ def _counts_other(unit: str | None, after: str) -> bool:
     """Whether a count in ``unit`` (not people: "80 killed") lacks its noun right after."""
     counted = {stem(w) for w in re.findall(r"[A-Za-z]+", after)[:3]}
     return bool(unit and unit.isalpha() and unit != "people" and stem(unit) not in counted)
-
-
-# Another figure near this one: digits standing alone ("7.2", "60,000"; not "A320") or a
-# number word. The words between two figures belong to the nearer one.
-_FIGURE: Final = re.compile(
-    r"(?<![\w$.,])\d+(?:[.,:]\d+)*(?![A-Za-z])|\b(?:two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|hundreds|thousands|millions|dozens)\b",
-    re.IGNORECASE,
-)
-_HEDGE_TAIL: Final = re.compile(
-    r"(?:\b(?:more|less|fewer)\s+than|\bat\s+(?:least|most)|\bup\s+to|\babout|\baround|"
-    r"\bsome|\bover|\bnearly|\balmost|\bjust)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _between(text: str, a: int, b: int) -> list[str]:
-    """The words of ``text[a:b]``, less a hedge that ends them (it belongs to the figure after)."""
-    words = text[a:b]
-    hedge = _HEDGE_TAIL.search(words)
-    return (words[: hedge.start()] if hedge else words).split()
-
-
-def own_words(text: str, lo: int, hi: int, mention: Mention) -> tuple[str, str]:
-    """The words of ``text[lo:hi]`` before and after ``mention`` that are nearer to it than
-    to another figure: in "two deaths ... a 7.2 magnitude quake", "deaths" is the two's and
-    "magnitude" the 7.2's; a word as far from both is neither's. A hedge right before a
-    figure ("more than") is part of it, not a word between."""
-    others = [m.span() for m in _FIGURE.finditer(text, lo, hi)]
-    others = [(a, b) for a, b in others if not mention.start <= a < mention.end]
-    prev_end = max((b for _, b in others if b <= mention.start), default=None)
-    next_start = min((a for a, _ in others if a >= mention.end), default=None)
-    before, after = text[lo : mention.start], text[mention.end : hi]
-    if prev_end is not None:
-        words = _between(text, prev_end, mention.start)
-        before = " ".join(words[len(words) // 2 + len(words) % 2 :])
-    if next_start is not None:
-        words = _between(text, mention.end, next_start)
-        after = " ".join(words[: len(words) // 2])
-    return before, after
 
 
 def _next_clause(
@@ -274,35 +252,9 @@ def _unit_named(names: Names, mention: Mention, context: set[str]) -> list[str]:
 
 _COUNTED_RUN: Final = re.compile(r"(?:\s+|-)((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
 _RUN_STOP: Final = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "with",
-        "for",
-        "in",
-        "on",
-        "at",
-        "to",
-        "and",
-        "or",
-        "each",
-        "which",
-        "that",
-        "who",
-        "are",
-        "is",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "by",
-        "from",
-        "per",
-        "as",
-    ]
+    {"a", "an", "the", "of", "with", "for", "in", "on", "at", "to", "and", "or"}
+    | {"each", "which", "that", "who", "are", "is", "was", "were", "has", "have", "had", "by"}
+    | {"from", "per", "as"}
 )
 
 
@@ -323,15 +275,22 @@ def _counted_property(names: Names, after: str) -> list[str]:
     for prop, ptype in names.properties.items():
         if ptype != "quantity" or prop.startswith("unreviewed"):
             continue
-        unit = (names.units.get(prop) or "").casefold()
-        # a unit names a property only if no other property has it ("lanes", not "people")
-        own = unit.isalpha() and units.count(unit) == 1
-        for word in run:
-            if word in prop.split("-") or (own and unit in (word, word + "s")):
-                found.setdefault(prop, word)
+        word = next((w for w in run if _counts_as(prop, names.units.get(prop), w, units)), None)
+        if word is not None:
+            found[prop] = word
     if len(found) > 1 and run:
         found = {p: w for p, w in found.items() if w == run[-1]}
     return list(found)
+
+
+def _counts_as(prop: str, unit: str | None, word: str, units: list[str]) -> bool:
+    """Whether the counted ``word`` names ``prop``: a word of its id that is no unit of
+    several properties ("people" names not ``people-evacuated``), or its unit when no
+    other property has that unit ("lanes", not "people")."""
+    unit = (unit or "").casefold()
+    own = unit.isalpha() and units.count(unit) == 1
+    shared = units.count(word) + units.count(word.removesuffix("s")) > 1
+    return (word in prop.split("-") and not shared) or (own and unit in (word, word + "s"))
 
 
 def property_of_subject(
@@ -362,6 +321,13 @@ def property_of_subject(
     # a date needs the noun of the subject's own name ("When a flight departed."): every
     # country or person has many dates said of its kind
     fitting = own if mention.kind == "date" or own else fitting
+    if (
+        mention.kind == "quantity"
+        and not own
+        and len(fitting) == 1
+        and _said_of_anything(names, mention, fitting[0])
+    ):
+        fitting = []
     if len(fitting) == 1:
         noun = sorted(names.said_of[fitting[0]] & (nouns or names.nouns[subject]))[-1]
         why = f"property {fitting[0]}: the only {mention.kind} property said of a {noun}"
@@ -374,6 +340,22 @@ def property_of_subject(
                 f"property {generic[0]}: when the subject happened (nothing more precise)",
             )
     return None, None
+
+
+def _said_of_anything(names: Names, mention: Mention, prop: str) -> bool:
+    """Whether another property of the figure's type and unit names nothing it is said of
+    ("Sales in a period."): it may be the subject's as well as ``prop`` (said of a company:
+    "Sales a company expects"), so the subject does not tell them apart."""
+    return any(
+        q != prop
+        and qtype == mention.kind
+        and not q.startswith("unreviewed")
+        and not names.said_of.get(q)
+        and not names.described_kinds.get(q)
+        and names.units.get(q) == names.units.get(prop)
+        and _unit_fits(names, q, mention)
+        for q, qtype in names.properties.items()
+    )
 
 
 def count_property(names: Names) -> str | None:
