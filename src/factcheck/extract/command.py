@@ -44,24 +44,7 @@ def run(args: argparse.Namespace, write: Callable[[str], int | None] | None = No
     passes its own, so that a full disk or a closed pipe ends without a traceback)."""
     try:
         text = _read_text(Path(args.snapshot))
-        source_id = args.source_id
-        if source_id is None:
-            source_id = default_source_id(Path(args.snapshot))
-            if not source_id:
-                message = "no id can be made from the file name: give --source-id"
-                raise FactcheckError([LoadError(args.snapshot, None, "", message)])
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", source_id):
-            raise FactcheckError(
-                [
-                    LoadError(
-                        "--source-id",
-                        None,
-                        "",
-                        f"{source_id!r} is "
-                        "not a valid id: use lower-case letters, digits and dashes",
-                    )
-                ]
-            )
+        source_id = _source_id(args)
         if args.published:
             try:
                 PartialDate.parse(args.published)
@@ -101,6 +84,20 @@ def run(args: argparse.Namespace, write: Callable[[str], int | None] | None = No
         return write(out) or 0
     sys.stdout.write(out)
     return 0
+
+
+def _source_id(args: argparse.Namespace) -> str:
+    """The new source's id: ``--source-id``, checked, or one made from the file name."""
+    source_id: str | None = args.source_id
+    if source_id is None:
+        source_id = default_source_id(Path(args.snapshot))
+        if not source_id:
+            message = "no id can be made from the file name: give --source-id"
+            raise FactcheckError([LoadError(args.snapshot, None, "", message)])
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", source_id):
+        message = f"{source_id!r} is not a valid id: use lower-case letters, digits and dashes"
+        raise FactcheckError([LoadError("--source-id", None, "", message)])
+    return source_id
 
 
 def default_source_id(snapshot: Path) -> str:
