@@ -66,6 +66,26 @@ EASTERN = "All times are Eastern Time.\n"
         ("It hit at 04:18 local time on Sunday.", "2018-01-14", "2018-01-14", "exact"),
         # no zone in the text: the time is kept as its day, never given a guessed zone
         ("It landed at 5:26 p.m. on time.", "2025-03-15", "2025-03-15", "exact"),
+        # four-digit 24-hour times before a zone, and long zone names ending in "Time"
+        (
+            "At approximately 1359 Atlantic Daylight Time, it derailed.",
+            "2010-06-13",
+            "2010-06-13T13:59-03:00",
+            "exact",
+        ),
+        ("It lifted off (0430 GMT; late).", "2024-05-10", "2024-05-10T04:30+00:00", "exact"),
+        ("It began at 2310 UTC.", "2024-05-10", "2024-05-10T23:10+00:00", "exact"),
+        ("It hit at 10:05 Alaska Daylight Time.", "2024-05-10", "2024-05-10T10:05-08:00", "exact"),
+        ("It hit at 9 a.m. Greenwich Mean Time.", "2024-05-10", "2024-05-10T09:00+00:00", "exact"),
+        # four digits with seconds are a time; without a zone it is kept as its day
+        ("At 1358:51, the brakes applied.", "2010-06-13", "2010-06-13", "exact"),
+        # a time glued to the sentence before it, as timelines lose their line breaks
+        (
+            EASTERN + "A fire shows in the hills.11:44 a.m.: Warnings.",
+            "2025-01-07",
+            "2025-01-07T11:44-05:00",
+            "exact",
+        ),
     ],
 )
 def test_times(text: str, day: str, value: str, hedge: str) -> None:
@@ -158,3 +178,104 @@ def test_minutes_and_seconds_after_in_are_a_duration(text: str, kind: str, value
     [m] = find_mentions(text, day=date(2025, 3, 15))
     assert (m.kind, m.value) == (kind, value)
     assert (m.unit == "s") == (kind == "quantity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 1959 Pacific hurricane season was mild.",
+        "In 1800 Hours of Darkness was a book.",
+        "The score was 1.5:30 at the end.",
+        "An Asian Games event: AST 1200 was late.",
+    ],
+)
+def test_four_digits_that_are_no_time(text: str) -> None:
+    """A year before a word that is no zone stays a year; a shared abbreviation ("AST":
+    Atlantic or Arabia) is no zone."""
+    found = find_mentions(text, day=date(2025, 3, 15))
+    assert not [m for m in found if "time" in m.flags and m.precision == "time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "hedges"),
+    [
+        # "X and Y PM Eastern": two times, the first taking the second's p.m. and zone
+        (
+            "At 5:26 and 5:42 PM Eastern, two planes took off.",
+            ["2025-03-15T17:26-04:00", "2025-03-15T17:42-04:00"],
+            ["exact", "exact"],
+        ),
+        # "between X and Y" is a range: its start, not-before
+        (
+            "Between 5:26 and 5:42 PM Eastern, two planes took off.",
+            ["2025-03-15T17:26-04:00"],
+            ["not-before"],
+        ),
+        (
+            "At 9 a.m. and 2 p.m. ET it rang.",
+            ["2025-03-15T09:00-04:00", "2025-03-15T14:00-04:00"],
+            ["exact", "exact"],
+        ),
+    ],
+)
+def test_two_times_joined_by_and(text: str, values: list[str], hedges: list[str]) -> None:
+    times = [m for m in find_mentions(text, day=date(2025, 3, 15)) if m.kind == "date"]
+    assert [m.value for m in times] == values
+    assert [m.hedge for m in times] == hedges
+    assert not [
+        m
+        for m in find_mentions(text, day=date(2025, 3, 15))
+        if m.kind == "quantity" and m.value != 2
+    ]
+
+
+def test_a_zone_written_once_holds_for_later_times() -> None:
+    text = (
+        "On March 15, a plane took off at 7:36 PM Eastern.\n"
+        "A judge told lawyers at 6:48 PM to turn it around."
+    )
+    claims = draft_fact_file(text, "t", published="2025").claims
+    last = claims[-1]
+    assert last["value"] == "2025-03-15T18:48-04:00"
+    assert "earlier in the text" in last["note"]
+
+
+def test_two_zones_written_and_neither_holds_for_later_times() -> None:
+    text = (
+        "On May 10, it lifted off at 12:30 a.m. EDT (0430 GMT).\n"
+        "The stage landed at 12:38 a.m. on the ship."
+    )
+    claims = draft_fact_file(text, "t", published="2024").claims
+    assert claims[-1]["value"] == "2024-05-10"
+    assert "no zone" in claims[-1]["note"]
+
+
+_REGION_STD = {"Eastern": -5, "Central": -6, "Mountain": -7, "Pacific": -8, "Atlantic": -4}
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.sampled_from(sorted(_ZONES)),
+)
+def test_four_digit_times_read_back(d: date, hour: int, minute: int, zone: str) -> None:
+    """ "1359 GMT" is the same instant as "1:59 p.m. GMT"."""
+    [m] = [x for x in find_mentions(f"It happened at {hour:02d}{minute:02d} {zone}.", day=d)]
+    want = datetime(
+        d.year, d.month, d.day, hour, minute, tzinfo=timezone(timedelta(hours=_ZONES[zone]))
+    )
+    assert datetime.fromisoformat(str(m.value)) == want
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+    st.sampled_from(sorted(_REGION_STD)),
+    st.booleans(),
+)
+def test_standard_and_daylight_names_are_an_hour_apart(d: date, region: str, summer: bool) -> None:
+    """ "Pacific Daylight Time" is one hour ahead of "Pacific Standard Time", on any day."""
+    kind = "Daylight" if summer else "Standard"
+    [m] = find_mentions(f"It happened at 1:15 p.m. {region} {kind} Time.", day=d)
+    offset = datetime.fromisoformat(str(m.value)).utcoffset()
+    assert offset == timedelta(hours=_REGION_STD[region] + summer)

@@ -33,7 +33,7 @@ from factcheck.extract.mention import (
 )
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
-from factcheck.extract.times import Clock, document_zone, find_times, time_spans
+from factcheck.extract.times import Clock, WrittenZones, document_zone, find_times, time_spans
 from factcheck.extract.vocabulary import Names
 
 
@@ -66,6 +66,8 @@ def find_mentions(
     seen, label = _unglued(text, start, end)
     dates = _dates(seen, start, end, pub, previous)
     times, folded = _times(seen, start, end, dates, day, (clock, local))
+    # "at 1500 GMT" is a time, not the year 1500: a year is never followed by a zone
+    dates = [d for d in dates if d.precision != "year" or not _inside(d, times)]
     spans = [*taken, *((d.start, d.end) for d in dates), *time_spans(seen, start, end)]
     if pub is None:  # "March 3" unresolved without a year is still no count of 3
         spans += [
@@ -82,6 +84,10 @@ def find_mentions(
             with_changes(m, label=label) if m.start == start + len(label) else m for m in found
         ]
     return found
+
+
+def _inside(m: Mention, others: list[Mention]) -> bool:
+    return any(m.start < o.end and o.start < m.end for o in others)
 
 
 def _dates(
@@ -150,7 +156,8 @@ def _times(
 # Between a day and a time that falls on it: "March 15 at 5:26", "March 15, 5:26", "March
 # 15 before noon", "March 15 between 6:45 and 6:48".
 _JOINS_TIME: Final = re.compile(
-    r"(?:\s*,)?\s*(?:at|on|from|between|before|after|around|about|by|\(|[-\u2013\u2014])?\s*",
+    r"(?:\s*,)?\s*(?:at|on|from|between|before|after|around|about|by|\(|[-\u2013\u2014])?"
+    r"(?:\s*(?:approximately|about|around|roughly|nearly|almost|just))?\s*",
     re.IGNORECASE,
 )
 # From a time to the day written right after it: "10:03 a.m. ET on March 17", "5 p.m.,
@@ -270,6 +277,7 @@ class _Reader:
         self.places = PlaceZones(text)
         self.datelines = dateline_spans(text)
         self.ids: dict[str, int] = {}
+        self.zones = WrittenZones()
 
     def read(self, i: int) -> None:
         """Draft the claims of sentence ``i``."""
@@ -286,10 +294,11 @@ class _Reader:
             end=s_end,
             taken=digit_names,
             day=self.day,
-            clock=self.clock,
+            clock=self.clock or self.zones.one(),
             local=self.places.zone(s_start, s_end),
             previous=self.previous,
         )
+        self.zones.read(text, s_start, s_end)
         narrative = [
             m for m in mentions if m.kind == "date" and not m.flags & {"time", "ambiguous"}
         ]

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from factcheck.extract.times import ZONE_ABBREVIATIONS
+
 _ABBREVIATIONS: Final = frozenset(
     {
         "mr",
@@ -50,9 +52,7 @@ _SENTENCE_END: Final = re.compile(
 _LEADING: Final = re.compile(r"[\s\u2022\u00b7*\-\u2013\u2014]*")  # bullets and dashes
 
 
-_ZONE_NEXT: Final = re.compile(
-    r"\s+\(?(?:ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CET|CEST)\b"
-)
+_ZONE_NEXT: Final = re.compile(r"\s+\(?(?:" + "|".join(ZONE_ABBREVIATIONS) + r")\b")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -7,7 +7,14 @@ time, or a statement such as "All times are Eastern Time"; "local time" is the z
 place the text names, see :mod:`factcheck.extract.local_zones`). Missing either, the time is
 kept as the day it falls on (or dropped, without a day) and the note says what is missing:
 a zone is never assumed. Zone names are resolved with the IANA database (``zoneinfo``), so
-"Eastern Time" in March is -04:00 or -05:00 depending on the day.
+"Eastern Time" in March is -04:00 or -05:00 depending on the day. A zone written after the
+times of an account holds for its later times without one ("at 7:36 PM Eastern ... at 6:48
+PM"), while it is the only zone the text has written after a time.
+
+Times are written "5:26 p.m.", "1.24am", "13:14", "18.45 GMT", and, as official reports
+and militaries write them, "1359 Atlantic Daylight Time", "0430 GMT", "1358:51" (four
+digits only before a zone or with seconds: "in 1959" is a year). "5:26 and 5:42 PM
+Eastern" is two times sharing the second's p.m. and zone.
 
 A range ("between 6:45 p.m. and 6:48 p.m.", "5:26 - 5:44 p.m.") is drafted as its start
 with hedge ``not-before``; the format has no time ranges yet, so the end is in the note.
@@ -24,40 +31,102 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from factcheck.extract.mention import Mention
 
-__all__ = ["Clock", "document_zone", "find_times", "time_spans"]
+__all__ = [
+    "ZONE_ABBREVIATIONS",
+    "Clock",
+    "WrittenZones",
+    "document_zone",
+    "find_times",
+    "time_spans",
+]
 
-# Zone words -> IANA name, or a fixed offset in hours (abbreviations that name one).
+# North American zones by region: the IANA zone, and the standard offset in hours ("Eastern
+# Daylight" is one hour ahead of "Eastern Standard"; "Eastern" alone follows the day).
+_REGIONS: Final[dict[str, tuple[str, float]]] = {
+    "eastern": ("America/New_York", -5),
+    "central": ("America/Chicago", -6),
+    "mountain": ("America/Denver", -7),
+    "pacific": ("America/Los_Angeles", -8),
+    "atlantic": ("America/Halifax", -4),
+    "alaska": ("America/Anchorage", -9),
+    "newfoundland": ("America/St_Johns", -3.5),
+}
+# Zone words -> IANA name, or a fixed offset in hours (abbreviations that name one). An
+# abbreviation two regions share ("AST": Atlantic or Arabia, "IST": India, Israel or
+# Ireland) is left out: a zone is never guessed.
 _ZONE_NAMES: Final[dict[str, str | float]] = {
-    "eastern": "America/New_York",
+    **{region: iana for region, (iana, _) in _REGIONS.items()},
+    **{f"{region} standard": std for region, (_, std) in _REGIONS.items()},
+    **{f"{region} daylight": std + 1 for region, (_, std) in _REGIONS.items()},
     "et": "America/New_York",
-    "eastern daylight": -4,
     "edt": -4,
-    "eastern standard": -5,
     "est": -5,
-    "central": "America/Chicago",
     "ct": "America/Chicago",
     "cdt": -5,
     "cst": -6,
-    "mountain": "America/Denver",
     "mt": "America/Denver",
     "mdt": -6,
     "mst": -7,
-    "pacific": "America/Los_Angeles",
     "pt": "America/Los_Angeles",
     "pdt": -7,
     "pst": -8,
+    "adt": -3,
+    "akdt": -8,
+    "akst": -9,
+    "hst": -10,
+    "hawaii": "Pacific/Honolulu",
+    "hawaii-aleutian standard": -10,
     "gmt": 0,
     "utc": 0,
+    "greenwich mean": 0,
+    "coordinated universal": 0,
     "bst": 1,
+    "british summer": 1,
     "cet": 1,
     "cest": 2,
+    "central european": 1,
+    "central european summer": 2,
+    "msk": 3,
+    "moscow": "Europe/Moscow",
+    "jst": 9,
+    "japan standard": 9,
+    "kst": 9,
+    "korea standard": 9,
+    "aest": 10,
+    "aedt": 11,
+    "awst": 8,
 }
+#: Zone abbreviations a time may be followed by, longest first (the regex tries in order).
+ZONE_ABBREVIATIONS: Final = sorted(
+    (
+        name.upper()
+        for name in _ZONE_NAMES
+        if name.isalpha()
+        and len(name) <= 5
+        and name not in _REGIONS
+        and name not in ("hawaii", "moscow")
+    ),
+    key=len,
+    reverse=True,
+)
+# Zones said with "time" after them: "Atlantic Daylight Time", "Greenwich Mean Time".
+_TIMED_NAMES: Final = (
+    r"(?:Atlantic|Alaska|Newfoundland|Hawaii|Moscow)(?:\s+(?:Daylight|Standard))?|"
+    r"Hawaii-Aleutian\s+Standard|Greenwich\s+Mean|Coordinated\s+Universal|British\s+Summer|"
+    r"Central\s+European(?:\s+Summer)?|Japan\s+Standard|Korea\s+Standard"
+)
 _ZONE_WORD: Final = (
-    r"(?P<z>Eastern\s+Daylight|Eastern\s+Standard|Eastern|Central|Mountain|Pacific|"
-    r"ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|GMT|UTC|BST|CEST|CET|local)"
+    r"(?P<z>(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Daylight|Standard))?|"
+    r"(?:" + _TIMED_NAMES + r")(?=\s+[Tt]ime\b)|" + "|".join(ZONE_ABBREVIATIONS) + r"|local)"
     r"(?:\s+(?:Daylight\s+|Standard\s+)?[Tt]ime)?(?![\w])"
     # not "Central American"; an abbreviation may be followed by a name ("3:40 p.m. PT Sunday")
     r"(?!(?<=[a-z])\s+[A-Z][a-z])"
+)
+# A zone written as a 24-hour time says it: an abbreviation, a name ending in "Time", or
+# "hours" ("0430 GMT", "1359 Atlantic Daylight Time", "1400 hours"); "1959 Pacific" is a year.
+_ZONE_AHEAD: Final = (
+    r"(?=\s*\(?(?:(?:" + "|".join(ZONE_ABBREVIATIONS) + r"|[Hh]ours)\b|[A-Z][a-z]+\s+"
+    r"(?:[A-Z][a-z]+\s+)?(?:[A-Z][a-z]+\s+)?[Tt]ime\b|local\s+time\b))"
 )
 _DOCUMENT_ZONE: Final = re.compile(
     r"\b(?:[Aa]ll\s+times|[Tt]imes)\s+(?:are\s+|in\s+|listed\s+(?:are\s+|in\s+)?)?"
@@ -75,10 +144,15 @@ _HM: Final = (
     r"(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<m{n}>[0-5]\d)(?:[:.](?P<s{n}>[0-5]\d))?)?"
     r"(?(m{n})|(?![.:]\d))"
 )
-# "13:14" is a time whatever follows; "18.45" and "18h45" only before a zone ("18.45 GMT")
+# "13:14" is a time whatever follows; "18.45" and "18h45" only before a zone ("18.45 GMT");
+# four digits ("0430", military and official reports) before a zone or with seconds
+# ("1358:51", as transport safety boards write the second of an event).
 _H24: Final = (
     r"(?P<H{n}>[01]?\d|2[0-3])(?::(?P<M{n}>[0-5]\d)(?![\d:])|[.h](?P<N{n}>[0-5]\d)"
-    r"(?=\s*\(?(?:GMT|UTC|E[DS]?T|C[DS]?T|M[DS]?T|P[DS]?T|BST|CES?T|[Hh]ours|local\s+time)\b))"
+    + _ZONE_AHEAD
+    + r")|(?P<K{n}>[01]\d|2[0-3])(?P<L{n}>[0-5]\d)(?::(?P<S{n}>[0-5]\d)(?![\d:])|"
+    + _ZONE_AHEAD
+    + r"(?![\d:]))"
 )
 _ZONE_AFTER: Final = re.compile(r"\s*\(?" + _ZONE_WORD + r"\)?")
 # "through the first 5K in 14:21": minutes and seconds after "in", with no a.m. or p.m. and
@@ -97,14 +171,17 @@ def _time(n: int, *, need_ampm: bool = True) -> str:
     )
 
 
+# Not inside a figure ("1.5:30"), but a time glued to the sentence before it is one
+# ("the Palisades.11:44 a.m.: Nearly an hour later", as timelines lose their line breaks).
+_NOT_AFTER: Final = r"(?<![\w:])(?<![^A-Za-z]\.)"
 _TIME_RE: Final = re.compile(
-    r"(?<![\w:.])"
-    r"(?:(?P<between>[Bb]etween\s+|[Ff]rom\s+)?"
+    _NOT_AFTER
+    + r"(?:(?P<between>[Bb]etween\s+|[Ff]rom\s+)?"
     + _time(1, need_ampm=False)
-    + r"(?:\s*(?:and|to|[-\u2013\u2014])\s*"
+    + r"(?:\s*(?P<sep>and|to|[-\u2013\u2014])\s*"
     + _time(2)
     + r"))"
-    r"|(?<![\w:.])" + _time(3)
+    r"|" + _NOT_AFTER + _time(3)
 )
 
 
@@ -114,6 +191,7 @@ class Clock:
 
     name: str
     said: str
+    earlier: bool = False  # said of an earlier time in the text, not of all its times
 
 
 def document_zone(text: str) -> Clock | None:
@@ -146,6 +224,8 @@ def _clock(m: re.Match[str], n: int, ampm: str | None) -> HMS | None:
         return (12, 0, 0) if word.casefold() == "noon" else (0, 0, 0)
     if m[f"H{n}"]:
         return int(m[f"H{n}"]), int(m[f"M{n}"] or m[f"N{n}"]), 0
+    if m[f"K{n}"]:
+        return int(m[f"K{n}"]), int(m[f"L{n}"]), int(m[f"S{n}"] or 0)
     if not m[f"h{n}"]:
         return None
     h, mins, secs = int(m[f"h{n}"]), int(m[f"m{n}"] or 0), int(m[f"s{n}"] or 0)
@@ -187,68 +267,123 @@ def find_times(
     local: tuple[str, str] | None = None,
 ) -> list[Mention]:
     """The clock times in ``text[start:end]``, each on the day ``day_at`` its offset, zoned
-    by the text after it or by ``clock``; ``local``: the zone and place "local time" is."""
+    by the text after it or by ``clock``; ``local``: the zone and place "local time" is.
+
+    "5:26 and 5:42 PM Eastern" is two times sharing the second's p.m. and zone; "between
+    5:26 and 5:42 PM" and "5:26 - 5:42 PM" are a range."""
     out: list[Mention] = []
     splits = _splits(text, start, end)
     for m in _TIME_RE.finditer(text, start, end):
         if m.start() in splits:
             continue  # a duration (see SPLIT_RE), which the number reader reads
-        ranged = any(m[g] is not None for g in ("h2", "H2", "w2"))
+        ranged = any(m[g] is not None for g in ("h2", "H2", "K2", "w2"))
         first = _clock(m, 1, m["ap1"] or m["ap2"]) if ranged else _clock(m, 3, m["ap3"])
         last = _clock(m, 2, m["ap2"]) if ranged else None
         day = day_at(m.start())
-        if first is not None and day is not None:
-            out.append(_time_mention(m, end, day, (first, last), clock, local))
+        if first is None or day is None:
+            continue
+        if last is not None and m["sep"] == "and" and not m["between"]:
+            second = m.start("sep") + len(m["sep"])
+            second += len(text[second:]) - len(text[second:].lstrip())
+            shared = f"{text[second : m.end()]!r} after it" if m["ap2"] and not m["ap1"] else ""
+            out.append(
+                _time_mention(
+                    m, (m.start(), m.start("sep")), end, day, (first, None), clock, local, shared
+                )
+            )
+            out.append(_time_mention(m, (second, m.end()), end, day, (last, None), clock, local))
+        else:
+            out.append(_time_mention(m, m.span(), end, day, (first, last), clock, local))
     return out
 
 
 def _time_mention(
     m: re.Match[str],
+    span: tuple[int, int],
     end: int,
     day: date,
     hours: tuple[HMS, HMS | None],
     clock: Clock | None,
     local: tuple[str, str] | None,
+    shared: str = "",
 ) -> Mention:
-    """A time (or a range's start) on ``day``, with the zone written after it, else the
-    document's; kept as its day, and the note says why, when there is no known zone."""
+    """A time (or a range's start) written at ``span`` on ``day``, with the zone written
+    after ``m``, else the document's; kept as its day, and the note says why, when there is
+    no known zone. ``shared``: the later time whose a.m. or p.m. it takes."""
     text, (first, last) = m.string, hours
-    notes: list[str] = []
+    notes = [f"a.m. or p.m. from {shared}"] if shared else []
     zone_match = _ZONE_AFTER.match(text, m.end(), end)
-    zone_name = zone_match["z"] if zone_match else (clock.name if clock else None)
-    span_end = zone_match.end() if zone_match else m.end()
-    if zone_match:
-        notes.append(f"zone {zone_match['z']!r} given after the time")
-    elif clock:
-        notes.append(f"zone from {clock.said!r}")
-    zone = _zone(zone_name, day, local[0] if local else None) if zone_name else None
-    if zone is not None and local and zone_name and zone_name.casefold() == "local":
-        notes.append(f"local time of {local[1]}, named in the text ({local[0]})")
+    span_end = zone_match.end() if zone_match and span[1] == m.end() else span[1]
+    zone, why = _zone_said(zone_match, span[1] == m.end(), day, clock, local, notes)
     if last is not None:
         notes.append(
             f"a time range, {_said(first)} to {_said(last)}: drafted as its start with "
             "hedge not-before (the format has no time ranges)"
         )
     if zone is None:
-        why = (
-            "no zone in the text"
-            if zone_name is None
-            else "the text names no place with one zone for 'local time'"
-            if zone_name.casefold() == "local"
-            else f"zone {zone_name!r} unknown"
-        )
         notes.append(f"the time {_said(first)} is kept as its day: {why}")
         value, precision = day.isoformat(), "day"
     else:
         value, precision = _stamp(day, first, zone), "time"
     return Mention(
         "date",
-        m.start(),
+        span[0],
         span_end,
-        text[m.start() : span_end],
+        text[span[0] : span_end],
         value,
         hedge="not-before" if last is not None else "exact",
         precision=precision,
         flags=frozenset({"time"}),
         note="; ".join(notes),
     )
+
+
+def _zone_said(
+    zone_match: re.Match[str] | None,
+    own: bool,
+    day: date,
+    clock: Clock | None,
+    local: tuple[str, str] | None,
+    notes: list[str],
+) -> tuple[tzinfo | None, str]:
+    """The zone of a time: written after it (``own``) or after the next one, else
+    ``clock``'s; notes where it came from. With no zone known, why not."""
+    zone_name = zone_match["z"] if zone_match else (clock.name if clock else None)
+    if zone_match:
+        where = "after the time" if own else "after the next time"
+        notes.append(f"zone {zone_match['z']!r} given {where}")
+    elif clock:
+        notes.append(
+            f"zone from {clock.said!r}" + (", earlier in the text" if clock.earlier else "")
+        )
+    if zone_name is None:
+        return None, "no zone in the text"
+    zone = _zone(zone_name, day, local[0] if local else None)
+    is_local = zone_name.casefold() == "local"
+    if zone is not None and local and is_local:
+        notes.append(f"local time of {local[1]}, named in the text ({local[0]})")
+    if is_local:
+        return zone, "the text names no place with one zone for 'local time'"
+    return zone, f"zone {zone_name!r} unknown"
+
+
+class WrittenZones:
+    """The zones written after an account's clock times so far ("5:42 PM Eastern"): one
+    zone said once holds for its later times ("... at 6:48 PM"); two zones, and none does.
+    "local" is left out: it is a place's time, not the account's."""
+
+    def __init__(self) -> None:
+        self._said: dict[str, Clock] = {}
+
+    def read(self, text: str, start: int, end: int) -> None:
+        """Note the zones written after the times in ``text[start:end]``."""
+        for m in _TIME_RE.finditer(text, start, end):
+            z = _ZONE_AFTER.match(text, m.end(), end)
+            if z is not None and z["z"].casefold() != "local":
+                name = re.sub(r"\s+", " ", z["z"]).casefold()
+                said = text[m.start() : z.end()].strip(" ()")
+                self._said.setdefault(name, Clock(name, said, earlier=True))
+
+    def one(self) -> Clock | None:
+        """The one zone written so far, if there is exactly one."""
+        return next(iter(self._said.values())) if len(self._said) == 1 else None
