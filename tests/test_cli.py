@@ -120,6 +120,12 @@ def _shell(root: Path, command: str) -> subprocess.CompletedProcess[str]:
         # (`true` is gone long before Python has started, so the pipe is closed).
         ("", "$FACTCHECK audit . > /dev/full", 2, "cannot write the report"),
         ("", "$FACTCHECK schema | true", 141, ""),
+        # Help and the version as well (argparse drops a failed write and exits 0).
+        ("", "$FACTCHECK --help > /dev/full", 2, "cannot write"),
+        ("", "$FACTCHECK audit --help > /dev/full", 2, "cannot write"),
+        ("", "$FACTCHECK --version > /dev/full", 2, "cannot write"),
+        ("", "$FACTCHECK check --help | true", 141, ""),
+        ("", "$FACTCHECK --help", 0, ""),
         # Every command that prints to standard output, not only the reports.
         ("", "$FACTCHECK coverage . > /dev/full", 2, "cannot write the report"),
         ("", "$FACTCHECK coverage . | true", 141, ""),

@@ -37,7 +37,7 @@ CASES: list[Row] = [
     ),
     ("coverage", ["coverage", "facts"], 0, ["capacity\t2\tcapacity-agrees"], []),
     ("coverage-broken", ["coverage", "broken/facts"], 2, ["valeu"], []),
-    ("extract-needs-arguments", ["extract"], 2, ["--source-id"], []),
+    ("extract-needs-arguments", ["extract"], 2, ["snapshot"], []),
 ]
 
 

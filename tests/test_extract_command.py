@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck.cli import main
+from factcheck.extract.command import default_source_id
 
 from .conftest import MakeCorpus
 
@@ -64,6 +68,42 @@ def test_cli_extract_bad_input(
     snap.write_bytes(content)
     assert main(["extract", str(snap), "--facts", str(FACTS), *extra]) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("bbc.txt", "bbc"),
+        ("BBC Timeline (2025).txt", "bbc-timeline-2025"),
+        ("reuters_timeline.v2.txt", "reuters-timeline-v2"),
+        ("--odd--.md", "odd"),
+        ("no-extension", "no-extension"),
+        ("Éclair.txt", "clair"),
+        ("(((.txt", ""),
+    ],
+)
+def test_default_source_id(name: str, expected: str) -> None:
+    assert default_source_id(Path(name)) == expected
+
+
+@given(st.text(min_size=1, max_size=30).filter(lambda s: "/" not in s and "\0" not in s))
+def test_default_source_id_is_a_valid_id_or_empty(name: str) -> None:
+    made = default_source_id(Path(name + ".txt"))
+    assert made == "" or re.fullmatch(r"[a-z0-9][a-z0-9-]*", made)
+    assert not made.endswith("-")
+
+
+def test_cli_extract_source_id_from_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    snap = tmp_path / "Wire Story 7.txt"
+    snap.write_text("CECOT houses over 40,000 inmates.\n", encoding="utf-8")
+    assert main(["extract", str(snap), "--facts", str(FACTS)]) == 0
+    assert "  id: wire-story-7\n" in capsys.readouterr().out
+    bare = tmp_path / "___.txt"
+    bare.write_text("text", encoding="utf-8")
+    assert main(["extract", str(bare), "--facts", str(FACTS)]) == 2
+    assert "give --source-id" in capsys.readouterr().err
 
 
 def test_cli_extract_missing_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, NoReturn
 from factcheck.domain.errors import LoadError
 
 if TYPE_CHECKING:
-    pass
+    from _typeshed import SupportsWrite
 
 from factcheck import __version__
 from factcheck.commands import audit as audit_command
 from factcheck.commands import check as check_command
 from factcheck.commands.check import corpus_root
-from factcheck.commands.common import DEFAULT_NAME, fail
+from factcheck.commands.common import DEFAULT_NAME, fail, write_stdout
 from factcheck.commands.other import (
     configure_baseline,
     configure_coverage,
@@ -101,6 +101,29 @@ examples:
 """
 
 
+class _Unwritten(Exception):
+    """Help or the version could not be written to standard output (:attr:`code`: the
+    exit code :func:`~factcheck.commands.common.write_stdout` gives for it)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but help and the version go through
+    :func:`~factcheck.commands.common.write_stdout`: argparse drops a failed write and
+    exits 0, so ``factcheck --help > /dev/full`` said it had succeeded."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message and file is sys.stdout:
+            failed = write_stdout(message)
+            if failed is not None:
+                raise _Unwritten(failed)
+        else:  # usage errors on stderr: nowhere left to report a failure
+            super()._print_message(message, file)
+
+
 class _BadConfig(Exception):
     def __init__(self, errors: list[LoadError]) -> None:
         super().__init__(errors)
@@ -127,7 +150,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     it, ``--help`` and ``--version``, take no value); when there is none, or it is not a
     command, every command is configured so that help and errors are complete.
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factcheck",
         description="Audit a body of sources for contradictions.",
         epilog=EPILOG,
@@ -165,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 for --help
         return int(exc.code or 0)
+    except _Unwritten as exc:
+        return exc.code
     return COMMANDS[args.command][2](args)
 
 

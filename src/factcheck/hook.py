@@ -35,6 +35,7 @@ from factcheck.rules.scope import (
     SCOPES,
     CycleGroups,
     Events,
+    Groups,
     Reach,
     cycle_groups,
     event_date_properties,
@@ -280,10 +281,6 @@ def _events(
                 continue
             spans.append((prop, subject, span.start, span.end))
     return [(tuple(edges), tuple(spans))]
-
-
-#: Cycle groups: events that may lie on a common cycle.
-Groups = list[list[str]]
 
 
 def _stored_cycles(store: Store) -> CycleGroups:

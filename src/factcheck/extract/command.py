@@ -17,7 +17,11 @@ from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_
 def configure(p: argparse.ArgumentParser) -> None:
     """Arguments of ``factcheck extract``."""
     p.add_argument("snapshot", help="the source text (UTF-8) to draft claims from")
-    p.add_argument("--source-id", required=True, help="id of the new source ([a-z0-9-])")
+    p.add_argument(
+        "--source-id",
+        help="id of the new source ([a-z0-9-]; default: the snapshot's file name without "
+        "its extension, lower-cased, other characters as dashes)",
+    )
     p.add_argument("--out", help="write the fact file here (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.add_argument(
@@ -40,18 +44,7 @@ def run(args: argparse.Namespace, write: Callable[[str], int | None] | None = No
     passes its own, so that a full disk or a closed pipe ends without a traceback)."""
     try:
         text = _read_text(Path(args.snapshot))
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", args.source_id):
-            raise FactcheckError(
-                [
-                    LoadError(
-                        "--source-id",
-                        None,
-                        "",
-                        f"{args.source_id!r} is "
-                        "not a valid id: use lower-case letters, digits and dashes",
-                    )
-                ]
-            )
+        source_id = _source_id(args)
         if args.published:
             try:
                 PartialDate.parse(args.published)
@@ -75,7 +68,7 @@ def run(args: argparse.Namespace, write: Callable[[str], int | None] | None = No
             )
         draft = draft_fact_file(
             text,
-            args.source_id,
+            source_id,
             corpus=corpus,
             published=args.published,
             title=args.title,
@@ -91,6 +84,26 @@ def run(args: argparse.Namespace, write: Callable[[str], int | None] | None = No
         return write(out) or 0
     sys.stdout.write(out)
     return 0
+
+
+def _source_id(args: argparse.Namespace) -> str:
+    """The new source's id: ``--source-id``, checked, or one made from the file name."""
+    source_id: str | None = args.source_id
+    if source_id is None:
+        source_id = default_source_id(Path(args.snapshot))
+        if not source_id:
+            message = "no id can be made from the file name: give --source-id"
+            raise FactcheckError([LoadError(args.snapshot, None, "", message)])
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", source_id):
+        message = f"{source_id!r} is not a valid id: use lower-case letters, digits and dashes"
+        raise FactcheckError([LoadError("--source-id", None, "", message)])
+    return source_id
+
+
+def default_source_id(snapshot: Path) -> str:
+    """The id a source gets from its snapshot's file name: ``BBC Timeline (2025).txt``
+    gives ``bbc-timeline-2025``; empty when the name has no letter or digit of a-z, 0-9."""
+    return re.sub(r"[^a-z0-9]+", "-", snapshot.stem.lower()).strip("-")
 
 
 def _write_file(target: Path, out: str, claims: int, force: bool) -> int:

@@ -42,6 +42,7 @@ __all__ = [
     "SCOPES",
     "CycleGroups",
     "Events",
+    "Groups",
     "Reach",
     "cycle_groups",
     "event_date_properties",
@@ -195,9 +196,12 @@ def event_date_properties(rules: Iterable[Rule]) -> set[str]:
 #: start, end).
 Events = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, datetime, datetime], ...]]
 
+#: Events that may lie on a common cycle, in groups.
+Groups = list[list[str]]
+
 #: A function that finds the cycle groups of an event graph: :func:`cycle_groups`'s
 #: answer for its arguments (order edge properties, date properties, the graph).
-CycleGroups = Callable[[Iterable[str], Iterable[str], Sequence[Events]], list[list[str]]]
+CycleGroups = Callable[[Iterable[str], Iterable[str], Sequence[Events]], Groups]
 
 #: An event graph, or a function that makes it (``None``: none).
 _Events = Iterable[Events] | Callable[[], Iterable[Events] | None] | None
@@ -247,9 +251,7 @@ class _Dated:
     value: DateSpan
 
 
-def cycle_groups(
-    props: Iterable[str], named: Iterable[str], digest: Iterable[Events]
-) -> list[list[str]]:
+def cycle_groups(props: Iterable[str], named: Iterable[str], digest: Iterable[Events]) -> Groups:
     """Events that may lie on a common cycle, from the event graph alone.
 
     ``props`` are the order properties whose claims are edges, ``named`` the date
