@@ -230,3 +230,27 @@ def test_not_conversions_nor_spaced_groups(text: str, values: list[object]) -> N
 def test_space_grouped_thousands_read_back(n: int) -> None:
     [m] = find_mentions("counted " + f"{n:,}".replace(",", "\u00a0") + " people")
     assert m.value == n
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "hedge"),
+    [
+        # cents are hundredths of the currency: US dollars, as "$" is read
+        ("Profit was $468 million, or 47 cents a share.", 0.47, "USD", "exact"),
+        ("Analysts expected 92 cents a share.", 0.92, "USD", "exact"),
+        ("A stamp costs about 73 cents.", 0.73, "USD", "about"),
+        ("It sold for 3\u00a2 each.", 0.03, "USD", "exact"),
+        # of the euro where the sentence's amounts are in euros
+        ("A ride is 90 cents and a day pass \u20ac5.", 0.9, "EUR", "exact"),
+    ],
+)
+def test_cents(text: str, value: float, unit: str, hedge: str) -> None:
+    [m] = [x for x in find_mentions(text) if "cent" in x.text or "\u00a2" in x.text]
+    assert (m.value, m.unit, m.hedge) == (value, unit, hedge)
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_cents_read_back(n: int) -> None:
+    """ "N cents" is N hundredths of a dollar, and no count N."""
+    [m] = find_mentions(f"It paid {n} cents a share.")
+    assert m.unit == "USD" and round(float(m.value) * 100) == n  # type: ignore[arg-type]

@@ -290,6 +290,9 @@ def _digits(
         value, unit = glued
     if m["pct"] and unit is None:
         unit = "percent"
+    cents = _cents(m, value, unit, end)
+    if cents is not None:  # "47 cents a share": 0.47 of the sentence's currency
+        return [cents]
     after = _UNIT_AFTER.match(m.string, m.end(), end)
     if unit is None and after:
         unit = _unit_name(after["u"])
@@ -297,6 +300,24 @@ def _digits(
     flags = frozenset({"rate"}) if unit is None and rate is not None else frozenset()
     unit = rate if unit is None else unit
     return [Mention("quantity", m.start(), m.end(), m.group(), _clean(value), unit, flags=flags)]
+
+
+_CENTS: Final = re.compile(r"\s?(?:cents?\b|\u00a2)", re.IGNORECASE)
+_EUROS: Final = re.compile(r"\u20ac|\beuros?\b|\bEUR\b", re.IGNORECASE)
+
+
+def _cents(m: re.Match[str], value: float, unit: str | None, end: int) -> Mention | None:
+    """ "47 cents": a hundredth of the dollar, or of the euro where the sentence's other
+    amounts are in euros (as "$" is read as US dollars, so are cents); None if no cents."""
+    text = m.string
+    said = None if unit or m["scale"] else _CENTS.match(text, m.end(), end)
+    if said is None:
+        return None
+    unit = "EUR" if _EUROS.search(text, text.rfind("\n", 0, m.start()) + 1, end) else "USD"
+    note, stop = f"{m.group()!r} cents: {_clean(value / 100)} {unit}", said.end()
+    return Mention(
+        "quantity", m.start(), stop, text[m.start() : stop], value / 100, unit, note=note
+    )
 
 
 # "a Boeing 737", "Highway 101", "Section 230": a bare number after a capitalised word in
