@@ -72,12 +72,16 @@ def test_unknown_stays_unknown(names: Names) -> None:
 
 
 def test_a_year_before_a_noun_dates_the_subject(names: Names) -> None:
+    """ "a 1798 law": the noun after the year; before a name, the named entity's kind."""
     text = "Trump invoked the Alien Enemies Act, a 1798 law."
     ctx, [m] = _context(text, names)
-    assert _origin(m, text) == "law"
+    assert _origin(m, text, names, ctx.found) == "law"
     claim, _ = make_claim(m, ctx, alone=True)
     assert (claim["subject"], claim["property"]) == ("aea", "enacted"), claim["note"]
     assert "came to be" in claim["note"]
+    named = "Deportations use the 1798 Alien Enemies Act."
+    ctx, [m] = _context(named, names)
+    assert _origin(m, named, names, ctx.found) == names.kinds["aea"]
 
 
 def test_claim_ids_are_unique(names: Names) -> None:

@@ -438,3 +438,65 @@ properties:
     corpus = factcheck.load(make_corpus(files))
     [claim] = draft_fact_file(text, "x", corpus=corpus).claims
     assert claim["subject"] == subject, claim["note"]
+
+
+EVENTS = """
+entities:
+  - {id: derailment, name: Avondale derailment, kind: event, aliases: [the derailment]}
+  - {id: evacuation, name: evacuation of residences after the derailment, kind: event}
+  - {id: flight, name: third deportation flight from Harlingen, kind: event}
+  - {id: aea, name: Alien Enemies Act, kind: law}
+  - {id: deportations, name: deportations of March 2025, kind: event, aliases: [deportations]}
+properties:
+"""
+EVENT_PROPERTIES = """
+properties:
+  - {id: residences-evacuated, type: quantity, unit: residences, description: Homes emptied.}
+  - {id: injuries, type: quantity, unit: people, description: People injured.}
+  - {id: passengers, type: quantity, unit: people, description: People on board.}
+  - {id: flights, type: quantity, description: Ordinal number of a stage's flight.}
+  - {id: enacted, type: date, description: When a law was enacted.}
+  - {id: date, type: date, description: When the subject happened.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "prop", "why"),
+    [
+        # the one event the property's verb names comes before the paragraph's topic
+        (
+            "The derailment occurred at noon. Ten residences were evacuated.",
+            10,
+            "evacuation",
+            "residences-evacuated",
+            "the only event named by the word",
+        ),
+        # a year between a determiner and a name is the named entity's: when a law came to be
+        (
+            "Deportations use the 1798 Alien Enemies Act.",
+            "1798",
+            "aea",
+            "enacted",
+            "which the year before its name dates",
+        ),
+        # people counted are no count of the flight's own property (no unit)
+        (
+            "The third deportation flight from Harlingen left. About 200 people were on it.",
+            200,
+            "flight",
+            "unreviewed-number",
+            "",
+        ),
+    ],
+)
+def test_events_and_names(
+    make_corpus: MakeCorpus, text: str, value: object, subject: str, prop: str, why: str
+) -> None:
+    entities = EVENTS.split("properties:")[0]
+    root = make_corpus({"entities.yaml": entities, "properties.yaml": EVENT_PROPERTIES})
+    claims = draft_fact_file(text, "x", corpus=factcheck.load(root), published="2025-03-20").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+    assert why in claim["note"]

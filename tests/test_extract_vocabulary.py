@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 import factcheck
 from factcheck.extract.vocabulary import Names, head_nouns
 
@@ -35,6 +41,23 @@ def test_head_nouns_of_common_and_proper_names() -> None:
     assert head_nouns("ICE flights") == {"flights", "flight"}
     assert head_nouns("Alien Enemies Act") == set()  # a proper name
     assert head_nouns("") == set()
+    # the noun before what follows it, not the last word
+    assert head_nouns("first deportation flight from Harlingen of 2025-03-15") == {"flight"}
+    assert head_nouns("evacuation of residences after the derailment") == {"evacuation"}
+    assert head_nouns("evacuation order (Pacific Palisades)") == {"order"}
+
+
+def test_a_lowercase_alias_opens_a_sentence_with_a_capital(make_corpus: MakeCorpus) -> None:
+    entities = """
+entities:
+  - {id: derailment, name: Avondale derailment, kind: event, aliases: [the derailment]}
+  - {id: cbns, name: CBNS, kind: company}
+"""
+    names = Names.of(factcheck.load(make_corpus({"entities.yaml": entities})))
+    text = "The derailment occurred on CBNS track."
+    assert [e for _, _, e in names.entities_in(text, 0, len(text))] == ["derailment", "cbns"]
+    # a proper name keeps its case: "cbns" is no name of CBNS
+    assert names.entities_in("the cbns way", 0, 12) == []
 
 
 def test_what_properties_are_said_of(make_corpus: MakeCorpus) -> None:
@@ -65,3 +88,16 @@ def test_without_a_corpus_nothing_is_known() -> None:
     names = Names.of(None)
     assert names.entities_in("El Salvador", 0, 11) == []
     assert names.properties == {}
+
+
+@given(st.from_regex(r"the [a-z]{3,10}( [a-z]{3,10})?", fullmatch=True))
+def test_any_lowercase_alias_is_found_opening_a_sentence(alias: str) -> None:
+    """An alias in lower case is met as written and with a sentence's opening capital."""
+    with tempfile.TemporaryDirectory() as tmp:
+        entities = (
+            f"entities:\n  - {{id: x, name: Some Thing, kind: event, aliases: ['{alias}']}}\n"
+        )
+        (Path(tmp) / "entities.yaml").write_text(entities)
+        names = Names.of(factcheck.load(tmp))
+    for text in (f"Then {alias} came.", f"{alias[0].upper()}{alias[1:]} came."):
+        assert [e for _, _, e in names.entities_in(text, 0, len(text))] == ["x"]

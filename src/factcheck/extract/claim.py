@@ -10,7 +10,13 @@ from typing import Any, Final
 from factcheck.domain.values import PartialDate
 from factcheck.extract.distances import Measured, measured_as, reference_places
 from factcheck.extract.events import EVENT_KIND, event_date_property
-from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
+from factcheck.extract.mention import (
+    UNIDENTIFIED,
+    UNREVIEWED_DATE,
+    UNREVIEWED_NUMBER,
+    Found,
+    Mention,
+)
 from factcheck.extract.properties import (
     count_property,
     named_properties,
@@ -110,14 +116,18 @@ def _not_reference(m: Mention, ctx: Context, notes: list[str]) -> list[tuple[int
     return [f for f in ctx.found if f not in refs]
 
 
-def _origin(m: Mention, text: str) -> str | None:
-    """ "a 1798 law": the noun a bare year stands before, if it does."""
+def _origin(m: Mention, text: str, names: Names, found: Found) -> str | None:
+    """ "a 1798 law": the noun a bare year stands before, if it does; before a name, the
+    named entity's kind ("the 1798 Alien Enemies Act": a law)."""
     if m.kind != "date" or m.precision != "year":
         return None
     if re.search(r"\b(?:a|an|the)\s+$", text[max(0, m.start - 6) : m.start]) is None:
         return None
     noun = re.match(r"\s+([a-z]+)\b", text[m.end :])
-    return noun[1] if noun else None
+    if noun is None:  # "the 1798 Alien Enemies Act": what the entity named there is
+        named = [e for a, _, e in found if re.fullmatch(r"\s+", text[m.end : a])]
+        return names.kinds.get(named[0]) if named else None
+    return noun[1]
 
 
 def _claim_id(m: Mention, prop: str | None, ids: dict[str, int]) -> tuple[str, Any]:
@@ -159,7 +169,8 @@ def _subject_and_property(
 ) -> tuple[str | None, str | None]:
     """The property named around the figure, then the subject; a property the subject
     gives (what it is said of, or a count of it) when the words named none."""
-    origin = _origin(m, ctx.text)  # "a 1798 law": not what the sentence's verb says
+    # "a 1798 law": not what the sentence's verb says
+    origin = _origin(m, ctx.text, ctx.names, ctx.found)
     prop = _measured_property(m, ctx, notes)
     named = prop is None and not origin
     if named:
@@ -192,12 +203,26 @@ def _subject_property(
         why = f"property {prop}: the figure counts the subject itself" if prop else None
     else:
         prop, why = property_of_subject(ctx.names, subject, m, origin=origin)
+        if prop is not None and _counts_another_unit(ctx, m, prop):
+            prop, why = None, None
     if prop is None and m.kind == "date" and ctx.names.kinds.get(subject) == EVENT_KIND:
         prop = event_date_property(ctx.names, subject)
         why = f"property {prop}: a date of an event says when it happened" if prop else None
     if why:
         notes.append(why)
     return prop
+
+
+def _counts_another_unit(ctx: Context, m: Mention, prop: str) -> bool:
+    """ "200 people" said of a flight: the noun counted is the unit of properties of the
+    corpus ("people"), not the one the subject would give (``flights``, no unit)."""
+    if m.kind != "quantity" or m.unit:
+        return False
+    noun = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end : ctx.sent[1]])
+    units = {u.casefold() for u in ctx.names.units.values() if u}
+    counted = noun[1].casefold() if noun else ""
+    named = {counted, counted.removesuffix("s")} & units
+    return bool(named) and (ctx.names.units.get(prop) or "").casefold() not in named
 
 
 def _narrowed(m: Mention, ctx: Context, prop: str, notes: list[str]) -> str:

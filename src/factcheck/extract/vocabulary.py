@@ -105,20 +105,21 @@ def _distinctive(descriptions: dict[str, str]) -> dict[str, frozenset[str]]:
     return {p: frozenset(w for w in words if seen[w] == 1) for p, words in stems.items()}
 
 
+# What follows the noun a name is headed by: "Transfer| of gang members", "killings| in".
+_AFTER_HEAD: Final = re.compile(r"[,(]|\s(?:of|in|to|from|by|at|on|for|into|with)\s")
+
+
 def head_nouns(name: str) -> set[str]:
     """The noun a name ends with, as written and singular: "first deportation flight" ->
     flight; "ICE flights" -> flights, flight. A proper name ("United States", "Alien
     Enemies Act") gives none: its last word is no common noun to describe it by."""
-    words = re.findall(r"[A-Za-z]+", name)
+    # the noun before what follows it: "first deportation flight| from Harlingen of ..."
+    words = re.findall(r"[A-Za-z]+", _AFTER_HEAD.split(name, 1)[0])
     if not words or not words[-1].islower():  # "United States", "Alien Enemies Act"
         return set()
     last = words[-1].casefold()
     singular = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
     return {last, singular}
-
-
-# What follows the noun a name is headed by: "Transfer| of gang members", "killings| in".
-_AFTER_HEAD: Final = re.compile(r",|\s(?:of|in|to|from|by|at|on|for|into|with)\s")
 
 
 def head_stems(names: list[str]) -> set[str]:
@@ -138,6 +139,20 @@ def _described(texts: dict[str, str], nouns: set[str]) -> dict[str, frozenset[st
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     pattern = re.compile(rf"\b({alternatives})s?\b")
     return {key: frozenset(pattern.findall(text.casefold())) for key, text in texts.items()}
+
+
+def _owners(corpus: Corpus) -> dict[str, str]:
+    """Every name and alias as written -> its entity; an alias written in lower case
+    also with the capital that opens a sentence ("the derailment": "The derailment")."""
+    owner: dict[str, str] = {}
+    for entity in corpus.entities.values():
+        if entity.id == UNIDENTIFIED:
+            continue
+        for name in (entity.name, *(a.name for a in entity.aliases)):
+            owner.setdefault(name, entity.id)
+            if name[:1].islower():
+                owner.setdefault(name[0].upper() + name[1:], entity.id)
+    return owner
 
 
 @dataclass
@@ -171,12 +186,7 @@ class Names:
     def of(cls, corpus: Corpus | None) -> Names:
         if corpus is None:
             return cls(None, {}, {})
-        owner: dict[str, str] = {}
-        for entity in corpus.entities.values():
-            if entity.id == UNIDENTIFIED:
-                continue
-            for name in (entity.name, *(a.name for a in entity.aliases)):
-                owner.setdefault(name, entity.id)
+        owner = _owners(corpus)
         names = sorted(owner, key=len, reverse=True)
         pattern = (
             re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
