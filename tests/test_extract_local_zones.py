@@ -24,8 +24,15 @@ def _zone(text: str, start: int = 0, end: int | None = None) -> str | None:
         # a country with several zones gives none; two places with different zones neither
         ("It happened in Mexico at 7 a.m. local time.", None),
         ("From Pakistan to Peru, at 3 a.m. local time.", None),
-        # "Jersey" in "New Jersey" is not the island
-        ("In New Jersey, at 3 a.m. local time.", None),
+        # "Jersey" in "New Jersey" is not the island, but the state, wholly Eastern
+        ("In New Jersey, at 3 a.m. local time.", "America/New_York"),
+        # US states wholly in one zone; a split one (Florida, Texas) gives none
+        ("It launched from California at 9:30 p.m. local time.", "America/Los_Angeles"),
+        ("It hit Arizona at 2 p.m. local time.", "America/Phoenix"),
+        ("It hit Florida at 2 p.m. local time.", None),
+        ("The storm reached Texas at 2 p.m. local time.", None),
+        # "Georgia" is a country's name and a US state's: neither is guessed
+        ("Rain fell in Georgia at 2 p.m. local time.", None),
         # research stations are no places a story means ("Casey", "Davis")
         ("Davis said it began at 3 a.m. local time.", None),
         ("Nothing is named here.", None),
@@ -62,3 +69,20 @@ def test_never_raises_and_gives_a_real_zone(text: str, start: int, end: int) -> 
     if found is not None:
         zone, place = found
         assert "/" in zone and place in text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the place written before "local time", after the time's own day
+        (
+            "It lifted off at 12:30 a.m. EDT (9:30 p.m. May 9, California local time).",
+            "2024-05-09T21:30-07:00",
+        ),
+        # that place wins over another named in the sentence
+        ("From Pakistan, it was 7 p.m. May 9, Ohio local time.", "2024-05-09T19:00-04:00"),
+    ],
+)
+def test_the_place_before_local_time(text: str, value: str) -> None:
+    claims = draft_fact_file(text, "x", published="2024-05-10").claims
+    assert claims[-1]["value"] == value

@@ -21,6 +21,11 @@ from factcheck.extract import (
         # a zone after "p.m." belongs to the time; a capital after "p.m." starts a sentence
         ("At 5:26 p.m. ET A plane left.", ["At 5:26 p.m. ET A plane left."]),
         ("It ended at 5 p.m. The judge left.", ["It ended at 5 p.m.", "The judge left."]),
+        # so do a day after "p.m." ("9:30 p.m. May 9"), and zones beyond the US ones
+        ("At 9:30 p.m. May 9, it left.", ["At 9:30 p.m. May 9, it left."]),
+        ("At 9 a.m. Sunday the gates open.", ["At 9 a.m. Sunday the gates open."]),
+        ("It hit at 10 a.m. AEST. Then more.", ["It hit at 10 a.m. AEST.", "Then more."]),
+        ("It ended at 5 p.m. May was cold.", ["It ended at 5 p.m.", "May was cold."]),
     ],
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:

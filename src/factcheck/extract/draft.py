@@ -161,10 +161,10 @@ _JOINS_TIME: Final = re.compile(
     re.IGNORECASE,
 )
 # From a time to the day written right after it: "10:03 a.m. ET on March 17", "5 p.m.,
-# Sunday, March 16" (the time, its zone, then "on" or a comma; no other word).
+# Sunday, March 16", "9:30 p.m. May 9" (the time, its zone, then "on", a comma or a space).
 _DAY_AFTER_TIME: Final = re.compile(
     r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time)?"
-    r"\s*(?:,\s*|\s+on\s+)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    r"\s*(?:,\s*|\s+(?:on\s+)?)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.IGNORECASE,
 )
 # A label glued to its value at the start of a line of infobox or table text.

@@ -19,9 +19,23 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
-__all__ = ["PlaceZones"]
+__all__ = ["PlaceZones", "place_zone"]
 
 _TABLES: Final = ("iso3166.tab", "zone.tab")
+# The IANA tables name no states: the US states wholly in one zone, each with its zone
+# ("California local time"). Split states (Florida, Texas, Tennessee...) are left out, and
+# so are names another place shares (Georgia the country, Washington the capital).
+_US_STATES: Final = {
+    "America/New_York": "Connecticut Delaware Maine Maryland Massachusetts New_Hampshire "
+    "New_Jersey North_Carolina Ohio Pennsylvania Rhode_Island South_Carolina Vermont "
+    "Virginia West_Virginia",
+    "America/Chicago": "Alabama Arkansas Illinois Iowa Louisiana Minnesota Mississippi "
+    "Missouri Oklahoma Wisconsin",
+    "America/Denver": "Colorado Montana New_Mexico Utah Wyoming",
+    "America/Phoenix": "Arizona",
+    "America/Los_Angeles": "California",
+    "Pacific/Honolulu": "Hawaii",
+}
 
 
 def _read(name: str) -> str | None:
@@ -59,6 +73,9 @@ def _places() -> dict[str, str]:
         if len(row) >= 2 and len(found) == 1:
             # "Britain (UK)", "Korea (South)": the name as a text writes it comes first
             places[row[1].split(" (")[0]] = found[0]
+    for zone, states in _US_STATES.items():
+        places.update({state.replace("_", " "): zone for state in states.split()})
+    places.pop("Georgia", None)  # the country or the US state: a zone is never guessed
     return places
 
 
@@ -90,3 +107,8 @@ class PlaceZones:
             if len({zone for zone, _ in named}) == 1:
                 return min(named)
         return None
+
+
+def place_zone(name: str) -> str | None:
+    """The one IANA zone of the place ``name`` ("California", "Pakistan"), if it has one."""
+    return _places().get(re.sub(r"\s+", " ", name))

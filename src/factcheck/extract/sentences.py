@@ -55,6 +55,12 @@ _LEADING: Final = re.compile(r"[\s\u2022\u00b7*\-\u2013\u2014]*")  # bullets and
 _ZONE_NEXT: Final = re.compile(r"\s+\(?(?:" + "|".join(ZONE_ABBREVIATIONS) + r")\b")
 
 
+_DAY_NEXT: Final = re.compile(
+    r"\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``text``; ``text[start:end]`` is verbatim.
 
@@ -73,8 +79,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             word = re.search(r"([A-Za-z]+)\.?$", body[cut : m.start() + 1])
             if m.group().startswith(".") and word and _is_abbreviation(word.group(1)):
                 continue
-            if _ZONE_NEXT.match(body, m.end()):
-                continue  # "5:26 p.m. ET": the zone belongs to the time
+            if _ZONE_NEXT.match(body, m.end()) or (
+                re.search(r"\b[ap]\.m\.$", body[: m.end()]) and _DAY_NEXT.match(body, m.end())
+            ):
+                continue  # "5:26 p.m. ET", "9:30 p.m. May 9": the zone or day is the time's
             spans.extend(_trimmed(line_start, body, cut, m.end()))
             cut = m.end()
         spans.extend(_trimmed(line_start, body, cut, len(body)))

@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from factcheck.extract.local_zones import place_zone
 from factcheck.extract.mention import Mention
 
 __all__ = [
@@ -154,7 +155,13 @@ _H24: Final = (
     + _ZONE_AHEAD
     + r"(?![\d:]))"
 )
-_ZONE_AFTER: Final = re.compile(r"\s*\(?" + _ZONE_WORD + r"\)?")
+# The zone after a time, after its day ("9:30 p.m. May 9, California local time") and
+# after the place whose local time it is.
+_ZONE_AFTER: Final = re.compile(
+    r"\s*\(?(?:,?\s*(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\s*,\s*)?"
+    r"(?:(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=local\s+time))?" + _ZONE_WORD + r"\)?"
+)
 # "through the first 5K in 14:21": minutes and seconds after "in", with no a.m. or p.m. and
 # no zone, are how long something took, not when it happened.
 SPLIT_RE: Final = re.compile(
@@ -358,8 +365,10 @@ def _zone_said(
         )
     if zone_name is None:
         return None, "no zone in the text"
-    zone = _zone(zone_name, day, local[0] if local else None)
     is_local = zone_name.casefold() == "local"
+    named = place_zone(zone_match["place"]) if zone_match and zone_match["place"] else None
+    local = (named, zone_match["place"]) if named and zone_match else local
+    zone = _zone(zone_name, day, local[0] if local else None)
     if zone is not None and local and is_local:
         notes.append(f"local time of {local[1]}, named in the text ({local[0]})")
     if is_local:
