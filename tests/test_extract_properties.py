@@ -265,3 +265,35 @@ def test_a_bare_number_is_never_money_or_a_share(n: int, verb: str) -> None:
     for prop in ("revenue", "revenue-forecast", "share-fall"):
         assert prop not in described_properties(names, mention, f"Acme sales {verb}", "")
     assert property_of_subject(names, "acme", mention) == (None, None)
+
+
+LABELLED = """
+properties:
+  - {id: capacity, type: quantity, unit: people, description: Number of people it can hold.}
+  - {id: inmates, type: quantity, unit: people, description: Number of people held.}
+  - {id: deportees, type: quantity, unit: people, description: Number of people deported.}
+  - {id: deaths, type: quantity, unit: people, description: People killed.}
+  - {id: unreviewed-number, type: quantity}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "prop"),
+    [
+        # the words before a colon the figure follows are its label
+        ("Total known deportees: 288 (252 men, 36 women)", 288, "deportees"),
+        ("Site: CECOT (current population: 14,000; capacity: 40,000)", 40000, "capacity"),
+        # a label naming nothing the corpus has leaves the figure unreviewed: not the
+        # property the next label names
+        ("Site: CECOT (current population: 14,000; capacity: 40,000)", 14000, "unreviewed-number"),
+        # a dateline is no label
+        ("BEIJING: Two people were killed when it struck.", 2, "deaths"),
+    ],
+)
+def test_a_label_before_a_colon_names_the_figure(
+    make_corpus: MakeCorpus, text: str, value: object, prop: str
+) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": LABELLED}))
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert claim["property"] == prop, claim["note"]

@@ -473,14 +473,6 @@ properties:
             "residences-evacuated",
             "the only event named by the word",
         ),
-        # a year between a determiner and a name is the named entity's: when a law came to be
-        (
-            "Deportations use the 1798 Alien Enemies Act.",
-            "1798",
-            "aea",
-            "enacted",
-            "which the year before its name dates",
-        ),
         # people counted are no count of the flight's own property (no unit)
         (
             "The third deportation flight from Harlingen left. About 200 people were on it.",

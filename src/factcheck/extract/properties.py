@@ -111,10 +111,10 @@ def propose_property(
 ) -> str | None:
     """A property whose keyword is in the mention's clause (or in its sentence, when the
     mention is the only figure of its kind there) and whose type and unit suit it."""
-    if mention.label is not None:
-        named = named_properties(names, mention, mention.label, "")
-        return named[0] if len(named) == 1 else None
     lo, hi = clause_span(text, sent[0], sent[1], mention.start)
+    label = mention.label or _colon_label(text, sent, lo, mention)
+    if label is not None:  # what the label says, or nothing: not a word of the next figure
+        return _labelled(names, mention, label)
     # the sentence stops, for this figure, where a clause saying when or why begins
     sub = re.search(r",(?=" + _SUBORDINATE.pattern + ")", text[mention.end : sent[1]], re.I)
     stop = mention.end + sub.start() if sub else sent[1]
@@ -132,6 +132,23 @@ def propose_property(
     if not local:
         local = _weaker(names, text, (lo, hi), mention, (sent[0], stop) if alone else None)
     return local[0] if len(local) == 1 else None
+
+
+def _labelled(names: Names, mention: Mention, label: str) -> str | None:
+    named = named_properties(names, mention, label, "")
+    named = named or described_properties(names, mention, label, "")
+    return named[0] if len(named) == 1 else None
+
+
+def _colon_label(text: str, sent: Span, lo: int, mention: Mention) -> str | None:
+    """ "capacity: 40,000", "Total known deportees: 288": the words before a colon the
+    figure opens the clause after."""
+    if lo - 1 <= sent[0] or text[lo - 1] != ":" or text[lo : mention.start].strip():
+        return None
+    before = clause_span(text, sent[0], sent[1], lo - 1)[0]
+    label = text[before : lo - 1].strip()
+    # a label has a common noun; "BEIJING: Two people were killed" is a dateline
+    return label if re.search(r"\b[a-z]{3,}", label) else None
 
 
 def _weaker(

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Final
 
 from factcheck.extract.events import event_dated, event_of_property
+from factcheck.extract.grammar_subjects import dated_name, shared_subject
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem
@@ -189,21 +190,6 @@ def _apposition(names: Names, found: Found, place: Place) -> tuple[str, str] | N
     return None
 
 
-def _dated_name(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
-    """ "the 1798 Alien Enemies Act": a year between a determiner and a name is that
-    entity's."""
-    text = place.text
-    year = re.match(r"\d{4}\s+", text[place.at : place.sent[1]])
-    if place.end is not None or year is None:
-        return None
-    if not re.search(r"\b(?:a|an|the)\s+$", text[max(0, place.at - 6) : place.at], re.I):
-        return None
-    for a, b, e in found:
-        if a == place.at + year.end():
-            return e, f"subject: {text[a:b]!r}, which the year before its name dates"
-    return None
-
-
 def _in_clause(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
     local = _only(place.text, [f for f in found if lo <= f[0] and f[1] <= hi])
@@ -354,7 +340,8 @@ def _leader(names: Names, text: str, earlier: Found) -> tuple[str | None, int]:
 
 _RULES: Final[tuple[Rule, ...]] = (
     _only_one,
-    _dated_name,
+    dated_name,
+    shared_subject,
     _counted,
     _object,
     _apposition,

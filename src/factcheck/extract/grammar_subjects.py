@@ -1,0 +1,55 @@
+"""Subjects the sentence's grammar gives, before any rule of nearness.
+
+A year between a determiner and a name dates the named entity ("the 1798 Alien Enemies
+Act"); a verb phrase joined to a sentence with no subject of its own ("CECOT is situated
+in Tecoluca, 74km southeast of San Salvador and was opened in January 2023") shares the
+sentence's subject, the entity named before its first verb, not the nearest name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from factcheck.extract.mention import Found, Place
+from factcheck.extract.vocabulary import Names
+
+__all__ = ["dated_name", "shared_subject"]
+
+
+def dated_name(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "the 1798 Alien Enemies Act": a year between a determiner and a name is that
+    entity's."""
+    text = place.text
+    year = re.match(r"\d{4}\s+", text[place.at : place.sent[1]])
+    if place.end is not None or year is None:
+        return None
+    if not re.search(r"\b(?:a|an|the)\s+$", text[max(0, place.at - 6) : place.at], re.I):
+        return None
+    for a, b, e in found:
+        if a == place.at + year.end():
+            return e, f"subject: {text[a:b]!r}, which the year before its name dates"
+    return None
+
+
+# "CECOT is situated in Tecoluca ... and was opened in January 2023": a verb phrase joined
+# with no subject of its own shares the sentence's.
+_JOINED_VERB: Final = re.compile(
+    r"\b(?:and|but)\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had)\s+[a-z]+(?:ed|en)\b"
+)
+_FIRST_VERB: Final = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
+
+
+def shared_subject(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """The entity that opens the sentence, before its first verb, for a figure of a verb
+    phrase joined to the sentence with no subject of its own ("... and was opened in")."""
+    text, (s, _) = place.text, place.sent
+    joined = list(_JOINED_VERB.finditer(text, s, place.at))
+    if not joined or any(joined[-1].start() <= a < place.at for a, _, _ in found):
+        return None
+    verb = _FIRST_VERB.search(text, s, joined[-1].start())
+    opening = [f for f in found if verb is not None and f[1] <= verb.start()]
+    if not opening or verb is None:
+        return None
+    a, b, e = opening[-1]
+    return e, f"subject: {text[a:b]!r}, the sentence's, which {joined[-1].group()!r} shares"

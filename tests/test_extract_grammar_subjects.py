@@ -1,0 +1,83 @@
+"""factcheck.extract.grammar_subjects: subjects the sentence's grammar gives."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.extract import draft_fact_file
+
+from .conftest import MakeCorpus
+
+ENTITIES = """
+entities:
+  - {id: aea, name: Alien Enemies Act, kind: law}
+  - {id: cecot, name: CECOT, kind: prison}
+  - {id: san-salvador, name: San Salvador, kind: city}
+  - {id: deportations, name: deportations of March 2025, kind: event, aliases: [deportations]}
+"""
+PROPERTIES = """
+properties:
+  - {id: enacted, type: date, description: When a law was enacted.}
+  - {id: opened, type: date, description: When a facility opened.}
+  - {id: date, type: date, description: When the subject happened.}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "prop", "why"),
+    [
+        # a year between a determiner and a name is the named entity's: when it came to be
+        (
+            "Deportations use the 1798 Alien Enemies Act.",
+            "1798",
+            "aea",
+            "enacted",
+            "which the year before its name dates",
+        ),
+        # a verb phrase joined with no subject of its own shares the sentence's
+        (
+            "CECOT is situated 74km from the capital San Salvador and was opened in January 2023.",
+            "2023-01",
+            "cecot",
+            "opened",
+            "the sentence's, which 'and was opened' shares",
+        ),
+        # a joined verb phrase with a name of its own is that name's clause
+        (
+            "CECOT is large, and San Salvador was opened in January 2023.",
+            "2023-01",
+            "san-salvador",
+            "opened",
+            "",
+        ),
+    ],
+)
+def test_grammar_subjects(
+    make_corpus: MakeCorpus, text: str, value: object, subject: str, prop: str, why: str
+) -> None:
+    root = make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES})
+    claims = draft_fact_file(text, "x", corpus=factcheck.load(root), published="2025-03-20").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+    assert why in claim["note"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=1500, max_value=2030), st.sampled_from(["the", "a", "The"]))
+def test_a_year_before_a_name_is_that_entitys(year: int, det: str) -> None:
+    """Whatever the year, "the YEAR Alien Enemies Act" dates the act, not the sentence's
+    event (the deportations)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "entities.yaml").write_text(ENTITIES)
+        (Path(tmp) / "properties.yaml").write_text(PROPERTIES)
+        corpus = factcheck.load(tmp)
+    text = f"Deportations use {det} {year} Alien Enemies Act."
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
+    assert claim["subject"] == "aea", claim["note"]
