@@ -168,3 +168,22 @@ def test_ago_dates(text: str, published: str, value: str | None, precision: str 
 def test_ago_is_never_after_publication(n: int, unit: str) -> None:
     [m] = [x for x in find_mentions(f"It began {n} {unit}s ago.", "2025-03-10") if x.kind == "date"]
     assert str(m.value) <= "2025-03-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a comparison's baseline dates the other figure: no claim of its own
+        ("Sales rose to $6.86 billion from $5.42 billion a year ago.", [6.86e9, 5.42e9]),
+        ("It is below last year's $1.72 a share.", [1.72]),
+        ("Sales were up 17% compared to last year.", [17]),
+        ("Profit was higher than a year ago.", []),
+        # an event said relative to publication is one
+        ("The company was founded last year.", ["2020"]),
+        ("Two years ago, it opened a plant.", ["2019"]),
+        ("From last year, the rules apply.", ["2020"]),
+    ],
+)
+def test_a_comparison_baseline_is_no_date_claim(text: str, values: list[object]) -> None:
+    claims = draft_fact_file(text, "x", published="2021-12-01").claims
+    assert [c["value"] for c in claims] == values

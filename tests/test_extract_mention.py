@@ -7,7 +7,13 @@ import dataclasses
 import pytest
 
 from factcheck.extract import find_mentions
-from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
+from factcheck.extract.mention import (
+    UNIDENTIFIED,
+    UNREVIEWED_DATE,
+    UNREVIEWED_NUMBER,
+    Mention,
+    overlaps,
+)
 
 
 def test_a_mention_is_frozen_plain_data() -> None:
@@ -29,3 +35,19 @@ def test_found_mentions_point_at_their_text(text: str, span: str) -> None:
 def test_placeholders_are_slugs_a_fact_file_accepts() -> None:
     for name in (UNIDENTIFIED, UNREVIEWED_NUMBER, UNREVIEWED_DATE):
         assert name == name.lower() and " " not in name
+
+
+@pytest.mark.parametrize(
+    ("span", "others", "expected"),
+    [
+        ((0, 4), [(4, 8)], False),  # touching is not sharing
+        ((0, 5), [(4, 8)], True),
+        ((5, 6), [(0, 3), (4, 8)], True),
+        ((5, 6), [], False),
+    ],
+)
+def test_overlaps(span: tuple[int, int], others: list[tuple[int, int]], expected: bool) -> None:
+    def at(a: int, b: int) -> Mention:
+        return Mention("quantity", a, b, "x", 1.0)
+
+    assert overlaps(at(*span), [at(*o) for o in others]) is expected

@@ -340,3 +340,29 @@ def find_ago_dates(text: str, start: int, end: int, published: PartialDate | Non
         note = f"{m.group()!r} counted back from the publication date {published}"
         out.append(_relative(m, value, need, note))
     return out
+
+
+# What comes before a comparison's baseline: "up to $6.86 billion from $5.42 billion a year
+# ago", "up 17% compared to last year", "more than last year".
+_FIGURE: Final = (
+    r"(?:US)?[$\u20ac\u00a3]?\d[\d.,]*(?:\s*(?:%|percent|cents?|[mb]n|(?:thousand|million|"
+    r"billion|trillion)\b))?\s+"
+)
+_BASELINE_BEFORE: Final = re.compile(
+    rf"(?:\bfrom\s+{_FIGURE}|\b(?:than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:{_FIGURE})?)"
+    r"(?:the\s+same\s+\w+\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def is_baseline(text: str, m: Mention, sent_start: int) -> bool:
+    """Whether the relative date ``m`` is what a figure is compared with ("from $5.42
+    billion a year ago", "last year's $1.72", "compared to last year"): the time of the
+    other figure, which dates it, not an event of its own to draft."""
+    if m.kind != "date" or not _SAID_RELATIVE.search(m.text):
+        return False
+    possessive = text.startswith(("'s ", "\u2019s "), m.end)
+    return possessive or _BASELINE_BEFORE.search(text, sent_start, m.start) is not None
+
+
+_SAID_RELATIVE: Final = re.compile(r"\bago$|^(?:last|this|next)\s", re.IGNORECASE)

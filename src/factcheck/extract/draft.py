@@ -23,12 +23,14 @@ from factcheck.extract.dates import (
     find_anaphoric_dates,
     find_dates,
     find_weekday_dates,
+    is_baseline,
 )
 from factcheck.extract.fact_file import Draft
 from factcheck.extract.local_zones import PlaceZones
 from factcheck.extract.mention import (
     UNREVIEWED_NUMBER,
     Mention,
+    overlaps,
     with_changes,
 )
 from factcheck.extract.numbers import find_numbers
@@ -67,7 +69,7 @@ def find_mentions(
     dates = _dates(seen, start, end, pub, previous)
     times, folded = _times(seen, start, end, dates, day, (clock, local))
     # "at 1500 GMT" is a time, not the year 1500: a year is never followed by a zone
-    dates = [d for d in dates if d.precision != "year" or not _inside(d, times)]
+    dates = [d for d in dates if d.precision != "year" or not overlaps(d, times)]
     spans = [*taken, *((d.start, d.end) for d in dates), *time_spans(seen, start, end)]
     if pub is None:  # "March 3" unresolved without a year is still no count of 3
         spans += [
@@ -84,10 +86,6 @@ def find_mentions(
             with_changes(m, label=label) if m.start == start + len(label) else m for m in found
         ]
     return found
-
-
-def _inside(m: Mention, others: list[Mention]) -> bool:
-    return any(m.start < o.end and o.start < m.end for o in others)
 
 
 def _dates(
@@ -342,8 +340,8 @@ class _Reader:
         as_of_dates: set[int] = set()
         claims = []
         for m in mentions:
-            if any(a <= m.start < b for a, b in self.datelines):
-                continue  # when the text was published: the source's, not a claim
+            if any(a <= m.start < b for a, b in self.datelines) or is_baseline(text, m, sent[0]):
+                continue  # when published (the source's), or a comparison's "a year ago"
             alone = sum(1 for x in mentions if x.kind == m.kind) == 1
             claim, used = make_claim(m, ctx, alone)
             claims.append((m, claim))

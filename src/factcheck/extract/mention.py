@@ -43,6 +43,11 @@ def with_changes(m: Mention, **changes: Any) -> Mention:
     return Mention(**fields)
 
 
+def overlaps(m: Mention, others: list[Mention]) -> bool:
+    """Whether ``m`` shares any character with one of ``others``."""
+    return any(m.start < o.end and o.start < m.end for o in others)
+
+
 #: Entities named in a sentence: (start, end, entity id).
 Found = list[tuple[int, int, str]]
 
