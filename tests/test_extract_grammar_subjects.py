@@ -80,4 +80,4 @@ def test_a_year_before_a_name_is_that_entitys(year: int, det: str) -> None:
         corpus = factcheck.load(tmp)
     text = f"Deportations use {det} {year} Alien Enemies Act."
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
-    assert claim["subject"] == "aea", claim["note"]
+    assert (claim["subject"], claim["property"]) == ("aea", "enacted"), claim["note"]

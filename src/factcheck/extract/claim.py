@@ -121,7 +121,7 @@ def _origin(m: Mention, text: str, names: Names, found: Found) -> str | None:
     named entity's kind ("the 1798 Alien Enemies Act": a law)."""
     if m.kind != "date" or m.precision != "year":
         return None
-    if re.search(r"\b(?:a|an|the)\s+$", text[max(0, m.start - 6) : m.start]) is None:
+    if re.search(r"\b(?:a|an|the)\s+$", text[max(0, m.start - 6) : m.start], re.I) is None:
         return None
     noun = re.match(r"\s+([a-z]+)\b", text[m.end :])
     if noun is None:  # "the 1798 Alien Enemies Act": what the entity named there is
