@@ -32,8 +32,10 @@ A hand-written claim (of type quantity or date, with a quote) is *found*
 when a draft claim quotes a sentence containing its quote and has the same value (numbers
 equal after normalisation, dates equal as text, ISO times equal as instants); of several
 such drafts, it is matched to one no other hand-written claim took, with the right subject
-and property if there is one ("two fences ... and two walls" are two drafts). For every
-field the script prints
+and property if there is one ("two fences ... and two walls" are two drafts). A figure
+the text says again is drafted once (the same subject, property, value, unit, hedge and
+as_of), the draft's note naming each restating sentence ("said again: ..."): a claim
+quoting a restatement is found in that draft. For every field the script prints
 
 * recall: hand-written claims found with that field right / hand-written claims;
 * precision: found drafts with that field right / found drafts that assert the field (a
@@ -69,6 +71,7 @@ from typing import Any
 import factcheck
 from factcheck.domain.values import parse_quantity
 from factcheck.extract import UNIDENTIFIED, draft_fact_file
+from factcheck.extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ("value", "unit", "hedge", "time", "subject", "property")
@@ -120,6 +123,20 @@ def _same_date(a: Any, b: Any) -> bool:
     if x is not None and y is not None:
         return x == y
     return str(a) == str(b)
+
+
+def _said_again(text: str, quote: str) -> str | None:
+    """How a draft's note names the sentence holding ``quote`` when the draft stands for
+    it too: ``drop_restated`` keeps the first of the drafts saying the same (subject,
+    property, value, unit, hedge, as_of) and notes each other sentence as "said again:"
+    with its first 60 characters."""
+    folded = _fold(quote)
+    for a, b in split_sentences(text):
+        sentence = text[a:b]
+        if folded in _fold(sentence):
+            short = sentence if len(sentence) <= 60 else sentence[:57].rstrip() + "..."
+            return "said again: " + repr(short)
+    return None
 
 
 def _pick(good: list[int], taken: set[int], claims: list[Any], subject: str, prop: str) -> int:
@@ -203,6 +220,13 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
             with_quote = [i for i, d in enumerate(claims) if quote in _fold(d["quote"])]
             same = _same_date if prop.type == "date" else _same_number
             good = [i for i in with_quote if same(claims[i]["value"], claim.value)]
+            if not good:  # a figure said again is drafted once, its note quoting the restatement
+                again = _said_again(text, claim.quote)
+                good = [
+                    i
+                    for i, d in enumerate(claims)
+                    if again is not None and again in d["note"] and same(d["value"], claim.value)
+                ]
             if not good:
                 values = ", ".join(str(claims[i]["value"]) for i in with_quote)
                 why = f"drafted there: {values}" if with_quote else "no draft with this quote"

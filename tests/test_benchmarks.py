@@ -205,3 +205,22 @@ def test_eval_set_loads_and_cites_its_texts(facts: Path) -> None:
         assert (source.url or "").startswith(("http://", "https://")), source.id
         assert fact.prop.type in ("quantity", "date"), claim.id
         assert claim.quote and len(claim.quote) <= MAX_QUOTE, f"{source.id}/{claim.id}"
+
+
+def test_a_figure_said_again_is_found_in_the_note_of_the_draft_kept(tmp_path: Path) -> None:
+    """The extractor drafts a restated figure once and notes the restatement; the scorer
+    finds that draft for a hand-written claim quoting the restatement, and no other."""
+    extraction = _import_extraction()
+    (tmp_path / "entities.yaml").write_text(
+        "entities:\n  - {id: aea, name: Alien Enemies Act, kind: law}\n"
+    )
+    (tmp_path / "properties.yaml").write_text(
+        "properties:\n  - {id: enacted, type: date, description: When a law was enacted.}\n"
+    )
+    text = "Trump used the 1798 Alien Enemies Act.\nThe 1798 Alien Enemies Act is old."
+    draft = factcheck.extract.draft_fact_file(text, "x", corpus=factcheck.load(tmp_path))
+    [kept] = draft.claims
+    again = extraction._said_again(text, "Alien Enemies Act is old")
+    assert again is not None and again in kept["note"]
+    assert extraction._said_again(text, "Alien Enemies Act is new") is None
+    assert extraction._said_again(text, "Trump used") not in kept["note"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -80,4 +81,54 @@ def test_a_year_before_a_name_is_that_entitys(year: int, det: str) -> None:
         corpus = factcheck.load(tmp)
     text = f"Deportations use {det} {year} Alien Enemies Act."
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
-    assert claim["subject"] == "aea", claim["note"]
+    assert (claim["subject"], claim["property"]) == ("aea", "enacted"), claim["note"]
+
+
+DATED = """
+entities:
+  - {id: spacex, name: SpaceX, kind: company}
+  - {id: kennedy-launch, name: Starlink launch from Kennedy of 2024-05-08, kind: launch}
+  - {id: flight-1, name: first flight of 2024-05-09, kind: event}
+  - {id: flight-2, name: second flight of 2024-05-09, kind: event}
+"""
+LAUNCHED = """
+properties:
+  - {id: launched, type: date, description: When a rocket lifted off.}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # the one entity whose name carries the day is what the date is about
+        ("SpaceX launched its mission on May 8.", "2024-05-08", "kennedy-launch"),
+        # two names carry the day: neither, and SpaceX is the only entity named
+        ("SpaceX launched its mission on May 9.", "2024-05-09", "spacex"),
+        # a day no name carries
+        ("SpaceX launched its mission on May 7.", "2024-05-07", "spacex"),
+    ],
+)
+def test_the_name_carrying_the_day(
+    make_corpus: MakeCorpus, text: str, value: str, subject: str
+) -> None:
+    root = make_corpus({"entities.yaml": DATED, "properties.yaml": LAUNCHED})
+    claims = draft_fact_file(text, "x", corpus=factcheck.load(root), published="2024-05-10").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert claim["subject"] == subject, claim["note"]
+    assert ("whose name carries the day" in claim["note"]) == (subject == "kennedy-launch")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_any_day_a_name_carries_dates_that_entity(day: date) -> None:
+    """Whatever the day, written as a text writes it, the one name carrying it wins."""
+    entities = f"entities:\n  - {{id: e, name: launch of {day.isoformat()}, kind: launch}}\n"
+    entities += "  - {id: spacex, name: SpaceX, kind: company}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "entities.yaml").write_text(entities)
+        (Path(tmp) / "properties.yaml").write_text(LAUNCHED)
+        corpus = factcheck.load(tmp)
+    text = f"SpaceX launched it on {day:%B} {day.day}, {day.year}."
+    [claim] = draft_fact_file(text, "x", corpus=corpus).claims
+    assert (claim["value"], claim["subject"]) == (day.isoformat(), "e"), claim["note"]

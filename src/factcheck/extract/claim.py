@@ -76,6 +76,7 @@ def _subject(
     """(subject, property): the property may come from the line under a heading."""
     text, names = ctx.text, ctx.names
     end = m.end if m.kind == "quantity" else None
+    day = str(m.value)[:10] if m.kind == "date" and len(str(m.value)) >= 10 else None
     if m.label is not None and ctx.main is not None:
         notes.append("subject: the entity the text is about (the only one in its first line)")
         return ctx.main, prop
@@ -86,14 +87,14 @@ def _subject(
             prop = props[0] if len(props) == 1 else None
             if prop:
                 notes.append(f"property {prop}: named in the line under this heading")
-        place = Place(text, ctx.next_sentence, n_lo, None, prop, None, ctx.last)
+        place = Place(text, ctx.next_sentence, n_lo, None, prop, None, ctx.last, day=day)
         year = ctx.published.year if ctx.published else None
         found = names.named_or_described(text, n_lo, n_hi, year)
         subject, named, why = propose_subject(names, found, place)
         where = "the line under this heading"
         why = f"{why}, in {where}" if why else None
     else:
-        place = Place(text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last, ctx.recent)
+        place = Place(text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last, ctx.recent, day)
         subject, named, why = propose_subject(names, _not_reference(m, ctx, notes), place)
         where = "the sentence"
     if why:
@@ -121,7 +122,7 @@ def _origin(m: Mention, text: str, names: Names, found: Found) -> str | None:
     named entity's kind ("the 1798 Alien Enemies Act": a law)."""
     if m.kind != "date" or m.precision != "year":
         return None
-    if re.search(r"\b(?:a|an|the)\s+$", text[max(0, m.start - 6) : m.start]) is None:
+    if re.search(r"\b(?:a|an|the)\s+$", text[max(0, m.start - 6) : m.start], re.I) is None:
         return None
     noun = re.match(r"\s+([a-z]+)\b", text[m.end :])
     if noun is None:  # "the 1798 Alien Enemies Act": what the entity named there is

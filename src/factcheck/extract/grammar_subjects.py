@@ -3,7 +3,9 @@
 A year between a determiner and a name dates the named entity ("the 1798 Alien Enemies
 Act"); a verb phrase joined to a sentence with no subject of its own ("CECOT is situated
 in Tecoluca, 74km southeast of San Salvador and was opened in January 2023") shares the
-sentence's subject, the entity named before its first verb, not the nearest name.
+sentence's subject, the entity named before its first verb, not the nearest name. A
+date whose day one entity's name carries ("... launch from Kennedy of 2024-05-08") is
+that entity's.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Final
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["dated_name", "shared_subject"]
+__all__ = ["dated_name", "named_date", "shared_subject"]
 
 
 def dated_name(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
@@ -53,3 +55,18 @@ def shared_subject(names: Names, found: Found, place: Place) -> tuple[str, str] 
         return None
     a, b, e = opening[-1]
     return e, f"subject: {text[a:b]!r}, the sentence's, which {joined[-1].group()!r} shares"
+
+
+_ISO_DAY: Final = re.compile(r"\b\d{4}-\d\d-\d\d\b")
+
+
+def named_date(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "SpaceX just launched its Starlink mission on Wednesday" (2024-05-08): the one
+    entity whose name carries the day the date is ("Starlink launch from Kennedy Space
+    Center of Wednesday 2024-05-08") is what it dates; two such names, neither."""
+    if place.end is not None or place.day is None:
+        return None
+    dated = [e for e, name in names.names.items() if place.day in _ISO_DAY.findall(name)]
+    if len(dated) != 1:
+        return None
+    return dated[0], f"subject: {names.names[dated[0]]!r}, whose name carries the day"
