@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import sys
 from datetime import datetime
 
 import pytest
@@ -52,6 +54,25 @@ def test_value_ticks_are_round_and_cover_the_range(lo: float, width: float) -> N
     assert ticks == sorted(ticks)
     assert all(lo - step * 1e-6 <= t <= hi + step * 1e-6 for t in ticks)
     assert ticks[0] - lo < step * (1 + 1e-9) and hi - ticks[-1] < step * (1 + 1e-9)
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi"),
+    [
+        (-1.7e308, 1.7e308),
+        (0.0, 1.7e308),
+        (-1.7e308, 0.0),
+        (1e308, 1.7e308),
+        # a tick's allowance past the largest float made the loop endless
+        (0.0, sys.float_info.max),
+        (-sys.float_info.max, sys.float_info.max),
+    ],
+)
+def test_value_ticks_near_the_largest_floats(lo: float, hi: float) -> None:
+    ticks = value_ticks(lo, hi)
+    assert 1 <= len(ticks) <= 12
+    slack = nice_step(min(hi - lo, sys.float_info.max)) * 1e-6
+    assert all(math.isfinite(t) and lo - slack <= t <= hi + slack for t in ticks)
 
 
 @given(

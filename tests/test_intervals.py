@@ -9,6 +9,7 @@ Ends are whole numbers and members quarters, so that every product is exact.
 from __future__ import annotations
 
 import math
+import sys
 
 import pytest
 from hypothesis import assume, given
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from factcheck.domain.hedges import HEDGES, normalize_hedge
 from factcheck.domain.intervals import (
     Interval,
+    bounded,
     hedge_interval,
     intersects,
     iv_add,
@@ -244,3 +246,48 @@ def test_the_stated_figure_fits_its_hedge_unless_strict(x: float, hedge: str, to
 def test_a_common_member_means_intersection(a: Interval, b: Interval, x: float) -> None:
     if a.contains(x) and b.contains(x):
         assert intersects(a, b)
+
+
+# --- figures near the largest float -----------------------------------------------------
+# A claimed 1e308 times 100 overflows to infinity, and infinity minus infinity is NaN: the
+# arithmetic still gives an interval (it made the audit crash), one that holds the result.
+_HUGE = st.floats(min_value=1e300, max_value=sys.float_info.max).flatmap(
+    lambda x: st.sampled_from([x, -x])
+)
+_ANY_END = st.one_of(_HUGE, st.sampled_from([-INF, INF, 0.0, 1.0, -1.0, 1e-320, -1e-320]))
+
+
+@st.composite
+def huge_intervals(draw: st.DrawFn) -> Interval:
+    lo, hi = sorted((draw(_ANY_END), draw(_ANY_END)))
+    assume(not (lo == hi and math.isinf(lo)))
+    return Interval.point(lo) if lo == hi else Interval(lo, hi)
+
+
+@given(huge_intervals(), huge_intervals())
+def test_arithmetic_on_huge_figures_gives_an_interval(x: Interval, y: Interval) -> None:
+    for result in (iv_add(x, y), iv_mul(x, y), iv_inv(x), iv_mul(x, iv_inv(y))):
+        assert not math.isnan(result.lo) and not math.isnan(result.hi)
+        assert result.lo < INF and result.hi > -INF  # it holds some number
+
+
+@given(_HUGE, _HUGE)
+def test_an_overflowing_product_still_holds_its_sign(x: float, y: float) -> None:
+    product = iv_mul(Interval.point(x), Interval.point(y))
+    positive = (x > 0) == (y > 0)
+    assert (product.lo > 0) if positive else (product.hi < 0)
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (1.0, 2.0, Interval(1.0, 2.0)),
+        (INF, INF, Interval(sys.float_info.max, INF, lo_open=True)),
+        (-INF, -INF, Interval(-INF, -sys.float_info.max, hi_open=True)),
+        (math.nan, 5.0, Interval(-INF, 5.0)),
+        (5.0, math.nan, Interval(5.0, INF)),
+        (INF, math.nan, Interval(sys.float_info.max, INF, lo_open=True)),
+    ],
+)
+def test_bounded_ends(lo: float, hi: float, expected: Interval) -> None:
+    assert bounded(lo, hi) == expected

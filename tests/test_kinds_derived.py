@@ -119,6 +119,21 @@ CASES: list[Case] = [
         set(),
     ),
     (
+        # 8e307 x 32 x 100 overflows floats: the product is past every float, not NaN (it
+        # made the audit crash), and a claimed 8e307 is far below it.
+        "product past the largest float",
+        PRODUCT + "}",
+        {
+            "a": [
+                "id: b, subject: cecot, property: buildings, value: 8e307",
+                "id: c, subject: cecot, property: cells, value: 32",
+                "id: p, subject: cecot, property: per-cell, value: 100",
+                f"id: x, {CAP}, value: 8e307, hedge: about",
+            ]
+        },
+        {S("a/b", "a/c", "a/p", "a/x")},
+    ),
+    (
         "product too small",
         PRODUCT + "}",
         {

@@ -57,6 +57,13 @@ def test_widening_keeps_what_it_widens(x: Interval, tolerance: float) -> None:
     assert _shared.widen(x, 0) is x
 
 
+@given(st.floats(1e307, 1.7e308), st.floats(0, 1))
+def test_widening_a_figure_at_the_edge_of_floats(x: float, tolerance: float) -> None:
+    for value in (Interval.point(x), Interval(x, math.inf), Interval(-math.inf, -x)):
+        wide = _shared.widen(value, tolerance)
+        assert wide.lo <= value.lo and wide.hi >= value.hi
+
+
 # --- helpers on claims ------------------------------------------------------------------
 
 

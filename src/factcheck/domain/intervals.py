@@ -7,11 +7,21 @@ Two claims can both be true exactly when their intervals intersect (:func:`inter
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 
 from factcheck.domain.hedges import DEFAULT_TOLERANCE, HEDGES, normalize_hedge
 
-__all__ = ["Interval", "hedge_interval", "intersects", "iv_add", "iv_inv", "iv_mul", "iv_neg"]
+__all__ = [
+    "Interval",
+    "bounded",
+    "hedge_interval",
+    "intersects",
+    "iv_add",
+    "iv_inv",
+    "iv_mul",
+    "iv_neg",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +131,33 @@ def hedge_interval(
 # of its operands (tests/test_intervals.py checks it on members drawn from both).
 
 _ANY = Interval(-math.inf, math.inf)
+_MAX = sys.float_info.max
+
+
+def bounded(lo: float, hi: float, lo_open: bool = False, hi_open: bool = False) -> Interval:
+    """The interval ``lo..hi`` made from float results that may have overflowed.
+
+    Figures near the largest float (a claimed 1e308 times 100) overflow to infinity, and
+    infinity minus infinity is NaN: a NaN end is unbounded, and an end that overflowed
+    past every float stays just inside them (open), so that the interval still holds the
+    true result rather than no number at all.
+    """
+    if math.isnan(lo) or lo == -math.inf:
+        lo, lo_open = -math.inf, False
+    elif lo == math.inf:
+        lo, lo_open = _MAX, True
+    if math.isnan(hi) or hi == math.inf:
+        hi, hi_open = math.inf, False
+    elif hi == -math.inf:
+        hi, hi_open = -_MAX, True
+    if lo == hi and (lo_open or hi_open):  # both ends overflowed the same way
+        return Interval(lo, math.inf) if lo > 0 else Interval(-math.inf, hi)
+    return Interval(lo, hi, lo_open, hi_open)
 
 
 def iv_add(a: Interval, b: Interval) -> Interval:
     """Every ``x + y`` for ``x`` in ``a`` and ``y`` in ``b``."""
-    return Interval(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+    return bounded(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
 
 
 def iv_neg(a: Interval) -> Interval:
@@ -147,7 +179,7 @@ def iv_mul(a: Interval, b: Interval) -> Interval:
         for y, yo in ((b.lo, b.lo_open), (b.hi, b.hi_open))
     ]
     lo, hi = min(v for v, _ in corners), max(v for v, _ in corners)
-    if lo == hi:
+    if lo == hi and math.isfinite(lo):
         return Interval.point(lo)
     zero_reached = a.contains(0) or b.contains(0)
 
@@ -157,7 +189,7 @@ def iv_mul(a: Interval, b: Interval) -> Interval:
     # Infinite ends are unbounded, never reached: marked closed, as everywhere.
     lo_open = math.isfinite(lo) and not reached(lo)
     hi_open = math.isfinite(hi) and not reached(hi)
-    return Interval(lo, hi, lo_open, hi_open)
+    return bounded(lo, hi, lo_open, hi_open)
 
 
 def iv_inv(a: Interval) -> Interval:
@@ -166,4 +198,4 @@ def iv_inv(a: Interval) -> Interval:
         return _ANY  # dividing by something that may be zero says nothing
     lo = 0.0 if math.isinf(a.hi) else 1 / a.hi
     hi = 0.0 if math.isinf(a.lo) else 1 / a.lo
-    return Interval(lo, hi, a.hi_open or math.isinf(a.hi), a.lo_open or math.isinf(a.lo))
+    return bounded(lo, hi, a.hi_open or math.isinf(a.hi), a.lo_open or math.isinf(a.lo))

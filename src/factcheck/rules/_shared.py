@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 from factcheck.domain.corpus import Corpus, Fact
+from factcheck.domain.intervals import bounded
 from factcheck.domain.units import comparable, in_common, to_base
 from factcheck.domain.values import (
     DateSpan,
@@ -177,7 +178,7 @@ def edge_members(edges: Iterable[tuple[Fact, Fact]]) -> list[Fact]:
 def widen(a: Interval, tolerance: float) -> Interval:
     if tolerance == 0:
         return a
-    return Interval(a.lo - abs(a.lo) * tolerance, a.hi + abs(a.hi) * tolerance)
+    return bounded(a.lo - abs(a.lo) * tolerance, a.hi + abs(a.hi) * tolerance)
 
 
 def quantities_of(facts: Iterable[Fact]) -> list[Fact]:

@@ -9,6 +9,7 @@ labels are nudged apart so that none covers another.
 from __future__ import annotations
 
 import math
+import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,7 +51,9 @@ class _Frame:
 
     def y_of(self, v: float) -> float:
         v = min(max(v, self.lo_v), self.hi_v)
-        return TOP + self.plot_h - (v - self.lo_v) / (self.hi_v - self.lo_v) * self.plot_h
+        # In halves: the span of figures near the largest floats would overflow.
+        share = (v / 2 - self.lo_v / 2) / (self.hi_v / 2 - self.lo_v / 2)
+        return TOP + self.plot_h - share * self.plot_h
 
 
 def quantity_chart(series: Series, corpus: Corpus, look: Look) -> str:
@@ -87,7 +90,7 @@ def _frame(dated: Sequence[Fact], bounds: Sequence[Fact]) -> _Frame:
     lo_v, hi_v = min(vals), max(vals)
     if hi_v == lo_v:
         hi_v = lo_v + 1
-    hi_v += (hi_v - lo_v) * 0.15
+    hi_v = min(hi_v + (hi_v / 2 - lo_v / 2) * 0.3, sys.float_info.max)
     ticks = value_ticks(lo_v, hi_v)
     return _Frame(lo_t - pad, hi_t + pad, min(lo_v, ticks[0]), max(hi_v, ticks[-1]), ticks)
 

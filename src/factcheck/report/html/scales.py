@@ -7,6 +7,7 @@ afternoon alike; ticks fall on round numbers and on years, months or days as the
 from __future__ import annotations
 
 import math
+import sys
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -43,7 +44,8 @@ def is_open(t: datetime) -> bool:
 def nice_step(span: float, target: int = 5) -> float:
     """A round step (1, 2, 2.5 or 5 times a power of ten) cutting ``span`` in about ``target``."""
     raw = span / max(target, 1)
-    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    # A float power of ten: an int one made every tick an int, growing past every float.
+    mag = 10.0 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
     for m in (1, 2, 2.5, 5, 10):
         if raw <= m * mag:
             return m * mag
@@ -52,11 +54,15 @@ def nice_step(span: float, target: int = 5) -> float:
 
 def value_ticks(lo: float, hi: float) -> list[float]:
     """Round values from ``lo`` to ``hi``, a :func:`nice_step` apart."""
-    step = nice_step(hi - lo)
-    first = math.ceil(lo / step) * step
+    # A span from near the lowest float to near the highest overflows: the largest float
+    # stands for it (a few more ticks, never an endless loop or a crash).
+    step = nice_step(min(hi - lo, sys.float_info.max))
+    # The last tick may lie a rounding error past ``hi``, but never at infinity: past the
+    # largest float the loop would never end.
+    limit = min(hi + step * 1e-9, sys.float_info.max)
     ticks = []
-    x = first
-    while x <= hi + step * 1e-9:
+    x = math.ceil(lo / step) * step
+    while x <= limit:
         ticks.append(round(x, 10))
         x += step
     return ticks
