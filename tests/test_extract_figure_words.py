@@ -42,6 +42,10 @@ from factcheck.extract.figure_words import own_words
         ),
         # a model name with digits is no figure
         ("5:26 p.m. An A320 departs", "5:26 p.m.", "", None),
+        # every number word of number_words is a figure ("thirteen", "forty"), not only
+        # those up to twelve; "one" is not ("one of the")
+        ("It killed 370 people and injured forty others", "370", "It killed", "people"),
+        ("one of the 370 victims", "370", "one of the", None),
     ],
 )
 def test_words_between_figures_belong_to_the_nearer(

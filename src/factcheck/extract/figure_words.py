@@ -13,14 +13,17 @@ import re
 from typing import Final
 
 from factcheck.extract.mention import Mention
+from factcheck.extract.number_words import CARDINALS
 
 __all__ = ["own_words"]
 
 # Another figure near this one: digits standing alone ("7.2", "60,000"; not "A320") or a
-# number word. The words between two figures belong to the nearer one.
+# number word ("one" left out: "one of the", "no one" are no figures). The words between
+# two figures belong to the nearer one.
 _FIGURE: Final = re.compile(
-    r"(?<![\w$.,])\d+(?:[.,:]\d+)*(?![A-Za-z])|\b(?:two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|hundreds|thousands|millions|dozens)\b",
+    r"(?<![\w$.,])\d+(?:[.,:]\d+)*(?![A-Za-z])|\b(?:"
+    + "|".join(sorted((w for w in CARDINALS if w != "one"), key=len, reverse=True))
+    + r"|hundreds|thousands|millions|dozens)\b",
     re.IGNORECASE,
 )
 _HEDGE_TAIL: Final = re.compile(
@@ -56,6 +59,8 @@ def own_words(text: str, lo: int, hi: int, mention: Mention) -> tuple[str, str]:
     return before, after
 
 
+# The longest noun phrase a figure heads: "62 loaded rail cars" (as the counted noun run).
+_PHRASE_WORDS: Final = 3
 # Where the phrase a figure heads ends: "62 loaded cars and 10 empty cars", "24 mph in
 # throttle position No. 6": a preposition, a conjunction or a comma.
 _PHRASE_END: Final = frozenset(
@@ -97,7 +102,3 @@ def _first_share(words: list[str]) -> tuple[int, int]:
         if word.endswith((",", ";")):
             return i + 1, i + 1
     return len(words) // 2, len(words) // 2 + len(words) % 2
-
-
-# The longest noun phrase a figure heads: "62 loaded rail cars" (as the counted noun run).
-_PHRASE_WORDS: Final = 3

@@ -50,8 +50,8 @@ def shared_subject(names: Names, found: Found, place: Place) -> tuple[str, str] 
     if not joined or any(joined[-1].start() <= a < place.at for a, _, _ in found):
         return None
     verb = _FIRST_VERB.search(text, s, joined[-1].start())
-    opening = [f for f in found if verb is not None and f[1] <= verb.start()]
-    if not opening or verb is None:
+    opening = [f for f in found if f[1] <= verb.start()] if verb is not None else []
+    if not opening:
         return None
     a, b, e = opening[-1]
     return e, f"subject: {text[a:b]!r}, the sentence's, which {joined[-1].group()!r} shares"

@@ -28,7 +28,6 @@ __all__ = [
     "count_property",
     "described_properties",
     "named_properties",
-    "own_words",
     "property_of_subject",
     "propose_property",
 ]
