@@ -52,6 +52,7 @@ _KINDS = "properties:\n  - {id: capacity, type: quantity, entity_kind: %s}\n"
         ("prison", "el-salvador", "'el-salvador' is a country; property 'capacity' describes"),
         ("[law, event]", "cecot", "describes 'law' or 'event'; no entity has kind 'law'"),
         ("prisn", "cecot", "no entity has kind 'prisn' (did you mean 'prison'?)"),
+        ("prison", "el-salvador, draft: true", None),
     ],
 )
 def test_a_property_s_entity_kind_admits_subjects_of_those_kinds_only(

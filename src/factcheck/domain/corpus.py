@@ -266,7 +266,8 @@ def _resolve(corpus: Corpus, claim: Claim, place: ClaimPlace) -> Resolved:
     if subject is None or prop is None:
         return None, tuple(errors)
     kind = corpus.entities[subject].kind
-    if prop.entity_kind and kind not in prop.entity_kind:
+    # A draft's subject awaits review (often the placeholder): drafts are reported as such.
+    if prop.entity_kind and kind not in prop.entity_kind and not claim.draft:
         error(
             "subject",
             f"{subject!r} is a {kind}; property {prop.id!r} describes "

@@ -303,8 +303,8 @@ class Property(_Model):
     #: 8,847.5 to 8,848.5; "14.5 thousand" is 14,450 to 14,550).
     precision: Literal["exact", "written"] = "exact"
     #: The kinds of entity the property describes (``revenue``: a ``quarter``): a claim
-    #: about an entity of another kind is a load error, and ``factcheck extract`` drafts
-    #: the property's figures about an entity of one of these kinds.
+    #: about an entity of another kind is a load error (drafts excepted), and
+    #: ``factcheck extract`` drafts the property's figures about an entity of these kinds.
     entity_kind: Names | None = None
     description: str | None = None
 
