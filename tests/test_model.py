@@ -18,6 +18,8 @@ CLAIM = {"id": "c", "subject": "cecot", "property": "capacity", "value": 40000, 
         (Snapshot, {"file": "../x.txt", "sha256": "a" * 64}, "without directories"),
         (Snapshot, {"file": "x.txt", "sha256": "nothex"}, "pattern"),
         (Property, {"id": "status", "type": "status"}, "lists its allowed values"),
+        (Property, {"id": "n", "type": "quantity", "entity_kind": []}, "at least one kind"),
+        (Property, {"id": "n", "type": "quantity", "entity_kind": "A Prison"}, "not a valid id"),
         (Claim, {**CLAIM, "extra": 1}, "Extra inputs"),
         (Claim, {**CLAIM, "id": "Not A Slug"}, "not a valid id"),
     ],
@@ -42,3 +44,9 @@ def test_models_are_frozen_and_round_trip_through_json() -> None:
 
 def test_a_property_may_declare_its_least_value() -> None:
     assert Property.model_validate({"id": "n", "type": "quantity", "minimum": 0}).minimum == 0
+
+
+def test_a_property_s_entity_kind_is_one_kind_or_a_list() -> None:
+    one = Property.model_validate({"id": "n", "type": "quantity", "entity_kind": "prison"})
+    two = Property.model_validate({"id": "n", "type": "quantity", "entity_kind": ["a", "b"]})
+    assert (one.entity_kind, two.entity_kind) == (["prison"], ["a", "b"])

@@ -265,6 +265,16 @@ def _resolve(corpus: Corpus, claim: Claim, place: ClaimPlace) -> Resolved:
         )
     if subject is None or prop is None:
         return None, tuple(errors)
+    kind = corpus.entities[subject].kind
+    # A draft's subject awaits review (often the placeholder): drafts are reported as such.
+    if prop.entity_kind and kind not in prop.entity_kind and not claim.draft:
+        error(
+            "subject",
+            f"{subject!r} is a {kind}; property {prop.id!r} describes "
+            + " or ".join(repr(k) for k in prop.entity_kind)
+            + _unknown_kinds(corpus, prop.entity_kind),
+        )
+        return None, tuple(errors)
     try:
         value, unit = claim_value(prop, claim, corpus)
         time = claim_time(claim)
@@ -272,3 +282,12 @@ def _resolve(corpus: Corpus, claim: Claim, place: ClaimPlace) -> Resolved:
         error("value", str(exc))
         return None, tuple(errors)
     return (subject, value, unit, time), ()
+
+
+def _unknown_kinds(corpus: Corpus, kinds: list[str]) -> str:
+    # Only on the error path: a misspelt kind in properties.yaml shows here first.
+    known = corpus.entity_kinds()
+    unknown = [k for k in kinds if k not in known]
+    if not unknown:
+        return ""
+    return f"; no entity has kind {unknown[0]!r}{did_you_mean(unknown[0], known)}"

@@ -272,6 +272,13 @@ class EntityFile(_Model):
     entities: list[Entity]
 
 
+def _listify(v: Any) -> Any:
+    return [v] if isinstance(v, str) else v
+
+
+Names = Annotated[list[str], BeforeValidator(_listify, json_schema_input_type=str | list[str])]
+
+
 class Property(_Model):
     """A property claims may state, with its value type and tolerance."""
 
@@ -295,6 +302,10 @@ class Property(_Model):
     #: ``written``: an exact figure stands for the interval it rounds to ("8,848 m" is
     #: 8,847.5 to 8,848.5; "14.5 thousand" is 14,450 to 14,550).
     precision: Literal["exact", "written"] = "exact"
+    #: The kinds of entity the property describes (``revenue``: a ``quarter``): a claim
+    #: about an entity of another kind is a load error (drafts excepted), and
+    #: ``factcheck extract`` drafts the property's figures about an entity of these kinds.
+    entity_kind: Names | None = None
     description: str | None = None
 
     @model_validator(mode="after")
@@ -303,16 +314,16 @@ class Property(_Model):
             raise ValueError("a status property lists its allowed values")
         return self
 
+    @field_validator("entity_kind")
+    @classmethod
+    def _kinds(cls, v: list[str] | None) -> list[str] | None:
+        if v is not None and not v:
+            raise ValueError("list at least one kind, or leave entity_kind out")
+        return v if v is None else [_slug(k) for k in v]
+
 
 class PropertyFile(_Model):
     properties: list[Property]
-
-
-def _listify(v: Any) -> Any:
-    return [v] if isinstance(v, str) else v
-
-
-Names = Annotated[list[str], BeforeValidator(_listify, json_schema_input_type=str | list[str])]
 
 
 class Selector(_Model):
