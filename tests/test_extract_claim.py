@@ -152,3 +152,39 @@ def test_the_level_a_change_reached(make_corpus: MakeCorpus, text: str, props: l
     ctx, mentions = _context(text, names)
     claims = [make_claim(m, ctx, alone=len(mentions) == 1)[0] for m in mentions]
     assert [c["property"] for c in claims] == props, [c["note"] for c in claims]
+
+
+KIND_PROPERTIES = """
+properties:
+  - {id: prison-places, type: quantity, unit: people, entity_kind: prison,
+     description: Beds for inmates.}
+  - {id: arena-places, type: quantity, unit: people, entity_kind: arena,
+     description: Seats for fans.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        # both properties are named ("beds", "seats"): the subject's kind tells them apart
+        ("CECOT has beds and seats for 40,000 people.", "prison-places"),
+        # one named: the subject's kind does not overrule the words
+        ("CECOT has seats for 40,000 people.", "arena-places"),
+    ],
+)
+def test_the_subject_s_kind_narrows_the_properties_named(
+    make_corpus: MakeCorpus, text: str, prop: str
+) -> None:
+    entities = ENTITIES + "  - {id: arena, name: Arena, kind: arena}\n"
+    root = make_corpus({"entities.yaml": entities, "properties.yaml": KIND_PROPERTIES})
+    ctx, mentions = _context(text, Names.of(factcheck.load(root)))
+    [m] = mentions
+    claim, _ = make_claim(m, ctx, alone=True)
+    assert claim["property"] == prop
+    if prop == "prison-places":
+        assert (
+            "property prison-places: of prison-places, arena-places, the one said of a prison"
+            in claim["note"]
+        )

@@ -21,8 +21,8 @@ from factcheck.extract.mention import (
 from factcheck.extract.properties import (
     count_property,
     named_properties,
+    property_candidates,
     property_of_subject,
-    propose_property,
 )
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem, word_stems
@@ -176,8 +176,10 @@ def _subject_and_property(
     origin = _origin(m, ctx.text, ctx.names, ctx.found)
     prop = _measured_property(m, ctx, notes)
     named = prop is None and not origin
+    named_props: list[str] = []
     if named:
-        prop = propose_property(ctx.names, ctx.text, ctx.sent, m, alone)
+        named_props = property_candidates(ctx.names, ctx.text, ctx.sent, m, alone)
+        prop = named_props[0] if len(named_props) == 1 else None
         prop = _narrowed(m, ctx, prop, notes) if prop else _level(m, ctx, notes)
     if prop and named:
         notes.append(
@@ -189,7 +191,8 @@ def _subject_and_property(
     if "change" in m.flags and m.kind == "quantity":
         prop = None  # a change is not a count of anything the corpus has a property for
     elif prop is None and subject is not None:
-        prop = _subject_property(m, ctx, subject, origin, notes)
+        prop = _of_subject_kind(ctx, subject, named_props, notes)
+        prop = prop or _subject_property(m, ctx, subject, origin, notes)
     subject = _of_kind(m, ctx, subject, prop, notes)
     if subject is not None:
         ctx.last = subject
@@ -221,6 +224,17 @@ def _of_kind(
     if fitted is not None and prop is not None:
         ctx.around.said.setdefault(key, fitted)
     return fitted
+
+
+def _of_subject_kind(ctx: Context, subject: str, named: list[str], notes: list[str]) -> str | None:
+    """Of several properties the words name, the one that declares the subject's kind
+    ("revenue" and "revenue-forecast", said of a report or of a coming period)."""
+    kind = ctx.names.kinds.get(subject)
+    fitting = [p for p in named if kind in ctx.names.declared_kinds.get(p, frozenset())]
+    if len(named) < 2 or len(fitting) != 1:
+        return None
+    notes.append(f"property {fitting[0]}: of {', '.join(named)}, the one said of a {kind}")
+    return fitting[0]
 
 
 def _subject_property(

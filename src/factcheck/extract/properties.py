@@ -28,8 +28,8 @@ __all__ = [
     "count_property",
     "described_properties",
     "named_properties",
+    "property_candidates",
     "property_of_subject",
-    "propose_property",
 ]
 
 #: Keywords that make a property clear: property id -> (phrases, unit the figure must have).
@@ -105,11 +105,13 @@ def _keyword_hits(names: Names, mention: Mention, low: str) -> list[str]:
     return found
 
 
-def propose_property(
+def property_candidates(
     names: Names, text: str, sent: tuple[int, int], mention: Mention, alone: bool
-) -> str | None:
-    """A property whose keyword is in the mention's clause (or in its sentence, when the
-    mention is the only figure of its kind there) and whose type and unit suit it."""
+) -> list[str]:
+    """The properties the words around the figure name, by the first reading that names
+    any: a keyword in the mention's clause (or in its sentence, when the mention is the
+    only figure of its kind there), of a type and unit that suit it, and so on. One is
+    the figure's property; several, when nothing else tells them apart, none."""
     lo, hi = clause_span(text, sent[0], sent[1], mention.start)
     label = mention.label or _colon_label(text, sent, lo, mention)
     if label is not None:  # what the label says, or nothing: not a word of the next figure
@@ -130,13 +132,12 @@ def propose_property(
         local = _counted_property(names, text[mention.end : sent[1]])
     if not local:
         local = _weaker(names, text, (lo, hi), mention, (sent[0], stop) if alone else None)
-    return local[0] if len(local) == 1 else None
+    return local
 
 
-def _labelled(names: Names, mention: Mention, label: str) -> str | None:
+def _labelled(names: Names, mention: Mention, label: str) -> list[str]:
     named = named_properties(names, mention, label, "")
-    named = named or described_properties(names, mention, label, "")
-    return named[0] if len(named) == 1 else None
+    return named or described_properties(names, mention, label, "")
 
 
 def _colon_label(text: str, sent: Span, lo: int, mention: Mention) -> str | None:

@@ -284,8 +284,8 @@ def _pronoun(names: Names, found: Found, place: Place) -> tuple[str, str] | None
 
 def _of_kind(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     prop = place.prop or ""
-    wanted = names.subject_kinds.get(prop, frozenset()) | names.described_kinds.get(
-        prop, frozenset()
+    wanted = names.declared_kinds.get(prop) or (
+        names.subject_kinds.get(prop, frozenset()) | names.described_kinds.get(prop, frozenset())
     )
     lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
     pool = _ids([f for f in found if lo <= f[0] and f[1] <= hi]) or _ids(found)

@@ -296,6 +296,8 @@ class Names:
         kind or noun, or names none."""
         if prop is None:
             return True
+        if prop in self.declared_kinds:  # what the property declares, before its words
+            return self.kinds.get(entity) in self.declared_kinds[prop]
         kinds = self.described_kinds.get(prop, frozenset()) | self.subject_kinds.get(
             prop, frozenset()
         )
