@@ -21,6 +21,7 @@ entities:
   - {id: acme-q3, name: Acme's third quarter of fiscal 2022, kind: report}
   - {id: acme-q4, name: Acme's fourth quarter of fiscal 2022, kind: report}
   - {id: falcon, name: Falcon, kind: rocket}
+  - {id: spacex, name: SpaceX, kind: company}
   - {id: falcon-may-10, name: Falcon launch from Vandenberg, kind: launch,
      note: lifted off on 2024-05-10}
   - {id: falcon-may-8, name: Falcon launch from Kennedy, kind: launch,
@@ -36,12 +37,14 @@ _PROPERTY_FIELDS = {
     "launched": "type: date, description: When it lifted off.",
     "cars-damaged": "type: quantity, unit: cars, description: Rail cars damaged.",
     "speed": "type: quantity, unit: mph, description: Speed.",
+    "satellites": "type: quantity, unit: satellites, description: Satellites carried.",
 }
 KINDS = {
     "revenue": ["report"],
     "launched": ["launch"],
     "cars-damaged": ["event"],
     "speed": ["train"],
+    "satellites": ["launch"],
 }
 
 
@@ -94,6 +97,15 @@ def _drafts(corpus: factcheck.Corpus, text: str) -> list[tuple[str, str, str]]:
             "cars-damaged",
             "named in the text",
         ),
+        # no pick ("SpaceX and Falcon"): the launch sharing "Kennedy" holds "Falcon"
+        (
+            "SpaceX and Falcon sent 23 satellites up from Kennedy.",
+            "falcon-may-8",
+            "satellites",
+            "its name holds spacex or falcon's",
+        ),
+        # nothing named: the one launch noted on the sentence's day
+        ("Crews launched on May 10, 2024.", "falcon-may-10", "launched", "date"),
         # a subject of the right kind is kept, and nothing is said of kinds
         ("Freight train 305-13 was going 24 mph.", "train", "speed", "only entity named"),
     ],
@@ -121,6 +133,13 @@ def test_ambiguous_stays_unidentified_with_candidates(
     [(subject, _, note)] = [d for d in _drafts(_corpus(make_corpus), text) if d[1] == prop]
     assert subject == UNIDENTIFIED
     assert f"none clearly the subject, candidates: {candidates}" in note
+
+
+def test_a_day_taken_from_before_is_no_day_of_the_sentence(make_corpus: MakeCorpus) -> None:
+    """The time's day comes from the sentence before: it says nothing of which launch."""
+    text = "On May 10, 2024, crews gathered.\nCrews launched at 9:30 a.m. EDT."
+    drafts = [d for d in _drafts(_corpus(make_corpus), text) if d[1] == "launched"]
+    assert [s for s, _, _ in drafts] == [UNIDENTIFIED]
 
 
 def test_no_entity_of_the_kind_leaves_it_unidentified(make_corpus: MakeCorpus) -> None:
@@ -212,7 +231,7 @@ _KINDS = ["company", "report", "rocket", "launch", "event", "train"]
     declared=st.fixed_dictionaries(
         {
             p: st.lists(st.sampled_from(_KINDS), min_size=1, max_size=2, unique=True)
-            for p in ("revenue", "launched", "cars-damaged", "speed")
+            for p in _PROPERTY_FIELDS
         }
     ),
 )

@@ -200,19 +200,19 @@ def _subject_and_property(
     return subject, prop
 
 
+def _written(d: Mention) -> bool:
+    """Whether a date's day is written where it is: a time's may come from before."""
+    return "time" not in d.flags or "day from '" in (d.note or "")
+
+
 def _of_kind(
     m: Mention, ctx: Context, subject: str | None, prop: str | None, notes: list[str]
 ) -> str | None:
     """The subject, if the property may be said of its kind; else the entity of such a
     kind the text points to, else none (see :mod:`factcheck.extract.kinds`)."""
-    dates = tuple(str(d.value) for d in ctx.dates)
-    evidence = Evidence(
-        ctx.text,
-        ctx.sent,
-        ctx.found,
-        ctx.around,
-        (*dates, str(m.value)) if m.kind == "date" else dates,
-    )
+    # the dates the sentence writes: not the day a time takes from earlier in the text
+    dates = tuple(str(d.value) for d in {*ctx.dates, m} if d.kind == "date" and _written(d))
+    evidence = Evidence(ctx.text, ctx.sent, ctx.found, ctx.around, dates)
     key = (prop or "", repr(m.value), m.unit or "")
     earlier = ctx.around.said.get(key)
     if earlier is not None and not ctx.names.allows(prop or "", subject or "-"):

@@ -169,6 +169,12 @@ def _same_day(a: str, b: str) -> bool:
     return n >= 7 and a[:n] == b[:n]
 
 
+def _on_the_day(names: Names, entity: str, ev: Evidence) -> bool:
+    """Whether the entity's name or note gives a day the sentence has."""
+    days = [d for d in _dates(_entity_text(names, entity)) if len(d) >= 10]
+    return any(d[:10] == mine[:10] for d in ev.dates for mine in days if len(d) >= 10)
+
+
 def _shared(names: Names, candidates: list[str], ev: Evidence) -> list[str]:
     """The candidates sharing most words or dates with the sentence, counting only words
     not every candidate has."""
@@ -183,11 +189,9 @@ def _shared(names: Names, candidates: list[str], ev: Evidence) -> list[str]:
     return [e for e in candidates if best and scores[e] == best]
 
 
-def _holding(names: Names, candidates: list[str], picked: str | None) -> list[str]:
-    """The candidates whose name holds the picked entity's name or an alias of it."""
-    if picked is None or picked == UNIDENTIFIED:
-        return []
-    written = [names.names.get(picked, ""), *names.alias_names.get(picked, ())]
+def _holding(names: Names, candidates: list[str], picked: list[str]) -> list[str]:
+    """The candidates whose name holds the name or an alias of a picked entity."""
+    written = [w for e in picked for w in (names.names.get(e, ""), *names.alias_names.get(e, ()))]
     patterns = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in written if w]
     return [e for e in candidates if any(p.search(names.names.get(e, "")) for p in patterns)]
 
@@ -204,6 +208,7 @@ def kind_note(names: Names, remaining: list[str]) -> str:
 
 
 _HOLDS: Final = "its name holds"
+_SHARES: Final = "it shares the sentence's words or date"
 
 
 def _narrow(
@@ -214,8 +219,8 @@ def _narrow(
     in_sentence = {e for _, _, e in ev.found}
     steps: list[tuple[str, Callable[[list[str]], list[str]]]] = [
         ("named in the sentence", lambda c: [e for e in c if e in in_sentence]),
-        (f"{_HOLDS} {subject}'s", lambda c: _holding(names, c, subject)),
-        ("it shares the sentence's words or date", lambda c: _shared(names, c, ev)),
+        (f"{_HOLDS} {subject}'s", lambda c: _holding(names, c, [subject] if subject else [])),
+        (_SHARES, lambda c: _shared(names, c, ev)),
         ("named in the paragraph", lambda c: [e for e in c if e in ev.around.in_paragraph]),
         ("named in the text", lambda c: [e for e in c if e in ev.around.in_text]),
     ]
@@ -227,6 +232,11 @@ def _narrow(
             reasons.append(reason)
         if len(candidates) == 1:
             break
+    # no pick: the one left holds a name the sentence has ("Starlink" in "Starlink launch
+    # from Kennedy ...") as a check, never to narrow (a possessor's name is in many)
+    named = list(dict.fromkeys(e for _, _, e in ev.found))
+    if subject is None and len(candidates) == 1 and _holding(names, candidates, named):
+        reasons.append(f"{_HOLDS} {' or '.join(named)}'s")
     return candidates, reasons
 
 
@@ -247,8 +257,11 @@ def fit_kind(
         return None, f"{was}, and the corpus has none"
     candidates, reasons = _narrow(names, pool, subject, ev)
     held = any(r.startswith(_HOLDS) for r in reasons)
-    # one left, and the text names it or the picked entity's name is in its own
-    if len(candidates) == 1 and (held or candidates[0] in ev.around.in_text):
+    # one left, and the text names it, the picked entity's name is in its own, or the
+    # sentence has the day its name or note says
+    if len(candidates) == 1 and (
+        held or candidates[0] in ev.around.in_text or _on_the_day(names, candidates[0], ev)
+    ):
         chosen = candidates[0]
         why = "; ".join(reasons) or "the only one of the corpus, named in the text"
         return chosen, f"subject: {chosen}, the {names.kinds[chosen]} {why} ({was})"
