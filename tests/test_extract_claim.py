@@ -188,3 +188,35 @@ def test_the_subject_s_kind_narrows_the_properties_named(
             "property prison-places: of prison-places, arena-places, the one said of a prison"
             in claim["note"]
         )
+
+
+UNIT_PROPERTIES = """
+properties:
+  - {id: occupancy, type: quantity, unit: percent, entity_kind: prison, description: Full.}
+  - {id: turnout, type: quantity, unit: percent, entity_kind: election, description: Voted.}
+  - {id: inmates, type: quantity, entity_kind: prison, description: Held.}
+  - {id: opened, type: date, entity_kind: prison, description: Opened.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        # the one property in percent said of a prison
+        ("CECOT stood at 95%.", "occupancy"),
+        # a bare number or a date: a prison has many, whatever its properties
+        ("CECOT stood at 95.", UNREVIEWED_NUMBER),
+        ("CECOT stood there in 2023.", "unreviewed-date"),
+    ],
+)
+def test_the_one_property_in_the_figure_s_unit_of_the_subject_s_kind(
+    make_corpus: MakeCorpus, text: str, prop: str
+) -> None:
+    root = make_corpus({"entities.yaml": ENTITIES, "properties.yaml": UNIT_PROPERTIES})
+    ctx, [m] = _context(text, Names.of(factcheck.load(root)))
+    claim, _ = make_claim(m, ctx, alone=True)
+    assert (claim["subject"], claim["property"]) == ("cecot", prop)
+    if prop == "occupancy":
+        assert "the only one of its type and unit said of a prison" in claim["note"]

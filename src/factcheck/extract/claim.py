@@ -252,9 +252,32 @@ def _subject_property(
     if prop is None and m.kind == "date" and ctx.names.kinds.get(subject) == EVENT_KIND:
         prop = event_date_property(ctx.names, subject)
         why = f"property {prop}: a date of an event says when it happened" if prop else None
+    if prop is None:
+        prop = _only_of_kind(ctx.names, subject, m)
+        kind = ctx.names.kinds.get(subject)
+        why = (
+            f"property {prop}: the only one of its type and unit said of a {kind}" if prop else None
+        )
     if why:
         notes.append(why)
     return prop
+
+
+def _only_of_kind(names: Names, subject: str, m: Mention) -> str | None:
+    """The one property in the figure's unit that declares the subject's kind. Not for a
+    date or a bare number: a person has one date property (took office) and many dates,
+    a prison one count without a unit and many numbers."""
+    kind = names.kinds.get(subject)
+    if m.kind != "quantity" or m.unit is None:
+        return None
+    found = [
+        p
+        for p, ptype in names.properties.items()
+        if ptype == m.kind
+        and kind in names.declared_kinds.get(p, frozenset())
+        and names.units.get(p) == m.unit
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _counts_another_unit(ctx: Context, m: Mention, prop: str) -> bool:
