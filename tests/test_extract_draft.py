@@ -256,3 +256,24 @@ def test_an_infobox_value_and_the_body_saying_it_again_both_stay() -> None:
     assert [(c["property"], c["value"]) for c in draft.claims] == [("capacity", 40000)] * 2
     assert draft.labelled == {draft.claims[0]["id"]}
     assert "said again" in draft.claims[1]["note"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # the year dates the figure, and nothing says what else it is the date of
+        ("In 2022, 70,000 people were already imprisoned in the prison.", []),
+        # a day or a month so placed is kept: more often an event's date a reviewer keeps
+        ("On March 16, 2025, 250 people arrived.", ["2025-03-16"]),
+        ("In March 2025, 250 people arrived.", ["2025-03"]),
+        # a year no figure is dated by stays a claim
+        ("Bukele came to power in 2019.", ["2019"]),
+    ],
+)
+def test_a_year_that_only_dates_a_figure_is_no_claim_of_its_own(
+    sentence: str, dates: list[str]
+) -> None:
+    claims = draft_fact_file(f"Headline\n{sentence}", "x", published="2025-04-01").claims
+    assert [c["value"] for c in claims if isinstance(c["value"], str)] == dates
+    figures = [c for c in claims if not isinstance(c["value"], str)]
+    assert all(c.get("as_of") for c in figures)

@@ -28,6 +28,7 @@ from factcheck.extract.dates import (
 from factcheck.extract.fact_file import Draft
 from factcheck.extract.local_zones import PlaceZones
 from factcheck.extract.mention import (
+    UNREVIEWED_DATE,
     UNREVIEWED_NUMBER,
     Mention,
     overlaps,
@@ -338,6 +339,7 @@ class _Reader:
             recent=self.recent,
         )
         as_of_dates: set[int] = set()
+        dating: set[int] = set()  # dates another figure of the sentence is dated by
         claims = []
         for m in mentions:
             if any(a <= m.start < b for a, b in self.datelines) or is_baseline(text, m, sent[0]):
@@ -345,6 +347,8 @@ class _Reader:
             alone = sum(1 for x in mentions if x.kind == m.kind) == 1
             claim, used = make_claim(m, ctx, alone)
             claims.append((m, claim))
+            if used is not None and used.start >= sent[0]:
+                dating.add(used.start)
             if used is not None and re.search(r"\bas\s+of\s*$", text[sent[0] : used.start], re.I):
                 as_of_dates.add(used.start)
         self.recent = ctx.recent
@@ -356,6 +360,12 @@ class _Reader:
             for m, c in claims
             if m.start not in as_of_dates
             and not ("none" in m.flags and c["property"] == UNREVIEWED_NUMBER)
+            # "In 2022, 70,000 people were imprisoned": the year dates the figure; alone,
+            # with no property, it would be a claim nobody checks. A day or a month so
+            # placed is more often an event's date a reviewer keeps (measured).
+            and not (
+                m.start in dating and c["property"] == UNREVIEWED_DATE and m.precision == "year"
+            )
         )
 
 
