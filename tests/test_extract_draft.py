@@ -261,19 +261,19 @@ def test_an_infobox_value_and_the_body_saying_it_again_both_stay() -> None:
 @pytest.mark.parametrize(
     ("sentence", "dates"),
     [
-        # the year dates the figure, and nothing says what else it is the date of
-        ("In 2022, 70,000 people were already imprisoned in the prison.", []),
-        # a day or a month so placed is kept: more often an event's date a reviewer keeps
-        ("On March 16, 2025, 250 people arrived.", ["2025-03-16"]),
-        ("In March 2025, 250 people arrived.", ["2025-03"]),
-        # a year no figure is dated by stays a claim
+        # the year dates CECOT's figure; drafted alone it would be Bukele's, unreviewed
+        ("Bukele came to power in 2019, when CECOT held 70,000 inmates.", []),
+        # the year of the figure's own subject stays, as does a year no figure is dated by
+        ("Bukele spoke. In 2022, 70,000 people were already imprisoned in CECOT.", ["2022"]),
         ("Bukele came to power in 2019.", ["2019"]),
+        # a day or a month so placed stays: more often an event's date a reviewer keeps
+        ("Bukele came to power on June 1, 2019, when CECOT held 70,000 inmates.", ["2019-06-01"]),
     ],
 )
-def test_a_year_that_only_dates_a_figure_is_no_claim_of_its_own(
+def test_a_year_that_dates_another_subject_s_figure_is_no_claim_of_its_own(
     sentence: str, dates: list[str]
 ) -> None:
-    claims = draft_fact_file(f"Headline\n{sentence}", "x", published="2025-04-01").claims
+    text = f"Headline\n{sentence}"
+    claims = draft_fact_file(text, "x", corpus=_corpus(), published="2025-04-01").claims
     assert [c["value"] for c in claims if isinstance(c["value"], str)] == dates
-    figures = [c for c in claims if not isinstance(c["value"], str)]
-    assert all(c.get("as_of") for c in figures)
+    assert all(c.get("as_of") for c in claims if not isinstance(c["value"], str))

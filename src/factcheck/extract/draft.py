@@ -339,7 +339,7 @@ class _Reader:
             recent=self.recent,
         )
         as_of_dates: set[int] = set()
-        dating: set[int] = set()  # dates another figure of the sentence is dated by
+        dating: dict[int, set[str]] = {}  # a date -> the subjects of the figures it dates
         claims = []
         for m in mentions:
             if any(a <= m.start < b for a, b in self.datelines) or is_baseline(text, m, sent[0]):
@@ -348,7 +348,7 @@ class _Reader:
             claim, used = make_claim(m, ctx, alone)
             claims.append((m, claim))
             if used is not None and used.start >= sent[0]:
-                dating.add(used.start)
+                dating.setdefault(used.start, set()).add(claim["subject"])
             if used is not None and re.search(r"\bas\s+of\s*$", text[sent[0] : used.start], re.I):
                 as_of_dates.add(used.start)
         self.recent = ctx.recent
@@ -360,11 +360,15 @@ class _Reader:
             for m, c in claims
             if m.start not in as_of_dates
             and not ("none" in m.flags and c["property"] == UNREVIEWED_NUMBER)
-            # "In 2022, 70,000 people were imprisoned": the year dates the figure; alone,
-            # with no property, it would be a claim nobody checks. A day or a month so
-            # placed is more often an event's date a reviewer keeps (measured).
+            # "In 2022, 70,000 people were imprisoned in the prison": the year dates the
+            # prison's figure; drafted alone, about another subject and with no property, it
+            # is a claim nobody checks. The same subject's year stays ("a 7.7-magnitude
+            # earthquake struck in 1935"), as do days and months, more often an event's
+            # date a reviewer keeps (measured).
             and not (
-                m.start in dating and c["property"] == UNREVIEWED_DATE and m.precision == "year"
+                c["property"] == UNREVIEWED_DATE
+                and m.precision == "year"
+                and c["subject"] not in dating.get(m.start, {c["subject"]})
             )
         )
 
