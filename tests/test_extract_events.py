@@ -111,6 +111,14 @@ def test_the_property_saying_when_an_event_happened(prop: str, description: str)
     assert event_date_property(names) == prop  # not "began": when it began, not happened
 
 
+def test_the_date_property_must_be_said_of_the_event_s_kind() -> None:
+    names = Names(None, {}, {"date": "date"}, kinds={"vote": "event", "law": "law"})
+    names.descriptions = {"date": "When the subject happened."}
+    names.declared_kinds = {"date": frozenset({"event"})}
+    assert event_date_property(names, "vote") == "date"
+    assert event_date_property(names, "law") is None
+
+
 def test_no_property_when_two_say_it() -> None:
     names = Names(None, {}, {"a": "date", "b": "date"})
     names.descriptions = {"a": "When the subject happened.", "b": "Date an event happened."}

@@ -105,6 +105,23 @@ def test_property_of_subject(corpus: factcheck.Corpus) -> None:
     assert count_property(names) == "count"
 
 
+def test_property_of_subject_keeps_to_declared_kinds(make_corpus: MakeCorpus) -> None:
+    """A property declaring the kinds it describes is not read from a subject of another
+    kind: ``departed`` is a ship's here, so not the first flight's; ``date`` an event's,
+    so a law's date says nothing more precise."""
+    props = PROPERTIES.replace("{id: departed, ", "{id: departed, entity_kind: ship, ").replace(
+        "{id: date, ", "{id: date, entity_kind: event, "
+    )
+    names = Names.of(
+        factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": props}))
+    )
+    date = _mention("date")
+    assert names.allows("date", "hearing") and not names.allows("departed", "first-flight")
+    assert property_of_subject(names, "first-flight", date) == (None, None)
+    assert property_of_subject(names, "harlingen", date) == (None, None)  # a facility
+    assert property_of_subject(names, "ice-flights", date)[0] is None
+
+
 def test_a_property_is_not_taken_across_another_figure(make_corpus: MakeCorpus) -> None:
     props = PROPERTIES + "  - {id: magnitude, type: quantity}\n"
     props += "  - {id: deaths, type: quantity, unit: people}\n"

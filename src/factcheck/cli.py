@@ -1,9 +1,14 @@
 """The ``factcheck`` command line.
 
-Each subcommand is a pair ``(configure, run)`` in :data:`COMMANDS`: ``configure`` adds
-its arguments to an argparse parser, ``run`` takes the parsed arguments and returns the
-exit code (0 clean, 1 conflicts, 2 bad input or usage). Adding a command touches its own
-module and one line here.
+Each subcommand is named in :data:`COMMANDS` with its module and two functions of it:
+``configure`` adds its arguments to an argparse parser, ``run`` takes the parsed
+arguments and returns the exit code (0 clean, 1 conflicts, 2 bad input or usage). Adding
+a command touches its own module and one line here.
+
+A command's module is imported only when that command is named (or help lists them all),
+and the commands import the corpus, the models and the checks only when they run: so
+``import factcheck.cli`` stays light and :func:`entry` turns the cyclic collector off
+before the heavy imports, which allocate enough to set it off several times.
 
 * ``factcheck audit [PATH]``: audit a corpus directory (default ``facts``).
 * ``factcheck check FILE...``: the pre-commit entry; audits the corpus the files belong to
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -28,20 +34,8 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 from factcheck import __version__
-from factcheck.commands import audit as audit_command
-from factcheck.commands import check as check_command
 from factcheck.commands.check import corpus_root
 from factcheck.commands.common import DEFAULT_NAME, fail, write_stdout
-from factcheck.commands.other import (
-    configure_baseline,
-    configure_coverage,
-    configure_extract,
-    configure_schema,
-    coverage,
-    extract,
-    schema,
-    write_baseline,
-)
 
 __all__ = ["COMMANDS", "DEFAULT_NAME", "corpus_root", "entry", "main"]
 
@@ -49,31 +43,44 @@ Configure = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace], int]
 
 
-#: Subcommands: name -> (help, configure, run).
-COMMANDS: dict[str, tuple[str, Configure, Run]] = {
+_OTHER = "factcheck.commands.other"
+
+#: Subcommands: name -> (help, module, its configure function, its run function).
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "audit": (
         "audit a corpus directory for contradictions",
-        audit_command.configure,
-        audit_command.run,
+        "factcheck.commands.audit",
+        "configure",
+        "run",
     ),
     "check": (
         "check fact files (pre-commit): report their errors and the conflicts they are in",
-        check_command.configure,
-        check_command.run,
+        "factcheck.commands.check",
+        "configure",
+        "run",
     ),
     "baseline": (
         "write the corpus's findings to its baseline: from then on only new ones fail",
-        configure_baseline,
-        write_baseline,
+        _OTHER,
+        "configure_baseline",
+        "write_baseline",
     ),
-    "schema": ("print the JSON Schema of fact files", configure_schema, schema),
-    "extract": ("draft a fact file from a source text", configure_extract, extract),
+    "schema": ("print the JSON Schema of fact files", _OTHER, "configure_schema", "schema"),
+    "extract": ("draft a fact file from a source text", _OTHER, "configure_extract", "extract"),
     "coverage": (
         "list each property claims use and the rules that check it",
-        configure_coverage,
-        coverage,
+        _OTHER,
+        "configure_coverage",
+        "coverage",
     ),
 }
+
+
+def _command(name: str) -> tuple[Configure, Run]:
+    """Command ``name``'s configure and run functions (its module imported now)."""
+    _help, module, configure, run = COMMANDS[name]
+    loaded = importlib.import_module(module)
+    return getattr(loaded, configure), getattr(loaded, run)
 
 
 #: Commands whose options a config file can set.
@@ -159,7 +166,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     named = next((a for a in argv if not a.startswith("-")), None)
-    for name, (help_text, configure, _run) in COMMANDS.items():
+    for name, (help_text, *_where) in COMMANDS.items():
         command = sub.add_parser(
             name,
             help=help_text,
@@ -168,7 +175,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         if named not in COMMANDS or named == name:
-            configure(command)
+            _command(name)[0](command)
         if name == named and name in CONFIGURED:
             bad = _configure_from_file(command)
             if bad:
@@ -190,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     except _Unwritten as exc:
         return exc.code
-    return COMMANDS[args.command][2](args)
+    return _command(args.command)[1](args)
 
 
 def entry() -> NoReturn:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from factcheck.commands.common import (
@@ -21,14 +19,12 @@ from factcheck.commands.common import (
     render,
     run_audit,
     stored_report,
+    with_known,
 )
-from factcheck.domain.conflict import AuditResult, Conflict
 from factcheck.domain.errors import FactcheckError
 from factcheck.io.discovery import Scan, scan
-from factcheck.io.load import load
 
 if TYPE_CHECKING:
-    from factcheck.baseline import Baseline
     from factcheck.store import Store
 
 
@@ -75,6 +71,8 @@ def make_report(
         from factcheck.report import render_error
 
         return "\n".join(render_error(e) for e in problems), 2, ""
+    from factcheck.io.load import load
+
     corpus = load(args.path, scanned=scanned, store=store)
     result = run_audit(corpus, args)
     note = ""
@@ -86,17 +84,3 @@ def make_report(
         note = known_note(len(applied.known), baselines)
         result = with_known(applied.result, applied.known, baselines, args)
     return render(result, corpus, args), exit_code(result, args), note
-
-
-def with_known(
-    result: AuditResult,
-    known: Sequence[Conflict],
-    baselines: Sequence[Baseline],
-    args: argparse.Namespace,
-) -> AuditResult:
-    """``result``, plus the known findings marked as accepted by the baseline on ``-v``."""
-    if not args.verbose or not known:
-        return result
-    why = f"known: in {' and '.join(b.file for b in baselines)}"
-    marked = tuple(dataclasses.replace(c, waived=True, waiver_reason=why) for c in known)
-    return dataclasses.replace(result, conflicts=(*result.conflicts, *marked))

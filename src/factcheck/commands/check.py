@@ -10,7 +10,6 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.commands.audit import with_known
 from factcheck.commands.common import (
     baseline_path,
     check_sources,
@@ -23,14 +22,15 @@ from factcheck.commands.common import (
     open_store,
     render,
     run_audit,
+    with_known,
 )
 from factcheck.domain.conflict import AuditResult
-from factcheck.domain.corpus import Corpus
 from factcheck.domain.errors import FactcheckError
 from factcheck.io.discovery import YAML_SUFFIXES, scan
 
 if TYPE_CHECKING:
     from factcheck.baseline import Baseline
+    from factcheck.domain.corpus import Corpus
 
 
 def corpus_root(file: str | os.PathLike[str]) -> Path | None:

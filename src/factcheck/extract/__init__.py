@@ -15,6 +15,8 @@ The stages, one module each: :mod:`.sentences` (sentences and clauses), :mod:`.d
 (which entity a figure is about), :mod:`.properties` and :mod:`.stems` (what it says of it),
 :mod:`.distances` (a length "SSE of" a place: a distance, and the place is not its subject),
 :mod:`.events` (a date of a sentence naming one event: that event's date),
+:mod:`.kinds` (a property's figure is about an entity of the kinds it describes: the
+entity of such a kind the sentence, paragraph or text points to, else ``unidentified``),
 :mod:`.claim` (a figure to a draft claim, with a note saying why each field was chosen),
 :mod:`.draft` (the text's sentences and mentions to a fact file) and :mod:`.command`
 (``factcheck extract``).

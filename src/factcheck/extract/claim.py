@@ -4,12 +4,13 @@ quote and a note saying why each was chosen."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from factcheck.domain.values import PartialDate
 from factcheck.extract.distances import Measured, measured_as, reference_places
 from factcheck.extract.events import EVENT_KIND, event_date_property
+from factcheck.extract.kinds import Around, Evidence, fit_kind
 from factcheck.extract.mention import (
     UNIDENTIFIED,
     UNREVIEWED_DATE,
@@ -47,6 +48,7 @@ class Context:
     next_sentence: tuple[int, int] | None  # the event a heading's date or time is of
     last: str | None = None  # the subject of the sentence's figure before, for "it"
     recent: tuple[int, str] | None = None  # where the text's last subject was chosen, which
+    around: Around = field(default_factory=Around)  # what the paragraph and text name
 
 
 def _as_of(m: Mention, ctx: Context) -> tuple[Mention | None, str | None]:
@@ -184,14 +186,41 @@ def _subject_and_property(
             else f"property {prop}: named by the words around the figure"
         )
     subject, prop = _subject(m, ctx, prop, notes)
+    if "change" in m.flags and m.kind == "quantity":
+        prop = None  # a change is not a count of anything the corpus has a property for
+    elif prop is None and subject is not None:
+        prop = _subject_property(m, ctx, subject, origin, notes)
+    subject = _of_kind(m, ctx, subject, prop, notes)
     if subject is not None:
         ctx.last = subject
         ctx.recent = (m.start, subject)
-    if "change" in m.flags and m.kind == "quantity":
-        return subject, None  # a change is not a count of anything the corpus has a property for
-    if prop is not None or subject is None:
-        return subject, prop
-    return subject, _subject_property(m, ctx, subject, origin, notes)
+    return subject, prop
+
+
+def _of_kind(
+    m: Mention, ctx: Context, subject: str | None, prop: str | None, notes: list[str]
+) -> str | None:
+    """The subject, if the property may be said of its kind; else the entity of such a
+    kind the text points to, else none (see :mod:`factcheck.extract.kinds`)."""
+    dates = tuple(str(d.value) for d in ctx.dates)
+    evidence = Evidence(
+        ctx.text,
+        ctx.sent,
+        ctx.found,
+        ctx.around,
+        (*dates, str(m.value)) if m.kind == "date" else dates,
+    )
+    key = (prop or "", repr(m.value), m.unit or "")
+    earlier = ctx.around.said.get(key)
+    if earlier is not None and not ctx.names.allows(prop or "", subject or "-"):
+        notes.append(f"subject: {earlier}, of which the text said this figure before")
+        return earlier
+    fitted, why = fit_kind(ctx.names, prop, subject, evidence)
+    if why is not None:
+        notes.append(why)
+    if fitted is not None and prop is not None:
+        ctx.around.said.setdefault(key, fitted)
+    return fitted
 
 
 def _subject_property(

@@ -26,6 +26,7 @@ from factcheck.extract.dates import (
     is_baseline,
 )
 from factcheck.extract.fact_file import Draft
+from factcheck.extract.kinds import read_names
 from factcheck.extract.local_zones import PlaceZones
 from factcheck.extract.mention import (
     UNREVIEWED_DATE,
@@ -277,12 +278,13 @@ class _Reader:
         self.datelines = dateline_spans(text)
         self.ids: dict[str, int] = {}
         self.zones = WrittenZones()
+        # what each sentence, paragraph and the text name, read once (see extract.kinds)
+        self.named, self.around = read_names(names, text, self.sentences, pub)
 
     def read(self, i: int) -> None:
         """Draft the claims of sentence ``i``."""
         text, (s_start, s_end) = self.text, self.sentences[i]
-        year = self.pub.year if self.pub else None
-        found = self.names.named_or_described(text, s_start, s_end, year)
+        found = self.named[i]
         if not re.search(r"[A-Za-z]", text[s_start:s_end]):
             return
         digit_names = [(a, b) for a, b, _ in found if any(c.isdigit() for c in text[a:b])]
@@ -337,6 +339,7 @@ class _Reader:
             if heading and i + 1 < len(self.sentences)
             else None,
             recent=self.recent,
+            around=self.around[i],
         )
         as_of_dates: set[int] = set()
         dating: dict[int, set[str]] = {}  # a date -> the subjects of the figures it dates
@@ -401,12 +404,11 @@ def _unresolved(
     return out
 
 
-_WEEKDAY_WORDS: Final = WEEKDAYS
 _MONTH_WORDS: Final = "|".join(MONTHS)
 # "As of March 24", "now, early March 24": when the text is written, not what it narrates.
 _STATUS_DATE: Final = re.compile(r"\b(?:as\s+of|now|today|updated)\b[^.;]*$", re.IGNORECASE)
 # What a timeline heading holds besides its date or time ("March 15 at 5:26 p.m.").
 _HEADING_WORDS: Final = re.compile(
     r"(?i)\b(?:at|on|between|and|before|after|around|about|by|from|to|noon|midnight|early|late|"
-    rf"all\s+times\s+\w+|{_WEEKDAY_WORDS}|{_MONTH_WORDS})\b|\d+"
+    rf"all\s+times\s+\w+|{WEEKDAYS}|{_MONTH_WORDS})\b|\d+"
 )

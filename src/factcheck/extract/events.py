@@ -52,12 +52,17 @@ def event_date_property(names: Names, event: str | None = None) -> str | None:
     none for an ``event`` that date properties are said of by its own noun ("When a hearing
     adjourned.", "When a hearing resumed."): its date is one of those, not a guess."""
     own = names.nouns.get(event or "", frozenset()) - {names.kinds.get(event or "", "")}
-    if any(names.said_of.get(p, frozenset()) & own for p in names.properties):
+    if any(
+        names.said_of.get(p, frozenset()) & own and names.allows(p, event or "")
+        for p in names.properties
+    ):
         return None
     found = [
         p
         for p, ptype in names.properties.items()
-        if ptype == "date" and _HAPPENED.match(names.descriptions.get(p, ""))
+        if ptype == "date"
+        and _HAPPENED.match(names.descriptions.get(p, ""))
+        and (event is None or names.allows(p, event))
     ]
     return found[0] if len(found) == 1 else None
 

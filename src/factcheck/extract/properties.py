@@ -325,6 +325,7 @@ def property_of_subject(
         if ptype == mention.kind
         and not p.startswith("unreviewed")
         and names.said_of_entity(p, subject)
+        and names.allows(p, subject)
         and _unit_fits(names, p, mention)
     ]
     kind = names.kinds.get(subject, "").casefold()
@@ -350,7 +351,7 @@ def property_of_subject(
         return fitting[0], why + (" that dates when it came to be" if origin else "")
     if not said_of_kind and mention.kind == "date":
         generic = [p for p in names.properties if _WHEN_SUBJECT.match(names.descriptions[p])]
-        if len(generic) == 1:
+        if len(generic) == 1 and names.allows(generic[0], subject):
             return (
                 generic[0],
                 f"property {generic[0]}: when the subject happened (nothing more precise)",

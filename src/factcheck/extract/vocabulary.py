@@ -181,6 +181,12 @@ class Names:
     # event id -> stems of the nouns its name and aliases are headed by ("Transfer of gang
     # members to CECOT, June 2024" -> transfer; "gang killings in El Salvador" -> kill)
     event_heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    # property id -> the kinds of entity it declares it describes (``entity_kind``)
+    declared_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    # entity id -> its note (what the corpus says of it besides its names)
+    notes: dict[str, str] = field(default_factory=dict)
+    # entity id -> its aliases as written
+    alias_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus | None) -> Names:
@@ -237,6 +243,9 @@ class Names:
                 for e in corpus.entities.values()
                 if e.kind == "event"
             },
+            {p.id: frozenset(p.entity_kind) for p in corpus.properties.values() if p.entity_kind},
+            {e.id: e.note for e in corpus.entities.values() if e.note},
+            {e.id: tuple(a.name for a in e.aliases) for e in corpus.entities.values()},
         )
 
     def entities_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -263,6 +272,20 @@ class Names:
             if not any(a < d[1] and d[0] < b for a, b, _ in found)
         ]
         return sorted(found + described) if described else found
+
+    def entity_kinds(self, prop: str | None) -> frozenset[str]:
+        """The kinds of entity ``prop`` is said of: those it declares (``entity_kind``),
+        else the kinds of the subjects of the corpus's reviewed claims of it; none known:
+        empty."""
+        if prop is None:
+            return frozenset()
+        return self.declared_kinds.get(prop) or self.subject_kinds.get(prop, frozenset())
+
+    def allows(self, prop: str, entity: str) -> bool:
+        """Whether ``prop`` may be said of ``entity``: it declares no kinds (nor do the
+        corpus's claims of it give any), or the entity is of one of them."""
+        kinds = self.entity_kinds(prop)
+        return not kinds or self.kinds.get(entity) in kinds
 
     def said_of_entity(self, prop: str, entity: str) -> bool:
         """Whether the property's description names the entity's kind or head noun."""

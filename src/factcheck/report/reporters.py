@@ -21,13 +21,17 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from factcheck._version import __version__
 from factcheck.domain.conflict import SEVERITIES, AuditResult, Citation, Conflict
-from factcheck.domain.corpus import Corpus
 from factcheck.domain.errors import LoadError
 from factcheck.report.wording import source_name, summary_line
+
+if TYPE_CHECKING:
+    # Only named here: importing the corpus (and with it pydantic and the models) at
+    # start-up would come before the console script turns the cyclic collector off.
+    from factcheck.domain.corpus import Corpus
 
 __all__ = [
     "REPORTERS",
@@ -43,7 +47,7 @@ __all__ = [
 ]
 
 #: ``(result, corpus) -> str``.
-Reporter = Callable[[AuditResult, Corpus], str]
+Reporter = Callable[[AuditResult, "Corpus"], str]
 
 #: The rule name load errors are reported under in SARIF and markdown.
 LOAD_RULE: Final = "load"
