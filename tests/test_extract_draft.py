@@ -264,7 +264,7 @@ def test_an_infobox_value_and_the_body_saying_it_again_both_stay() -> None:
         # the year dates CECOT's figure; drafted alone it would be Bukele's, unreviewed
         ("Bukele came to power in 2019, when CECOT held 70,000 inmates.", []),
         # the year of the figure's own subject stays, as does a year no figure is dated by
-        ("Bukele spoke. In 2022, 70,000 people were already imprisoned in CECOT.", ["2022"]),
+        ("In 1935, a 7.7-magnitude earthquake struck El Salvador.", ["1935"]),
         ("Bukele came to power in 2019.", ["2019"]),
         # a day or a month so placed stays: more often an event's date a reviewer keeps
         ("Bukele came to power on June 1, 2019, when CECOT held 70,000 inmates.", ["2019-06-01"]),
