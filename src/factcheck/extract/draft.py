@@ -17,7 +17,6 @@ from factcheck.extract.dates import (
     DATE_PATTERNS,
     MONTHS,
     RELATIVE_PATTERNS,
-    WEEKDAY_RE,
     WEEKDAYS,
     find_ago_dates,
     find_anaphoric_dates,
@@ -38,6 +37,7 @@ from factcheck.extract.mention import (
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.times import Clock, WrittenZones, document_zone, find_times, time_spans
+from factcheck.extract.unresolved import unresolved
 from factcheck.extract.vocabulary import Names
 
 
@@ -305,7 +305,7 @@ class _Reader:
         ]
         self.previous = narrative[-1] if narrative else self.previous
         self.draft.mentions.extend(mentions)
-        self.draft.unresolved.extend(_unresolved(text, (s_start, s_end), mentions, self.pub))
+        self.draft.unresolved.extend(unresolved(text, (s_start, s_end), mentions, self.pub))
         days = [
             m
             for m in mentions
@@ -374,34 +374,6 @@ class _Reader:
                 and c["subject"] not in dating.get(m.start, {c["subject"]})
             )
         )
-
-
-def _unresolved(
-    text: str, sent: tuple[int, int], mentions: list[Mention], pub: PartialDate | None
-) -> list[str]:
-    """What in the sentence could not be drafted: times without a day, weekdays and
-    relative dates without the publication date they need."""
-    s_start, s_end = sent
-    sentence = text[s_start:s_end]
-    starts = {m.start for m in mentions}
-    out = [
-        f"time {text[a:b]!r} in {sentence!r}: no date before it gives its day"
-        for a, b in time_spans(text, s_start, s_end)
-        if a not in starts
-    ]
-    if pub is None or pub.day is None:
-        out += [
-            f"{m.group()!r} in {sentence!r}: give --published (to the day) to resolve it"
-            for m in WEEKDAY_RE.finditer(text, s_start, s_end)
-        ]
-    if pub is None:
-        out += [
-            f"{m.group()!r} in {sentence!r}: give --published to resolve it"
-            for name, pattern in DATE_PATTERNS
-            if name in RELATIVE_PATTERNS
-            for m in pattern.finditer(text, s_start, s_end)
-        ]
-    return out
 
 
 _MONTH_WORDS: Final = "|".join(MONTHS)
