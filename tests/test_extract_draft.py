@@ -256,3 +256,24 @@ def test_an_infobox_value_and_the_body_saying_it_again_both_stay() -> None:
     assert [(c["property"], c["value"]) for c in draft.claims] == [("capacity", 40000)] * 2
     assert draft.labelled == {draft.claims[0]["id"]}
     assert "said again" in draft.claims[1]["note"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # the year dates CECOT's figure; drafted alone it would be Bukele's, unreviewed
+        ("Bukele came to power in 2019, when CECOT held 70,000 inmates.", []),
+        # the year of the figure's own subject stays, as does a year no figure is dated by
+        ("In 1935, a 7.7-magnitude earthquake struck El Salvador.", ["1935"]),
+        ("Bukele came to power in 2019.", ["2019"]),
+        # a day or a month so placed stays: more often an event's date a reviewer keeps
+        ("Bukele came to power on June 1, 2019, when CECOT held 70,000 inmates.", ["2019-06-01"]),
+    ],
+)
+def test_a_year_that_dates_another_subject_s_figure_is_no_claim_of_its_own(
+    sentence: str, dates: list[str]
+) -> None:
+    text = f"Headline\n{sentence}"
+    claims = draft_fact_file(text, "x", corpus=_corpus(), published="2025-04-01").claims
+    assert [c["value"] for c in claims if isinstance(c["value"], str)] == dates
+    assert all(c.get("as_of") for c in claims if not isinstance(c["value"], str))

@@ -17,7 +17,6 @@ from factcheck.extract.dates import (
     DATE_PATTERNS,
     MONTHS,
     RELATIVE_PATTERNS,
-    WEEKDAY_RE,
     WEEKDAYS,
     find_ago_dates,
     find_anaphoric_dates,
@@ -29,6 +28,7 @@ from factcheck.extract.fact_file import Draft
 from factcheck.extract.kinds import read_names
 from factcheck.extract.local_zones import PlaceZones
 from factcheck.extract.mention import (
+    UNREVIEWED_DATE,
     UNREVIEWED_NUMBER,
     Mention,
     overlaps,
@@ -37,6 +37,7 @@ from factcheck.extract.mention import (
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.times import Clock, WrittenZones, document_zone, find_times, time_spans
+from factcheck.extract.unresolved import unresolved
 from factcheck.extract.vocabulary import Names
 
 
@@ -304,7 +305,7 @@ class _Reader:
         ]
         self.previous = narrative[-1] if narrative else self.previous
         self.draft.mentions.extend(mentions)
-        self.draft.unresolved.extend(_unresolved(text, (s_start, s_end), mentions, self.pub))
+        self.draft.unresolved.extend(unresolved(text, (s_start, s_end), mentions, self.pub))
         days = [
             m
             for m in mentions
@@ -341,6 +342,7 @@ class _Reader:
             around=self.around[i],
         )
         as_of_dates: set[int] = set()
+        dating: dict[int, set[str]] = {}  # a date -> the subjects of the figures it dates
         claims = []
         for m in mentions:
             if any(a <= m.start < b for a, b in self.datelines) or is_baseline(text, m, sent[0]):
@@ -348,6 +350,8 @@ class _Reader:
             alone = sum(1 for x in mentions if x.kind == m.kind) == 1
             claim, used = make_claim(m, ctx, alone)
             claims.append((m, claim))
+            if used is not None and used.start >= sent[0]:
+                dating.setdefault(used.start, set()).add(claim["subject"])
             if used is not None and re.search(r"\bas\s+of\s*$", text[sent[0] : used.start], re.I):
                 as_of_dates.add(used.start)
         self.recent = ctx.recent
@@ -359,35 +363,17 @@ class _Reader:
             for m, c in claims
             if m.start not in as_of_dates
             and not ("none" in m.flags and c["property"] == UNREVIEWED_NUMBER)
+            # "In 2022, 70,000 people were imprisoned in the prison": the year dates the
+            # prison's figure; drafted alone, about another subject and with no property, it
+            # is a claim nobody checks. The same subject's year stays ("a 7.7-magnitude
+            # earthquake struck in 1935"), as do days and months, more often an event's
+            # date a reviewer keeps (measured).
+            and not (
+                c["property"] == UNREVIEWED_DATE
+                and m.precision == "year"
+                and c["subject"] not in dating.get(m.start, {c["subject"]})
+            )
         )
-
-
-def _unresolved(
-    text: str, sent: tuple[int, int], mentions: list[Mention], pub: PartialDate | None
-) -> list[str]:
-    """What in the sentence could not be drafted: times without a day, weekdays and
-    relative dates without the publication date they need."""
-    s_start, s_end = sent
-    sentence = text[s_start:s_end]
-    starts = {m.start for m in mentions}
-    out = [
-        f"time {text[a:b]!r} in {sentence!r}: no date before it gives its day"
-        for a, b in time_spans(text, s_start, s_end)
-        if a not in starts
-    ]
-    if pub is None or pub.day is None:
-        out += [
-            f"{m.group()!r} in {sentence!r}: give --published (to the day) to resolve it"
-            for m in WEEKDAY_RE.finditer(text, s_start, s_end)
-        ]
-    if pub is None:
-        out += [
-            f"{m.group()!r} in {sentence!r}: give --published to resolve it"
-            for name, pattern in DATE_PATTERNS
-            if name in RELATIVE_PATTERNS
-            for m in pattern.finditer(text, s_start, s_end)
-        ]
-    return out
 
 
 _MONTH_WORDS: Final = "|".join(MONTHS)
