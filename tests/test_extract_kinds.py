@@ -38,6 +38,7 @@ _PROPERTY_FIELDS = {
     "cars-damaged": "type: quantity, unit: cars, description: Rail cars damaged.",
     "speed": "type: quantity, unit: mph, description: Speed.",
     "satellites": "type: quantity, unit: satellites, description: Satellites carried.",
+    "count": "type: quantity, description: How many of the subject there were.",
 }
 KINDS = {
     "revenue": ["report"],
@@ -45,6 +46,7 @@ KINDS = {
     "cars-damaged": ["event"],
     "speed": ["train"],
     "satellites": ["launch"],
+    "count": ["event"],
 }
 
 
@@ -133,6 +135,14 @@ def test_ambiguous_stays_unidentified_with_candidates(
     [(subject, _, note)] = [d for d in _drafts(_corpus(make_corpus), text) if d[1] == prop]
     assert subject == UNIDENTIFIED
     assert f"none clearly the subject, candidates: {candidates}" in note
+
+
+def test_a_count_of_another_subject_is_no_count_of_the_event(make_corpus: MakeCorpus) -> None:
+    """ "8 Acme workers" counts Acme's workers: said of the derailment, it is no count of
+    derailments, so the property is left for review."""
+    [(subject, prop, note)] = _drafts(_corpus(make_corpus), "The derailment hurt 8 Acme workers.")
+    assert (subject, prop) == ("derailment", "unreviewed-number")
+    assert "not count: the figure counts acme, not derailment" in note
 
 
 def test_a_day_taken_from_before_is_no_day_of_the_sentence(make_corpus: MakeCorpus) -> None:

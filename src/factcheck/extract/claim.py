@@ -193,7 +193,13 @@ def _subject_and_property(
     elif prop is None and subject is not None:
         prop = _of_subject_kind(ctx, subject, named_props, notes)
         prop = prop or _subject_property(m, ctx, subject, origin, notes)
-    subject = _of_kind(m, ctx, subject, prop, notes)
+    picked, subject = subject, _of_kind(m, ctx, subject, prop, notes)
+    counted = any(n.endswith(COUNTED) for n in notes)
+    if counted and subject != picked and prop and prop == count_property(ctx.names):
+        # "238 Tren de Aragua members": the figure counts the gang's members, not the
+        # event it is now said of, so it is not "how many of the subject there were"
+        notes.append(f"not {prop}: the figure counts {picked}, not {subject}")
+        prop = None
     if subject is not None:
         ctx.last = subject
         ctx.recent = (m.start, subject)
