@@ -108,6 +108,13 @@ def _drafts(corpus: factcheck.Corpus, text: str) -> list[tuple[str, str, str]]:
         ),
         # nothing named: the one launch noted on the sentence's day
         ("Crews launched on May 10, 2024.", "falcon-may-10", "launched", "date"),
+        # the paragraph is about the derailment: its figure before was the derailment's
+        (
+            "The derailment damaged 8 cars. Freight train 305-13 had 3 cars damaged.",
+            "derailment",
+            "cars-damaged",
+            "the subject before it in its paragraph",
+        ),
         # a subject of the right kind is kept, and nothing is said of kinds
         ("Freight train 305-13 was going 24 mph.", "train", "speed", "only entity named"),
     ],
@@ -116,8 +123,8 @@ def test_a_wrong_kind_subject_is_replaced(
     make_corpus: MakeCorpus, text: str, subject: str, prop: str, why: str
 ) -> None:
     drafts = [d for d in _drafts(_corpus(make_corpus), text) if d[1] == prop]
-    assert [(s, p) for s, p, _ in drafts] == [(subject, prop)]
-    assert why in drafts[0][2]
+    assert {(s, p) for s, p, _ in drafts} == {(subject, prop)}
+    assert why in drafts[-1][2]
 
 
 @pytest.mark.parametrize(

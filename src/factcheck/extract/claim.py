@@ -218,7 +218,9 @@ def _of_kind(
     kind the text points to, else none (see :mod:`factcheck.extract.kinds`)."""
     # the dates the sentence writes: not the day a time takes from earlier in the text
     dates = tuple(str(d.value) for d in {*ctx.dates, m} if d.kind == "date" and _written(d))
-    evidence = Evidence(ctx.text, ctx.sent, ctx.found, ctx.around, dates)
+    recent = ctx.recent
+    before = recent[1] if recent and "\n" not in ctx.text[recent[0] : ctx.sent[0]] else None
+    evidence = Evidence(ctx.text, ctx.sent, ctx.found, ctx.around, dates, before)
     key = (prop or "", repr(m.value), m.unit or "")
     earlier = ctx.around.said.get(key)
     if earlier is not None and not ctx.names.allows(prop or "", subject or "-"):

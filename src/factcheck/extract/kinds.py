@@ -14,11 +14,13 @@ narrowed, each step only when it leaves some, until one remains:
    "Salesforce's quarterly results ...");
 3. those sharing most of the sentence's distinctive words or dates (a quarter, a day, a
    flight number) in their name, aliases or note;
-4. those named in the sentence's paragraph;
-5. those the text names anywhere.
+4. the subject of the figure before it in its paragraph;
+5. those named in the sentence's paragraph;
+6. those the text names anywhere.
 
-An entity is chosen by steps 2 and 3 only when the text names it (step 5) or holds it in
-the name of the entity picked (step 2): a word shared with an entity the text never names
+The one left is chosen only when the text names it, its name holds the name of the entity
+picked (step 2, or with no pick a name the sentence has), it gives a day the sentence
+writes, or the paragraph was about it: a word shared with an entity the text never names
 is no evidence in a large corpus. When several remain, the subject is ``unidentified`` and
 the note names them: never a guess presented as known.
 """
@@ -132,6 +134,7 @@ class Evidence:
     found: Found
     around: Around
     dates: tuple[str, ...] = ()
+    before: str | None = None  # the subject of the figure before it in its paragraph
 
 
 @functools.lru_cache(maxsize=2**12)
@@ -221,6 +224,7 @@ def _narrow(
         ("named in the sentence", lambda c: [e for e in c if e in in_sentence]),
         (f"{_HOLDS} {subject}'s", lambda c: _holding(names, c, [subject] if subject else [])),
         (_SHARES, lambda c: _shared(names, c, ev)),
+        ("the subject before it in its paragraph", lambda c: [e for e in c if e == ev.before]),
         ("named in the paragraph", lambda c: [e for e in c if e in ev.around.in_paragraph]),
         ("named in the text", lambda c: [e for e in c if e in ev.around.in_text]),
     ]
@@ -257,10 +261,13 @@ def fit_kind(
         return None, f"{was}, and the corpus has none"
     candidates, reasons = _narrow(names, pool, subject, ev)
     held = any(r.startswith(_HOLDS) for r in reasons)
-    # one left, and the text names it, the picked entity's name is in its own, or the
-    # sentence has the day its name or note says
+    # one left, and the text names it, the picked entity's name is in its own, the
+    # sentence has the day its name or note says, or the paragraph is about it
     if len(candidates) == 1 and (
-        held or candidates[0] in ev.around.in_text or _on_the_day(names, candidates[0], ev)
+        held
+        or candidates[0] in ev.around.in_text
+        or candidates[0] == ev.before
+        or _on_the_day(names, candidates[0], ev)
     ):
         chosen = candidates[0]
         why = "; ".join(reasons) or "the only one of the corpus, named in the text"
