@@ -27,10 +27,13 @@ def _length(text: str, figure: str, unit: str | None = "km") -> Mention:
         ("about 60 miles from the provincial capital Quetta", "60", Measured.DISTANCE, "provin"),
         ("13 miles northeast of Harnai city", "13 miles", Measured.DISTANCE, "Harnai"),
         ("about 6 miles below the earth's surface", "6", Measured.DEPTH, " the earth"),
+        ("about 0.8 nm north-northeast of Sparks", "0.8", Measured.DISTANCE, "Sparks"),
+        # a length and a bearing, both from the place
+        ("about 2.2 nm and 032 degrees from Sparks", "2.2", Measured.DISTANCE, "Sparks"),
     ],
 )
 def test_what_a_length_measures(text: str, figure: str, what: str, rest: str) -> None:
-    found = measured_as(text, _length(text, figure))
+    found = measured_as(text, _length(text, figure, "nmi" if " nm " in text else "km"))
     assert found is not None
     assert found[0] == what
     assert text[found[1] :].startswith(rest)

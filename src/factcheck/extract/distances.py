@@ -19,18 +19,22 @@ from factcheck.extract.mention import Mention
 __all__ = ["LENGTH_UNITS", "Measured", "measured_as", "reference_places"]
 
 #: Units of a length, as the number reader writes them.
-LENGTH_UNITS: Final = frozenset({"km", "miles", "m", "ft", "cm", "mm", "yards"})
+LENGTH_UNITS: Final = frozenset({"km", "miles", "m", "ft", "cm", "mm", "yards", "nmi"})
 
 _POINT: Final = r"(?:north|south|east|west)"
 # "east-southeast", "northeast", "south", "SSE", "NE"; compass letters only in capitals.
 _DIRECTION: Final = rf"(?:(?i:{_POINT}(?:-?{_POINT}){{0,2}})|[NSEW]{{1,3}})"
 # A unit word the figure's span may leave after it, then a bracketed restatement.
-_UNIT_WORD: Final = r"(?:-?\s*(?:km|kilomet(?:er|re)s?|miles?|mi|metres?|meters?|feet|ft)\b)?"
+_UNIT_WORD: Final = (
+    r"(?:-?\s*(?:km|kilomet(?:er|re)s?|(?:nautical\s+)?miles?|mi|nm|metres?|meters?|feet|ft)\b)?"
+)
+# "2.2 nm and 032 degrees from Sparks": a length and a bearing, both from the place.
+_BEARING: Final = r"(?:\s+and\s+\d{1,3}\s+degrees)?"
 _BRACKET: Final = r"(?:\s*\([^()]{0,40}\))?"
 _TOWARDS: Final = rf"\s+(?:{_DIRECTION}\s+of|(?i:away\s+)?(?i:from))\s+(?i:the\s+)?"
-_FROM: Final = re.compile(_UNIT_WORD + _BRACKET + _TOWARDS)
+_FROM: Final = re.compile(_UNIT_WORD + _BRACKET + _BEARING + _TOWARDS)
 # Every such phrase of a sentence, its unit written out: "25.7 km (15.9 miles) SSE of ".
-_ANY_FROM: Final = re.compile(r"\d" + _UNIT_WORD.removesuffix("?") + _BRACKET + _TOWARDS)
+_ANY_FROM: Final = re.compile(r"\d" + _UNIT_WORD.removesuffix("?") + _BRACKET + _BEARING + _TOWARDS)
 _BELOW: Final = re.compile(_UNIT_WORD + _BRACKET + r"\s+(?i:below|beneath|under)\b")
 
 

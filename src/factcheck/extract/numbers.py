@@ -13,6 +13,7 @@ from factcheck.extract.number_hedges import hedged, without_conversions
 from factcheck.extract.number_words import CARDINALS, cardinal
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.times import SPLIT_RE
+from factcheck.extract.units import GLUED_UNITS, shared_unit, unit_after
 
 _NUMBER_RE: Final = re.compile(
     r"(?<![\w$\u20ac\u00a3@#/.,\-])(?P<cur>US\$|\$|\u20ac|\u00a3)?"
@@ -32,58 +33,7 @@ _SCALE: Final = {
     "bn": 1e9,
     "mn": 1e6,
 }
-# What a letter glued to a figure is: "$229.5m" is millions, "405m" metres, "10k" thousands.
-_GLUED_UNITS: Final = {
-    "ft": "ft",
-    "km": "km",
-    "kg": "kg",
-    "mi": "miles",
-    "cm": "cm",
-    "mm": "mm",
-} | {
-    "lb": "lb",
-    "lbs": "lb",
-    "m": "m",
-    "t": "t",
-}
-_CURRENCY: Final = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
-# After a space, or a hyphen as in "a 14-day period", "5.6-kilometre-long", "400-million-dollar"
-_UNIT_AFTER: Final = re.compile(
-    r"(?:\s+|-)(?P<u>hours?|days?|weeks?|months?|years?|minutes?|seconds?|hectares?|acres?|"
-    r"(?:square|cubic)\s+(?:meters|metres|kilometers|kilometres|yards|feet)|km|kilometers?|"
-    r"kilometres?|miles?|feet|foot|meters?|metres?|tonnes?|dollars?|euros?|times|"
-    r"percentage[\s-]points?|points?)\b",
-    re.IGNORECASE,
-)
-_UNIT_NAMES: Final = {
-    "square meters": "m2",
-    "square metres": "m2",
-    "square kilometers": "km2",
-    "square kilometres": "km2",
-    "square yards": "square yards",
-    "square feet": "square feet",
-    "cubic meters": "m3",
-    "cubic metres": "m3",
-    "cubic yards": "cubic yards",
-    "cubic feet": "cubic feet",
-    "kilometer": "km",
-    "kilometre": "km",
-    "kilometers": "km",
-    "kilometres": "km",
-    "km": "km",
-    "dollars": "USD",
-    "dollar": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "feet": "ft",
-    "foot": "ft",
-    "meter": "m",
-    "meters": "m",
-    "metre": "m",
-    "metres": "m",
-    "tonne": "t",
-    "tonnes": "t",
-}
+_CURRENCY: Final = {"$": "USD", "US$": "USD", "\u20ac": "EUR", "\u00a3": "GBP"}
 # Number words read on their own: "one" alone is too often no count ("one of them").
 _WORD_NUMBERS: Final = {w: i for w, i in CARDINALS.items() if w != "one"} | {
     "dozen": 12,
@@ -208,7 +158,23 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     for m in _NONE_RE.finditer(text, start, end):
         out.append(_figure(m, 0.0, None, "none", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
-    return without_conversions(text, hedged(text, start, _points(text, start, end, out)))
+    out = _shared_units(text, _points(text, start, end, out))
+    return without_conversions(text, hedged(text, start, out))
+
+
+def _shared_units(text: str, found: list[Mention]) -> list[Mention]:
+    """ "15,000 and 25,000 feet": the first figure takes the unit written after the second."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.unit is None
+            and b.unit
+            and not a.flags
+            and shared_unit(text, (a.start, a.end), (b.start, b.end))
+        ):
+            out[i] = with_changes(a, unit=b.unit)
+    return out
 
 
 # A sentence about shares ("vote share", "24%", "per cent"): its points are percentage points.
@@ -262,8 +228,7 @@ def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
             continue
         else:
             value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
-        after = _UNIT_AFTER.match(text, m.end(), end)
-        funit = _unit_name(after["u"]) if after else None
+        funit = unit_after(text, m.end(), end)
         out.append(_figure(m, _clean(value), funit, "fraction", f"a fraction: {m.group()!r}"))
     return out
 
@@ -293,9 +258,8 @@ def _digits(
     cents = _cents(m, value, unit, end)
     if cents is not None:  # "47 cents a share": 0.47 of the sentence's currency
         return [cents]
-    after = _UNIT_AFTER.match(m.string, m.end(), end)
-    if unit is None and after:
-        unit = _unit_name(after["u"])
+    if unit is None:
+        unit = unit_after(m.string, m.end(), end)
     rate = next((r for (lo, hi), r in rates if lo <= m.start() < hi), None)
     flags = frozenset({"rate"}) if unit is None and rate is not None else frozenset()
     unit = rate if unit is None else unit
@@ -352,7 +316,7 @@ def _glued(letters: str, value: float, unit: str | None) -> tuple[float, str | N
         return value * (1e3 if letters == "k" else 1e6), unit
     if unit is not None:
         return None
-    return value, _GLUED_UNITS[letters]
+    return value, GLUED_UNITS[letters]
 
 
 def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
@@ -364,8 +328,7 @@ def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
     value = _WORD_NUMBERS.get(word) or cardinal(word)
     if value is None:  # the pattern reads number words only: never the case
         return []
-    after = _UNIT_AFTER.match(text, m.end(), end)
-    unit = _unit_name(after["u"]) if after else None
+    unit = unit_after(text, m.end(), end)
     if _PER_CENT.match(text, m.end(), end):
         unit = "percent"  # "seven per cent of the vote"
     if word in ("once", "twice"):
@@ -374,13 +337,6 @@ def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
 
 
 _PER_CENT: Final = re.compile(r"\s+(?:per\s?cent|percent)\b", re.IGNORECASE)
-
-
-def _unit_name(word: str) -> str:
-    word = re.sub(r"[\s-]+", " ", word.casefold())
-    if word.startswith("percentage point"):
-        return "percentage points"
-    return _UNIT_NAMES.get(word, word if word.endswith("s") else word + "s")
 
 
 def _figure(

@@ -1,0 +1,65 @@
+"""factcheck.extract.units: the unit the word after a figure names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.extract import find_mentions
+from factcheck.extract.units import shared_unit, unit_after
+
+
+def _unit_of(text: str, figure: str) -> str | None:
+    at = text.index(figure) + len(figure)
+    return unit_after(text, at, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("wind from 190 degrees at 29 knots", "190", "deg"),
+        ("wind from 190 degrees at 29 knots", "29", "knots"),
+        ("approaching the coast at 9 mph", "9", "mph"),
+        ("the glider was about 0.8 nm north-northeast of Sparks", "0.8", "nmi"),
+        ("about 1.6 nm and 007 degrees from the main wreckage", "1.6", "nmi"),
+        ("sailed 40 nautical miles out", "40", "nmi"),
+        ("few clouds at 10,000 feet", "10,000", "ft"),
+        ("a 14-day period", "14", "days"),
+    ],
+)
+def test_unit_words(text: str, figure: str, unit: str) -> None:
+    assert _unit_of(text, figure) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # a temperature is no angle: no unit rather than a wrong one
+        ("a starting temperature of about 16 degrees with 58 percent humidity", "16"),
+        ("It climbed to nearly 86 degrees (30 Celsius).", "86"),
+        ("a reading of 77 degrees Fahrenheit", "77"),
+        # nanometres, not nautical miles: no direction or "from" after "nm"
+        ("a 7 nm process", "7"),
+    ],
+)
+def test_no_unit_rather_than_a_wrong_one(text: str, figure: str) -> None:
+    assert _unit_of(text, figure) is None
+
+
+def test_two_figures_share_the_unit_written_after_the_second() -> None:
+    text = "broken clouds at 15,000 and 25,000 feet"
+    found = [m for m in find_mentions(text) if m.kind == "quantity"]
+    assert [(m.value, m.unit) for m in found] == [(15000, "ft"), (25000, "ft")]
+
+
+def test_a_figure_joined_by_a_comma_does_not_share_the_unit() -> None:
+    text = "In 12 cities, 40 miles of road were closed"
+    found = [m for m in find_mentions(text) if m.kind == "quantity"]
+    assert [m.unit for m in found] == [None, "miles"]
+
+
+@given(st.sampled_from(["and", "or", "to", "-"]), st.sampled_from(["feet", "miles", "knots"]))
+def test_joining_words_share_a_unit(joiner: str, word: str) -> None:
+    text = f"at 15 {joiner} 25 {word}"
+    assert shared_unit(text, (3, 5), (text.rindex("25"), text.rindex("25") + 2))
