@@ -25,6 +25,8 @@ from factcheck.extract import find_mentions
         ("between 10 and 20 people", [(10, 20)], None, "between"),
         # "from A to B unit": the unit is written once, for both
         ("cut from 40 to 10 minutes", [40, 10], "minutes", "exact"),
+        # "by A to B": the change, then the figure changed to, not a range
+        ("it lifted its forecast by 700 to 6200 units", [700, 6200], None, "exact"),
         # a bracketed conversion is the same figure
         ("a depth of 36.3 km (22.7 miles)", [36.3], "km", "exact"),
     ],
@@ -45,3 +47,16 @@ def test_a_hedge_never_changes_the_value(n: int, before: str, after: str) -> Non
     [m] = find_mentions(f"counted {before}{n:,}{after} people")
     assert m.value == n
     assert (m.hedge == "exact") == (not before and not after)
+
+
+@given(
+    st.integers(1, 10**5),
+    st.integers(1, 10**5),
+    st.sampled_from(["rose", "was raised", "lifted its forecast"]),
+)
+def test_by_a_to_b_is_a_change_and_a_level(a: int, b: int, verb: str) -> None:
+    """ "rose by 20 to 210": two figures, the first a change, whatever their order."""
+    found = find_mentions(f"It {verb} by {a:,} to {b:,} this year.")
+    assert [m.value for m in found] == [a, b]
+    assert "change" in found[0].flags
+    assert "change" not in found[1].flags

@@ -45,6 +45,8 @@ EASTERN = "All times are Eastern Time.\n"
         (EASTERN + "At 1.24:33am it hit.", "2025-03-15", "2025-03-15T01:24:33-04:00", "exact"),
         (EASTERN + "It ended at 7 p.m. PT.", "2025-03-15", "2025-03-15T19:00-07:00", "exact"),
         ("At 10 am EST it began.", "2025-03-15", "2025-03-15T10:00-05:00", "exact"),
+        # "P. M." with a space inside, as some wire copy sets it
+        ("It hit at 5 P. M. CDT near here.", "2020-07-25", "2020-07-25T17:00-05:00", "exact"),
         # a range is its start, not-before; "before noon" is before 12:00
         (
             EASTERN + "Between 6:45 p.m. and 6:48 p.m. - he ruled.",
@@ -79,6 +81,8 @@ EASTERN = "All times are Eastern Time.\n"
         ("It hit at 9 a.m. Greenwich Mean Time.", "2024-05-10", "2024-05-10T09:00+00:00", "exact"),
         # four digits with seconds are a time; without a zone it is kept as its day
         ("At 1358:51, the brakes applied.", "2010-06-13", "2010-06-13", "exact"),
+        # four digits with a leading zero after "at": no year, a time (here without a zone)
+        ("At 0956, Reno reported wind.", "2005-11-02", "2005-11-02", "exact"),
         # a time glued to the sentence before it, as timelines lose their line breaks
         (
             EASTERN + "A fire shows in the hills.11:44 a.m.: Warnings.",
@@ -187,6 +191,8 @@ def test_minutes_and_seconds_after_in_are_a_duration(text: str, kind: str, value
         "In 1800 Hours of Darkness was a book.",
         "The score was 1.5:30 at the end.",
         "An Asian Games event: AST 1200 was late.",
+        "At 1959, the war was long over.",
+        "It sank at 0956.5 metres.",
     ],
 )
 def test_four_digits_that_are_no_time(text: str) -> None:
@@ -279,3 +285,33 @@ def test_standard_and_daylight_names_are_an_hour_apart(d: date, region: str, sum
     [m] = find_mentions(f"It happened at 1:15 p.m. {region} {kind} Time.", day=d)
     offset = datetime.fromisoformat(str(m.value)).utcoffset()
     assert offset == timedelta(hours=_REGION_STD[region] + summer)
+
+
+def test_a_zone_written_in_a_paragraph_holds_for_its_later_times() -> None:
+    """Two zones in the text, one in the paragraph: the paragraph's holds in it."""
+    text = (
+        "November 1, 2005, Daytona Beach\nAt about 1136 Eastern time, a plane landed hard.\n"
+        "November 2, 2005, Sparks\nA glider broke up at about 0940 Pacific time. The last "
+        "radar hit was at 0939:30. At 0956, Reno reported wind.\nA plane landed at 0815."
+    )
+    values = [c["value"] for c in draft_fact_file(text, "t", published="2005").claims]
+    assert "2005-11-02T09:39:30-08:00" in values
+    assert "2005-11-02T09:56-08:00" in values
+    assert values[-1] == "2005-11-02"  # the next paragraph has no zone of its own
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.integers(0, 9),
+    st.integers(0, 59),
+    st.sampled_from(sorted(_ZONES)),
+)
+def test_leading_zero_times_after_at_read_back(d: date, hour: int, minute: int, zone: str) -> None:
+    """ "At 0956," in a paragraph whose earlier time says its zone is that zone's 09:56."""
+    day = f"{d:%B} {d.day}, {d.year}"
+    text = f"{day}: it began at 1200 {zone} in the hills. At {hour:02d}{minute:02d}, it hit."
+    claims = draft_fact_file(text, "t", published=str(d.year)).claims
+    want = datetime(
+        d.year, d.month, d.day, hour, minute, tzinfo=timezone(timedelta(hours=_ZONES[zone]))
+    )
+    assert datetime.fromisoformat(str(claims[-1]["value"])) == want

@@ -10,7 +10,8 @@ parsed value, unit, hedge ("more than" -> ``more-than``) and, for dates, the pre
 the value itself (``2023-01`` is a month).
 
 The stages, one module each: :mod:`.sentences` (sentences and clauses), :mod:`.dates`,
-:mod:`.times`, :mod:`.numbers` (figures, hedges, ranges, changes), :mod:`.units` (the
+:mod:`.times` (with :mod:`.zone_names`: "EDT", "Pacific" to a zone),
+:mod:`.numbers` (figures, hedges, ranges, changes), :mod:`.units` (the
 unit word after a figure: "29 knots", "190 degrees", "0.8 nm north of"),
 :mod:`.vocabulary` (the corpus's entities and properties, compiled), :mod:`.subjects`
 (which entity a figure is about), :mod:`.properties` and :mod:`.stems` (what it says of it),

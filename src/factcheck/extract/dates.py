@@ -272,7 +272,20 @@ def _relative(m: re.Match[str], value: str, precision: str, note: str) -> Mentio
 WEEKDAY_RE: Final = re.compile(
     r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"
-    rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",  # "Friday, March 14" is a date already
+    # "Friday, March 14" is a date already; "Sunday 9:38 a.m." is a weekday and a time
+    rf"(?!,?\s+(?:the\s+)?(?:\d(?!\d?(?:[:.]\d\d|\s*[ap]\.?\s?m\b))|{_MONTH}))",
+)
+# "will continue Saturday", "the next opportunity is Sunday": a weekday of a sentence about
+# what is to come is the first such day on or after the publication date, not before it.
+_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|upcoming|(?:is|are)\s+(?:scheduled|set|due|expected|planned|slated)|"
+    # "the next opportunity is Sunday", not "the next morning, Sunday"
+    r"next\s+(?:[a-z]+\s+){1,3}(?:is|are|will)|plans?\s+to|going\s+to)\b",
+    re.IGNORECASE,
+)
+# "officials said Monday they will...": the weekday of a report is when it was said
+_SAID_BEFORE: Final = re.compile(
+    r"\b(?:said|told|announced|reported|confirmed|stated|added|wrote)\s+(?:on\s+)?$"
 )
 
 
@@ -289,8 +302,14 @@ def find_weekday_dates(
     for m in WEEKDAY_RE.finditer(text, start, end):
         target = _WEEKDAY_INDEX[m["wd"][:3].casefold()]
         rel = (m["rel"] or "").casefold()
+        ahead = (target - base.weekday()) % 7
+        future = _FUTURE.search(text, start, m.start()) and not _SAID_BEFORE.search(
+            text, start, m.start()
+        )
         if rel == "next":
             day = base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
+        elif future and not rel:
+            day = base + timedelta(days=ahead)
         else:
             back = (base.weekday() - target) % 7
             day = base - timedelta(days=back or (7 if rel == "last" else 0))
@@ -304,7 +323,8 @@ def find_weekday_dates(
                 precision="day",
                 flags=frozenset({"relative"}),
                 note=f"relative date {m.group()!r} resolved against the publication date "
-                f"{published} ({base:%A})",
+                f"{published} ({base:%A})"
+                + (", ahead of it: the sentence speaks of what is to come" if future else ""),
             )
         )
     return out

@@ -295,7 +295,7 @@ class _Reader:
             end=s_end,
             taken=digit_names,
             day=self.day,
-            clock=self.clock or self.zones.one(),
+            clock=self.clock or self.zones.one(text, s_start),
             local=self.places.zone(s_start, s_end),
             previous=self.previous,
         )

@@ -116,12 +116,20 @@ def _range_to(
         or (m.unit is not None and nxt.unit is not None and m.unit != nxt.unit)
         # "from 40 to 10", "from a magnitude 6.9 to 7.2": a change, two figures
         or re.search(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", text[start : m.start], re.I)
+        # "rose by 20 cents to EUR 2.10": the change, then the new figure
+        or _BY_BEFORE.search(text, start, m.start)
     ):
         return None
     said = f"a range {text[m.start : nxt.end]!r}"
     if h is not None and _HEDGES[h["h"].casefold()] != "exact":
         said = f"an approximate range ({h['h']!r}) {text[m.start : nxt.end]!r}"
     return _joined(text, m, nxt, "; ".join(filter(None, [m.note, said])))
+
+
+# "lifted its forecast by $700 million to $62 billion": "by" before the first figure of a
+# "to" pair says it is how much a figure changed, and the second is the figure changed to.
+_BY_BEFORE: Final = re.compile(r"\bby\s+(?:(?:an?|some|about|around|nearly|almost)\s+)?$", re.I)
+_TO_AFTER: Final = re.compile(r"\s*to\s+")
 
 
 def hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
@@ -146,7 +154,7 @@ def hedged(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
             out.append(joined)
             skip = True
             continue
-        m = _unit_from_end(text, start, _changed(text, m), nxt)
+        m = _unit_from_end(text, start, _changed(text, m, nxt), nxt)
         hedge = _hedge_after(text, m) if hedge in ("exact", "between") else hedge
         out.append(with_changes(m, hedge=hedge) if hedge != "exact" else m)
     return out
@@ -184,10 +192,21 @@ def _unit_from_end(text: str, start: int, m: Mention, nxt: Mention | None) -> Me
     return with_changes(m, unit=nxt.unit, note="; ".join(filter(None, [m.note, note])))
 
 
-def _changed(text: str, m: Mention) -> Mention:
-    """ "12,000 more inmates than": a change, flagged, not a count."""
+def _changed(text: str, m: Mention, nxt: Mention | None = None) -> Mention:
+    """ "12,000 more inmates than", "by 27 cents to $2.93": a change, flagged, not a
+    count."""
     change = _CHANGE_AFTER.match(text, m.end)
-    if not change or not isinstance(m.value, float):
+    if not isinstance(m.value, float):
         return m
-    note = f"a change ({change.group().strip()!r}), not a count"
+    if change:
+        said = change.group().strip()
+    elif (
+        nxt is not None
+        and _BY_BEFORE.search(text, 0, m.start)
+        and _TO_AFTER.fullmatch(text, m.end, nxt.start)
+    ):
+        said = f"by {text[m.start : m.end]} to {text[nxt.start : nxt.end]}"
+    else:
+        return m
+    note = f"a change ({said!r}), not a count"
     return with_changes(m, flags=m.flags | {"change"}, note="; ".join(filter(None, [m.note, note])))

@@ -25,12 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from factcheck.extract.local_zones import place_zone
 from factcheck.extract.mention import Mention
+from factcheck.extract.zone_names import TIMED_NAMES, ZONE_ABBREVIATIONS, zone_named
 
 __all__ = [
     "ZONE_ABBREVIATIONS",
@@ -41,84 +41,9 @@ __all__ = [
     "time_spans",
 ]
 
-# North American zones by region: the IANA zone, and the standard offset in hours ("Eastern
-# Daylight" is one hour ahead of "Eastern Standard"; "Eastern" alone follows the day).
-_REGIONS: Final[dict[str, tuple[str, float]]] = {
-    "eastern": ("America/New_York", -5),
-    "central": ("America/Chicago", -6),
-    "mountain": ("America/Denver", -7),
-    "pacific": ("America/Los_Angeles", -8),
-    "atlantic": ("America/Halifax", -4),
-    "alaska": ("America/Anchorage", -9),
-    "newfoundland": ("America/St_Johns", -3.5),
-}
-# Zone words -> IANA name, or a fixed offset in hours (abbreviations that name one). An
-# abbreviation two regions share ("AST": Atlantic or Arabia, "IST": India, Israel or
-# Ireland) is left out: a zone is never guessed.
-_ZONE_NAMES: Final[dict[str, str | float]] = {
-    **{region: iana for region, (iana, _) in _REGIONS.items()},
-    **{f"{region} standard": std for region, (_, std) in _REGIONS.items()},
-    **{f"{region} daylight": std + 1 for region, (_, std) in _REGIONS.items()},
-    "et": "America/New_York",
-    "edt": -4,
-    "est": -5,
-    "ct": "America/Chicago",
-    "cdt": -5,
-    "cst": -6,
-    "mt": "America/Denver",
-    "mdt": -6,
-    "mst": -7,
-    "pt": "America/Los_Angeles",
-    "pdt": -7,
-    "pst": -8,
-    "adt": -3,
-    "akdt": -8,
-    "akst": -9,
-    "hst": -10,
-    "hawaii": "Pacific/Honolulu",
-    "hawaii-aleutian standard": -10,
-    "gmt": 0,
-    "utc": 0,
-    "greenwich mean": 0,
-    "coordinated universal": 0,
-    "bst": 1,
-    "british summer": 1,
-    "cet": 1,
-    "cest": 2,
-    "central european": 1,
-    "central european summer": 2,
-    "msk": 3,
-    "moscow": "Europe/Moscow",
-    "jst": 9,
-    "japan standard": 9,
-    "kst": 9,
-    "korea standard": 9,
-    "aest": 10,
-    "aedt": 11,
-    "awst": 8,
-}
-#: Zone abbreviations a time may be followed by, longest first (the regex tries in order).
-ZONE_ABBREVIATIONS: Final = sorted(
-    (
-        name.upper()
-        for name in _ZONE_NAMES
-        if name.isalpha()
-        and len(name) <= 5
-        and name not in _REGIONS
-        and name not in ("hawaii", "moscow")
-    ),
-    key=len,
-    reverse=True,
-)
-# Zones said with "time" after them: "Atlantic Daylight Time", "Greenwich Mean Time".
-_TIMED_NAMES: Final = (
-    r"(?:Atlantic|Alaska|Newfoundland|Hawaii|Moscow)(?:\s+(?:Daylight|Standard))?|"
-    r"Hawaii-Aleutian\s+Standard|Greenwich\s+Mean|Coordinated\s+Universal|British\s+Summer|"
-    r"Central\s+European(?:\s+Summer)?|Japan\s+Standard|Korea\s+Standard"
-)
 _ZONE_WORD: Final = (
     r"(?P<z>(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Daylight|Standard))?|"
-    r"(?:" + _TIMED_NAMES + r")(?=\s+[Tt]ime\b)|" + "|".join(ZONE_ABBREVIATIONS) + r"|local)"
+    r"(?:" + TIMED_NAMES + r")(?=\s+[Tt]ime\b)|" + "|".join(ZONE_ABBREVIATIONS) + r"|local)"
     r"(?:\s+(?:Daylight\s+|Standard\s+)?[Tt]ime)?(?![\w])"
     # not "Central American"; an abbreviation may be followed by a name ("3:40 p.m. PT Sunday")
     r"(?!(?<=[a-z])\s+[A-Z][a-z])"
@@ -139,7 +64,8 @@ _DOCUMENT_ZONE: Final = re.compile(
     + r"(?=\s*(?:[:.;,)\]]|$))",
     re.MULTILINE,
 )
-_AMPM: Final = r"(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.?)"
+# "5 P. M.": a space inside the abbreviation, as some wire copy sets it
+_AMPM: Final = r"(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.\s?M\.?)"
 # "5:26 p.m.", "1.24am" (a dot, as British and Australian papers write), "1:24:33 a.m."
 _HM: Final = (
     r"(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<m{n}>[0-5]\d)(?:[:.](?P<s{n}>[0-5]\d))?)?"
@@ -153,7 +79,9 @@ _H24: Final = (
     + _ZONE_AHEAD
     + r")|(?P<K{n}>[01]\d|2[0-3])(?P<L{n}>[0-5]\d)(?::(?P<S{n}>[0-5]\d)(?![\d:])|"
     + _ZONE_AHEAD
-    + r"(?![\d:]))"
+    + r"(?![\d:])"
+    # "At 0956, Reno reported": a leading zero after "at" is no year and no count
+    + r"|(?<=\b[Aa]t\s0\d\d\d)(?![\d:]|[.,]\d))"
 )
 # The zone after a time, after its day ("9:30 p.m. May 9, California local time") and
 # after the place whose local time it is.
@@ -207,19 +135,6 @@ def document_zone(text: str) -> Clock | None:
     if m is None:
         return None
     return Clock(re.sub(r"\s+", " ", m["z"] or m["z2"]).casefold(), m.group())
-
-
-def _zone(name: str, day: date, local: str | None = None) -> tzinfo | None:
-    folded = re.sub(r"\s+", " ", name).casefold()
-    spec = local if folded == "local" else _ZONE_NAMES.get(folded)
-    if spec is None:
-        return None
-    if isinstance(spec, str):
-        try:
-            return ZoneInfo(spec)
-        except ZoneInfoNotFoundError:  # no tz database on this system: say so, not guess
-            return None
-    return timezone(timedelta(hours=spec))
 
 
 HMS = tuple[int, int, int]
@@ -368,7 +283,7 @@ def _zone_said(
     is_local = zone_name.casefold() == "local"
     named = place_zone(zone_match["place"]) if zone_match and zone_match["place"] else None
     local = (named, zone_match["place"]) if named and zone_match else local
-    zone = _zone(zone_name, day, local[0] if local else None)
+    zone = zone_named(zone_name, day, local[0] if local else None)
     if zone is not None and local and is_local:
         notes.append(f"local time of {local[1]}, named in the text ({local[0]})")
     if is_local:
@@ -378,21 +293,32 @@ def _zone_said(
 
 class WrittenZones:
     """The zones written after an account's clock times so far ("5:42 PM Eastern"): one
-    zone said once holds for its later times ("... at 6:48 PM"); two zones, and none does.
-    "local" is left out: it is a place's time, not the account's."""
+    zone said once holds for its later times ("... at 6:48 PM"); two zones, and none does,
+    except in a paragraph that has written one of them ("0940 Pacific time ... at 0939:30"
+    in a report whose previous paragraph was in Eastern time). "local" is left out: it is a
+    place's time, not the account's."""
 
     def __init__(self) -> None:
         self._said: dict[str, Clock] = {}
+        self._paragraph = -1  # where the paragraph of the zones in ``_here`` starts
+        self._here: dict[str, Clock] = {}
 
     def read(self, text: str, start: int, end: int) -> None:
         """Note the zones written after the times in ``text[start:end]``."""
+        paragraph = text.rfind("\n", 0, start) + 1
+        if paragraph != self._paragraph:
+            self._paragraph, self._here = paragraph, {}
         for m in _TIME_RE.finditer(text, start, end):
             z = _ZONE_AFTER.match(text, m.end(), end)
             if z is not None and z["z"].casefold() != "local":
                 name = re.sub(r"\s+", " ", z["z"]).casefold()
                 said = text[m.start() : z.end()].strip(" ()")
                 self._said.setdefault(name, Clock(name, said, earlier=True))
+                self._here.setdefault(name, Clock(name, said, earlier=True))
 
-    def one(self) -> Clock | None:
-        """The one zone written so far, if there is exactly one."""
-        return next(iter(self._said.values())) if len(self._said) == 1 else None
+    def one(self, text: str = "", at: int = 0) -> Clock | None:
+        """The one zone written so far in the paragraph of ``text[at]``, else in the text,
+        if there is exactly one."""
+        here = text.rfind("\n", 0, at) + 1 == self._paragraph and len(self._here) == 1
+        zones = self._here if here else self._said
+        return next(iter(zones.values())) if len(zones) == 1 else None
