@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import FactcheckError
+from factcheck.domain.errors import LoadError
+from factcheck.io import discovery
 from factcheck.io.discovery import MAX_FILE_BYTES, read_bytes, scan
 
 
@@ -48,6 +54,62 @@ def test_read_bytes_reads_one_byte_past_the_limit_for_parse_to_refuse(tmp_path: 
     path.write_bytes(b"x" * (MAX_FILE_BYTES + 10))
     data, errors = read_bytes(path, "f.yaml")
     assert errors == [] and data is not None and len(data) == MAX_FILE_BYTES + 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=300), st.integers(0, 400))
+def test_a_file_is_read_whole_whatever_size_its_stat_said(data: bytes, said: int) -> None:
+    # Asked for by its size: a file that grew or shrank since fstat is still read whole.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "f.yaml"
+        path.write_bytes(data)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            assert discovery._read_up_to(fd, said) == data
+        finally:
+            os.close(fd)
+
+
+def test_a_file_that_grew_past_the_limit_is_cut_one_byte_past_it(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"x" * (MAX_FILE_BYTES + 10))
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert len(discovery._read_up_to(fd, 5)) == MAX_FILE_BYTES + 1
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "not a regular file: not read"),
+        (lambda p: p.mkdir(), "not a regular file: not read"),
+        (lambda p: p.symlink_to(p.parent / "nowhere"), "symbolic link that leads nowhere"),
+        (lambda p: p.symlink_to(p), "symbolic link that leads nowhere"),
+    ],
+)
+def test_what_is_not_a_file_is_said_so_unread(
+    tmp_path: Path, make: Callable[[Path], object], message: str
+) -> None:
+    path = tmp_path / "f.yaml"
+    make(path)
+    data, errors = read_bytes(path, "f.yaml")
+    assert data is None and [e.message[: len(message)] for e in errors] == [message]
+
+
+def test_an_unreadable_file_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("x: 1\n")
+
+    def refuse(*args: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert read_bytes(path, "f.yaml") == (
+        None,
+        [LoadError("f.yaml", None, "", "cannot read file: Permission denied")],
+    )
 
 
 def test_a_missing_corpus_raises(tmp_path: Path) -> None:
