@@ -46,6 +46,19 @@ from factcheck.extract.figure_words import own_words
         # those up to twelve; "one" is not ("one of the")
         ("It killed 370 people and injured forty others", "370", "It killed", "people"),
         ("one of the 370 victims", "370", "one of the", None),
+        # an amount with its currency sign is a figure too: "a year ago" is the $5.42's
+        (
+            "sales are up to $6.86 billion from $5.42 billion a year ago",
+            "$6.86 billion",
+            "sales are up to",
+            "",
+        ),
+        (
+            "sales are up to $6.86 billion from $5.42 billion a year ago",
+            "$5.42 billion",
+            "from",
+            "a year ago",
+        ),
     ],
 )
 def test_words_between_figures_belong_to_the_nearer(

@@ -251,7 +251,7 @@ def money(make_corpus: MakeCorpus) -> factcheck.Corpus:
         # a bare number is no amount of money: not the company's forecast
         ("Acme stands at Mile 65.6 of its line.", 65.6, "unreviewed-number"),
         # an amount the subject cannot tell: "Sales in a period." may be a company's too
-        ("Acme said sales were $6.8 billion.", 6.8e9, "unreviewed-number"),
+        ("Acme said the total was $6.8 billion.", 6.8e9, "unreviewed-number"),
         # a noun that is the unit of several properties names none, even one named by it
         ("Acme moved 300 people.", 300, "unreviewed-number"),
         # the sentence's only date: the words of its count name no date property

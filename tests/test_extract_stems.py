@@ -65,8 +65,23 @@ def test_synonyms_map_to_the_stems_of_verbs() -> None:
         "landed",
         "rise",
         "fall",
+        "estimate",  # "estimates", "predicted"
+        "before",  # "a year ago", "a year earlier"
     ]
     assert set(SYNONYMS.values()) <= {stem(v) for v in verbs}
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("analyst estimates of 92 cents", "estimat"),
+        ("analysts had predicted 82 cents", "estimat"),
+        ("from $5.42 billion a year ago", "befor"),
+        ("a year earlier", "befor"),
+    ],
+)
+def test_words_read_as_the_word_properties_are_named_by(text: str, meant: str) -> None:
+    assert meant in word_stems(text)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,9 @@ The stages, one module each: :mod:`.sentences` (sentences and clauses), :mod:`.d
 :mod:`.numbers` (figures, hedges, ranges, changes), :mod:`.units` (the
 unit word after a figure: "29 knots", "190 degrees", "0.8 nm north of"),
 :mod:`.vocabulary` (the corpus's entities and properties, compiled), :mod:`.subjects`
-(which entity a figure is about), :mod:`.properties` and :mod:`.stems` (what it says of it),
+(which entity a figure is about), :mod:`.properties`, :mod:`.property_words` (a
+property named by its description's opening words: "sales" -> ``revenue``),
+:mod:`.counted_nouns` and :mod:`.stems` (what it says of it),
 :mod:`.distances` (a length "SSE of" a place: a distance, and the place is not its subject),
 :mod:`.events` (a date of a sentence naming one event: that event's date),
 :mod:`.kinds` (a property's figure is about an entity of the kinds it describes: the

@@ -303,8 +303,15 @@ def _counts_another_unit(ctx: Context, m: Mention, prop: str) -> bool:
 def _narrowed(m: Mention, ctx: Context, prop: str, notes: list[str]) -> str:
     """ "The cell is designed for 100 prisoners": ``capacity`` is named ("designed for"),
     and ``cell-capacity`` adds a word the clause has before the figure ("cell"): the one
-    narrower property (the same unit, more words) whose added words are there wins."""
+    narrower property (the same unit, more words) whose added words are there wins. The
+    sentence's opening phrase counts as the clause's ("Adjusted for special items,
+    earnings per share came in at $1.01": ``adjusted-eps``)."""
     lo = clause_span(ctx.text, ctx.sent[0], ctx.sent[1], m.start)[0]
+    opening = ctx.text[ctx.sent[0] : lo]
+    # "Adjusted for special items, earnings ...", "Excluding items, ...": a participle
+    # opening the sentence qualifies its main clause ("Despite ...", "On Tuesday," do not)
+    if re.fullmatch(r"\s*[A-Z][a-z]+(?:ed|ing)\b[^\d,;]*,\s*", opening):
+        lo = ctx.sent[0]
     context = word_stems(ctx.text[lo : m.start])  # what the clause is about: before it
     base = set(prop.split("-"))
     narrower = [

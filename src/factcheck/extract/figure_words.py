@@ -17,11 +17,11 @@ from factcheck.extract.number_words import CARDINALS
 
 __all__ = ["own_words"]
 
-# Another figure near this one: digits standing alone ("7.2", "60,000"; not "A320") or a
+# Another figure near this one: digits standing alone ("7.2", "60,000", "$5.42"; not "A320") or a
 # number word ("one" left out: "one of the", "no one" are no figures). The words between
 # two figures belong to the nearer one.
 _FIGURE: Final = re.compile(
-    r"(?<![\w$.,])\d+(?:[.,:]\d+)*(?![A-Za-z])|\b(?:"
+    r"(?<![\w$.,])(?:US\$|[$\u20ac\u00a3])?\d+(?:[.,:]\d+)*(?![A-Za-z])|\b(?:"
     + "|".join(sorted((w for w in CARDINALS if w != "one"), key=len, reverse=True))
     + r"|hundreds|thousands|millions|dozens)\b",
     re.IGNORECASE,

@@ -16,8 +16,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extract.counted_nouns import counted_property
 from factcheck.extract.figure_words import own_words
 from factcheck.extract.mention import Mention
+from factcheck.extract.property_words import (
+    id_stems,
+    per_share,
+    speaks_of_shares,
+    stem_sequence,
+)
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem, word_stems
 from factcheck.extract.vocabulary import Names
@@ -69,7 +76,6 @@ TIME_UNITS: Final = frozenset({"seconds", "minutes", "hours", "days", "weeks", "
 #: Stems of the properties a bare year before a noun stands for ("a 1798 law", "the 2019
 #: building"): when the thing came to be.
 ORIGIN: Final = frozenset({"enact", "found", "build", "open", "creat", "establish", "born"})
-_PROPERTY_STOP: Final = frozenset({"of", "per", "in", "the", "a", "to", "by", "and", "or"})
 
 
 def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
@@ -129,7 +135,7 @@ def property_candidates(
     if not local:
         local = _next_clause(names, text, sent, mention, (lo, hi))
     if not local and mention.kind == "quantity" and not mention.unit:
-        local = _counted_property(names, text[mention.end : sent[1]])
+        local = counted_property(names, text[mention.end : sent[1]])
     if not local:
         local = _weaker(names, text, (lo, hi), mention, (sent[0], stop) if alone else None)
     return local
@@ -224,26 +230,31 @@ def _how_long(names: Names, mention: Mention) -> list[str]:
 
 def named_properties(names: Names, mention: Mention, before: str, after: str) -> list[str]:
     """Properties every word of whose id is in the context ("departs" -> ``departed``,
-    "began housing inmates" -> ``began-housing-inmates``), of the mention's type and a
-    unit that suits it. The most specific (most words) wins; a property named only by
-    the noun counted right after the figure ("40,000 inmates") gives way to one named
-    elsewhere ("a capacity for 40,000 inmates")."""
+    "began housing inmates" -> ``began-housing-inmates``), or every word of another way
+    the corpus's vocabulary names them ("sales" -> ``revenue``, see
+    :mod:`factcheck.extract.property_words`), of the mention's type and a unit that suits
+    it. The most specific (most words) wins; a property named only by the noun counted
+    right after the figure ("40,000 inmates") gives way to one named elsewhere ("a
+    capacity for 40,000 inmates"). A figure said per share ("94 cents a share") is only
+    of a property that speaks of shares."""
     context = word_stems(before) | word_stems(after)
     counted = word_stems(" ".join(re.findall(r"[A-Za-z]+", after)[:1]))
     elsewhere = word_stems(before) | word_stems(" ".join(re.findall(r"[A-Za-z]+", after)[1:]))
+    shares = per_share(mention, after)
+    sequence = [*stem_sequence(before), *stem_sequence(after)]
     scored: list[tuple[int, bool, str]] = []
     for prop, ptype in names.properties.items():
-        if ptype != mention.kind or prop.startswith("unreviewed"):
+        if (
+            ptype != mention.kind
+            or prop.startswith("unreviewed")
+            or not _unit_suits(names, prop, mention)
+        ):
             continue
-        words = {stem(w) for w in prop.split("-") if w not in _PROPERTY_STOP}
-        if not words or not words <= context:
+        if shares and not speaks_of_shares(prop, names.descriptions.get(prop, "")):
             continue
-        unit = names.units.get(prop)
-        if mention.kind == "quantity" and mention.unit and unit and unit != mention.unit:
-            continue
-        if mention.kind == "quantity" and mention.unit in _SPECIAL_UNITS and unit is None:
-            continue
-        scored.append((len(words), words <= elsewhere or not words <= counted, prop))
+        words = _named_by(names, prop, sequence, context, shares)
+        if words is not None:
+            scored.append((len(words), words <= elsewhere or not words <= counted, prop))
     if not scored:
         return _unit_named(names, mention, context)
     best = max(n for n, _, _ in scored)
@@ -253,61 +264,48 @@ def named_properties(names: Names, mention: Mention, before: str, after: str) ->
     return [p for _, p in top]
 
 
+def _unit_suits(names: Names, prop: str, mention: Mention) -> bool:
+    """A quantity's unit is the property's, or the property has none and the figure is
+    no percentage, amount or rank."""
+    unit = names.units.get(prop)
+    if mention.kind != "quantity":
+        return True
+    if mention.unit and unit and unit != mention.unit:
+        return False
+    return not (mention.unit in _SPECIAL_UNITS and unit is None)
+
+
+def _named_by(
+    names: Names, prop: str, sequence: list[str], context: set[str], shares: bool
+) -> frozenset[str] | None:
+    """The words that name ``prop`` around a figure: its id's, else those of the most
+    specific other way of naming it; None if neither is there."""
+    own = id_stems(prop)
+    if own and own <= context:
+        return own
+    ways = [w for w in names.alternatives.get(prop, ()) if w.said(sequence, context, shares)]
+    if not ways:
+        return None
+    best = max(ways, key=lambda w: w.size)
+    return frozenset(best.phrase) | best.words
+
+
 def _unit_named(names: Names, mention: Mention, context: set[str]) -> list[str]:
     """ "a half-hour drive" (30 minutes) -> ``drive-time`` (unit minutes): a property with
-    the figure's own unit, one of whose words is there."""
+    the figure's own unit, one of whose words (of its id or of another way of naming it:
+    "share" of ``eps``, "Earnings per share") is there."""
     if mention.kind != "quantity" or not mention.unit:
         return []
+
+    def words(prop: str) -> set[str]:
+        ways = names.alternatives.get(prop, ())
+        return set(id_stems(prop)).union(*({*w.phrase, *w.words} for w in ways))
+
     return [
         prop
         for prop, ptype in names.properties.items()
-        if ptype == "quantity"
-        and names.units.get(prop) == mention.unit
-        and {stem(w) for w in prop.split("-") if w not in _PROPERTY_STOP} & context
+        if ptype == "quantity" and names.units.get(prop) == mention.unit and words(prop) & context
     ]
-
-
-_COUNTED_RUN: Final = re.compile(r"(?:\s+|-)((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
-_RUN_STOP: Final = frozenset(
-    {"a", "an", "the", "of", "with", "for", "in", "on", "at", "to", "and", "or"}
-    | {"each", "which", "that", "who", "are", "is", "was", "were", "has", "have", "had", "by"}
-    | {"from", "per", "as"}
-)
-
-
-def _counted_property(names: Names, after: str) -> list[str]:
-    """Properties named by the noun counted after a figure: "eight buildings" -> buildings,
-    "32 prison cells" -> cells-per-building (the last word of the noun phrase decides);
-    "an eight-lane bridge" -> the property counted in lanes (its unit)."""
-    m = _COUNTED_RUN.match(after)
-    if not m:
-        return []
-    run: list[str] = []
-    for word in m.group(1).casefold().split():
-        if word in _RUN_STOP:
-            break
-        run.append(word)
-    found: dict[str, str] = {}  # property -> the word that named it
-    units = [(names.units.get(p) or "").casefold() for p in names.properties]
-    for prop, ptype in names.properties.items():
-        if ptype != "quantity" or prop.startswith("unreviewed"):
-            continue
-        word = next((w for w in run if _counts_as(prop, names.units.get(prop), w, units)), None)
-        if word is not None:
-            found[prop] = word
-    if len(found) > 1 and run:
-        found = {p: w for p, w in found.items() if w == run[-1]}
-    return list(found)
-
-
-def _counts_as(prop: str, unit: str | None, word: str, units: list[str]) -> bool:
-    """Whether the counted ``word`` names ``prop``: a word of its id that is no unit of
-    several properties ("people" names not ``people-evacuated``), or its unit when no
-    other property has that unit ("lanes", not "people")."""
-    unit = (unit or "").casefold()
-    own = unit.isalpha() and units.count(unit) == 1
-    shared = units.count(word) + units.count(word.removesuffix("s")) > 1
-    return (word in prop.split("-") and not shared) or (own and unit in (word, word + "s"))
 
 
 def property_of_subject(

@@ -69,6 +69,12 @@ SYNONYMS: Final = {
     "construct": "build",
     "establish": "found",
     "arriv": "land",
+    # "estimates" and "estimate" stem apart; "analysts had predicted": estimated
+    "estim": "estimat",
+    "predict": "estimat",
+    # "a year ago", "a year earlier": a year before
+    "ago": "befor",
+    "earlier": "befor",
     # a figure going up or down: "increased by", "plummeting by", "a drop in share"
     "increas": "rise",
     "rising": "rise",

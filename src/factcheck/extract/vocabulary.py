@@ -15,6 +15,7 @@ from typing import Final
 from factcheck.domain.corpus import Corpus
 from factcheck.extract.descriptions import Descriptors
 from factcheck.extract.mention import UNIDENTIFIED
+from factcheck.extract.property_words import Way, alternatives
 from factcheck.extract.stems import stem, word_stems
 
 __all__ = ["Names", "head_nouns", "head_stems"]
@@ -187,6 +188,8 @@ class Names:
     notes: dict[str, str] = field(default_factory=dict)
     # entity id -> its aliases as written
     alias_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # property id -> other stem sets that name it (see extract.property_words)
+    alternatives: dict[str, tuple[Way, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus | None) -> Names:
@@ -246,6 +249,7 @@ class Names:
             {p.id: frozenset(p.entity_kind) for p in corpus.properties.values() if p.entity_kind},
             {e.id: e.note for e in corpus.entities.values() if e.note},
             {e.id: tuple(a.name for a in e.aliases) for e in corpus.entities.values()},
+            alternatives(descriptions, (p.unit for p in corpus.properties.values())),
         )
 
     def entities_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
