@@ -254,3 +254,9 @@ def test_cents_read_back(n: int) -> None:
     """ "N cents" is N hundredths of a dollar, and no count N."""
     [m] = find_mentions(f"It paid {n} cents a share.")
     assert m.unit == "USD" and round(float(m.value) * 100) == n  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("word", ["Category", "Level", "Stage"])
+def test_a_step_on_a_scale_is_a_value_not_a_name(word: str) -> None:
+    """ "a Category 1 hurricane" says how strong it is; "a Boeing 737" says which model."""
+    assert [m.value for m in find_mentions(f"it became a {word} 4 storm")] == [4]

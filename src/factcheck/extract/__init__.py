@@ -11,8 +11,9 @@ the value itself (``2023-01`` is a month).
 
 The stages, one module each: :mod:`.sentences` (sentences and clauses), :mod:`.dates`,
 :mod:`.times` (with :mod:`.zone_names`: "EDT", "Pacific" to a zone),
-:mod:`.numbers` (figures, hedges, ranges, changes), :mod:`.units` (the
-unit word after a figure: "29 knots", "190 degrees", "0.8 nm north of"),
+:mod:`.numbers` (figures, hedges, ranges, changes; :mod:`.name_figures`: not
+"Footnote 2"), :mod:`.units` (the unit word after a figure: "29 knots", "190 degrees",
+"0.8 nm north of"),
 :mod:`.vocabulary` (the corpus's entities and properties, compiled), :mod:`.subjects`
 (which entity a figure is about), :mod:`.properties`, :mod:`.property_words` (a
 property named by its description's opening words: "sales" -> ``revenue``),

@@ -34,6 +34,7 @@ from factcheck.extract.mention import (
     overlaps,
     with_changes,
 )
+from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.times import Clock, WrittenZones, document_zone, find_times, time_spans
@@ -68,7 +69,9 @@ def find_mentions(
     end = len(text) if end is None else end
     pub = PartialDate.parse(published) if isinstance(published, str) else published
     seen, label = _unglued(text, start, end)
-    dates = _dates(seen, start, end, pub, previous)
+    names = name_figure_spans(seen, start, end)  # "Footnote 2", "the 2024 general election"
+    taken = [*taken, *names]
+    dates = [d for d in _dates(seen, start, end, pub, previous) if (d.start, d.end) not in names]
     times, folded = _times(seen, start, end, dates, day, (clock, local))
     # "at 1500 GMT" is a time, not the year 1500: a year is never followed by a zone
     dates = [d for d in dates if d.precision != "year" or not overlaps(d, times)]

@@ -293,6 +293,8 @@ _NAME_BEFORE: Final = re.compile(r"(?<=[a-z,;] )(?P<w>[A-Z][A-Za-z]+) $")
 _NOT_NAMES: Final = frozenset(
     {"About", "Around", "Over", "Under", "Some", "Nearly", "Almost", "Monday", "Tuesday"}
     | {"Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    # a step on a scale is a value: "a Category 1 hurricane", "Level 4 alert"
+    | {"Category", "Level", "Stage"}
 )
 
 
