@@ -42,7 +42,11 @@ __all__ = [
 #: Keywords that make a property clear: property id -> (phrases, unit the figure must have).
 #: ``None`` for the unit means a plain count or measure (not a percentage or an amount).
 _PROPERTY_KEYWORDS: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
-    "capacity": (("designed for", "space for", "accommodate", "capacity of"), None),
+    # "a mega-prison that can hold up to 40,000 inmates", "can house over 40,000 people"
+    "capacity": (
+        ("designed for", "space for", "accommodate", "capacity of", "can hold", "can house"),
+        None,
+    ),
     "inmates": (("houses", "serving sentences", "are held"), None),
     "opened": (("opened", "inaugurated"), None),
     "arrests": (("arrested",), None),
