@@ -273,3 +273,39 @@ def test_a_figure_said_again_keeps_its_subject(make_corpus: MakeCorpus) -> None:
     [(subject, prop, note)] = _drafts(_corpus(make_corpus), text)
     assert (subject, prop) == ("acme-q3", "revenue")
     assert "said again: 'Acme had revenue of $6.8 billion.'" in note
+
+
+WEATHER_ENTITIES = """
+entities:
+  - {id: reno-airport, name: Reno Airport, kind: airport}
+  - {id: reno-weather, name: "Reno's weather report of 09:56", kind: observation}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+WEATHER_PROPERTIES = """
+properties:
+  - {id: wind-gust, type: quantity, entity_kind: observation, unit: knots, description: Gusts.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # every word of its name is in the sentence: it is described there
+        ("Renos reported weather included gusts to 38 knots.", "reno-weather"),
+        # one word of its name is no evidence: unidentified, never a guess
+        ("The weather included gusts to 38 knots.", UNIDENTIFIED),
+    ],
+)
+def test_an_entity_the_sentence_spells_out_word_by_word(
+    make_corpus: MakeCorpus, text: str, subject: str
+) -> None:
+    corpus = _corpus(
+        make_corpus,
+        **{"entities.yaml": WEATHER_ENTITIES, "properties.yaml": WEATHER_PROPERTIES},
+    )
+    [(got, prop, note)] = _drafts(corpus, text)
+    assert (got, prop) == (subject, "wind-gust"), note
+    if subject != UNIDENTIFIED:
+        assert "every word of its name" in note

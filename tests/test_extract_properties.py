@@ -314,3 +314,25 @@ def test_a_label_before_a_colon_names_the_figure(
     claims = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
     [claim] = [c for c in claims if c["value"] == value]
     assert claim["property"] == prop, claim["note"]
+
+
+CAPACITY = """
+properties:
+  - {id: capacity, type: quantity, unit: people, description: Number of people a facility can hold.}
+  - {id: inmates, type: quantity, unit: people, description: People held.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prison can hold up to 40,000 inmates.",
+        "It is a mega-prison that can house over 40,000 people.",
+    ],
+)
+def test_what_a_place_can_hold_is_its_capacity(make_corpus: MakeCorpus, text: str) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": CAPACITY}))
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
+    assert claim["property"] == "capacity", claim["note"]

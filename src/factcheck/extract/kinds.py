@@ -20,9 +20,10 @@ narrowed, each step only when it leaves some, until one remains:
 
 The one left is chosen only when the text names it, its name holds the name of the entity
 picked (step 2, or with no pick a name the sentence has), it gives a day the sentence
-writes, or the paragraph was about it: a word shared with an entity the text never names
-is no evidence in a large corpus. When several remain, the subject is ``unidentified`` and
-the note names them: never a guess presented as known.
+writes, the paragraph was about it, or the sentence has every word of its name ("Renos
+reported weather" of "Reno's weather report of 09:56"): a word shared with an entity the
+text never names is no evidence in a large corpus. When several remain, the subject is
+``unidentified`` and the note names them: never a guess presented as known.
 """
 
 from __future__ import annotations
@@ -178,6 +179,14 @@ def _on_the_day(names: Names, entity: str, ev: Evidence) -> bool:
     return any(d[:10] == mine[:10] for d in ev.dates for mine in days if len(d) >= 10)
 
 
+def _spelled_out(names: Names, entity: str, ev: Evidence) -> bool:
+    """Whether the sentence has every word of the entity's name, two at least ("At 0956,
+    Renos reported weather ..." of "Reno's weather report of 09:56"): it is described
+    there, if not by its name as written."""
+    own = {w for w in _words(names.names.get(entity, "")) if w.isalpha() and len(w) > 2}
+    return len(own) >= 2 and own <= _words(ev.text[ev.sent[0] : ev.sent[1]])
+
+
 def _shared(names: Names, candidates: list[str], ev: Evidence) -> list[str]:
     """The candidates sharing most words or dates with the sentence, counting only words
     not every candidate has."""
@@ -268,8 +277,11 @@ def fit_kind(
         or candidates[0] in ev.around.in_text
         or candidates[0] == ev.before
         or _on_the_day(names, candidates[0], ev)
+        or _spelled_out(names, candidates[0], ev)
     ):
         chosen = candidates[0]
+        if _spelled_out(names, chosen, ev) and not reasons:
+            reasons.append("the sentence has every word of its name")
         why = "; ".join(reasons) or "the only one of the corpus, named in the text"
         return chosen, f"subject: {chosen}, the {names.kinds[chosen]} {why} ({was})"
     named = [e for e in candidates if e in ev.around.in_text] or candidates

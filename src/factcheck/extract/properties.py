@@ -19,6 +19,7 @@ from typing import Final
 from factcheck.extract.counted_nouns import counted_property
 from factcheck.extract.figure_words import own_words
 from factcheck.extract.mention import Mention
+from factcheck.extract.property_keywords import SPECIAL_UNITS, keyword_hits
 from factcheck.extract.property_words import (
     id_stems,
     per_share,
@@ -39,38 +40,8 @@ __all__ = [
     "property_of_subject",
 ]
 
-#: Keywords that make a property clear: property id -> (phrases, unit the figure must have).
-#: ``None`` for the unit means a plain count or measure (not a percentage or an amount).
-_PROPERTY_KEYWORDS: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
-    "capacity": (("designed for", "space for", "accommodate", "capacity of"), None),
-    "inmates": (("houses", "serving sentences", "are held"), None),
-    "opened": (("opened", "inaugurated"), None),
-    "arrests": (("arrested",), None),
-    "imprisoned": (("imprisoned",), None),
-    "killed": (("killed", "lives"), None),
-    "population": (("population of",), None),
-    "prison-population": (("in prisons",), None),
-    "incarceration-rate": (("prisoners per",), "per 100,000"),
-    "incarceration-rate-world-rank": (("prisoners per",), "rank"),
-    "enacted": (("act of",), None),
-    "homicide-rate": (("murders per", "homicides per"), "per 100,000"),
-    "homicide-rate-decrease": (("murder rate", "homicide rate"), "percent"),
-    "approval-rating": (("approved of",), "percent"),
-    "right-direction": (("right direction",), "percent"),
-    "age": (("years old",), "years"),
-    "payment": (("would receive",), "USD"),
-    "payment-share-of-prison-budget": (("budget",), "percent"),
-    "citizenship-investment": (("citizenship",), "USD"),
-    "watchtowers": (("towers",), None),
-    "site-area": (("located on an area",), "hectares"),
-    "tco-designated": (("transnational criminal organization",), None),
-    "fto-designated": (("foreign terrorist organization",), None),
-    "founded": (("was formed", "was founded"), None),
-    "time-outside-cell": (("leave their cells", "outside the cell"), "minutes"),
-}
-
 Span = tuple[int, int]
-_SPECIAL_UNITS: Final = frozenset({"percent", "USD", "EUR", "GBP", "rank", "times"})
+
 #: Units of a span of time, as the number reader writes them.
 TIME_UNITS: Final = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 #: Stems of the properties a bare year before a noun stands for ("a 1798 law", "the 2019
@@ -87,28 +58,9 @@ def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
     if mention.unit and unit:
         return unit == mention.unit
     if unit is None:
-        return mention.unit not in _SPECIAL_UNITS and not (mention.unit or "").startswith("per ")
+        return mention.unit not in SPECIAL_UNITS and not (mention.unit or "").startswith("per ")
     # a bare number is no amount of money or share: "Mile 65.6" is not a company's sales
-    return mention.unit is not None or unit not in _SPECIAL_UNITS
-
-
-def _keyword_hits(names: Names, mention: Mention, low: str) -> list[str]:
-    found = []
-    for prop, (phrases, unit) in _PROPERTY_KEYWORDS.items():
-        if names.properties.get(prop) != mention.kind or not any(p in low for p in phrases):
-            continue
-        if (
-            mention.kind == "quantity"
-            and unit != mention.unit
-            and not (
-                unit is None
-                and mention.unit not in _SPECIAL_UNITS
-                and not (mention.unit or "").startswith("per ")
-            )
-        ):
-            continue
-        found.append(prop)
-    return found
+    return mention.unit is not None or unit not in SPECIAL_UNITS
 
 
 def property_candidates(
@@ -125,9 +77,9 @@ def property_candidates(
     # the sentence stops, for this figure, where a clause saying when or why begins
     sub = re.search(r",(?=" + _SUBORDINATE.pattern + ")", text[mention.end : sent[1]], re.I)
     stop = mention.end + sub.start() if sub else sent[1]
-    local = _keyword_hits(names, mention, text[lo:hi].casefold())
+    local = keyword_hits(names, mention, text[lo:hi].casefold())
     if not local and alone:
-        local = _keyword_hits(names, mention, text[sent[0] : stop].casefold())
+        local = keyword_hits(names, mention, text[sent[0] : stop].casefold())
     if not local:
         local = named_properties(names, mention, *own_words(text, lo, hi, mention))
     if not local and alone:
@@ -188,7 +140,7 @@ def described_properties(names: Names, mention: Mention, before: str, after: str
         # a count of seats or houses its noun ("250 members ... to hold": no seats held)
         and not (
             mention.kind == "quantity"
-            and names.units.get(prop) in _SPECIAL_UNITS
+            and names.units.get(prop) in SPECIAL_UNITS
             and mention.unit != names.units.get(prop)
         )
         and not (mention.unit is None and _counts_other(names.units.get(prop), after))
@@ -211,7 +163,7 @@ def _next_clause(
     if hi >= sent[1] or re.search(r"[A-Za-z]{4,}", bare) or _SUBORDINATE.match(text, hi + 1):
         return []
     n_lo, n_hi = clause_span(text, sent[0], sent[1], hi + 1)
-    return _keyword_hits(names, mention, text[n_lo:n_hi].casefold()) or named_properties(
+    return keyword_hits(names, mention, text[n_lo:n_hi].casefold()) or named_properties(
         names, mention, "", text[n_lo:n_hi]
     )
 
@@ -272,7 +224,7 @@ def _unit_suits(names: Names, prop: str, mention: Mention) -> bool:
         return True
     if mention.unit and unit and unit != mention.unit:
         return False
-    return not (mention.unit in _SPECIAL_UNITS and unit is None)
+    return not (mention.unit in SPECIAL_UNITS and unit is None)
 
 
 def _named_by(
