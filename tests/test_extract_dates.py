@@ -227,3 +227,27 @@ def test_a_weekday_alone_is_that_weekday_within_a_week_of_publication(
     day = date.fromisoformat(str(claim["value"]))
     assert f"{day:%A}" == weekday
     assert 0 <= ((day - published).days if future else (published - day).days) <= 6
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a month's day, then a count after the comma
+        ("On Monday, April 15, 30,000 athletes ran.", ["2024-04-15", 30000]),
+        ("On April 15, 300 athletes ran.", ["2024-04-15", 300]),
+        # no day of a month: a list of numbers, a decimal
+        ("On June 5, 6 and 7 it rained.", [5, 6, 7]),
+        ("It weighed May 1.5 kilos.", [1.5]),
+    ],
+)
+def test_a_month_s_day_before_a_count(text: str, values: list[object]) -> None:
+    assert [m.value for m in find_mentions(text, "2024-07-05")] == values
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(100, 10**6),
+)
+def test_a_count_after_a_month_s_day_is_read_apart(d: date, n: int) -> None:
+    found = find_mentions(f"On {d:%B} {d.day}, {n:,} people came.", str(d.year))
+    assert [m.value for m in found] == [d.isoformat(), n]

@@ -173,6 +173,10 @@ def test_document_zone(text: str, zone: str | None) -> None:
         # minutes and seconds after "in", bare: how long it took, in seconds
         ("He ran the first 5K in 14:21.", "quantity", 861),
         ("She crossed in 28:28, a record.", "quantity", 1708),
+        # a margin: "trailing by", "won by"
+        ("He was trailing by 2:21 at 25K.", "quantity", 141),
+        ("She won by 0:45 over the field.", "quantity", 45),
+        ("It was over by 5:30 p.m. ET.", "date", "2025-03-15T17:30-04:00"),
         # a clock time: said "at", or with a zone or a.m./p.m. after "in"
         ("The plane landed at 14:21 ET.", "date", "2025-03-15T14:21-04:00"),
         ("It starts in 5:30 p.m. ET slots.", "date", "2025-03-15T17:30-04:00"),

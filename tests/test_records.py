@@ -15,6 +15,7 @@ import factcheck
 from factcheck.domain.model import SourceFile
 from factcheck.io import load as loader
 from factcheck.io import parse, records
+from factcheck.io.claim_index import encode_index
 from factcheck.io.discovery import scan
 from factcheck.testing import strategies as fst
 
@@ -74,19 +75,25 @@ def test_worker_processes_read_as_this_process_does(monkeypatch: pytest.MonkeyPa
     assert factcheck.audit(parallel) == factcheck.audit(serial)
 
 
+_ONE_CLAIM = json.dumps(
+    {"kind": "source", "index": encode_index([["cecot", "capacity", 1, "exact"]])}
+).encode()
+
+
 @pytest.mark.parametrize(
     ("head", "body"),
     [
         (b"{}", b"{}"),
+        (b'{"kind": "source", "index": [["cecot", "capacity", 1, "exact"]]}', b"{}"),
         (b'{"kind": "bogus"}', b'{"errors": [], "positions": ["v", null]}'),
         (
             b'{"kind": "source", "index": []}',
             b'{"errors": [], "positions": ["x", 1], "source": {}}',
         ),
         (b'{"kind": null}', b'{"errors": [["f", -3, "", "m"]], "positions": ["v", null]}'),
-        (b'{"kind": "source", "index": [["cecot", "capacity", 1, "exact"]]}', b"[1, 2]"),
+        (_ONE_CLAIM, b"[1, 2]"),
         (
-            b'{"kind": "source", "index": [["cecot", "capacity", 1, "exact"]]}',
+            _ONE_CLAIM,
             b'{"errors": [], "positions": ["m", 1, {}, {"source": ["m", 1, {}, {}], '
             b'"claims": ["s", 2, [3], []]}], "source": {"id": "x"}, "claims": []}',
         ),
@@ -160,7 +167,7 @@ def test_a_partial_reading_decodes_only_the_lines_it_takes() -> None:
     key, sid, head, body = _source_row()
     rec = records._record(key, sid, head)
     first, *lines = body.split(b"\n")
-    assert rec.index[1] is not None
+    assert rec.index.entry(1) is not None
     lines[1] = b"{not json"
     broken = b"\n".join([first, *lines])
     assert records.reading(rec, broken, {0, 2}).indexes == (0, 2)
@@ -197,9 +204,10 @@ def test_reading_fresh_files_lets_go_of_their_bytes(tmp_path: Path, many: bool) 
     ],
 )
 def test_an_index_date_range_is_two_dates_or_a_miss(value: list[Any], entry: Any) -> None:
-    head = json.dumps({"kind": "source", "index": [["s", "p", value, "between"]]}).encode()
+    index = encode_index([["s", "p", value, "between"]])
+    head = json.dumps({"kind": "source", "index": index}).encode()
     if entry is None:
         with pytest.raises(records._ERRORS):
             records._record("k", "", head)
     else:
-        assert records._record("k", "", head).index == (entry,)
+        assert records._record("k", "", head).index.entries() == (entry,)

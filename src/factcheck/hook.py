@@ -20,7 +20,6 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from operator import itemgetter
 
 from factcheck.domain.corpus import Corpus, date_claim_span
 from factcheck.domain.model import SourceFile
@@ -192,10 +191,11 @@ def _in_reach(
     subjects = {subject for subject, _ in within.keys} | set(within.subjects)
     props = within.properties
     # A corpus spells its few thousand subjects many times: each spelling is resolved
-    # once, and an entry is passed over on two set lookups (most are out of reach).
+    # once, and the claims near the reach are found by a set lookup made in C for each
+    # entry of the index's columns (most are out of reach).
     spellings: set[str] = set()
     for rec in stored.values():
-        spellings.update(map(itemgetter(0), filter(None, rec.index)))
+        spellings.update(rec.index.subjects)
     resolved = {raw: vocabulary.resolve(raw) for raw in spellings}
     near = {raw for raw, subject in resolved.items() if subject in subjects}
     known = {raw for raw, subject in resolved.items() if subject is not None}
@@ -207,13 +207,12 @@ def _in_reach(
         if within.everything or rec.sid in sids:
             rest[i] = None  # shares a source id with a file read: merged exactly as whole
             continue
-        taken = {
-            n
-            for n, e in enumerate(rec.index)
-            if e is not None
-            and (e[0] in near or (e[1] in props and e[0] in known))
-            and within.needs((resolved[e[0]], e[1]))  # type: ignore[arg-type]
-        }
+        index = rec.index
+        spelt, of = index.subjects, index.properties
+        maybe = set(index.where(spelt, near))
+        if props:
+            maybe.update(n for n in index.where(of, props) if spelt[n] in known)
+        taken = {n for n in maybe if within.needs((resolved[spelt[n]], of[n]))}  # type: ignore[arg-type]
         if taken or rec.kind != "source" or shared[rec.sid] > 1:
             rest[i] = taken
     return rest
@@ -259,7 +258,9 @@ def _events(
         for p, prop in vocabulary.properties.items()
         if prop.type == "order" or (prop.type == "date" and p in named)
     }
-    entries = [e for head in heads for e in head.index if e is not None and e[1] in kinds]
+    entries = [
+        head.index.row(n) for head in heads for n in head.index.where(head.index.properties, kinds)
+    ]
     for r in read:
         if isinstance(r.parsed, SourceFile):
             entries += [index_entry(c) for c in r.parsed.claims if c is not None]  # type: ignore[misc]

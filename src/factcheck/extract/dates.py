@@ -51,7 +51,13 @@ DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         ("month-day-year", rf"\b{_WD}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
         ("month-year", rf"\b(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"),
         ("month-relative-year", rf"\b(?P<m>{_MONTH})\s+(?P<rel>this|last|next)\s+year\b"),
-        ("month-day", rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?![,.]?\s*\d)"),
+        # not "May 1.5", "June 5, 6 and 7", "March 15, 2025" (a year: read above); but
+        # "On April 15, 30,000 athletes" is a day and then a count
+        (
+            "month-day",
+            rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b"
+            rf"(?!\.\d|,?\s*(?:{_YEAR}\b|\d{{1,2}}\b(?!,\d{{3}})))",
+        ),
         (
             "month",
             r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|mid-)\s+"

@@ -91,9 +91,10 @@ _ZONE_AFTER: Final = re.compile(
     r"(?:(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=local\s+time))?" + _ZONE_WORD + r"\)?"
 )
 # "through the first 5K in 14:21": minutes and seconds after "in", with no a.m. or p.m. and
-# no zone, are how long something took, not when it happened.
+# no zone, are how long something took, not when it happened; so is a margin ("trailing by
+# 2:21", "won by 0:45").
 SPLIT_RE: Final = re.compile(
-    r"\b[Ii]n\s+(?P<d>(?P<mm>[0-5]?\d):(?P<ss>[0-5]\d))(?![\d:]|\.\d)"
+    r"(?:\b[Ii]n|\b(?:trail\w*|lead\w*|led|won|wins|ahead|behind|beat\w*)\s+by)\s+(?P<d>(?P<mm>[0-5]?\d):(?P<ss>[0-5]\d))(?![\d:]|\.\d)"
     r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.|\(?" + _ZONE_WORD + r"))"
 )
 

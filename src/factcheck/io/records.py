@@ -27,6 +27,7 @@ from factcheck.domain.corpus import PLACE_KEYS
 from factcheck.domain.errors import LoadError
 from factcheck.domain.model import Claim, Source, SourceFile
 from factcheck.io import yaml_reader as _yaml
+from factcheck.io.claim_index import ClaimIndex, IndexEntry, decode_index, encode_index
 from factcheck.io.compact import compact_claims, share_fields
 from factcheck.io.orphans import end_with_parent
 from factcheck.io.parse import FILE_KINDS, Reading, parse_file
@@ -47,10 +48,6 @@ __all__ = [
     "to_row",
 ]
 
-#: What a claim's index entry says: its subject as written, its property, its value when
-#: text or a whole number, and its hedge.
-IndexEntry = tuple[str, str, str | int | tuple[str | int, ...] | None, str] | None
-
 
 class Unreadable(Exception):
     """A stored row that does not decode to what it should: treated as a miss."""
@@ -68,7 +65,7 @@ class FileRecord:
     key: str
     kind: str | None
     sid: str
-    index: tuple[IndexEntry, ...]
+    index: ClaimIndex
 
 
 #: What decoding a bad row can raise: each is a miss.
@@ -88,7 +85,9 @@ def to_row(key: str, r: Reading) -> FileRow:
         seq = positions.get("claims")
         if not isinstance(seq, _yaml.YamlSeq):  # "claims must be a list": none were read
             seq = _yaml.YamlSeq(1)
-        head["index"] = [None if c is None else index_entry(c) for c in r.parsed.claims]
+        head["index"] = encode_index(
+            [None if c is None else index_entry(c) for c in r.parsed.claims]
+        )
         for i, claim in enumerate(r.parsed.claims):
             if claim is None:
                 claims.append(b"null")
@@ -296,13 +295,14 @@ def _claims(
     if only is None:  # every line: one JSON document, one call
         stored = json.loads(b"[" + b",".join(rows) + b"]")
     else:
-        stored = {i: json.loads(rows[i]) for i in only if rec.index[i] is not None}
+        stored = {i: json.loads(rows[i]) for i in only if i not in rec.index.invalid}
     claims: list[Claim | None] = []
     lines = _yaml.YamlSeq(seq.line)
     indexes: list[int] = []
-    for i, entry in enumerate(rec.index):
+    for i in range(len(rec.index)):
         if only is not None and i not in only:
             continue
+        entry = rec.index.entry(i)
         claim_lines: Any = None
         claim = None
         if entry is not None:
@@ -323,38 +323,10 @@ def _record(key: str, sid: str, head: bytes) -> FileRecord:
     kind = data["kind"]
     if kind is not None and kind not in FILE_KINDS:
         raise Unreadable(f"unknown kind {kind!r}")
-    index: tuple[IndexEntry, ...] = ()
+    index = ClaimIndex()
     if kind == "source" and data.get("index") is not None:
-        index = _index(data["index"])
+        index = decode_index(data["index"])
     return FileRecord(key, kind, sid, index)
-
-
-def _index(entries: Any) -> tuple[IndexEntry, ...]:
-    """A decoded claim index, each entry checked as :func:`_index_entry` checks it.
-
-    One loop with no call per entry, not even for a date range: a hook decodes the entry
-    of every claim in the corpus, and the call was a third of that.
-    """
-    out: list[IndexEntry] = []
-    append = out.append
-    for e in entries:
-        if e is None:
-            append(None)
-            continue
-        subject, prop, value, hedge = e
-        if type(subject) is not str or type(prop) is not str or type(hedge) is not str:
-            raise Unreadable(f"bad index entry {e!r}")
-        kind = type(value)
-        if kind is list:  # a date range (one claim in twenty): two dates, text or numbers
-            first, last = value  # a ValueError (a miss) unless two
-            if type(first) not in (str, int) or type(last) not in (str, int):
-                raise Unreadable(f"bad index value {value!r}")
-            append((subject, prop, (first, last), hedge))
-        elif kind is str or kind is int or value is None:
-            append((subject, prop, value, hedge))
-        else:
-            raise Unreadable(f"bad index value {value!r}")
-    return tuple(out)
 
 
 def _index_entry(e: Any) -> tuple[str, str, str | int | tuple[str | int, ...] | None, str]:
