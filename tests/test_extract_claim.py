@@ -220,3 +220,38 @@ def test_the_one_property_in_the_figure_s_unit_of_the_subject_s_kind(
     assert (claim["subject"], claim["property"]) == ("cecot", prop)
     if prop == "occupancy":
         assert "the only one of its type and unit said of a prison" in claim["note"]
+
+
+REVENUE = """
+properties:
+  - {id: revenue, type: quantity, unit: USD, description: Sales in a period.}
+  - {id: revenue-growth, type: quantity, unit: percent, description: Rise of sales.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "props"),
+    [
+        # a percentage change "to" an amount: the amount is the level, of the named property
+        (
+            "CECOT posted revenue growth of 12 per cent to $24.5 billion.",
+            ["revenue-growth", "revenue"],
+        ),
+        ("CECOT revenue went up 16 per cent to $7.7 billion.", ["revenue-growth", "revenue"]),
+        # "to" starting another phrase: no level
+        ("CECOT revenue went up 16 per cent, to the surprise of many, $7.7 billion.", None),
+    ],
+)
+def test_the_level_a_percentage_change_reached(
+    make_corpus: MakeCorpus, text: str, props: list[str] | None
+) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": REVENUE}))
+    ctx, mentions = _context(text, Names.of(corpus))
+    claims = [make_claim(m, ctx, alone=len(mentions) == 1)[0] for m in mentions]
+    got = [c["property"] for c in claims]
+    if props is None:
+        assert "the level the change before it reached" not in claims[-1]["note"], got
+    else:
+        assert got == props, [c["note"] for c in claims]

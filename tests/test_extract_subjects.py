@@ -492,3 +492,30 @@ def test_events_and_names(
     [claim] = [c for c in claims if c["value"] == value]
     assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
     assert why in claim["note"]
+
+
+PAPERS = """
+entities:
+  - {id: microsoft, name: Microsoft, kind: company}
+  - {id: intel, name: Intel, kind: company}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+properties:
+  - {id: share-price, type: quantity, unit: USD, description: Price of a share.}
+  - {id: sales, type: quantity, unit: USD, description: Sales in a period.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+def test_it_opening_a_paragraph_goes_on_about_the_last_subject(make_corpus: MakeCorpus) -> None:
+    text = (
+        "Intel said sales were $16 billion. Intel beat its forecast.\n"
+        "Microsoft shares bounced above $80 a share.\n"
+        "It shrugged off sluggish PC sales to post sales of $24.5 billion."
+    )
+    entities, properties = PAPERS.split("properties:")
+    root = make_corpus({"entities.yaml": entities, "properties.yaml": "properties:" + properties})
+    claims = draft_fact_file(text, "x", corpus=factcheck.load(root), published="2025-03-20").claims
+    [claim] = [c for c in claims if c["value"] == 24.5e9]
+    assert claim["subject"] == "microsoft", claim["note"]
+    assert "'It' opening the sentence" in claim["note"]

@@ -328,9 +328,12 @@ def _narrowed(m: Mention, ctx: Context, prop: str, notes: list[str]) -> str:
     return narrower[0]
 
 
-# "increased by two percentage points to ", "plummeting by 20 points to ": the figure
-# after is the level the change reached.
-_CHANGED_TO: Final = re.compile(r"\bby\s+[^,;]{1,40}?\bto\s+$", re.IGNORECASE)
+# "increased by two percentage points to ", "plummeting by 20 points to ", "went up 16
+# per cent to ", "growth of 12 per cent to ": the figure after is the level the change reached.
+_CHANGED_TO: Final = re.compile(
+    r"(?:\bby\s+[^,;]{1,40}?|\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)[^,;\d]{0,25}?)\bto\s+$",
+    re.IGNORECASE,
+)
 
 
 def _level(m: Mention, ctx: Context, notes: list[str]) -> str | None:

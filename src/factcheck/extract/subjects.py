@@ -275,8 +275,16 @@ def _pronoun(names: Names, found: Found, place: Place) -> tuple[str, str] | None
     """ "..., and it began housing inmates": "it" is the subject of the figure before."""
     text = place.text
     lo, hi = clause_span(text, place.sent[0], place.sent[1], place.at)
-    if place.last is None or any(lo <= f[0] and f[1] <= hi for f in found):
+    if any(lo <= f[0] and f[1] <= hi for f in found):
         return None
+    if place.last is None:
+        # "It shrugged off ...": a sentence opening with "it" and naming nothing goes on
+        # about the subject of the sentence before, even across a paragraph's end
+        opens = re.match(r"\s*It\b", text[place.sent[0] : place.sent[1]])
+        if opens is None or place.recent is None or found:
+            return None
+        subject = place.recent[1]
+        return subject, f"subject: 'It' opening the sentence stands for {subject}, the last subject"
     if re.search(r"(?:^|\band\s+|,\s*)\s*it\b", text[lo : place.at], re.I):
         return place.last, f"subject: 'it' stands for {place.last}, the subject before it"
     return None
