@@ -216,7 +216,7 @@ def test_a_headline_figure_the_body_says_again_is_drafted_once() -> None:
     assert "headline" in draft.data["source"]["note"]
     # a figure only the headline gives stays, and a first line that is a sentence is no headline
     assert [c["value"] for c in draft_fact_file("Quake kills 12\nMany died.", "x").claims] == [12]
-    text = "The quake killed 370.\nIt killed 370 people."
+    text = "The quake killed 37.\nIt killed 37 people."
     assert len(draft_fact_file(text, "x").claims) == 2
 
 

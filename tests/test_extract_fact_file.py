@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.extract.fact_file import Draft
+from factcheck.extract.mention import UNIDENTIFIED
 from factcheck.io import yaml_reader as _yaml
 
 
@@ -51,14 +52,15 @@ def test_restated_claims_are_dropped_once_identified() -> None:
                 _claim(0, 7.2),
                 _claim(1, 7.2),  # said again: dropped, noted on the first
                 _claim(2, 7.2, hedge="about"),  # another hedge: another claim
-                _claim(3, 7.2, subject="unidentified"),  # unknown subject: kept
+                _claim(3, 7, subject="unidentified"),  # unknown subject: kept
                 _claim(4, 7.2),  # an infobox's value (below): kept beside the body's
+                _claim(5, 7),
             ],
         },
         labelled={"c4"},
     )
     assert draft.drop_restated() == 1
-    assert [c["id"] for c in draft.claims] == ["c0", "c2", "c3", "c4"]
+    assert [c["id"] for c in draft.claims] == ["c0", "c2", "c3", "c4", "c5"]
     assert "said again: 'sentence 1'" in str(draft.claims[0]["note"])
 
 
@@ -74,11 +76,11 @@ def test_a_figure_whose_property_was_not_told_is_dropped_beside_one_that_was() -
         {
             "source": {"id": "s"},
             "claims": [
-                _claim(0, 5.4, property="unreviewed-number"),  # before the told one: dropped
-                _claim(1, 5.4),
-                _claim(2, 5.4, property="unreviewed-number", subject="other"),  # kept
-                _claim(3, 6.0, property="unreviewed-number"),  # another value: kept
-                _claim(4, 5.4, property="unreviewed-number", subject="unidentified"),  # kept
+                _claim(0, 5, property="unreviewed-number"),  # before the told one: dropped
+                _claim(1, 5),
+                _claim(2, 5, property="unreviewed-number", subject="other"),  # kept
+                _claim(3, 6, property="unreviewed-number"),  # another value: kept
+                _claim(4, 5, property="unreviewed-number", subject="unidentified"),  # kept
             ],
         }
     )
@@ -100,3 +102,39 @@ def test_every_value_said_of_a_subject_is_kept_once_told(said: list[tuple[int, b
     assert {c["value"] for c in draft.claims} == {v for v, _ in said}
     told = {v for v, t in said if t}
     assert all(c["property"] == "magnitude" for c in draft.claims if c["value"] in told)
+
+
+def test_a_distinct_figure_said_again_untold_is_drafted_once() -> None:
+    draft = Draft(
+        {
+            "source": {"id": "s"},
+            "claims": [
+                _claim(0, 30000.0, unit="athletes"),
+                _claim(1, 30000.0, unit="athletes", subject="unidentified"),  # dropped
+                _claim(2, 30000.0, unit="people", subject="unidentified"),  # another unit
+                _claim(3, 12.0, subject="other"),
+                _claim(4, 12.0, subject="unidentified"),  # a small count: kept
+                _claim(5, 2.5, subject="other"),
+                _claim(6, 2.5, property="unreviewed-number"),  # a fraction: dropped
+                _claim(7, 2.5, subject="third"),  # told of another subject: kept
+                _claim(8, 30000.0, unit="athletes", subject="unidentified"),  # infobox: kept
+            ],
+        },
+        labelled={"c8"},
+    )
+    assert draft.drop_restated() == 2
+    assert [c["id"] for c in draft.claims] == ["c0", "c2", "c3", "c4", "c5", "c7", "c8"]
+    assert "said again: 'sentence 1'" in str(draft.claims[0]["note"])
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from([7.5, 300.0, 3.0]), st.sampled_from(["a", "unidentified"])))
+)
+def test_restatements_never_lose_a_value(said: list[tuple[float, str]]) -> None:
+    """Every value stays; a small count said again of no known subject is never dropped."""
+    claims = [_claim(i, v, subject=s) for i, (v, s) in enumerate(said)]
+    draft = Draft({"source": {"id": "s"}, "claims": claims})
+    draft.drop_restated()
+    assert {c["value"] for c in draft.claims} == {v for v, _ in said}
+    small = [c for c in draft.claims if c["value"] == 3.0 and c["subject"] == UNIDENTIFIED]
+    assert len(small) == len([s for v, s in said if v == 3.0 and s == UNIDENTIFIED])

@@ -80,6 +80,7 @@ class Draft:
             first[key] = claim
             kept.append(claim)
         kept = _without_placeholder_restatements(kept, first)
+        kept = _without_distinct_restatements(kept, self.labelled)
         dropped = len(self.claims) - len(kept)
         self.data["claims"] = kept
         return dropped
@@ -87,6 +88,34 @@ class Draft:
 
 _PLACEHOLDERS = frozenset({UNREVIEWED_NUMBER, UNREVIEWED_DATE})
 _RESTATED = ("subject", "value", "unit", "hedge")
+
+
+def _distinct(value: object) -> bool:
+    """A figure no two facts of one text share by chance: 100 or more, or with a fraction
+    ("30,000 athletes", "2:06:17", "238 people"), not "two" or "12"."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return abs(value) >= 100 or value != int(value)
+
+
+def _without_distinct_restatements(
+    claims: list[dict[str, Any]], labelled: set[str]
+) -> list[dict[str, Any]]:
+    """Less the later drafts of a distinct figure said again with its unit and hedge whose
+    subject or property was not told ("30,000 athletes took to the course", then "On
+    Monday, April 15, 30,000 athletes ..."): noted on the first. An infobox's stays."""
+    first: dict[tuple[str, ...], dict[str, Any]] = {}
+    kept = []
+    for claim in claims:
+        key = tuple(repr(claim.get(k)) for k in ("value", "unit", "hedge"))
+        untold = claim["subject"] == UNIDENTIFIED or claim["property"] in _PLACEHOLDERS
+        boxed = claim["id"] in labelled or (key in first and first[key]["id"] in labelled)
+        if _distinct(claim["value"]) and key in first and untold and not boxed:
+            first[key]["note"] += "; said again: " + _short(claim["quote"])
+            continue
+        first.setdefault(key, claim)
+        kept.append(claim)
+    return kept
 
 
 def _without_placeholder_restatements(
