@@ -76,3 +76,10 @@ def test_a_malformed_index_is_refused(change: Any) -> None:
 def test_a_list_is_not_an_index() -> None:
     with pytest.raises(ValueError):
         decode_index([["s", "p", 1, "exact"]])
+
+
+def test_decoding_leaves_the_data_as_it_was() -> None:
+    data = json.loads(json.dumps(_good()))
+    before = json.dumps(data)
+    first = decode_index(data)
+    assert json.dumps(data) == before and decode_index(data) == first

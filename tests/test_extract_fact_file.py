@@ -67,3 +67,36 @@ def test_drop_restated_keeps_one_of_each(values: list[int]) -> None:
     draft = Draft({"source": {"id": "s"}, "claims": [_claim(i, v) for i, v in enumerate(values)]})
     draft.drop_restated()
     assert [c["value"] for c in draft.claims] == list(dict.fromkeys(values))
+
+
+def test_a_figure_whose_property_was_not_told_is_dropped_beside_one_that_was() -> None:
+    draft = Draft(
+        {
+            "source": {"id": "s"},
+            "claims": [
+                _claim(0, 5.4, property="unreviewed-number"),  # before the told one: dropped
+                _claim(1, 5.4),
+                _claim(2, 5.4, property="unreviewed-number", subject="other"),  # kept
+                _claim(3, 6.0, property="unreviewed-number"),  # another value: kept
+                _claim(4, 5.4, property="unreviewed-number", subject="unidentified"),  # kept
+            ],
+        }
+    )
+    assert draft.drop_restated() == 1
+    assert [c["id"] for c in draft.claims] == ["c1", "c2", "c3", "c4"]
+    assert "said again: 'sentence 0'" in str(draft.claims[0]["note"])
+
+
+@given(st.lists(st.tuples(st.sampled_from([1, 2]), st.booleans()), max_size=8))
+def test_every_value_said_of_a_subject_is_kept_once_told(said: list[tuple[int, bool]]) -> None:
+    """Dropping restatements never loses a value: each told value stays, and an untold
+    one stays unless the same value is told."""
+    claims = [
+        _claim(i, v, **({} if told else {"property": "unreviewed-number"}))
+        for i, (v, told) in enumerate(said)
+    ]
+    draft = Draft({"source": {"id": "s"}, "claims": claims})
+    draft.drop_restated()
+    assert {c["value"] for c in draft.claims} == {v for v, _ in said}
+    told = {v for v, t in said if t}
+    assert all(c["property"] == "magnitude" for c in draft.claims if c["value"] in told)

@@ -62,8 +62,9 @@ class Draft:
         """Drop the drafts that say again what an earlier one said: the same identified
         subject and property, value, unit, hedge and date ("Sunday's 7.2 magnitude quake",
         three times), unless one is an infobox's. A source restating a figure makes no
-        second claim; the first draft's note quotes each restatement. Returns how many
-        were dropped."""
+        second claim; the first draft's note quotes each restatement. A draft whose
+        property was not told, saying what a told one says of the same subject, is dropped
+        too. Returns how many were dropped."""
         first: dict[tuple[str, ...], dict[str, Any]] = {}
         kept: list[dict[str, Any]] = []
         for claim in self.claims:
@@ -78,12 +79,33 @@ class Draft:
                 continue
             first[key] = claim
             kept.append(claim)
+        kept = _without_placeholder_restatements(kept, first)
         dropped = len(self.claims) - len(kept)
         self.data["claims"] = kept
         return dropped
 
 
 _PLACEHOLDERS = frozenset({UNREVIEWED_NUMBER, UNREVIEWED_DATE})
+_RESTATED = ("subject", "value", "unit", "hedge")
+
+
+def _without_placeholder_restatements(
+    claims: list[dict[str, Any]], named: dict[tuple[str, ...], dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Less the drafts whose property was not told ("EMSC is reporting M7.1") that say a
+    figure of their subject which another draft, whose property was told, says too ("a
+    magnitude 7.1 earthquake"): the same subject, value, unit and hedge, before or after."""
+    told = {tuple(repr(c.get(k)) for k in _RESTATED): c for c in named.values()}
+    kept = []
+    for claim in claims:
+        same = told.get(tuple(repr(claim.get(k)) for k in _RESTATED))
+        if claim["subject"] != UNIDENTIFIED and claim["property"] in _PLACEHOLDERS and same:
+            same["note"] += "; said again: " + _short(claim["quote"])
+            continue
+        kept.append(claim)
+    return kept
+
+
 _SAME = ("subject", "property", "value", "unit", "hedge", "as_of")
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, count, filterfalse, repeat
+from operator import is_
 from typing import Any, Final
 
 __all__ = ["ClaimIndex", "IndexEntry", "IndexValue", "decode_index", "encode_index"]
@@ -60,7 +61,7 @@ class ClaimIndex:
         """The numbers of the valid claims whose ``column`` (``subjects`` or
         ``properties``) is in ``wanted``: the test is made in C for every claim."""
         found = compress(range(len(column)), map(wanted.__contains__, column))
-        return (n for n in found if n not in self.invalid)
+        return filterfalse(self.invalid.__contains__, found) if self.invalid else found
 
 
 def encode_index(entries: Sequence[list[Any] | None]) -> dict[str, list[Any]]:
@@ -97,7 +98,9 @@ def decode_index(data: Any) -> ClaimIndex:
     if not _VALUE.issuperset(kinds):
         raise ValueError("claim index value of another type")
     if list in kinds:  # a date range (one claim in twenty): two dates, text or numbers
-        values = [_date_range(v) if type(v) is list else v for v in values]
+        values = list(values)  # a copy: what was given is left as it was
+        for n in compress(count(), map(is_, map(type, values), repeat(list))):
+            values[n] = _date_range(values[n])
     return ClaimIndex(
         tuple(subjects), tuple(props), tuple(values), tuple(hedges), frozenset(invalid)
     )
