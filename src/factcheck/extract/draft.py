@@ -11,6 +11,7 @@ from typing import Any, Final
 from factcheck.domain.corpus import Corpus
 from factcheck.domain.values import PartialDate
 from factcheck.extract.claim import Context, make_claim
+from factcheck.extract.coordination import share_predicates
 from factcheck.extract.datelines import dateline_spans
 from factcheck.extract.dates import (
     DATE_HEDGES,
@@ -358,6 +359,7 @@ class _Reader:
             if used is not None and re.search(r"\bas\s+of\s*$", text[sent[0] : used.start], re.I):
                 as_of_dates.add(used.start)
         self.recent = ctx.recent
+        share_predicates(text, claims)  # "252 Venezuelan and 36 Salvadoran migrants were ..."
         # A date said as "as of 11 June 2024" dates the figures; it is no claim of its own.
         # "There are no reports": a zero is worth drafting only as a count the corpus keeps.
         self.draft.labelled.update(c["id"] for m, c in claims if m.label is not None)
