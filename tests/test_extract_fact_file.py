@@ -138,3 +138,23 @@ def test_restatements_never_lose_a_value(said: list[tuple[float, str]]) -> None:
     assert {c["value"] for c in draft.claims} == {v for v, _ in said}
     small = [c for c in draft.claims if c["value"] == 3.0 and c["subject"] == UNIDENTIFIED]
     assert len(small) == len([s for v, s in said if v == 3.0 and s == UNIDENTIFIED])
+
+
+def test_a_day_said_again_untold_is_drafted_once_a_month_is_not() -> None:
+    draft = Draft(
+        {
+            "source": {"id": "s"},
+            "claims": [
+                _claim(0, "2020-07-25", property="date"),
+                _claim(1, "2020-07-25", property="unreviewed-date"),  # dropped
+                _claim(2, "2020-07-25", property="landfall"),  # told: kept
+                _claim(3, "2020-07", subject="unidentified"),
+                _claim(4, "2020-07", subject="unidentified"),  # a month: kept
+                _claim(5, "2020-07-25T17:00-05:00", subject="unidentified"),
+                _claim(6, "2020-07-25T17:00-05:00", subject="unidentified"),  # a time: kept
+            ],
+        },
+        labelled=set(),
+    )
+    assert draft.drop_restated() == 1
+    assert [c["id"] for c in draft.claims] == ["c0", "c2", "c3", "c4", "c5", "c6"]

@@ -88,11 +88,16 @@ class Draft:
 
 _PLACEHOLDERS = frozenset({UNREVIEWED_NUMBER, UNREVIEWED_DATE})
 _RESTATED = ("subject", "value", "unit", "hedge")
+#: What the note of a clock time drafted as its day says (see :mod:`.times`).
+KEPT_AS_DAY = "is kept as its day"
 
 
 def _distinct(value: object) -> bool:
     """A figure no two facts of one text share by chance: 100 or more, or with a fraction
-    ("30,000 athletes", "2:06:17", "238 people"), not "two" or "12"."""
+    ("30,000 athletes", "2:06:17", "238 people"), not "two" or "12"; and a day ("Saturday"
+    said again of a story's one day): said again untold, it adds no claim."""
+    if isinstance(value, str):
+        return len(value) == 10
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
     return abs(value) >= 100 or value != int(value)
@@ -110,7 +115,9 @@ def _without_distinct_restatements(
         key = tuple(repr(claim.get(k)) for k in ("value", "unit", "hedge"))
         untold = claim["subject"] == UNIDENTIFIED or claim["property"] in _PLACEHOLDERS
         boxed = claim["id"] in labelled or (key in first and first[key]["id"] in labelled)
-        if _distinct(claim["value"]) and key in first and untold and not boxed:
+        # a clock time kept as its day for want of a zone stays: a reviewer can add the zone
+        timed = KEPT_AS_DAY in str(claim.get("note"))
+        if _distinct(claim["value"]) and key in first and untold and not boxed and not timed:
             first[key]["note"] += "; said again: " + _short(claim["quote"])
             continue
         first.setdefault(key, claim)

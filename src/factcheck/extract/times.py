@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Final
 
+from factcheck.extract.fact_file import KEPT_AS_DAY
 from factcheck.extract.local_zones import place_zone
 from factcheck.extract.mention import Mention
 from factcheck.extract.zone_names import TIMED_NAMES, ZONE_ABBREVIATIONS, zone_named
@@ -244,7 +245,7 @@ def _time_mention(
             "hedge not-before (the format has no time ranges)"
         )
     if zone is None:
-        notes.append(f"the time {_said(first)} is kept as its day: {why}")
+        notes.append(f"the time {_said(first)} {KEPT_AS_DAY}: {why}")
         value, precision = day.isoformat(), "day"
     else:
         value, precision = _stamp(day, first, zone), "time"
