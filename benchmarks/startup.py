@@ -107,6 +107,9 @@ def main() -> None:
     parser.add_argument("--file", type=Path, help="default: the corpus's first source file")
     parser.add_argument("--big", type=Path, help="a generated corpus: the hook on its middle file")
     args = parser.parse_args()
+    for name, corpus in (("--corpus", args.corpus), ("--big", args.big)):
+        if corpus is not None and not any((corpus / "sources").glob("*.yaml")):
+            parser.error(f"{name} {corpus}: no sources/*.yaml there (give the corpus directory)")
     file = args.file or sorted((args.corpus / "sources").glob("*.yaml"))[0]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as tmp:

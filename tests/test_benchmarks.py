@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -144,8 +145,6 @@ def test_generation_is_deterministic(generate: ModuleType, tmp_path: Path) -> No
 def test_the_benchmark_script_runs_and_verifies_what_it_timed(tmp_path: Path) -> None:
     """``benchmarks/run.py`` at its smallest size: every figure is printed and the three
     audits are checked against the planted conflicts (times are printed, not asserted)."""
-    import subprocess
-
     script = GENERATOR.with_name("run.py")
     proc = subprocess.run(
         [sys.executable, str(script), "--sizes", "1000", "--workdir", str(tmp_path)],
@@ -230,3 +229,18 @@ def test_a_figure_said_again_is_found_in_the_note_of_the_draft_kept(tmp_path: Pa
     assert again is not None and again in kept["note"]
     assert extraction._said_again(text, "Alien Enemies Act is new") is None
     assert extraction._said_again(text, "Trump used") not in kept["note"]
+
+
+def test_startup_names_a_directory_that_is_no_corpus(tmp_path: Path) -> None:
+    import subprocess
+
+    script = GENERATOR.parent / "startup.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--runs", "1", "--big", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert f"--big {tmp_path}: no sources/*.yaml there" in done.stderr
+    assert "Traceback" not in done.stderr
