@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.extract import draft_fact_file
-from factcheck.extract.datelines import WINDOW, dateline_spans
+from factcheck.extract.datelines import WINDOW, dateline_spans, dateline_zone
 
 
 @pytest.mark.parametrize(
@@ -38,3 +40,45 @@ def test_a_dateline_is_not_drafted() -> None:
 def test_spans_are_dates_at_the_top(text: str) -> None:
     for a, b in dateline_spans(text):
         assert 0 <= a < b <= len(text) and a < WINDOW
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("SACRAMENTO, Calif. (AP) \u2014 The power came back at 9 a.m.", "America/Los_Angeles"),
+        (" date 2019-10-11 SACRAMENTO (CBS13) \u2014 Customers", "America/Los_Angeles"),
+        ("Headline\nKYIV, Ukraine (AP) \u2014 Sirens", "Europe/Kyiv"),
+        ("ST. LOUIS -- A storm", "America/Chicago"),
+        # a region that says otherwise: not the city the table means
+        ("ATHENS, Ga. (AP) \u2014 A game", None),
+        ("LONDON, Ontario \u2014 A game", None),
+        ("PARIS, Japan \u2014 x", None),
+        # a city left out, a name not in capitals, no dash, too far down
+        ("PORTLAND, Ore. (AP) \u2014 Rain", None),
+        ("Sacramento is hot \u2014 again", None),
+        ("SACRAMENTO, Calif. The power", None),
+        ("x" * WINDOW + "\nSACRAMENTO (AP) \u2014 x", None),
+    ],
+)
+def test_dateline_zone(text: str, zone: str | None) -> None:
+    found = dateline_zone(text)
+    assert (found[0] if found else None) == zone
+
+
+def test_a_dateline_city_zones_the_times_with_none_written() -> None:
+    text = "SACRAMENTO, Calif. (AP) \u2014 Power was back by 3:30 p.m. Friday."
+    claim = draft_fact_file(text, "x", published="2019-10-11").claims[0]
+    assert claim["value"] == "2019-10-11T15:30-07:00"
+    assert "SACRAMENTO" in claim["note"]
+
+
+def test_a_zone_written_beats_the_dateline() -> None:
+    text = "SACRAMENTO, Calif. (AP) \u2014 It began at 3:30 p.m. EDT Friday."
+    claim = draft_fact_file(text, "x", published="2019-10-11").claims[0]
+    assert claim["value"] == "2019-10-11T15:30-04:00"
+
+
+@given(st.text(max_size=200))
+def test_dateline_zone_never_raises_and_is_a_real_zone(text: str) -> None:
+    found = dateline_zone(text)
+    assert found is None or zoneinfo.ZoneInfo(found[0]).key == found[0]

@@ -319,3 +319,33 @@ def test_leading_zero_times_after_at_read_back(d: date, hour: int, minute: int, 
         d.year, d.month, d.day, hour, minute, tzinfo=timezone(timedelta(hours=_ZONES[zone]))
     )
     assert datetime.fromisoformat(str(claims[-1]["value"])) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a city's time, named after the time (after its day too)
+        ("It was posted at 3 a.m. on March 16, Hanoi time.", "2025-03-16T03:00+07:00"),
+        ("It was posted (3 a.m. on March 16, Hanoi time).", "2025-03-16T03:00+07:00"),
+        ("Sirens sounded at 9 p.m. Kyiv time on Sunday.", "2025-03-16T21:00+02:00"),
+        ("It hit at 9 p.m. Kyiv local time on Sunday.", "2025-03-16T21:00+02:00"),
+        ("It struck at 7 a.m. Pakistan time on Sunday.", "2025-03-16T07:00+05:00"),
+        # a place with several zones, or none known, is no zone
+        ("It hit at 9 p.m. Mexico time on Sunday.", "2025-03-16"),
+        ("It hit at 9 p.m. Portland time on Sunday.", "2025-03-16"),
+        ("It hit at 9 p.m. Party time on Sunday.", "2025-03-16"),
+    ],
+)
+def test_a_citys_time(text: str, value: str) -> None:
+    times = [
+        m for m in find_mentions(text, "2025-03-16", day=date(2025, 3, 16)) if "time" in m.flags
+    ]
+    assert [m.value for m in times] == [value]
+
+
+@given(st.text(max_size=120))
+def test_any_text_with_a_place_time_never_raises(place: str) -> None:
+    text = f"It began at 9 p.m. {place} time on Sunday."
+    for m in find_mentions(text, "2025-03-16", day=date(2025, 3, 16)):
+        if m.precision == "time":
+            assert datetime.fromisoformat(str(m.value)).tzinfo is not None

@@ -5,6 +5,9 @@ read", "Published: March 3, 2025": the date says when the source appeared (its
 ``published``), not what happened then. A dateline is a date near the top of the text
 whose line holds nothing else but dateline words (published, updated, a weekday, a reading
 time, a byline's "By ..."), or that opens the text or its line with such a word before it.
+
+A news dateline also names the city a story was filed from ("SACRAMENTO, Calif. (AP) —"),
+whose local time a time with no zone written is (see :func:`dateline_zone`).
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extract.city_zones import city_zone
 from factcheck.extract.dates import find_dates
+from factcheck.extract.local_zones import place_zone
 
-__all__ = ["dateline_spans"]
+__all__ = ["dateline_spans", "dateline_zone"]
 
 #: Characters at the top of a text where a dateline may stand.
 WINDOW: Final = 600
@@ -41,3 +46,40 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         if alone or _LEAD.fullmatch(text, lo, d.start):
             spans.append((d.start, d.end))
     return spans
+
+
+# "SACRAMENTO, Calif. (AP) —", "KYIV, Ukraine —", "SACRAMENTO (CBS13) —": the city in
+# capitals at a line's start (after a date, as snapshots' first lines have it), its region,
+# the agency, and a dash.
+_CITY_LINE: Final = re.compile(
+    r"^[^\S\n]*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?P<city>[A-Z][A-Z.'-]+(?:[^\S\n][A-Z][A-Z.'-]+){0,2})"
+    r"(?:,[^\S\n]*(?P<region>[A-Z][A-Za-z.]*(?:[^\S\n][A-Z][A-Za-z.]*)?))?"
+    r"[^\S\n]*(?:\([^()\n]{1,30}\)[^\S\n]*)?(?:\u2014|\u2013|--?)[^\S\n]",
+    re.MULTILINE,
+)
+# North American regions after a city: US states datelines write whole (the others are
+# abbreviated, "Calif.", "N.Y."), and Canada's provinces ("LONDON, Ontario")
+_NORTH_AMERICAN: Final = {
+    *("Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah", "Ontario"),
+    *("Quebec", "Alberta", "Manitoba", "Saskatchewan", "British Columbia", "Nova Scotia"),
+    "New Brunswick",
+}
+
+
+def dateline_zone(text: str) -> tuple[str, str] | None:
+    """(IANA zone, the dateline as written) of the city a news dateline at the top of
+    ``text`` names ("SACRAMENTO, Calif. (AP) —": America/Los_Angeles), if the city is in
+    :mod:`factcheck.extract.city_zones` and its region says no other: a US state or
+    Canadian province after it ("MOSCOW, Idaho") must follow a North American city, a place
+    with one zone must have the city's."""
+    m = _CITY_LINE.search(text, 0, min(len(text), WINDOW))
+    zone = city_zone(m["city"]) if m else None
+    if m is None or zone is None:
+        return None
+    region = m["region"]
+    if region and (region.endswith(".") or region in _NORTH_AMERICAN):
+        if not zone.startswith(("America/", "Pacific/Honolulu")):
+            return None
+    elif region and place_zone(region) not in (None, zone):
+        return None
+    return zone, text[m.start("city") : m.end()].strip()

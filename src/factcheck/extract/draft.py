@@ -12,7 +12,7 @@ from factcheck.domain.corpus import Corpus
 from factcheck.domain.values import PartialDate
 from factcheck.extract.claim import Context, make_claim
 from factcheck.extract.coordination import share_predicates
-from factcheck.extract.datelines import dateline_spans
+from factcheck.extract.datelines import dateline_spans, dateline_zone
 from factcheck.extract.dates import (
     DATE_HEDGES,
     DATE_PATTERNS,
@@ -280,6 +280,10 @@ class _Reader:
         self.recent: tuple[int, str] | None = None  # the last subject chosen, and where
         self.places = PlaceZones(text)
         self.datelines = dateline_spans(text)
+        # a news dateline's city ("SACRAMENTO, Calif. (AP) —"): its zone is that of the
+        # times the text writes no zone for, as wire style has it
+        city = dateline_zone(text)
+        self.dateline = Clock(city[0], f"{city[1]} ({city[0]})") if city else None
         self.ids: dict[str, int] = {}
         self.zones = WrittenZones()
         # what each sentence, paragraph and the text name, read once (see extract.kinds)
@@ -299,7 +303,7 @@ class _Reader:
             end=s_end,
             taken=digit_names,
             day=self.day,
-            clock=self.clock or self.zones.one(text, s_start),
+            clock=self.clock or self.zones.one(text, s_start) or self.dateline,
             local=self.places.zone(s_start, s_end),
             previous=self.previous,
         )

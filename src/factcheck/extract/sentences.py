@@ -57,7 +57,9 @@ _ZONE_NEXT: Final = re.compile(r"\s+\(?(?:" + "|".join(ZONE_ABBREVIATIONS) + r")
 
 _DAY_NEXT: Final = re.compile(
     r"\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    # "9 p.m. Kyiv time", "5 p.m. Pakistan local time": the place's time is the time's
+    r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}\s+(?:local\s+)?[Tt]ime\b)"
 )
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Final
 
+from factcheck.extract.city_zones import city_zone
 from factcheck.extract.fact_file import KEPT_AS_DAY
 from factcheck.extract.local_zones import place_zone
 from factcheck.extract.mention import Mention
@@ -86,10 +87,20 @@ _H24: Final = (
 )
 # The zone after a time, after its day ("9:30 p.m. May 9, California local time") and
 # after the place whose local time it is.
-_ZONE_AFTER: Final = re.compile(
+_DAY_BETWEEN: Final = (
     r"\s*\(?(?:,?\s*(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
     r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\s*,\s*)?"
-    r"(?:(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=local\s+time))?" + _ZONE_WORD + r"\)?"
+)
+_ZONE_AFTER: Final = re.compile(
+    _DAY_BETWEEN
+    + r"(?:(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=local\s+time))?"
+    + _ZONE_WORD
+    + r"\)?"
+)
+# "3 a.m. on March 16, Hanoi time", "9 p.m. (Kyiv local time)": a place's time named by
+# the place; kept only where the place has one zone (see _place_zone).
+_PLACE_TIME: Final = re.compile(
+    _DAY_BETWEEN + r"(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\s+(?:local\s+)?time\b\)?"
 )
 # "through the first 5K in 14:21": minutes and seconds after "in", with no a.m. or p.m. and
 # no zone, are how long something took, not when it happened; so is a margin ("trailing by
@@ -237,8 +248,16 @@ def _time_mention(
     text, (first, last) = m.string, hours
     notes = [f"a.m. or p.m. from {shared}"] if shared else []
     zone_match = _ZONE_AFTER.match(text, m.end(), end)
-    span_end = zone_match.end() if zone_match and span[1] == m.end() else span[1]
-    zone, why = _zone_said(zone_match, span[1] == m.end(), day, clock, local, notes)
+    placed = None if zone_match else _PLACE_TIME.match(text, m.end(), end)
+    place = _place_zone(placed["place"]) if placed else None
+    said = zone_match or (placed if place else None)
+    span_end = said.end() if said and span[1] == m.end() else span[1]
+    if placed and place:
+        where = "after the time" if span[1] == m.end() else "after the next time"
+        notes.append(f"local time of {placed['place']}, named {where} ({place})")
+        zone, why = zone_named("local", day, place), f"zone {place!r} unknown"
+    else:
+        zone, why = _zone_said(zone_match, span[1] == m.end(), day, clock, local, notes)
     if last is not None:
         notes.append(
             f"a time range, {_said(first)} to {_said(last)}: drafted as its start with "
@@ -283,7 +302,7 @@ def _zone_said(
     if zone_name is None:
         return None, "no zone in the text"
     is_local = zone_name.casefold() == "local"
-    named = place_zone(zone_match["place"]) if zone_match and zone_match["place"] else None
+    named = _place_zone(zone_match["place"]) if zone_match and zone_match["place"] else None
     local = (named, zone_match["place"]) if named and zone_match else local
     zone = zone_named(zone_name, day, local[0] if local else None)
     if zone is not None and local and is_local:
@@ -291,6 +310,11 @@ def _zone_said(
     if is_local:
         return zone, "the text names no place with one zone for 'local time'"
     return zone, f"zone {zone_name!r} unknown"
+
+
+def _place_zone(name: str) -> str | None:
+    """The one zone of a city (:mod:`.city_zones`), or of a place the IANA tables name."""
+    return city_zone(name) or place_zone(name)
 
 
 class WrittenZones:

@@ -93,9 +93,11 @@ TIMED_NAMES: Final = (
 
 def zone_named(name: str, day: date, local: str | None = None) -> tzinfo | None:
     """The zone ``name`` is on ``day`` ("Eastern": -04:00 or -05:00 as the day has it);
-    "local": ``local``, an IANA name. None when unknown: a zone is never guessed."""
+    "local": ``local``, an IANA name; an IANA name is itself. None when unknown: a zone
+    is never guessed."""
     folded = re.sub(r"\s+", " ", name).casefold()
-    spec = local if folded == "local" else _ZONE_NAMES.get(folded)
+    # an IANA name itself ("America/Los_Angeles": a dateline city's zone) is its zone
+    spec = local if folded == "local" else name if "/" in name else _ZONE_NAMES.get(folded)
     if spec is None:
         return None
     if isinstance(spec, str):
