@@ -349,3 +349,33 @@ def test_any_text_with_a_place_time_never_raises(place: str) -> None:
     for m in find_mentions(text, "2025-03-16", day=date(2025, 3, 16)):
         if m.precision == "time":
             assert datetime.fromisoformat(str(m.value)).tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the bracketed equivalent in a known zone is the same instant: it gives the offset
+        (
+            "It was posted at 4 p.m. on March 15 (3 a.m. on March 16, Hanoi time).",
+            "2025-03-15T16:00-04:00",
+        ),
+        ("It began at 9 a.m. (1400 GMT).", "2025-03-15T09:00-05:00"),
+        # not an equivalent: words before the bracketed time, or an offset no zone has
+        ("It began at 9 a.m. (after the 2 p.m. GMT raid).", "2025-03-15"),
+        ("It began at 9 a.m. (11 p.m. on March 16, GMT).", "2025-03-15"),
+    ],
+)
+def test_a_bracketed_equivalent_gives_the_zone(text: str, value: str) -> None:
+    found = [
+        m for m in find_mentions(text, "2025-03-15", day=date(2025, 3, 15)) if "time" in m.flags
+    ]
+    assert found[0].value == value
+
+
+@given(st.integers(0, 23), st.integers(0, 23))
+def test_an_equivalent_gives_a_whole_hour_offset(here: int, there: int) -> None:
+    text = f"It began at {here:02d}:00 ({there:02d}:00 GMT)."
+    found = find_mentions(text, "2025-03-15", day=date(2025, 3, 15))
+    first = datetime.fromisoformat(str(found[0].value))
+    if found[0].precision == "time":
+        assert first.utcoffset() == timedelta(hours=here - there)

@@ -25,13 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 
 from factcheck.extract.city_zones import city_zone
 from factcheck.extract.fact_file import KEPT_AS_DAY
 from factcheck.extract.local_zones import place_zone
-from factcheck.extract.mention import Mention
+from factcheck.extract.mention import Mention, with_changes
 from factcheck.extract.zone_names import TIMED_NAMES, ZONE_ABBREVIATIONS, zone_named
 
 __all__ = [
@@ -207,6 +207,7 @@ def find_times(
     "5:26 and 5:42 PM Eastern" is two times sharing the second's p.m. and zone; "between
     5:26 and 5:42 PM" and "5:26 - 5:42 PM" are a range."""
     out: list[Mention] = []
+    clocks: list[tuple[HMS, date] | None] = []  # each single time's clock and day
     splits = _splits(text, start, end)
     for m in _TIME_RE.finditer(text, start, end):
         if m.start() in splits:
@@ -227,9 +228,43 @@ def find_times(
                 )
             )
             out.append(_time_mention(m, (second, m.end()), end, day, (last, None), clock, local))
+            clocks += [None, None]
         else:
             out.append(_time_mention(m, m.span(), end, day, (first, last), clock, local))
+            clocks.append((first, day) if last is None else None)
+    _zone_by_equivalent(text, out, clocks)
     return out
+
+
+# "4 p.m. on March 15 (3 a.m. on March 16, Hanoi time)": a time whose equivalent in a
+# zone follows in brackets
+_EQUIVALENT: Final = re.compile(
+    r"(?:,?\s*(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)?\s*\(\s*"
+)
+
+
+def _zone_by_equivalent(
+    text: str, out: list[Mention], clocks: list[tuple[HMS, date] | None]
+) -> None:
+    """Give a time with no zone the offset its bracketed equivalent in a known zone says
+    (the same instant): "4 p.m. on March 15 (3 a.m. on March 16, Hanoi time)" is 16:00
+    at -04:00. An offset no zone has (beyond 14 hours, not whole quarter hours) gives none."""
+    for i in range(len(out) - 1):
+        here, there, got = out[i], out[i + 1], clocks[i]
+        if got is None or here.precision != "day" or there.precision != "time":
+            continue
+        if not _EQUIVALENT.fullmatch(text, here.end, there.start):
+            continue
+        (hm, day), at = got, datetime.fromisoformat(str(there.value))
+        utc = at.astimezone(UTC).replace(tzinfo=None)
+        offset = datetime(day.year, day.month, day.day, *hm) - utc
+        if abs(offset) > timedelta(hours=14) or offset % timedelta(minutes=15):
+            continue
+        notes = [n for n in (here.note or "").split("; ") if n and KEPT_AS_DAY not in n]
+        notes.append(f"zone from its equivalent {there.text!r}, the same instant")
+        stamp = _stamp(day, hm, timezone(offset))
+        out[i] = with_changes(here, value=stamp, precision="time", note="; ".join(notes))
 
 
 def _time_mention(
