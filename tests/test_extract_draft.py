@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,64 @@ def test_draft_quotes_are_verbatim_and_file_is_valid(text: str, published: str |
     data, errors = _yaml.parse(draft.to_yaml(), "draft.yaml")
     assert errors == []
     SourceFile.model_validate(data)
+
+
+# A small vocabulary drawn from few words, so that names, kinds, descriptions and the text
+# share words in every combination the rules look at.
+_NOUNS = ["prison", "center", "flight", "order"]
+_POOL = [*_NOUNS, "inmates", "people", "guards", "hold", "left", "when", "how", "many", "a"]
+_entities = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(_NOUNS), min_size=1, max_size=2).map(" ".join),
+        st.sampled_from(_NOUNS),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=4,
+    unique_by=lambda e: e[0],  # two entities of one name are a load error
+)
+_properties = st.lists(
+    st.tuples(
+        st.sampled_from(["quantity", "date"]),
+        st.sampled_from([None, "inmates", "people", "guards"]),
+        st.lists(st.sampled_from(_POOL), max_size=5).map(" ".join),
+    ),
+    min_size=1,
+    max_size=4,
+)
+_FIGURES = ["500", "40,000 inmates", "12 guards", "about 300 people", "March 15", "5:26 p.m. ET"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(entities=_entities, properties=_properties, data=st.data())
+def test_drafting_with_any_vocabulary_never_raises(
+    entities: list[tuple[str, str, bool]],
+    properties: list[tuple[str, str | None, str]],
+    data: st.DataObject,
+) -> None:
+    # the text names the entities and says figures in the vocabulary's units
+    pieces = [e[0] for e in entities] + _POOL + _FIGURES + [".", ","]
+    text = " ".join(data.draw(st.lists(st.sampled_from(pieces), max_size=25)))
+    lines = ["entities:"]
+    for i, (name, kind, title) in enumerate(entities):
+        lines.append(f"  - {{id: e{i}, name: {name.title() if title else name}, kind: {kind}}}")
+    props = ["properties:"]
+    for i, (ptype, unit, description) in enumerate(properties):
+        extra = (f", unit: {unit}" if unit and ptype == "quantity" else "") + (
+            f", description: {description}." if description else ""
+        )
+        props.append(f"  - {{id: p{i}, type: {ptype}{extra}}}")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "sources").mkdir()
+        (root / "entities.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (root / "properties.yaml").write_text("\n".join(props) + "\n", encoding="utf-8")
+        corpus = factcheck.load(root)
+    assert list(corpus.errors) == []
+    draft = draft_fact_file(text, "src", corpus=corpus, published="2025-04-02")
+    for claim in draft.claims:
+        assert claim["quote"] in text
+        assert "note" in claim
 
 
 TIMELINE = """Timeline of the flights

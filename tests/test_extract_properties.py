@@ -122,6 +122,30 @@ def test_property_of_subject_keeps_to_declared_kinds(make_corpus: MakeCorpus) ->
     assert property_of_subject(names, "ice-flights", date)[0] is None
 
 
+def test_a_property_said_of_the_kind_of_a_subject_with_a_noun_of_its_own(
+    make_corpus: MakeCorpus,
+) -> None:
+    # The description names the subject's kind ("a prison"), not the noun its name ends
+    # with ("center", which another description names): the note names the kind. This
+    # raised IndexError on an unseen text before.
+    entities = "entities:\n  - {id: dc, name: detention center, kind: prison}\n"
+    props = (
+        "properties:\n"
+        "  - {id: capacity, type: quantity, unit: inmates, description: How many inmates a"
+        " prison can hold.}\n"
+        "  - {id: staff, type: quantity, unit: guards, description: How many guards a center"
+        " employs.}\n"
+    )
+    corpus = factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": props}))
+    names = Names.of(corpus)
+    assert property_of_subject(names, "dc", _mention("quantity", "inmates")) == (
+        "capacity",
+        "property capacity: the only quantity property said of a prison",
+    )
+    claims = draft_fact_file("The detention center holds 500 inmates.", "x", corpus=corpus).claims
+    assert [(c["value"], c["property"]) for c in claims] == [(500, "capacity")]
+
+
 def test_a_property_is_not_taken_across_another_figure(make_corpus: MakeCorpus) -> None:
     props = PROPERTIES + "  - {id: magnitude, type: quantity}\n"
     props += "  - {id: deaths, type: quantity, unit: people}\n"

@@ -297,7 +297,11 @@ def property_of_subject(
     ):
         fitting = []
     if len(fitting) == 1:
-        noun = sorted(names.said_of[fitting[0]] & (nouns or names.nouns[subject]))[-1]
+        said = names.said_of[fitting[0]]
+        # the subject's own noun if the description names it, else the noun it shares (its
+        # kind: "a prison" said of "detention center" of kind prison)
+        shared = said & nouns or said & names.nouns.get(subject, frozenset())
+        noun = max(shared, default=kind or "subject")
         why = f"property {fitting[0]}: the only {mention.kind} property said of a {noun}"
         return fitting[0], why + (" that dates when it came to be" if origin else "")
     if not said_of_kind and mention.kind == "date":
