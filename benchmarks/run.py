@@ -20,7 +20,7 @@ For each size, in one run (so that ratios compare like with like on a loaded mac
   :data:`HOOK_RUNS` runs of each, alternating, with an edit before each; alongside them,
   ``bare``: a Python process that only imports PyYAML and pydantic, reads the file and
   validates one small model, the start-up any pydantic hook pays before its own work;
-- ``peak``: the largest resident set of the cold audit (its worker processes included).
+- ``peak``: the largest resident set of the cold audit (its worker processes included), in MiB.
 
 Each audit's conflicts are compared with ``expected.json`` from the generator: every
 planted conflict must be found and nothing else, with no load error. Corpora are kept in
@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  first  check, empty store {first[0]:6.2f}s {_ratio(first[0], cold_wall):>7}"
             "   (vs the cold audit; target <= 1x)"
         )
-        print(f"  peak   memory (cold)    {cold['peak_mb']:7.0f} MB")
+        print(f"  peak   memory (cold)    {cold['peak_mb']:7.0f} MiB")
         for name, got in (("cold", cold), ("warm", warm), ("lib ", lib)):
             verdict = _verdict(got, expected)
             failed |= not verdict.startswith("ok")
