@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from factcheck.extract.times import ZONE_ABBREVIATIONS
+from factcheck.extract.zone_names import ZONE_ABBREVIATIONS
 
 _ABBREVIATIONS: Final = frozenset(
     {

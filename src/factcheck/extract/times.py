@@ -35,7 +35,6 @@ from factcheck.extract.mention import Mention, with_changes
 from factcheck.extract.zone_names import TIMED_NAMES, ZONE_ABBREVIATIONS, zone_named
 
 __all__ = [
-    "ZONE_ABBREVIATIONS",
     "Clock",
     "WrittenZones",
     "document_zone",
