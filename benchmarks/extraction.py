@@ -87,8 +87,9 @@ def _number(value: Any) -> float | tuple[float, ...] | None:
         return None
     if isinstance(value, int | float):
         return float(value)
-    if isinstance(value, tuple | list):
-        return tuple(float(x) for x in value)
+    if isinstance(value, tuple | list):  # a range; a span of two days is no number
+        numbers = [_number(x) for x in value]
+        return tuple(x for x in numbers if isinstance(x, float)) if None not in numbers else None
     try:
         return parse_quantity(str(value))[0]
     except ValueError:
@@ -120,6 +121,13 @@ def _instant(text: str) -> datetime | None:
 
 
 def _same_date(a: Any, b: Any) -> bool:
+    if isinstance(a, list | tuple) or isinstance(b, list | tuple):  # a span of two days
+        # a draft writes it as a YAML list, a loaded claim holds it as a tuple
+        return (
+            isinstance(a, list | tuple)
+            and isinstance(b, list | tuple)
+            and [str(x) for x in a] == [str(y) for y in b]
+        )
     x, y = _instant(str(a)), _instant(str(b))
     if x is not None and y is not None:
         return x == y

@@ -61,7 +61,8 @@ def _as_of(m: Mention, ctx: Context) -> tuple[Mention | None, str | None]:
     near = text[max(seg_lo, m.start - 40) : m.start]
     if re.search(r"\b(?:now|currently|today|presently)\b", near, re.I):
         return None, "now"
-    dates = [d for d in ctx.dates if "time" not in d.flags]  # a timeline's time is an event's
+    # a timeline's time is an event's; a span of days ("overnight Sunday") is no as_of
+    dates = [d for d in ctx.dates if "time" not in d.flags and not isinstance(d.value, tuple)]
     before = [d for d in dates if seg_lo <= d.start and d.end <= m.start]
     if before:
         return before[-1], f"as_of from {before[-1].text!r}, the last date before it"
@@ -78,7 +79,11 @@ def _subject(
     """(subject, property): the property may come from the line under a heading."""
     text, names = ctx.text, ctx.names
     end = m.end if m.kind == "quantity" else None
-    day = str(m.value)[:10] if m.kind == "date" and len(str(m.value)) >= 10 else None
+    day = (
+        m.value[:10]
+        if m.kind == "date" and isinstance(m.value, str) and len(m.value) >= 10
+        else None
+    )
     if m.label is not None and ctx.main is not None:
         notes.append("subject: the entity the text is about (the only one in its first line)")
         return ctx.main, prop
@@ -137,7 +142,9 @@ def _claim_id(m: Mention, prop: str | None, ids: dict[str, int]) -> tuple[str, A
     base = prop or ("date" if m.kind == "date" else "number")
     value: Any
     if isinstance(m.value, tuple):
-        value = [_plain(x) for x in m.value]
+        value = [
+            x if isinstance(x, str) else _plain(x) for x in m.value
+        ]  # two days, or two figures
         slug = f"{_slug(str(value[0]))}-{_slug(str(value[1]))}"
     elif isinstance(m.value, float):
         value = _plain(m.value)
@@ -207,8 +214,9 @@ def _subject_and_property(
 
 
 def _written(d: Mention) -> bool:
-    """Whether a date's day is written where it is: a time's may come from before."""
-    return "time" not in d.flags or "day from '" in (d.note or "")
+    """Whether a date's day is written where it is: a time's may come from before;
+    "earlier this month" writes none."""
+    return ("time" not in d.flags or "day from '" in (d.note or "")) and "vague" not in d.flags
 
 
 def _of_kind(
