@@ -80,11 +80,7 @@ def _subject(
     """(subject, property): the property may come from the line under a heading."""
     text, names = ctx.text, ctx.names
     end = m.end if m.kind == "quantity" else None
-    day = (
-        m.value[:10]
-        if m.kind == "date" and isinstance(m.value, str) and len(m.value) >= 10
-        else None
-    )
+    day = str(m.value)[:10] if m.kind == "date" and len(str(m.value)) >= 10 else None
     if m.label is not None and ctx.main is not None:
         notes.append("subject: the entity the text is about (the only one in its first line)")
         return ctx.main, prop
@@ -143,9 +139,7 @@ def _claim_id(m: Mention, prop: str | None, ids: dict[str, int]) -> tuple[str, A
     base = prop or ("date" if m.kind == "date" else "number")
     value: Any
     if isinstance(m.value, tuple):
-        value = [
-            x if isinstance(x, str) else _plain(x) for x in m.value
-        ]  # two days, or two figures
+        value = [x if isinstance(x, str) else _plain(x) for x in m.value]  # days or figures
         slug = f"{_slug(str(value[0]))}-{_slug(str(value[1]))}"
     elif isinstance(m.value, float):
         value = _plain(m.value)
@@ -216,8 +210,7 @@ def _subject_and_property(
 
 
 def _written(d: Mention) -> bool:
-    """Whether a date's day is written where it is: a time's may come from before;
-    "earlier this month" writes none."""
+    """Whether a date's day is written there (a time's may be from before; a vague one's not)."""
     return ("time" not in d.flags or "day from '" in (d.note or "")) and "vague" not in d.flags
 
 
