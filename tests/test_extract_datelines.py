@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import zoneinfo
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.domain.values import PartialDate
 from factcheck.extract import draft_fact_file
-from factcheck.extract.datelines import WINDOW, dateline_spans, dateline_zone
+from factcheck.extract.datelines import WINDOW, dateline_spans, dateline_zone, updated_day
 
 
 @pytest.mark.parametrize(
@@ -82,3 +84,46 @@ def test_a_zone_written_beats_the_dateline() -> None:
 def test_dateline_zone_never_raises_and_is_a_real_zone(text: str) -> None:
     found = dateline_zone(text)
     assert found is None or zoneinfo.ZoneInfo(found[0]).key == found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # a page of Thursday 2017-12-07 updated on the Sunday after it
+        (
+            "date 2017-12-07 Updated at 8:05 p.m. Sunday (more to come):\nBody",
+            "2017-12-07",
+            "2017-12-10",
+        ),
+        ("Last updated Thursday\nBody", "2017-12-07", "2017-12-07"),  # the same day
+        ("Updated at 8:05 p.m. Sunday\nBody", "2017-12", None),  # a month: no week to count in
+        ("The fire was updated Sunday.", "2017-12-07", None),  # a sentence: no stamp
+        ("Body first.\nIt was updated on Sunday", "2017-12-07", None),  # not at a line's start
+        ("No stamp at all. Sunday", "2017-12-07", None),
+    ],
+)
+def test_updated_day(text: str, published: str, day: str | None) -> None:
+    found = updated_day(text, PartialDate.parse(published))
+    assert (found[0].isoformat() if found else None) == day
+
+
+def test_weekdays_are_of_the_updates_week() -> None:
+    text = (
+        "date 2017-12-07 Updated at 8:05 p.m. Sunday:\n"
+        "The fire was contained by 8:30 p.m. Saturday in Los Angeles. It began at 11 a.m. Thursday."
+    )
+    values = [c["value"] for c in draft_fact_file(text, "x", published="2017-12-07").claims]
+    assert values == ["2017-12-10T20:05-08:00", "2017-12-09T20:30-08:00", "2017-12-07T11:00-08:00"]
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+)
+def test_an_update_is_the_weekday_written_within_a_week_after_publication(
+    published: date, weekday: str
+) -> None:
+    found = updated_day(f"Updated {weekday}\nBody", PartialDate.parse(published.isoformat()))
+    assert found is not None
+    assert f"{found[0]:%A}" == weekday
+    assert timedelta(0) <= found[0] - published < timedelta(days=7)

@@ -36,6 +36,8 @@ def _zone(text: str, start: int = 0, end: int | None = None) -> str | None:
         # research stations are no places a story means ("Casey", "Davis")
         ("Davis said it began at 3 a.m. local time.", None),
         ("Nothing is named here.", None),
+        # the cities news names are places too (extract.city_zones)
+        ("Passengers wait in Orlando. Flights resumed after 9am local time.", "America/New_York"),
     ],
 )
 def test_zone(text: str, zone: str | None) -> None:

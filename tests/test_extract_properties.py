@@ -360,3 +360,50 @@ def test_what_a_place_can_hold_is_its_capacity(make_corpus: MakeCorpus, text: st
     corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": CAPACITY}))
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
     assert claim["property"] == "capacity", claim["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "prop"),
+    [
+        # "than" is no word of "How much earlier than planned a race was started."
+        ("The programme has more than 40,000 inmates.", "unreviewed-number"),
+        # a bare count is no height in feet, though a rocket has one quantity property
+        ("The rocket joins more than 1,100 others.", "unreviewed-number"),
+        ("The rocket is 230 feet tall.", "height"),
+    ],
+)
+def test_weak_words_and_bare_figures_name_no_property(
+    make_corpus: MakeCorpus, text: str, prop: str
+) -> None:
+    entities = """
+entities:
+  - {id: rocket, name: rocket, kind: rocket}
+  - {id: programme, name: programme, kind: programme}
+"""
+    props = """
+properties:
+  - {id: height, type: quantity, unit: ft, entity_kind: rocket, description: Height of a rocket.}
+  - {id: start-moved-earlier, type: quantity, entity_kind: race,
+     description: How much earlier than planned a race was started.}
+  - {id: unreviewed-number, type: quantity}
+"""
+    corpus = factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": props}))
+    [claim] = draft_fact_file(text, "x", corpus=corpus).claims
+    assert claim["property"] == prop
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [", the Associated Press reported.", ", Rubio said.", ", according to the Associated Press."],
+)
+def test_who_said_it_names_no_property(make_corpus: MakeCorpus, closing: str) -> None:
+    props = """
+properties:
+  - {id: reported, type: date, description: When a period's results were reported.}
+  - {id: unreviewed-date, type: date}
+"""
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": props}))
+    [claim] = draft_fact_file(f"ICE arrested him in 2019{closing}", "x", corpus=corpus).claims
+    assert claim["property"] == UNREVIEWED_DATE
+    [claim] = draft_fact_file("Results were reported in 2019.", "x", corpus=corpus).claims
+    assert claim["property"] == "reported"

@@ -104,3 +104,15 @@ def test_ups_and_downs_read_as_rise_and_fall(text: str, way: str) -> None:
 def test_dimension_adjectives_name_their_nouns() -> None:
     assert set(DIMENSIONS.values()) == {stem(n) for n in ["length", "height", "width", "depth"]}
     assert {"length", "height"} <= word_stems("a 2,770ft-long, 405ft-tall bridge")
+
+
+@pytest.mark.parametrize("text", ["high-profile offenders", "a long-distance network", "deep-sea"])
+def test_an_adjective_opening_a_compound_measures_nothing(text: str) -> None:
+    assert set(DIMENSIONS.values()).isdisjoint(word_stems(text))
+
+
+@given(st.sampled_from(sorted(DIMENSIONS)), st.sampled_from(["profile", "ranking", "level"]))
+def test_a_dimension_before_a_hyphen_qualifies_the_compound(adjective: str, noun: str) -> None:
+    # the same adjective measures when it stands alone after the figure
+    assert DIMENSIONS[adjective] not in word_stems(f"six {adjective}-{noun} offenders")
+    assert DIMENSIONS[adjective] in word_stems(f"a 230-foot {adjective} rocket")

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.extract import draft_fact_file, find_mentions
-from factcheck.extract.times import document_zone
+from factcheck.extract.times import document_zone, writes_zone
 
 EASTERN = "All times are Eastern Time.\n"
 
@@ -379,3 +379,40 @@ def test_an_equivalent_gives_a_whole_hour_offset(here: int, there: int) -> None:
     first = datetime.fromisoformat(str(found[0].value))
     if found[0].precision == "time":
         assert first.utcoffset() == timedelta(hours=here - there)
+
+
+def test_two_names_of_one_regions_clock_are_one_zone() -> None:
+    """ "ET" then "EST": one clock said twice holds for a later time with none."""
+    text = (
+        "It was set to launch at 9:58 p.m. ET Tuesday.\nIt lifted off at 3:15 a.m. EST.\n"
+        "Just before 8 p.m., the launch was moved."
+    )
+    claims = draft_fact_file(text, "t", published="2021-03-09").claims
+    assert claims[-1]["value"] == "2021-03-09T20:00-05:00"
+    assert "earlier in the text" in claims[-1]["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("It began at 5 p.m. ET.", True),
+        ("Services resumed shortly after 9am local time.", True),
+        ("It began at 5 p.m. Sunday in San Diego.", False),
+        ("No time at all, 5 people.", False),
+    ],
+)
+def test_writes_zone(text: str, written: bool) -> None:
+    assert writes_zone(text) is written
+
+
+def test_a_text_writing_no_zone_takes_its_places_zone() -> None:
+    text = "Fires burn in Ventura and Los Angeles counties.\nA fire broke out at 11 a.m. Thursday."
+    claim = draft_fact_file(text, "t", published="2017-12-07").claims[-1]
+    assert claim["value"] == "2017-12-07T11:00-08:00"
+    assert "places the text names" in claim["note"]
+
+
+def test_places_in_two_zones_give_no_zone() -> None:
+    text = "Flights from Chicago and Los Angeles.\nOne left at 11 a.m. Thursday."
+    claim = draft_fact_file(text, "t", published="2017-12-07").claims[-1]
+    assert claim["value"] == "2017-12-07"

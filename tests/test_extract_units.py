@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.extract import find_mentions
-from factcheck.extract.units import shared_unit, unit_after
+from factcheck.extract.units import is_measure, shared_unit, unit_after
 
 
 def _unit_of(text: str, figure: str) -> str | None:
@@ -63,3 +63,25 @@ def test_a_figure_joined_by_a_comma_does_not_share_the_unit() -> None:
 def test_joining_words_share_a_unit(joiner: str, word: str) -> None:
     text = f"at 15 {joiner} 25 {word}"
     assert shared_unit(text, (3, 5), (text.rindex("25"), text.rindex("25") + 2))
+
+
+@pytest.mark.parametrize(
+    ("unit", "measure"),
+    [
+        ("ft", True),
+        ("acres", True),
+        ("degF", True),
+        ("USD", True),
+        ("percent", True),
+        ("days", True),
+        ("knots", True),
+        ("percentage points", True),
+        ("prisoners per 100,000", True),
+        ("people", False),
+        ("flights", False),
+        ("satellites", False),
+        ("structures", False),
+    ],
+)
+def test_measures_and_counted_nouns(unit: str, measure: bool) -> None:
+    assert is_measure(unit) is measure

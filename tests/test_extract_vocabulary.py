@@ -101,3 +101,17 @@ def test_any_lowercase_alias_is_found_opening_a_sentence(alias: str) -> None:
         names = Names.of(factcheck.load(tmp))
     for text in (f"Then {alias} came.", f"{alias[0].upper()}{alias[1:]} came."):
         assert [e for _, _, e in names.entities_in(text, 0, len(text))] == ["x"]
+
+
+def test_function_words_are_no_distinctive_words(make_corpus: MakeCorpus) -> None:
+    props = """
+properties:
+  - {id: start-moved-earlier, type: quantity,
+     description: How much earlier than planned a race was started.}
+  - {id: humidity, type: quantity, description: Relative humidity during a race.}
+  - {id: finish-temperature, type: quantity, description: Air temperature near the finish.}
+"""
+    names = Names.of(factcheck.load(make_corpus({"properties.yaml": props})))
+    words = set().union(*names.distinctive.values())
+    assert words.isdisjoint({"than", "during", "near", "earlier", "befor", "relativ"})
+    assert {"humidity", "plann"} <= words

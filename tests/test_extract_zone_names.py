@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.zone_names import ZONE_ABBREVIATIONS, zone_named
+from factcheck.extract.zone_names import ZONE_ABBREVIATIONS, zone_family, zone_named
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,27 @@ def test_every_abbreviation_is_a_zone_within_a_day_of_utc(name: str, day: date) 
     assert zone is not None
     offset = datetime(day.year, day.month, day.day, tzinfo=zone).utcoffset()
     assert offset is not None and abs(offset) < timedelta(hours=14)
+
+
+@pytest.mark.parametrize(
+    ("names", "family"),
+    [
+        (["ET", "EST", "edt", "Eastern", "Eastern  Daylight", "eastern standard"], "eastern"),
+        (["PT", "PST", "PDT", "Pacific"], "pacific"),
+        (["CT", "cst", "Central Standard"], "central"),
+        # other names are their own family: "CET" is no North American Central
+        (["CET"], "cet"),
+        (["GMT"], "gmt"),
+        (["local"], "local"),
+    ],
+)
+def test_zone_family(names: list[str], family: str) -> None:
+    assert {zone_family(n) for n in names} == {family}
+
+
+@given(st.sampled_from(["Eastern", "Central", "Mountain", "Pacific"]), st.sampled_from("SD"))
+def test_a_regions_abbreviations_are_its_family(region: str, kind: str) -> None:
+    """ "EST", "EDT" and "ET" are all the clock of "Eastern", and a family names itself."""
+    abbreviation = region[0] + kind + "T"
+    assert zone_family(abbreviation) == zone_family(region[0] + "T") == zone_family(region)
+    assert zone_family(zone_family(abbreviation)) == zone_family(abbreviation)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from factcheck.domain.values import PartialDate
+from factcheck.extract.day_named import DAY_NAMED, day_first, when_of_kind
 from factcheck.extract.distances import Measured, measured_as, reference_places
 from factcheck.extract.events import EVENT_KIND, event_date_property
 from factcheck.extract.kinds import Around, Evidence, fit_kind
@@ -188,6 +189,7 @@ def _subject_and_property(
             else f"property {prop}: named by the words around the figure"
         )
     subject, prop = _subject(m, ctx, prop, notes)
+    prop = day_first(ctx.names, subject, prop, notes)
     if "change" in m.flags and m.kind == "quantity":
         prop = None  # a change is not a count of anything the corpus has a property for
     elif prop is None and subject is not None:
@@ -260,6 +262,11 @@ def _subject_property(
     if prop is None and m.kind == "date" and ctx.names.kinds.get(subject) == EVENT_KIND:
         prop = event_date_property(ctx.names, subject)
         why = f"property {prop}: a date of an event says when it happened" if prop else None
+    if prop is None and m.kind == "date" and any(n.endswith(DAY_NAMED) for n in notes):
+        prop = when_of_kind(ctx.names, subject)
+        kind = ctx.names.kinds.get(subject)
+        why = f"property {prop}: the day is the {kind}'s, and {prop} says when a {kind} was"
+        why = why if prop else None
     if prop is None:
         prop = _only_of_kind(ctx.names, subject, m)
         kind = ctx.names.kinds.get(subject)

@@ -13,13 +13,15 @@ whose local time a time with no zone written is (see :func:`dateline_zone`).
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Final
 
+from factcheck.domain.values import PartialDate
 from factcheck.extract.city_zones import city_zone
 from factcheck.extract.dates import find_dates
 from factcheck.extract.local_zones import place_zone
 
-__all__ = ["dateline_spans", "dateline_zone"]
+__all__ = ["dateline_spans", "dateline_zone", "updated_day"]
 
 #: Characters at the top of a text where a dateline may stand.
 WINDOW: Final = 600
@@ -83,3 +85,29 @@ def dateline_zone(text: str) -> tuple[str, str] | None:
     elif region and place_zone(region) not in (None, zone):
         return None
     return zone, text[m.start("city") : m.end()].strip()
+
+
+# "Updated at 8:05 p.m. Sunday", "Last updated Monday": a running story's stamp at its top
+_UPDATED: Final = re.compile(
+    r"^[^\S\n]*(?:date\s+\S+\s+)?(?:last\s+)?updated\b[^\n]{0,40}?\b"
+    r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def updated_day(text: str, published: PartialDate | None) -> tuple[date, str] | None:
+    """(The day, the stamp as written) of an "Updated ... <weekday>" stamp at the top of
+    ``text``: the first such weekday on or after the publication date, since a page is
+    updated after it first appears. Its weekdays ("Saturday", "as of 4 p.m. Sunday") are
+    then those of the week the update speaks of, not of the week the page first appeared."""
+    if published is None or published.month is None or published.day is None:
+        return None
+    m = _UPDATED.search(text, 0, min(len(text), WINDOW))
+    if m is None:
+        return None
+    base = date(published.year, published.month, published.day)
+    target = _WEEKDAYS.index(m["wd"][:3].casefold())
+    return base + timedelta(days=(target - base.weekday()) % 7), m.group().strip()
+
+
+_WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -296,11 +296,12 @@ _SAID_BEFORE: Final = re.compile(
 
 
 def find_weekday_dates(
-    text: str, start: int, end: int, published: PartialDate | None
+    text: str, start: int, end: int, published: PartialDate | None, said: str = ""
 ) -> list[Mention]:
     """Weekdays said alone ("Sunday morning", "last Friday"), resolved against a
     publication date known to the day: the latest such weekday on or before it ("next":
-    the first after it). The note says so; without such a date they are left out."""
+    the first after it). The note says so, naming the date as ``said`` (default: the
+    publication date); without such a date they are left out."""
     if published is None or published.day is None or published.month is None:
         return []
     base = date(published.year, published.month, published.day)
@@ -328,8 +329,8 @@ def find_weekday_dates(
                 day.isoformat(),
                 precision="day",
                 flags=frozenset({"relative"}),
-                note=f"relative date {m.group()!r} resolved against the publication date "
-                f"{published} ({base:%A})"
+                note=f"relative date {m.group()!r} resolved against "
+                f"{said or 'the publication date'} {published} ({base:%A})"
                 + (", ahead of it: the sentence speaks of what is to come" if future else ""),
             )
         )

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from factcheck.domain.corpus import Corpus
 from factcheck.domain.values import PartialDate
 from factcheck.extract.claim import Context, make_claim
 from factcheck.extract.coordination import share_predicates
-from factcheck.extract.datelines import dateline_spans, dateline_zone
+from factcheck.extract.datelines import dateline_spans, dateline_zone, updated_day
 from factcheck.extract.dates import (
     DATE_HEDGES,
     DATE_PATTERNS,
@@ -38,7 +37,15 @@ from factcheck.extract.mention import (
 from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.sentences import split_sentences
-from factcheck.extract.times import Clock, WrittenZones, document_zone, find_times, time_spans
+from factcheck.extract.source_entry import source_entry
+from factcheck.extract.times import (
+    Clock,
+    WrittenZones,
+    document_zone,
+    find_times,
+    time_spans,
+    writes_zone,
+)
 from factcheck.extract.unresolved import unresolved
 from factcheck.extract.vocabulary import Names
 
@@ -54,6 +61,7 @@ def find_mentions(
     clock: Clock | None = None,
     local: tuple[str, str] | None = None,
     previous: Mention | None = None,
+    updated: tuple[date, str] | None = None,
 ) -> list[Mention]:
     """Every number, date and clock time in ``text[start:end]``, in reading order.
 
@@ -72,7 +80,8 @@ def find_mentions(
     seen, label = _unglued(text, start, end)
     names = name_figure_spans(seen, start, end)  # "Footnote 2", "the 2024 general election"
     taken = [*taken, *names]
-    dates = [d for d in _dates(seen, start, end, pub, previous) if (d.start, d.end) not in names]
+    found_dates = _dates(seen, start, end, pub, previous, updated)
+    dates = [d for d in found_dates if (d.start, d.end) not in names]
     times, folded = _times(seen, start, end, dates, day, (clock, local))
     # "at 1500 GMT" is a time, not the year 1500: a year is never followed by a zone
     dates = [d for d in dates if d.precision != "year" or not overlaps(d, times)]
@@ -95,15 +104,26 @@ def find_mentions(
 
 
 def _dates(
-    seen: str, start: int, end: int, pub: PartialDate | None, previous: Mention | None
+    seen: str,
+    start: int,
+    end: int,
+    pub: PartialDate | None,
+    previous: Mention | None,
+    updated: tuple[date, str] | None,
 ) -> list[Mention]:
     """Dates written out, weekdays and dates said relative to another ("the following
-    month"), in reading order."""
+    month"), in reading order. Weekdays are of the week of ``updated`` (a running story's
+    "Updated at 8:05 p.m. Sunday"), when the text has such a stamp, else of ``pub``'s."""
     dates = find_dates(seen, start, end, pub)
     dates += find_ago_dates(seen, start, end, pub)
+    base, said = (
+        (PartialDate.parse(updated[0].isoformat()), f"the update {updated[1]!r}")
+        if updated
+        else (pub, "")
+    )
     weekdays = [
         w
-        for w in find_weekday_dates(seen, start, end, pub)
+        for w in find_weekday_dates(seen, start, end, base, said)
         if not any(w.start < d.end and d.start < w.end for d in dates)
     ]
     return sorted(
@@ -186,49 +206,6 @@ def _unglued(text: str, start: int, end: int) -> tuple[str, str | None]:
     return text[:start] + " " * (m.end() - start) + text[m.end() :], m.group()
 
 
-_PUBLISHED_WINDOW: Final = 600  # characters at the top of a snapshot where a dateline sits
-
-
-def _guess_published(text: str) -> tuple[PartialDate, Mention] | None:
-    for d in find_dates(text, 0, min(len(text), _PUBLISHED_WINDOW), None):
-        if d.precision == "day" or "ambiguous" in d.flags:
-            return PartialDate.parse(str(d.value)), d
-    return None
-
-
-def _source(
-    text: str, source_id: str, published: str | None, title: str | None, snapshot_file: str
-) -> tuple[dict[str, Any], PartialDate | None, list[str]]:
-    """The draft's source entry, its publication date and the notes saying where each
-    part came from."""
-    notes = ["drafted by factcheck extract: check every field"]
-    pub: PartialDate | None = PartialDate.parse(published) if published else None
-    if pub is None:
-        guess = _guess_published(text)
-        if guess is not None:
-            pub = guess[0]
-            line = text.count("\n", 0, guess[1].start) + 1
-            notes.append(f"published taken from {guess[1].text!r} (line {line}) in the text")
-    title_text = title or next((ln.strip() for ln in text.splitlines() if ln.strip()), source_id)
-    if not title:
-        notes.append("title: the first line of the text")
-    source: dict[str, Any] = {
-        "id": source_id,
-        "kind": "article",
-        "title": title_text,
-        "published": str(pub) if pub else None,
-        "language": "en",
-        "note": "",
-        "snapshot": {
-            "file": snapshot_file,
-            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        },
-    }
-    if source["published"] is None:
-        del source["published"]
-    return source, pub, notes
-
-
 def draft_fact_file(
     text: str,
     source_id: str,
@@ -244,7 +221,7 @@ def draft_fact_file(
     ``published`` (a partial date) resolves relative dates; without it a dateline near the
     top of the text is used, and the source's note says so.
     """
-    source, pub, notes = _source(text, source_id, published, title, snapshot_file)
+    source, pub, notes = source_entry(text, source_id, published, title, snapshot_file)
     clock = document_zone(text)
     if clock is not None:
         notes.append(f"times without a zone take the zone of {clock.said!r}")
@@ -280,10 +257,18 @@ class _Reader:
         self.recent: tuple[int, str] | None = None  # the last subject chosen, and where
         self.places = PlaceZones(text)
         self.datelines = dateline_spans(text)
+        self.updated = updated_day(text, pub)
         # a news dateline's city ("SACRAMENTO, Calif. (AP) —"): its zone is that of the
         # times the text writes no zone for, as wire style has it
         city = dateline_zone(text)
         self.dateline = Clock(city[0], f"{city[1]} ({city[0]})") if city else None
+        # A text that writes no zone at all, about places that keep one clock ("fires in
+        # Ventura, San Diego and Los Angeles counties ... at 11 a.m. Thursday"): local
+        # news gives its times in the places' own time, as it gives its dates in their
+        # calendar. Places in two zones, or none named, give none: a zone is never guessed.
+        where = None if writes_zone(text) else self.places.zone(0, len(text))
+        if self.dateline is None and where is not None:
+            self.dateline = Clock(where[0], f"the places the text names ({where[1]}: {where[0]})")
         self.ids: dict[str, int] = {}
         self.zones = WrittenZones()
         # what each sentence, paragraph and the text name, read once (see extract.kinds)
@@ -306,6 +291,7 @@ class _Reader:
             clock=self.clock or self.zones.one(text, s_start) or self.dateline,
             local=self.places.zone(s_start, s_end),
             previous=self.previous,
+            updated=self.updated,
         )
         self.zones.read(text, s_start, s_end)
         narrative = [

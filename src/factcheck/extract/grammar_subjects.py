@@ -16,7 +16,10 @@ from typing import Final
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["dated_name", "named_date", "shared_subject"]
+__all__ = ["DAY_NAMED", "dated_name", "named_date", "shared_subject"]
+
+#: How the note of a subject chosen as the entity whose name carries the date ends.
+DAY_NAMED: Final = "whose name carries the day"
 
 
 def dated_name(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
@@ -69,4 +72,4 @@ def named_date(names: Names, found: Found, place: Place) -> tuple[str, str] | No
     dated = [e for e, name in names.names.items() if place.day in _ISO_DAY.findall(name)]
     if len(dated) != 1:
         return None
-    return dated[0], f"subject: {names.names[dated[0]]!r}, whose name carries the day"
+    return dated[0], f"subject: {names.names[dated[0]]!r}, {DAY_NAMED}"

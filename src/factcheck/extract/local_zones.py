@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
+from factcheck.extract.city_zones import CITY_ZONES
+
 __all__ = ["PlaceZones", "place_zone"]
 
 _TABLES: Final = ("iso3166.tab", "zone.tab")
@@ -73,6 +75,10 @@ def _places() -> dict[str, str]:
         if len(row) >= 2 and len(found) == 1:
             # "Britain (UK)", "Korea (South)": the name as a text writes it comes first
             places[row[1].split(" (")[0]] = found[0]
+    # "Passengers wait at Orlando International Airport ... shortly after 9am local time":
+    # the cities news names (capitals, datelines) are places too
+    for city, zone in CITY_ZONES.items():
+        places.setdefault(city, zone)
     for zone, states in _US_STATES.items():
         places.update({state.replace("_", " "): zone for state in states.split()})
     places.pop("Georgia", None)  # the country or the US state: a zone is never guessed

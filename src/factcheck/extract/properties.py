@@ -28,6 +28,7 @@ from factcheck.extract.property_words import (
 )
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem, word_stems
+from factcheck.extract.units import is_measure
 from factcheck.extract.vocabulary import Names
 
 __all__ = [
@@ -63,6 +64,17 @@ def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
     return mention.unit is not None or unit not in SPECIAL_UNITS
 
 
+def _unmeasured(names: Names, props: list[str], mention: Mention) -> list[str]:
+    """``props``, or none if the one left is a measure the figure does not write: "more
+    than 1,100 others" is no rocket's height in feet. Only a count whose unit is a noun
+    ("people") is said without its unit. A veto, not a filter: removing the measures first
+    would leave the one other property of the subject as if it were the only one."""
+    unit = names.units.get(props[0]) if len(props) == 1 else None
+    if mention.kind == "quantity" and mention.unit is None and unit and is_measure(unit):
+        return []
+    return props
+
+
 def property_candidates(
     names: Names, text: str, sent: tuple[int, int], mention: Mention, alone: bool
 ) -> list[str]:
@@ -74,9 +86,8 @@ def property_candidates(
     label = mention.label or _colon_label(text, sent, lo, mention)
     if label is not None:  # what the label says, or nothing: not a word of the next figure
         return _labelled(names, mention, label)
-    # the sentence stops, for this figure, where a clause saying when or why begins
-    sub = re.search(r",(?=" + _SUBORDINATE.pattern + ")", text[mention.end : sent[1]], re.I)
-    stop = mention.end + sub.start() if sub else sent[1]
+    stop = _stop(text, sent, mention)
+    hi = min(hi, stop) if lo < stop else hi
     local = keyword_hits(names, mention, text[lo:hi].casefold())
     if not local and alone:
         local = keyword_hits(names, mention, text[sent[0] : stop].casefold())
@@ -91,6 +102,15 @@ def property_candidates(
     if not local:
         local = _weaker(names, text, (lo, hi), mention, (sent[0], stop) if alone else None)
     return local
+
+
+def _stop(text: str, sent: Span, mention: Mention) -> int:
+    """Where the sentence stops, for this figure: where a clause saying when or why begins,
+    or one saying who said it (", the Associated Press reported.": not the figure's verb)."""
+    sub = re.search(r",(?=" + _SUBORDINATE.pattern + ")", text[mention.end : sent[1]], re.I)
+    stop = mention.end + sub.start() if sub else sent[1]
+    said = _ATTRIBUTION.search(text, mention.end, stop)
+    return said.start() if said else stop
 
 
 def _labelled(names: Names, mention: Mention, label: str) -> list[str]:
@@ -296,6 +316,7 @@ def property_of_subject(
         and _said_of_anything(names, mention, fitting[0])
     ):
         fitting = []
+    fitting = _unmeasured(names, fitting, mention)
     if len(fitting) == 1:
         said = names.said_of[fitting[0]]
         # the subject's own noun if the description names it, else the noun it shares (its
@@ -346,6 +367,14 @@ _WHEN_SUBJECT: Final = re.compile(r"\s*when the subject (?:happened|took place)\
 _HOW_MANY: Final = re.compile(r"\s*how many of the subject\b", re.I)
 
 
+# Who said the sentence, closing it: ", the Associated Press reported.", ", Rubio said",
+# ", said a person familiar with ...", ", according to Cirium."
+_ATTRIBUTION: Final = re.compile(
+    r",\s*(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,5}(?:has\s+|had\s+)?"
+    r"(?:said|says|reported|reports|told|wrote|writes|added|noted|announced|stated)"
+    r"|(?:said|says|reported|told|wrote|added|noted)\s+(?:the\s+|a\s+)?[A-Za-z]"
+    r"|according\s+to\b)[^,;]*[.\u201d\"]*\s*$"
+)
 # A clause that says when or why, not what: "March 15, immediately after Trump invoked".
 _SUBORDINATE: Final = re.compile(
     r"\s*(?:(?:right|just|shortly|soon|long|even|\w+ly)\s+)?"

@@ -110,8 +110,9 @@ def word_stems(text: str) -> set[str]:
     found = {stem(w) for w in re.findall(r"[A-Za-z]+", text)}
     if re.search(r"\btook\s+off\b|\btakes?\s+off\b|\btaking\s+off\b", text, re.I):
         found.add("depart")
-    return (
-        found
-        | {SYNONYMS[s] for s in found if s in SYNONYMS}
-        | {DIMENSIONS[s] for s in found if s in DIMENSIONS}
-    )
+    # "230-foot tall", "2,770ft-long" measure; "high-profile", "long-distance" open a
+    # compound that qualifies a noun, and measure nothing
+    measured = {
+        w.casefold() for w in re.findall(r"[A-Za-z]+(?!-[A-Za-z])", text)
+    } & DIMENSIONS.keys()
+    return found | {SYNONYMS[s] for s in found if s in SYNONYMS} | {DIMENSIONS[s] for s in measured}

@@ -32,7 +32,7 @@ from factcheck.extract.city_zones import city_zone
 from factcheck.extract.fact_file import KEPT_AS_DAY
 from factcheck.extract.local_zones import place_zone
 from factcheck.extract.mention import Mention, with_changes
-from factcheck.extract.zone_names import TIMED_NAMES, ZONE_ABBREVIATIONS, zone_named
+from factcheck.extract.zone_names import TIMED_NAMES, ZONE_ABBREVIATIONS, zone_family, zone_named
 
 __all__ = [
     "Clock",
@@ -40,6 +40,7 @@ __all__ = [
     "document_zone",
     "find_times",
     "time_spans",
+    "writes_zone",
 ]
 
 _ZONE_WORD: Final = (
@@ -346,6 +347,12 @@ def _zone_said(
     return zone, f"zone {zone_name!r} unknown"
 
 
+def writes_zone(text: str) -> bool:
+    """Whether any clock time in ``text`` has a zone written after it ("5 p.m. ET",
+    "9am local time")."""
+    return any(_ZONE_AFTER.match(text, m.end()) for m in _TIME_RE.finditer(text))
+
+
 def _place_zone(name: str) -> str | None:
     """The one zone of a city (:mod:`.city_zones`), or of a place the IANA tables name."""
     return city_zone(name) or place_zone(name)
@@ -373,8 +380,10 @@ class WrittenZones:
             if z is not None and z["z"].casefold() != "local":
                 name = re.sub(r"\s+", " ", z["z"]).casefold()
                 said = text[m.start() : z.end()].strip(" ()")
-                self._said.setdefault(name, Clock(name, said, earlier=True))
-                self._here.setdefault(name, Clock(name, said, earlier=True))
+                # "ET" then "EST": one region's clock, said twice, is one zone
+                family = zone_family(name)
+                self._said.setdefault(family, Clock(name, said, earlier=True))
+                self._here.setdefault(family, Clock(name, said, earlier=True))
 
     def one(self, text: str = "", at: int = 0) -> Clock | None:
         """The one zone written so far in the paragraph of ``text[at]``, else in the text,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["GLUED_UNITS", "shared_unit", "unit_after"]
+__all__ = ["GLUED_UNITS", "is_measure", "shared_unit", "unit_after"]
 
 # What a letter glued to a figure is: "$229.5m" is millions, "405m" metres, "10k" thousands.
 GLUED_UNITS: Final = {
@@ -121,3 +121,13 @@ def shared_unit(text: str, first: tuple[int, int], second: tuple[int, int]) -> b
     """Whether the figure at ``first`` shares the unit word of the one at ``second``:
     only "and", "or", "to" or a dash stands between them ("15,000 and 25,000 feet")."""
     return first[1] <= second[0] and _JOINED.fullmatch(text[first[1] : second[0]]) is not None
+
+
+def is_measure(unit: str) -> bool:
+    """Whether a property's unit is a measure the figure must write ("ft", "acres", "degF",
+    "USD", "percent", "days") rather than a noun it counts ("people", "flights"): a unit
+    word this module reads, or a symbol (short, or not a lower-case word)."""
+    if unit.startswith("per ") or not (unit.isalpha() and unit.islower()) or len(unit) <= 3:
+        return True
+    known = {*GLUED_UNITS.values(), *_UNIT_NAMES.values(), "USD", "percent", "rank", "times"}
+    return unit in known or _UNIT_AFTER.match(" " + unit) is not None

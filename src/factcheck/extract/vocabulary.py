@@ -85,6 +85,23 @@ def _common_words(text: str) -> str:
     return " ".join(w for i, w in enumerate(words) if i == 0 or not w[:1].isupper())
 
 
+# Words that relate a description's noun to something else ("earlier than planned",
+# "during a race", "near the finish", "something being ..."): no text names a property by
+# them, and a figure's sentence has them for reasons of its own ("more than 40,000").
+_FUNCTION: Final = frozenset(
+    {"than", "during", "near", "between", "beyond", "before", "after", "earlier", "later"}
+    | {"since", "until", "while", "within", "being", "something", "someone", "two", "relative"}
+)
+
+
+def _content_words(text: str) -> str:
+    """``text`` less its function words and vague words (compared as written: their stems
+    differ, "something" -> "someth")."""
+    return " ".join(
+        w for w in re.findall(r"[A-Za-z]+", text) if w.casefold() not in _FUNCTION | _VAGUE
+    )
+
+
 def _distinctive(descriptions: dict[str, str]) -> dict[str, frozenset[str]]:
     """For each property, the stems of its description's head words (up to its first
     preposition or article) that no other property's description has ("People killed."
@@ -93,7 +110,7 @@ def _distinctive(descriptions: dict[str, str]) -> dict[str, frozenset[str]]:
     stems = {
         p: frozenset(
             s
-            for s in word_stems(_common_words(_HEAD_END.split(d, 1)[0]))
+            for s in word_stems(_content_words(_common_words(_HEAD_END.split(d, 1)[0])))
             if s not in _VAGUE and len(s) > 2
         )
         for p, d in descriptions.items()

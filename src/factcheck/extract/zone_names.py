@@ -12,7 +12,7 @@ from datetime import date, timedelta, timezone, tzinfo
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["TIMED_NAMES", "ZONE_ABBREVIATIONS", "zone_named"]
+__all__ = ["TIMED_NAMES", "ZONE_ABBREVIATIONS", "zone_family", "zone_named"]
 
 # North American zones by region: the IANA zone, and the standard offset in hours ("Eastern
 # Daylight" is one hour ahead of "Eastern Standard"; "Eastern" alone follows the day).
@@ -106,3 +106,22 @@ def zone_named(name: str, day: date, local: str | None = None) -> tzinfo | None:
         except ZoneInfoNotFoundError:  # no tz database on this system: say so, not guess
             return None
     return timezone(timedelta(hours=spec))
+
+
+# "ET", "EST", "EDT", "Eastern Standard": names of one North American region's clock, its
+# standard or daylight time, or whichever the day has
+_FAMILY: Final = re.compile(r"(?P<r>[ecmp])[sd]?t|(?P<w>[a-z]+)(?: (?:standard|daylight))?")
+_INITIALS: Final = {region[0]: region for region in ("eastern", "central", "mountain", "pacific")}
+
+
+def zone_family(name: str) -> str:
+    """The region whose clock ``name`` is, for North American names ("EST", "ET" and
+    "Eastern Daylight" are all "eastern"): an account that writes "9:58 p.m. ET" and then
+    "3:15 a.m. EST" keeps one clock. Any other name is its own family."""
+    folded = re.sub(r"\s+", " ", name).strip().casefold()
+    m = _FAMILY.fullmatch(folded)
+    if m and m["r"]:
+        return _INITIALS[m["r"]]
+    if m and m["w"] in _REGIONS:
+        return m["w"]
+    return folded

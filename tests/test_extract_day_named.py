@@ -1,0 +1,96 @@
+"""factcheck.extract.day_named: the entity whose name carries a date's day comes first."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.extract import draft_fact_file
+from factcheck.extract.day_named import when_of_kind
+from factcheck.extract.vocabulary import Names
+
+from .conftest import MakeCorpus
+
+DATED = """
+entities:
+  - {id: order, name: Judge X's order to return him (2025-04-04), kind: court-order}
+  - {id: race, name: women's race (2021-08-07), kind: race}
+  - {id: runner, name: Jane Runner, kind: person}
+  - {id: judge, name: Judge X, kind: person}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+DATED_PROPERTIES = """
+properties:
+  - {id: issued, type: date, entity_kind: court-order, description: When a court order was issued.}
+  - {id: deadline, type: date, entity_kind: court-order,
+     description: The time by which an order must be complied with.}
+  - {id: date, type: date, entity_kind: [event, race], description: When the subject happened.}
+  - {id: started, type: date, entity_kind: [event, race], description: When the subject began.}
+  - {id: moved, type: date, entity_kind: person, description: When a person moved to a place.}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "subject", "prop"),
+    [
+        # the day is the order's: of its kind's date properties, the one saying when it was
+        ("Judge X ruled on April 4 that he must return.", "2025-04-11", "order", "issued"),
+        # "moved" is said of a person; the day is the race's: the property gives way
+        ("Jane Runner won Saturday in a race moved up an hour.", "2021-08-07", "race", "date"),
+    ],
+)
+def test_the_entity_whose_name_carries_the_day_comes_first(
+    make_corpus: MakeCorpus, text: str, published: str, subject: str, prop: str
+) -> None:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": DATED, "properties.yaml": DATED_PROPERTIES})
+    )
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published=published).claims
+    assert (claim["subject"], claim["property"]) == (subject, prop)
+    assert "whose name carries the day" in claim["note"]
+
+
+@given(
+    st.sampled_from(["race", "court-order"]),
+    st.sampled_from(["moved", "relocated", "left"]),
+)
+def test_a_property_of_another_kind_never_moves_the_dated_subject(kind: str, verb: str) -> None:
+    entities = (
+        "entities:\n"
+        f"  - {{id: thing, name: the thing (2021-08-07), kind: {kind}}}\n"
+        "  - {id: jane, name: Jane Runner, kind: person}\n"
+    )
+    props = (
+        "properties:\n"
+        f"  - {{id: {verb}, type: date, entity_kind: person, description: When a person {verb}.}}\n"
+        "  - {id: unreviewed-date, type: date}\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "entities.yaml").write_text(entities)
+        (Path(tmp) / "properties.yaml").write_text(props)
+        corpus = factcheck.load(tmp)
+    text = f"Jane Runner was there Saturday as it {verb}."
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2021-08-07").claims
+    assert claim["subject"] == "thing"
+    assert claim["property"] != verb
+
+
+def test_when_of_kind(make_corpus: MakeCorpus) -> None:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": DATED, "properties.yaml": DATED_PROPERTIES})
+    )
+    names = Names.of(corpus)
+    # "The time by which ..." is no "When ..."; of "date" and "started", the one saying
+    # when the subject happened; a kind with one "When ..." property, that one
+    assert [when_of_kind(names, e) for e in ("order", "race", "judge")] == [
+        "issued",
+        "date",
+        "moved",
+    ]
+    assert when_of_kind(names, "unknown") is None
