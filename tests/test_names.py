@@ -45,3 +45,10 @@ def test_wrong_names_are_remembered_with_their_entity() -> None:
     index.add(_entity("a", "Alpha", {"name": "Alfa", "error": "misspelling"}, "Alpha One"))
     [(name, (owner, alias))] = index.wrong_names().items()
     assert (name, owner, alias.error) == ("Alfa", "a", "misspelling")
+
+
+def test_every_name_found_taken_is_kept_in_order() -> None:
+    index = NameIndex()
+    index.add(_entity("a", "Alpha", "The Prison", "Gate"))
+    index.add(_entity("b", "Beta", "the  prison", "gate", "Beta Gate"))
+    assert index.clashes == [("b", "the  prison", "a"), ("b", "gate", "a")]

@@ -88,16 +88,19 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
                 out[i] = Reading(None, None, None, sc.read_errors[i])
             elif key in records:
                 stored[i] = records[key]
+        vocabulary = None
         if any(_kind(out[i], stored.get(i)) in _DEFINITIONS for i in given):
             # A definition file can move conflicts anywhere: everything.
             _take(sc, out, stored, {i: None for i in stored}, store)
         else:
-            _take_around(sc, out, stored, given, store)
+            vocabulary = _take_around(sc, out, stored, given, store)
     if missing:
         tidy(store, [k for k in keys if k is not None])
     # Files with nothing in reach are left out of the merge; every file stays listed.
     kept = [i for i, r in enumerate(out) if r is not None]
-    corpus = assemble(sc.root, sc.errors, [names[i] for i in kept], [out[i] for i in kept])  # type: ignore[misc]
+    kept_readings: list[Reading] = [out[i] for i in kept]  # type: ignore[misc]
+    # The vocabulary was assembled from the same definition readings: its names serve.
+    corpus = assemble(sc.root, sc.errors, [names[i] for i in kept], kept_readings, vocabulary)
     corpus.files = names
     return corpus
 
@@ -108,8 +111,9 @@ def _take_around(
     stored: dict[int, FileRecord],
     given: set[int],
     store: Store,
-) -> None:
-    """Fill ``out``: definitions and given files whole, other files' claims in reach."""
+) -> Corpus:
+    """Fill ``out``: definitions and given files whole, other files' claims in reach.
+    The vocabulary (the definitions assembled alone)."""
     whole: dict[int, set[int] | None] = {
         i: None for i, rec in stored.items() if rec.kind in _DEFINITIONS or i in given
     }
@@ -135,6 +139,7 @@ def _take_around(
         cycles=_stored_cycles(store),
     )
     _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
+    return vocabulary
 
 
 def _seed(

@@ -14,6 +14,7 @@ held them all (``date_text``, ``as_of_text`` and ``period_text`` are
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,12 +184,15 @@ class Corpus:
 Resolved = tuple[tuple[str, Value, str | None, DateSpan | None] | None, tuple[LoadError, ...]]
 
 
-def build(corpus: Corpus, places: dict[tuple[str, str], ClaimPlace]) -> None:
+def build(
+    corpus: Corpus, places: dict[tuple[str, str], ClaimPlace], like: Corpus | None = None
+) -> None:
     """Index entities, then resolve every claim into a :class:`Fact` (errors collected).
 
-    Takes ``places`` over: a claim's place is let go of once its fact is made.
+    Takes ``places`` over: a claim's place is let go of once its fact is made. ``like``:
+    see :func:`index_names`.
     """
-    index_names(corpus)
+    index_names(corpus, like)
     for sid, sf in corpus.sources.items():
         resolved = resolve_source(corpus, sf, places)
         for claim, (fields, errors) in zip(sf.claims, resolved, strict=True):
@@ -214,18 +218,34 @@ def build(corpus: Corpus, places: dict[tuple[str, str], ClaimPlace]) -> None:
                 )
 
 
-def index_names(corpus: Corpus) -> None:
-    """Map every entity's folded name, id and aliases to it; mark the wrong ones."""
-    for entity in corpus.entities.values():
-        for name, owner in corpus._names.add(entity):
-            corpus.errors.append(
-                LoadError(
-                    corpus.source_files.get("entities", "entities.yaml"),
-                    None,
-                    f"entities.{entity.id}.aliases",
-                    f"alias {name!r} also names entity {owner!r}",
-                )
+def index_names(corpus: Corpus, like: Corpus | None = None) -> None:
+    """Map every entity's folded name, id and aliases to it; mark the wrong ones.
+
+    ``like``, a corpus already indexed that holds these very entity objects in the same
+    order (the hook's vocabulary, assembled from the same readings), lends its index:
+    the same entities in the same order make the same index. Otherwise it is made.
+    """
+    if like is not None and _same_entities(corpus.entities, like.entities):
+        corpus._names = like._names
+    else:
+        corpus._names = NameIndex()
+        for entity in corpus.entities.values():
+            corpus._names.add(entity)
+    where = corpus.source_files.get("entities", "entities.yaml")
+    for entity_id, name, owner in corpus._names.clashes:
+        corpus.errors.append(
+            LoadError(
+                where,
+                None,
+                f"entities.{entity_id}.aliases",
+                f"alias {name!r} also names entity {owner!r}",
             )
+        )
+
+
+def _same_entities(mine: dict[str, Entity], theirs: dict[str, Entity]) -> bool:
+    """The same ids, each with the very same object, in the same order."""
+    return list(mine) == list(theirs) and all(map(operator.is_, mine.values(), theirs.values()))
 
 
 def resolve_source(

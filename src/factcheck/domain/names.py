@@ -27,6 +27,9 @@ class NameIndex:
 
     owners: dict[str, str] = field(default_factory=dict)
     wrong: dict[str, Alias] = field(default_factory=dict)
+    #: ``(entity id, name as written, id of the entity that has it)`` for each name
+    #: :meth:`add` found taken, in the order found.
+    clashes: list[tuple[str, str, str]] = field(default_factory=list)
 
     def add(self, entity: Entity) -> list[tuple[str, str]]:
         """Index the entity's name, id and aliases; ``(name, other entity id)`` for each
@@ -39,6 +42,7 @@ class NameIndex:
             owner = self.owners.get(key)
             if owner is not None and owner != entity.id:
                 taken.append((name, owner))
+                self.clashes.append((entity.id, name, owner))
                 continue
             self.owners[key] = entity.id
             if alias is not None and alias.error:

@@ -16,11 +16,17 @@ __all__ = ["assemble", "merge"]
 
 
 def assemble(
-    root: Path, walk_errors: Iterable[LoadError], names: Sequence[str], readings: list[Reading]
+    root: Path,
+    walk_errors: Iterable[LoadError],
+    names: Sequence[str],
+    readings: list[Reading],
+    like: Corpus | None = None,
 ) -> Corpus:
     """Merge files' readings into a corpus and resolve its claims.
 
     Takes ``readings`` over: each is let go of (its slot set to ``None``) once merged.
+    ``like``: a corpus assembled from the same definition readings, whose name index is
+    reused (see :func:`~factcheck.domain.corpus.index_names`).
     """
     corpus = Corpus(root=root, errors=list(walk_errors))
     places: dict[tuple[str, str], ClaimPlace] = {}
@@ -38,7 +44,7 @@ def assemble(
             assert reading.kind is not None
             merge(corpus, reading, display, places)
         del reading
-    build(corpus, places)
+    build(corpus, places, like)
     corpus.errors.sort(key=lambda e: (e.file, e.line or 0, e.field, e.message))
     return corpus
 

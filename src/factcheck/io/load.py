@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from factcheck.domain.corpus import Corpus
 from factcheck.domain.errors import FactcheckError
-from factcheck.io import gc_pause
+from factcheck.io import gc_pause, heap
 from factcheck.io.assemble import assemble
 from factcheck.io.discovery import Scan, scan
 from factcheck.io.parse import Reading, parse_file
@@ -50,7 +50,11 @@ def load(
     # the growing heap again and again (a fifth of a cold load's time at 1M claims).
     with gc_pause.paused():
         sc = scanned if scanned is not None else scan(path)
+        size = sum(len(data) for data in sc.contents if data is not None)
         readings = read_all(sc, store)
+        # The files' bytes are all let go of now: their pages go back before the corpus
+        # is built and audited (the peak of a large load comes then).
+        heap.give_back(size)
         corpus = assemble(sc.root, sc.errors, sc.names, readings)
     if strict and corpus.errors:
         raise FactcheckError(corpus.errors)
