@@ -22,8 +22,9 @@ property named by its description's opening words: "sales" -> ``revenue``),
 :mod:`.counted_nouns` and :mod:`.stems` (what it says of it),
 :mod:`.distances` (a length "SSE of" a place: a distance, and the place is not its subject),
 :mod:`.events` (a date of a sentence naming one event: that event's date),
-:mod:`.day_named` (a date whose day one entity's name carries is that entity's, before
-any property word of another kind),
+:mod:`.event_verbs` (a date's clause naming an event by its verb, "was arrested": the one
+such event whose name gives a date agreeing with it), :mod:`.day_named` (a date whose
+day one entity's name carries is that entity's, before any property word of another kind),
 :mod:`.kinds` (a property's figure is about an entity of the kinds it describes: the
 entity of such a kind the sentence, paragraph or text points to, else ``unidentified``),
 :mod:`.claim` (a figure to a draft claim, with a note saying why each field was chosen),

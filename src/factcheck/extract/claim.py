@@ -80,7 +80,7 @@ def _subject(
     """(subject, property): the property may come from the line under a heading."""
     text, names = ctx.text, ctx.names
     end = m.end if m.kind == "quantity" else None
-    day = str(m.value)[:10] if m.kind == "date" and len(str(m.value)) >= 10 else None
+    day = str(m.value)[:10] if m.kind == "date" else None  # "2019", "2025-03", "2025-03-12"
     if m.label is not None and ctx.main is not None:
         notes.append("subject: the entity the text is about (the only one in its first line)")
         return ctx.main, prop

@@ -65,4 +65,4 @@ class Place:
     earlier: Found | None = None
     last: str | None = None  # the subject chosen for the figure before, for "it"
     recent: tuple[int, str] | None = None  # where the last subject was chosen, and which
-    day: str | None = None  # a date's day, ISO (YYYY-MM-DD), when it gives one
+    day: str | None = None  # a date's value, ISO to the day at most ("2019", "2025-03-12")

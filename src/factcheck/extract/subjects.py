@@ -1,6 +1,9 @@
 """Subjects: which entity a figure is about.
 
 Tried in order, each rule saying why it chose (the first that finds one entity wins):
+the entity whose name carries the date's day; the event the date's clause names by its
+verb on a date its name gives ("was arrested on March 12", see
+:mod:`factcheck.extract.event_verbs`);
 the only entity named in the sentence; the entity named in the noun phrase the figure
 counts ("two ICE flights"); the object of the verb that names the property ("Boasberg
 issues his written order" for ``issued``); the entity a year stands in apposition to
@@ -27,6 +30,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from factcheck.extract.event_verbs import event_by_verb
 from factcheck.extract.events import event_dated, event_of_property
 from factcheck.extract.grammar_subjects import dated_name, named_date, shared_subject
 from factcheck.extract.mention import Found, Place
@@ -348,6 +352,7 @@ def _leader(names: Names, text: str, earlier: Found) -> tuple[str | None, int]:
 
 _RULES: Final[tuple[Rule, ...]] = (
     named_date,
+    event_by_verb,
     _only_one,
     dated_name,
     shared_subject,

@@ -1,0 +1,76 @@
+"""Event verbs: an event the text names only by its verb ("Abrego Garcia was arrested on
+March 12", of "ICE's arrest of Abrego Garcia in March 2025").
+
+A date whose clause has a verb that heads the name of an event of the corpus ("arrested":
+"arrest of ...") is that event's date when exactly one such event gives a date agreeing
+with it (its name, aliases or note say "March 2025" of "March 12", "2019" of "in 2019"):
+the verb says what happened, the date in the event's name which of its kind it was. Two
+arrests in different years are told apart by the year; an event giving no date, or two
+giving the same, is no evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from factcheck.extract.dates import find_dates
+from factcheck.extract.mention import Found, Place
+from factcheck.extract.sentences import clause_span
+from factcheck.extract.stems import word_stems
+from factcheck.extract.vocabulary import Names
+
+__all__ = ["dates_said", "event_by_verb"]
+
+# Stems this long that begin alike are one word: "arrested" (arrest) and "arrests".
+_SHARED_PREFIX: Final = 5
+_ISO: Final = re.compile(r"\b\d{4}(?:-\d{2}){0,2}\b")
+
+
+@functools.lru_cache(maxsize=2**12)
+def dates_said(text: str) -> frozenset[str]:
+    """The ISO dates a name or note gives, written as ISO or in words ("March 2025")."""
+    found = set(_ISO.findall(text))
+    found |= {str(d.value) for d in find_dates(text, 0, len(text), None)}
+    return frozenset(found)
+
+
+def _agree(a: str, b: str) -> bool:
+    """Whether two ISO dates agree at the coarser one's precision."""
+    n = min(len(a), len(b), 10)
+    return n >= 4 and a[:n] == b[:n]
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (
+        min(len(a), len(b)) >= _SHARED_PREFIX and (a.startswith(b) or b.startswith(a))
+    )
+
+
+def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """The one event headed by a verb of the date's clause whose name gives a date agreeing
+    with the figure's; None for a count, or none or several such events."""
+    if place.end is not None or place.day is None:
+        return None
+    lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
+    verbs = word_stems(place.text[lo : place.at] + " " + place.text[place.at : hi])
+    events = [
+        e
+        for e, heads in names.event_heads.items()
+        if any(_same(h, v) for h in heads for v in verbs)
+        and any(
+            _agree(place.day, d)
+            for text in (
+                names.names.get(e, ""),
+                *names.alias_names.get(e, ()),
+                names.notes.get(e, ""),
+            )
+            for d in dates_said(text)
+        )
+    ]
+    if len(events) != 1:
+        return None
+    return events[0], (
+        f"subject: {events[0]}, the event the clause names by its verb, on a date its name gives"
+    )

@@ -1,0 +1,73 @@
+"""factcheck.extract.event_verbs: an event the text names only by its verb."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.extract import draft_fact_file
+from factcheck.extract.event_verbs import dates_said
+
+from .conftest import MakeCorpus
+
+ENTITIES = """
+entities:
+  - {id: arrest-2019, name: "ICE's arrest of Jo Doe in 2019", kind: event}
+  - {id: arrest-2025, name: "ICE's arrest of Jo Doe in March 2025", kind: event}
+  - {id: entry, name: "Jo Doe's entry into the country", kind: event}
+  - {id: jo, name: Jo Doe, kind: person}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+PROPERTIES = """
+properties:
+  - {id: date, type: date, entity_kind: event, description: When the subject happened.}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the verb heads both arrests' names; the date's year or month tells which
+        ("Jo Doe was arrested on March 12 and later deported.", "arrest-2025"),
+        ("ICE arrested Jo Doe in 2019 because of alleged ties.", "arrest-2019"),
+        # no event's name gives a date agreeing with it: the grammar's pick stays
+        ("Jo Doe was arrested in 2011.", "jo"),
+        # an event whose name gives no date is no evidence ("entered": entry)
+        ("Jo Doe entered the country in 2011.", "jo"),
+    ],
+)
+def test_an_event_named_by_its_verb_on_a_date_its_name_gives(
+    make_corpus: MakeCorpus, text: str, subject: str
+) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES}))
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-04-11").claims
+    assert claim["subject"] == subject
+
+
+def test_dates_said() -> None:
+    assert dates_said("arrest of Jo Doe in March 2025") >= {"2025-03"}
+    assert "2019" in dates_said("arrest in 2019")
+    assert dates_said("entry into the country") == frozenset()
+
+
+@given(st.integers(1990, 2030), st.integers(1990, 2030))
+def test_the_year_tells_two_events_of_one_verb_apart(first: int, second: int) -> None:
+    entities = (
+        "entities:\n"
+        f"  - {{id: a, name: arrest of Jo Doe in {first}, kind: event}}\n"
+        f"  - {{id: b, name: arrest of Jo Doe in {second}, kind: event}}\n"
+        "  - {id: jo, name: Jo Doe, kind: person}\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "entities.yaml").write_text(entities)
+        (Path(tmp) / "properties.yaml").write_text(PROPERTIES)
+        corpus = factcheck.load(tmp)
+    [claim] = draft_fact_file(f"Jo Doe was arrested in {first}.", "x", corpus=corpus).claims
+    # the one event of that year, never the other; two of the same year: neither
+    assert claim["subject"] == ("a" if first != second else "jo")
