@@ -40,3 +40,53 @@ def test_a_reference_never_hides_the_figure_after_it(word: str, ref: int, n: int
     text = f"As {word} {ref} shows, {n:,} people came."
     assert name_figure_spans(text, 0, len(text)) == [(len(f"As {word} "), len(f"As {word} {ref}"))]
     assert [m.value for m in find_mentions(text)] == [n]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # the edition of a recurring event
+        ("In the 2024 Boston Marathon, 30,000 ran.", [30000]),
+        ("She won at the 2020 Summer Olympics.", []),
+        ("Hanna was the first hurricane of the 2020 Atlantic hurricane season.", []),
+        # a place named by its number
+        ("The rocket lifted off from launchpad 40 at dawn.", []),
+        ("Highway 101 was closed for 3 hours.", [3]),
+        # a phone number
+        ("Call the center at 951-696-3615 for news.", []),
+        ("Call (951) 696-3615 for news.", []),
+        # a year clipped in speech
+        ("\u201cWe moved here in \u201964,\u201d she said.", []),
+        # a count that refers back
+        ("Talks between the two nations went on.", []),
+        ("It is as if the two companies had always been combined.", []),
+        # values that stay: a count with no "the", a number not spelled out, "the two of them"
+        ("Two planes took off.", [2]),
+        ("The 238 people in custody were named.", [238]),
+        ("The two of them won 4 races.", [2, 4]),
+        ("Gate 5 percent of the money.", [5]),
+    ],
+)
+def test_labels_places_phones_and_references_are_not_drafted(
+    text: str, values: list[object]
+) -> None:
+    assert [m.value for m in find_mentions(text, "2024-07-05")] == values
+
+
+_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+@given(st.sampled_from(_WORDS), st.sampled_from(["nations", "planes", "men", "companies"]))
+def test_the_count_of_a_reference_back_is_never_drafted_but_a_stated_count_is(
+    word: str, noun: str
+) -> None:
+    assert [m.value for m in find_mentions(f"Talks between the {word} {noun} went on.")] == []
+    assert [m.value for m in find_mentions(f"Talks between {word} {noun} went on.")] == [
+        _WORDS.index(word) + 2
+    ]
+
+
+@given(st.integers(200, 999), st.integers(200, 999), st.integers(0, 9999))
+def test_a_phone_number_is_never_drafted(area: int, exchange: int, line: int) -> None:
+    for phone in (f"{area}-{exchange}-{line:04d}", f"({area}) {exchange}-{line:04d}"):
+        assert find_mentions(f"For news, call {phone} today.") == []

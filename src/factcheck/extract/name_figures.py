@@ -3,10 +3,16 @@
 "Footnote 2" and "Table 3" point to another part of the document; "train no. 305-13" is an
 identifier; "a Falcon 9 rocket" names a model; "© 2017 AFX News" says who owns the text;
 "the 2024 general election" and "its 2017 outlook" name which election and which outlook
-(the year is a label of the thing, not when something happened). None of these is a
-figure a fact file records, so none is drafted; a bare "No. 6" (a throttle position, a
-ranking) is a value and stays, and so does a year before a name ("the 1798 Alien Enemies
-Act", the year the act was passed).
+(the year is a label of the thing, not when something happened), and so do "the 2024
+Boston Marathon" and "the 2020 Summer Olympics" (which edition of a recurring event);
+"launchpad 40" and "Gate 5" name a place by its number; "951-696-3615" is a phone number;
+"in '64" is a year clipped in speech, never a count of 64. "The two nations" and "the two
+companies" refer back to things already named: the count is part of the reference (news
+style spells small counts and writes "the" before those it has introduced), so it states
+nothing new. None of these is a figure a fact file records, so none is drafted; a bare
+"No. 6" (a throttle position, a ranking) is a value and stays, and so does a year before a
+name ("the 1798 Alien Enemies Act", the year the act was passed), and "two planes" with
+no "the" (a count the text states).
 """
 
 from __future__ import annotations
@@ -31,8 +37,35 @@ _NAME_FIGURES: Final = re.compile(
     r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+(?P<year>1\d{3}|20\d{2})"
     r"(?=\s+(?:[a-z]+\s+)?(?:election|outlook|forecast|budget|season|guidance|campaign|"
     r"edition|race|census|report|survey|results?)\b)"
+    # the edition of a recurring event: "the 2024 Boston Marathon", "the 2020 Atlantic
+    # hurricane season"
+    r"|\b[Tt]he\s+(?P<edition>1\d{3}|20\d{2})(?=\s+(?:[A-Z][a-z]+\s+){1,3}(?:[a-z]+\s+)?"
+    r"(?:Olympics|Olympic|Games|Paralympics|Marathon|Cup|Championships?|Open|Grand\s+Prix|"
+    r"Series|Bowl|Tour|Festival|Expo|Summit|season)\b)"
+    # a place named by its number: "launchpad 40", "Gate 5", "Route 66"
+    r"|\b(?:[Ll]aunch\s*pad|[Pp]ad|[Ll]aunch\s+[Cc]omplex|[Gg]ate|[Pp]latform|[Rr]unway|[Pp]ier|"
+    r"[Bb]erth|[Tt]erminal|[Hh]angar|[Rr]oute|[Hh]ighway|[Ii]nterstate)\s+(?P<place>\d{1,4}[A-Z]?)\b"
+    r"(?![.,]?\d|\s*%|\s*(?:percent|per\s+cent|feet|miles|meters|metres|km)\b)"
+    # a phone number: "951-696-3615", "(951) 696-3615"
+    r"|(?P<phone>(?<![\w-])(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-]))"
+    # a year clipped in speech: "in '64", "in \u201964"
+    r"|(?<![\w\d])['\u2019](?P<clipped>\d{2})(?!\w)"
+    # a count that is part of a reference back: "the two nations", "these three men"
+    r"|\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?P<pair>two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?=\s+[a-z]+\b)(?!\s+(?:of|to|and|or|percent|per)\b)"
 )
-_GROUPS: Final = ("ref", "id", "model", "copy", "year")
+_GROUPS: Final = (
+    "ref",
+    "id",
+    "model",
+    "copy",
+    "year",
+    "edition",
+    "place",
+    "phone",
+    "clipped",
+    "pair",
+)
 
 
 def name_figure_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
