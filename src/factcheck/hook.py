@@ -120,7 +120,8 @@ def _take_around(
     _take(sc, out, stored, whole, store)
     # The definitions alone, assembled, resolve names and say which rules there are.
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
-    vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
+    names = sc.names
+    vocabulary = assemble(sc.root, (), [names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
     seed, sids = _seed(out, given, vocabulary)
     read = [r for r in out if r is not None]
 
