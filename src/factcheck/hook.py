@@ -237,12 +237,14 @@ def _take(
     some = {stored[i].key: only for i, only in which.items() if only is not None}
     got = readings(store, whole, None)
     got.update(readings(store, [stored[i] for i, o in which.items() if o is not None], some))
+    failed = [i for i in which if stored[i].key not in got]
+    names = sc.names if failed else []  # once: every row of a tampered store may fail
     for i in which:
         key = stored[i].key
         if key in got:
             out[i] = got[key]
         else:  # a row that fails its checks: read the file, and store it right
-            (out[i],) = read_saving(store, [(sc.names[i], sc.take(i), key)])
+            (out[i],) = read_saving(store, [(names[i], sc.take(i), key)])
 
 
 def _events(
