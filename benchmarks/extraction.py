@@ -88,8 +88,9 @@ def _number(value: Any) -> float | tuple[float, ...] | None:
         return None
     if isinstance(value, int | float):
         return float(value)
-    if isinstance(value, tuple | list):
-        return tuple(float(x) for x in value)
+    if isinstance(value, tuple | list):  # a range; a span of two days is no number
+        numbers = [_number(x) for x in value]
+        return tuple(x for x in numbers if isinstance(x, float)) if None not in numbers else None
     try:
         return parse_quantity(str(value))[0]
     except ValueError:
@@ -120,10 +121,26 @@ def _instant(text: str) -> datetime | None:
     return stamp if stamp.tzinfo is not None else None
 
 
+def _instants(value: Any) -> list[datetime] | None:
+    """The instants a date value says: one, or the two ends of a range of clock times
+    ("8:00-9:00 pm", hedge ``between``); None when any part is no instant with a zone."""
+    stamps = [_instant(str(v)) for v in (value if isinstance(value, list | tuple) else [value])]
+    if not stamps or any(s is None for s in stamps):
+        return None
+    return [s for s in stamps if s is not None]
+
+
 def _same_date(a: Any, b: Any) -> bool:
-    x, y = _instant(str(a)), _instant(str(b))
+    x, y = _instants(a), _instants(b)
     if x is not None and y is not None:
         return x == y
+    if isinstance(a, list | tuple) or isinstance(b, list | tuple):  # a span of two days
+        # a draft writes it as a YAML list, a loaded claim holds it as a tuple
+        return (
+            isinstance(a, list | tuple)
+            and isinstance(b, list | tuple)
+            and [str(v) for v in a] == [str(w) for w in b]
+        )
     return str(a) == str(b)
 
 
@@ -216,7 +233,7 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
             if prop is None or prop.type not in ("quantity", "date") or claim.quote is None:
                 continue
             tally.expected += 1
-            is_clock = prop.type == "date" and _instant(str(claim.value)) is not None
+            is_clock = prop.type == "date" and _instants(claim.value) is not None
             tally.clock += is_clock
             quote = _fold(claim.quote)
             with_quote = [i for i, d in enumerate(claims) if quote in _fold(d["quote"])]

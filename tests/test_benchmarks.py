@@ -245,3 +245,39 @@ def test_startup_names_a_directory_that_is_no_corpus(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert f"--big {tmp_path}: no sources/*.yaml there" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("2023-06-02T20:00+05:30", "2023-06-02T14:30Z", True),
+        ("2023-06-02T20:00+05:30", "2023-06-02T20:00+00:00", False),
+        (
+            ["2023-06-02T20:00+05:30", "2023-06-02T21:00+05:30"],
+            ["2023-06-02T14:30+00:00", "2023-06-02T15:30+00:00"],
+            True,
+        ),
+        (
+            ["2023-06-02T20:00+05:30", "2023-06-02T21:00+05:30"],
+            ["2023-06-02T20:00+05:30", "2023-06-02T22:00+05:30"],
+            False,
+        ),
+        (["2023-06-02T20:00+05:30", "2023-06-02"], ["2023-06-02T20:00+05:30", "2023-06-02"], True),
+        ("2023-06", "2023-06", True),
+        ("2023-06", "2023-07", False),
+    ],
+)
+def test_the_extraction_benchmark_compares_instants_and_ranges_of_them(
+    a: Any, b: Any, same: bool
+) -> None:
+    bench = _import_extraction()
+    assert bench._same_date(a, b) is same
+    assert bench._same_date(b, a) is same
+
+
+def test_a_range_of_clock_times_counts_as_a_clock_time() -> None:
+    bench = _import_extraction()
+    assert bench._instants(["2023-06-02T20:00+05:30", "2023-06-02T21:00+05:30"]) is not None
+    assert bench._instants(["2023-06-02T20:00", "2023-06-02T21:00+05:30"]) is None
+    assert bench._instants("2023-06-02") is None
+    assert bench._instants(("2023-06-02T20:00+05:30", "2023-06-02T21:00+05:30")) is not None

@@ -29,6 +29,11 @@ from factcheck.extract import find_mentions
         ("it lifted its forecast by 700 to 6200 units", [700, 6200], None, "exact"),
         # a bracketed conversion is the same figure
         ("a depth of 36.3 km (22.7 miles)", [36.3], "km", "exact"),
+        # a temperature's conversion too, with its scale or with none in the brackets
+        ("a reading of 77 degrees Fahrenheit (25 Celsius)", [77], None, "exact"),
+        ("it climbed to 86 degrees (30) near the finish", [86], "deg", "exact"),
+        # a bracketed figure after a count is no conversion
+        ("it hit 4 runs (3 of them late)", [4, 3], None, "exact"),
     ],
 )
 def test_hedges(text: str, values: list[object], unit: str | None, hedge: str) -> None:
@@ -60,3 +65,9 @@ def test_by_a_to_b_is_a_change_and_a_level(a: int, b: int, verb: str) -> None:
     assert [m.value for m in found] == [a, b]
     assert "change" in found[0].flags
     assert "change" not in found[1].flags
+
+
+@given(st.integers(0, 130), st.integers(0, 55), st.sampled_from(["", " Celsius", " C"]))
+def test_a_temperature_converted_in_brackets_is_one_figure(f: int, c: int, scale: str) -> None:
+    found = find_mentions(f"It was {f} degrees Fahrenheit ({c}{scale}) at noon.")
+    assert [m.value for m in found if m.kind == "quantity"] == [f]

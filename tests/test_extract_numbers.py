@@ -62,6 +62,19 @@ FORMS = [
     ),
     ("it fell on Saturday 15 people died", None, "quantity", 15, None, "exact", None, set()),
     ("won in 2:06:17 flat", None, "quantity", 7577, "s", "exact", None, {"duration"}),
+    # a duration said in its units is one figure
+    (
+        "a time of 2 hours, 27 minutes, 20 seconds",
+        None,
+        "quantity",
+        8840,
+        "s",
+        "exact",
+        None,
+        {"duration"},
+    ),
+    ("it took 3 hours and 5 minutes", None, "quantity", 11100, "s", "exact", None, {"duration"}),
+    ("ran 27 mins 20.5 secs", None, "quantity", 1640.5, "s", "exact", None, {"duration"}),
     ("ran 5K in 14:21.", None, "quantity", 861, "s", "exact", None, {"duration"}),
     ("It took 1\u00bd hours.", None, "quantity", 1.5, "hours", "exact", None, {"fraction"}),
     ("about \u00be of them", None, "quantity", 0.75, None, "about", None, {"fraction"}),
@@ -260,3 +273,13 @@ def test_cents_read_back(n: int) -> None:
 def test_a_step_on_a_scale_is_a_value_not_a_name(word: str) -> None:
     """ "a Category 1 hurricane" says how strong it is; "a Boeing 737" says which model."""
     assert [m.value for m in find_mentions(f"it became a {word} 4 storm")] == [4]
+
+
+@given(st.integers(0, 99), st.integers(0, 59), st.integers(0, 59), st.booleans())
+def test_a_duration_in_its_units_is_one_figure_in_seconds(
+    h: int, m: int, sec: int, and_: bool
+) -> None:
+    joint = " and " if and_ else ", "
+    text = f"She won in a time of {h} hours, {m} minutes{joint}{sec} seconds on Saturday."
+    [figure] = [x for x in find_mentions(text) if x.kind == "quantity"]
+    assert (figure.value, figure.unit) == (h * 3600 + m * 60 + sec, "s")

@@ -10,6 +10,8 @@ parsed value, unit, hedge ("more than" -> ``more-than``) and, for dates, the pre
 the value itself (``2023-01`` is a month).
 
 The stages, one module each: :mod:`.sentences` (sentences and clauses), :mod:`.dates`,
+:mod:`.relative_days` ("yesterday", "earlier this month", "overnight Sunday", "between
+Monday and Thursday": a span of two days),
 :mod:`.times` (with :mod:`.zone_names`: "EDT", "Pacific" to a zone),
 :mod:`.numbers` (figures, hedges, ranges, changes; :mod:`.name_figures`: not
 "Footnote 2"), :mod:`.units` (the unit word after a figure: "29 knots", "190 degrees",

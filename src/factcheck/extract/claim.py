@@ -62,7 +62,8 @@ def _as_of(m: Mention, ctx: Context) -> tuple[Mention | None, str | None]:
     near = text[max(seg_lo, m.start - 40) : m.start]
     if re.search(r"\b(?:now|currently|today|presently)\b", near, re.I):
         return None, "now"
-    dates = [d for d in ctx.dates if "time" not in d.flags]  # a timeline's time is an event's
+    # a timeline's time is an event's; a span of days ("overnight Sunday") is no as_of
+    dates = [d for d in ctx.dates if "time" not in d.flags and not isinstance(d.value, tuple)]
     before = [d for d in dates if seg_lo <= d.start and d.end <= m.start]
     if before:
         return before[-1], f"as_of from {before[-1].text!r}, the last date before it"
@@ -138,7 +139,7 @@ def _claim_id(m: Mention, prop: str | None, ids: dict[str, int]) -> tuple[str, A
     base = prop or ("date" if m.kind == "date" else "number")
     value: Any
     if isinstance(m.value, tuple):
-        value = [_plain(x) for x in m.value]
+        value = [x if isinstance(x, str) else _plain(x) for x in m.value]  # days or figures
         slug = f"{_slug(str(value[0]))}-{_slug(str(value[1]))}"
     elif isinstance(m.value, float):
         value = _plain(m.value)
@@ -209,8 +210,8 @@ def _subject_and_property(
 
 
 def _written(d: Mention) -> bool:
-    """Whether a date's day is written where it is: a time's may come from before."""
-    return "time" not in d.flags or "day from '" in (d.note or "")
+    """Whether a date's day is written there (a time's may be from before; a vague one's not)."""
+    return ("time" not in d.flags or "day from '" in (d.note or "")) and "vague" not in d.flags
 
 
 def _of_kind(

@@ -36,6 +36,7 @@ from factcheck.extract.mention import (
 )
 from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
+from factcheck.extract.relative_days import RANGE, day_spans, find_relative_days
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
 from factcheck.extract.times import (
@@ -126,10 +127,13 @@ def _dates(
         for w in find_weekday_dates(seen, start, end, base, said)
         if not any(w.start < d.end and d.start < w.end for d in dates)
     ]
-    return sorted(
-        [*dates, *weekdays, *find_anaphoric_dates(seen, start, end, dates, previous)],
-        key=lambda d: d.start,
-    )
+    days = [
+        r
+        for r in find_relative_days(seen, start, end, pub)
+        if not any(r.start < d.end and d.start < r.end for d in [*dates, *weekdays])
+    ]
+    found = [*dates, *weekdays, *days, *find_anaphoric_dates(seen, start, end, dates, previous)]
+    return day_spans(seen, sorted(found, key=lambda d: d.start))
 
 
 def _day_of(seen: str, dates: list[Mention], at: int) -> Mention | None:
@@ -295,7 +299,11 @@ class _Reader:
         )
         self.zones.read(text, s_start, s_end)
         narrative = [
-            m for m in mentions if m.kind == "date" and not m.flags & {"time", "ambiguous"}
+            m
+            for m in mentions
+            if m.kind == "date"
+            and not m.flags & {"time", "ambiguous"}
+            and m.precision != RANGE  # "the following day" counts from one day, not two
         ]
         self.previous = narrative[-1] if narrative else self.previous
         self.draft.mentions.extend(mentions)

@@ -19,16 +19,17 @@ class Mention:
     """A figure found in the text: where it is, what it says, how sure the reading is.
 
     ``value`` is a number, a ``(low, high)`` pair (hedge ``between``) or, for a date, a
-    partial-date string whose length is its precision. ``flags`` name what a person must
-    check: ``ambiguous`` (2/4/2025), ``relative`` (resolved against the publication date),
-    ``word`` (written in words), ``ordinal`` (a rank), ``multiplier`` ("doubling").
+    partial-date string whose length is its precision (a span of two days: a pair of them).
+    ``flags`` name what a person must check: ``ambiguous`` (2/4/2025), ``relative``
+    (resolved against the publication date), ``word`` (written in words), ``ordinal`` (a
+    rank), ``multiplier`` ("doubling").
     """
 
     kind: str  # "quantity" or "date"
     start: int
     end: int
     text: str
-    value: float | tuple[float, float] | str
+    value: float | tuple[float, float] | tuple[str, str] | str
     unit: str | None = None
     hedge: str = "exact"
     precision: str | None = None  # dates: year, month or day

@@ -69,21 +69,40 @@ _HEDGES: Final = dict(_HEDGE_PHRASES)
 _CONVERSION_OPEN: Final = re.compile(r"\s*(?:[A-Za-z]+\.?\s*)?[(\[]\s*$")
 _CONVERSION_CLOSE: Final = re.compile(r"\s*(?:[A-Za-z]+\.?\s*){0,2}[)\]]")
 
+_SCALES: Final = r"(?:\s*(?:Fahrenheit|Celsius|F|C)\b)?"
+_DEGREES_OPEN: Final = re.compile(
+    r"\s*(?:\u00b0|degrees?\b)" + _SCALES + r"\.?\s*[(\[]\s*$", re.IGNORECASE
+)
+_DEGREES_CLOSE: Final = re.compile(
+    r"(?:\s*(?:\u00b0|degrees?\b))?" + _SCALES + r"\s*[)\]]", re.IGNORECASE
+)
+
 
 def without_conversions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions less those that only convert the figure before them into another unit."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (
+        converted = (
             prev is not None
             and prev.unit
             and m.unit
             and prev.unit != m.unit
             and _CONVERSION_OPEN.fullmatch(text, prev.end, m.start)
             and _CONVERSION_CLOSE.match(text, m.end)
-        ):
-            note = f"{text[m.start : m.end]!r} {m.unit} in brackets after it is the same figure"
+        )
+        # a temperature has no unit of ours, but its scale says it is one figure converted:
+        # "77 degrees Fahrenheit (25 Celsius)", "nearly 86 degrees (30)"
+        temperature = (
+            prev is not None
+            and prev.unit in (None, "deg")  # "climbed to 86 degrees": read as an angle
+            and m.unit is None
+            and _DEGREES_OPEN.fullmatch(text, prev.end, m.start)
+            and _DEGREES_CLOSE.match(text, m.end)
+        )
+        if prev is not None and (converted or temperature):
+            said = f"{text[m.start : m.end]!r} {m.unit or 'degrees'}"
+            note = f"{said} in brackets after it is the same figure"
             out[-1] = with_changes(prev, note="; ".join(filter(None, [prev.note, note])))
             continue
         out.append(m)

@@ -85,6 +85,25 @@ _DURATION_RE: Final = re.compile(
     r"(?<![\w:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.))"
 )
+# "a winning time of 2 hours, 27 minutes, 20 seconds", "3 hours and 5 minutes": a duration
+# said in two or three of its units, largest first, is one figure, not a count of each
+_PART: Final = r"(?P<{g}>\d{{1,2}}(?:\.\d+)?)\s+(?:{w})\b"
+_AND: Final = r"(?:,?\s+(?:and\s+)?)"
+_SPOKEN_DURATION_RE: Final = re.compile(
+    r"(?<![\w.,])(?:"
+    + _PART.format(g="h", w="hours?|hrs?")
+    + _AND
+    + _PART.format(g="m", w="minutes?|mins?")
+    + "(?:"
+    + _AND
+    + _PART.format(g="s", w="seconds?|secs?")
+    + ")?|"
+    + _PART.format(g="m2", w="minutes?|mins?")
+    + _AND
+    + _PART.format(g="s2", w="seconds?|secs?")
+    + ")",
+    re.IGNORECASE,
+)
 # "M7.1", "Mw 6.4": a magnitude in seismologists' notation (always with a decimal: "M4"
 # is a road or a rifle).
 _MAGNITUDE_RE: Final = re.compile(r"(?<![\w.])M[wLs]?\s?(?P<v>\d\.\d)(?![\d.])")
@@ -192,7 +211,7 @@ def _points(text: str, start: int, end: int, found: list[Mention]) -> list[Menti
 
 
 def _durations(text: str, start: int, end: int) -> list[Mention]:
-    """ "2:06:17", "in 14:21": a duration, in seconds."""
+    """ "2:06:17", "in 14:21", "2 hours, 27 minutes, 20 seconds": a duration, in seconds."""
     splits = [
         _figure(
             m,
@@ -204,16 +223,33 @@ def _durations(text: str, start: int, end: int) -> list[Mention]:
         )
         for m in SPLIT_RE.finditer(text, start, end)
     ]
-    return splits + [
-        _figure(
-            m,
-            float(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])),
-            "s",
-            "duration",
-            f"a duration, hours:minutes:seconds: {m.group()!r}",
-        )
-        for m in _DURATION_RE.finditer(text, start, end)
-    ]
+    return (
+        splits
+        + [
+            _figure(
+                m,
+                float(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])),
+                "s",
+                "duration",
+                f"a duration, hours:minutes:seconds: {m.group()!r}",
+            )
+            for m in _DURATION_RE.finditer(text, start, end)
+        ]
+        + [
+            _figure(
+                m,
+                _clean(
+                    float(m["h"] or 0) * 3600
+                    + float(m["m"] or m["m2"]) * 60
+                    + float(m["s"] or m["s2"] or 0)
+                ),
+                "s",
+                "duration",
+                f"a duration in its units, in seconds: {m.group()!r}",
+            )
+            for m in _SPOKEN_DURATION_RE.finditer(text, start, end)
+        ]
+    )
 
 
 def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:

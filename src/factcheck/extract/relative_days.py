@@ -1,0 +1,133 @@
+"""Days said relative to the text's own day, and spans of two days.
+
+News writes the day of an event from the day it is read: "said yesterday", "Last night, in
+a joint operation", "deported earlier this month". Each is resolved against the
+publication date (known to the day, or to the month for a month), and the note says so.
+A night lies across two days, so "last night" and "overnight Sunday" are drafted as
+``between`` the day it starts and the next; "started between Monday and Thursday" is one
+span of days, not two dates. Such a span's value is the pair of days and its precision
+``days``: no clock time falls on it and nothing is counted from it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Final
+
+from factcheck.domain.values import PartialDate
+from factcheck.extract.mention import Mention, with_changes
+
+__all__ = ["RANGE", "VAGUE", "day_spans", "find_relative_days"]
+
+#: The precision of a span of days ("between Monday and Thursday").
+RANGE: Final = "days"
+
+#: The flags of a month said from the publication date ("earlier this month").
+VAGUE: Final = frozenset({"relative", "vague"})
+
+_DAY_WORDS: Final = re.compile(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)\b|\b(?P<n>[Ll]ast\s+night)\b")
+_STEPS: Final = {"yesterday": -1, "tomorrow": 1}
+# "earlier this month", "last month": the month of the publication date, or next to it
+_MONTH_WORDS: Final = re.compile(
+    r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last|next)\s+month\b", re.IGNORECASE
+)
+_MONTH_STEPS: Final = {"this": 0, "last": -1, "next": 1}
+# "conducted overnight Sunday": the night of that day, into the next
+_OVERNIGHT: Final = re.compile(r"\bovernight\s+(?:on\s+)?$", re.IGNORECASE)
+# "between Monday and Thursday", "from Monday to Thursday": a span of two days
+_SPAN_OPEN: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SPAN_JOIN: Final = re.compile(r"\s*(?:and|to|through|until|-|\u2013)\s*")
+
+
+def _day(published: PartialDate | None) -> date | None:
+    if published is None or published.month is None or published.day is None:
+        return None
+    return date(published.year, published.month, published.day)
+
+
+def _mention(m: re.Match[str], value: str | tuple[str, str], precision: str, note: str) -> Mention:
+    return Mention(
+        "date",
+        m.start(),
+        m.end(),
+        m.group(),
+        value,
+        hedge="between" if isinstance(value, tuple) else "exact",
+        precision=precision,
+        flags=frozenset({"relative"}),
+        note=note,
+    )
+
+
+def find_relative_days(
+    text: str, start: int, end: int, published: PartialDate | None
+) -> list[Mention]:
+    """ "yesterday", "tomorrow", "last night" (a day known to the day) and "earlier this
+    month", "last month" (to the month) in ``text[start:end]``, resolved against
+    ``published``; none without it."""
+    out: list[Mention] = []
+    day = _day(published)
+    for m in _DAY_WORDS.finditer(text, start, end) if day else ():
+        assert day is not None  # for mypy: the loop runs only with a day
+        said = f"{m.group()!r} counted from the publication date {day}"
+        if m["n"]:
+            night = (day - timedelta(days=1)).isoformat(), day.isoformat()
+            out.append(_mention(m, night, RANGE, said + ": the night before it, across two days"))
+        else:
+            value = (day + timedelta(days=_STEPS[m["w"].casefold()])).isoformat()
+            out.append(_mention(m, value, "day", said))
+    if published is None or published.month is None:
+        return out
+    for m in _MONTH_WORDS.finditer(text, start, end):
+        months = published.year * 12 + published.month - 1 + _MONTH_STEPS[m["rel"].casefold()]
+        value = f"{months // 12:04d}-{months % 12 + 1:02d}"
+        said = f"{m.group()!r} of the publication date {published}"
+        # a month said from today tells no day: it is no evidence of which event is meant
+        out.append(with_changes(_mention(m, value, "month", said), flags=VAGUE))
+    return out
+
+
+def day_spans(text: str, dates: list[Mention]) -> list[Mention]:
+    """``dates`` with the spans of days they make read as one: "overnight Sunday" (the
+    Sunday and the Monday), "between Monday and Thursday" (both days, in order)."""
+    out: list[Mention] = []
+    for d in dates:
+        plain = d.precision == "day" and "time" not in d.flags and not _PART_OF_DAY.search(d.text)
+        prev = out[-1] if out else None
+        if plain and _OVERNIGHT.search(text, max(0, d.start - 20), d.start):
+            night = (date.fromisoformat(str(d.value)) + timedelta(days=1)).isoformat()
+            note = f"overnight {d.text!r}: its night, into {night}"
+            out.append(
+                with_changes(
+                    d, value=(str(d.value), night), hedge="between", precision=RANGE, note=note
+                )
+            )
+            continue
+        if (
+            plain
+            and prev is not None
+            and prev.precision == "day"
+            and "time" not in prev.flags
+            and str(prev.value) < str(d.value)
+            and _SPAN_JOIN.fullmatch(text, prev.end, d.start)
+            and _SPAN_OPEN.search(text, max(0, prev.start - 20), prev.start)
+        ):
+            note = "; ".join(
+                filter(None, [prev.note, d.note, f"a span of days, {prev.value} to {d.value}"])
+            )
+            out[-1] = with_changes(
+                prev,
+                end=d.end,
+                text=text[prev.start : d.end],
+                value=(str(prev.value), str(d.value)),
+                hedge="between",
+                precision=RANGE,
+                note=note,
+            )
+            continue
+        out.append(d)
+    return out
+
+
+_PART_OF_DAY: Final = re.compile(r"\b(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
