@@ -120,7 +120,8 @@ def _take_around(
     _take(sc, out, stored, whole, store)
     # The definitions alone, assembled, resolve names and say which rules there are.
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
-    vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
+    names = sc.names
+    vocabulary = assemble(sc.root, (), [names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
     seed, sids = _seed(out, given, vocabulary)
     read = [r for r in out if r is not None]
 
@@ -236,12 +237,14 @@ def _take(
     some = {stored[i].key: only for i, only in which.items() if only is not None}
     got = readings(store, whole, None)
     got.update(readings(store, [stored[i] for i, o in which.items() if o is not None], some))
+    failed = [i for i in which if stored[i].key not in got]
+    names = sc.names if failed else []  # once: every row of a tampered store may fail
     for i in which:
         key = stored[i].key
         if key in got:
             out[i] = got[key]
         else:  # a row that fails its checks: read the file, and store it right
-            (out[i],) = read_saving(store, [(sc.names[i], sc.take(i), key)])
+            (out[i],) = read_saving(store, [(names[i], sc.take(i), key)])
 
 
 def _events(

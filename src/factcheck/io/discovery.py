@@ -166,7 +166,7 @@ class Scan:
 
     @property
     def names(self) -> list[str]:
-        """The files as reports name them."""
+        """The files as reports name them (a new list each time: take it once, not per file)."""
         return [str(f) for f in self.files]
 
     def store_keys(self) -> list[str | None]:
