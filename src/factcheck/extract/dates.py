@@ -257,18 +257,22 @@ def find_anaphoric_dates(
         if value is None:
             continue
         said = f"relative date {m.group()!r} resolved against {ref.text!r} ({ref.value}), "
-        out.append(_relative(m, value, unit, said + "the last date before it"))
+        out.append(relative_mention(m, value, unit, said + "the last date before it"))
     return out
 
 
-def _relative(m: re.Match[str], value: str, precision: str, note: str) -> Mention:
-    """A date written relative to another ("the following month", "six months ago")."""
+def relative_mention(
+    m: re.Match[str], value: str | tuple[str, str], precision: str, note: str
+) -> Mention:
+    """A date written relative to another ("the following month", "six months ago",
+    "yesterday"); a pair of days ("last night") is a span, hedge ``between``."""
     return Mention(
         "date",
         m.start(),
         m.end(),
         m.group(),
         value,
+        hedge="between" if isinstance(value, tuple) else "exact",
         precision=precision,
         flags=frozenset({"relative"}),
         note=note,
@@ -365,7 +369,7 @@ def find_ago_dates(text: str, start: int, end: int, published: PartialDate | Non
         if value is None:
             continue
         note = f"{m.group()!r} counted back from the publication date {published}"
-        out.append(_relative(m, value, need, note))
+        out.append(relative_mention(m, value, need, note))
     return out
 
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from factcheck.domain.values import PartialDate
+from factcheck.extract.dates import relative_mention
 from factcheck.extract.mention import Mention, with_changes
 
 __all__ = ["RANGE", "VAGUE", "day_spans", "find_relative_days"]
@@ -46,20 +47,6 @@ def _day(published: PartialDate | None) -> date | None:
     return date(published.year, published.month, published.day)
 
 
-def _mention(m: re.Match[str], value: str | tuple[str, str], precision: str, note: str) -> Mention:
-    return Mention(
-        "date",
-        m.start(),
-        m.end(),
-        m.group(),
-        value,
-        hedge="between" if isinstance(value, tuple) else "exact",
-        precision=precision,
-        flags=frozenset({"relative"}),
-        note=note,
-    )
-
-
 def find_relative_days(
     text: str, start: int, end: int, published: PartialDate | None
 ) -> list[Mention]:
@@ -73,10 +60,12 @@ def find_relative_days(
         said = f"{m.group()!r} counted from the publication date {day}"
         if m["n"]:
             night = (day - timedelta(days=1)).isoformat(), day.isoformat()
-            out.append(_mention(m, night, RANGE, said + ": the night before it, across two days"))
+            out.append(
+                relative_mention(m, night, RANGE, said + ": the night before it, across two days")
+            )
         else:
             value = (day + timedelta(days=_STEPS[m["w"].casefold()])).isoformat()
-            out.append(_mention(m, value, "day", said))
+            out.append(relative_mention(m, value, "day", said))
     if published is None or published.month is None:
         return out
     for m in _MONTH_WORDS.finditer(text, start, end):
@@ -84,7 +73,7 @@ def find_relative_days(
         value = f"{months // 12:04d}-{months % 12 + 1:02d}"
         said = f"{m.group()!r} of the publication date {published}"
         # a month said from today tells no day: it is no evidence of which event is meant
-        out.append(with_changes(_mention(m, value, "month", said), flags=VAGUE))
+        out.append(with_changes(relative_mention(m, value, "month", said), flags=VAGUE))
     return out
 
 
