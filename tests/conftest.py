@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -232,3 +234,10 @@ def conflicting(make_corpus: MakeCorpus) -> Path:
             ),
         }
     )
+
+
+def chosen_subject(claim: dict[str, Any]) -> str:
+    """The subject a draft's subject rule chose: its subject, or the candidate its note says
+    was not taken (factcheck.extract.abstain), for tests of which entity a rule picks."""
+    taken = re.search(r"not taken: ([a-z0-9-]+) \(", claim["note"])
+    return taken[1] if claim["subject"] == "unidentified" and taken else str(claim["subject"])

@@ -9,6 +9,7 @@ from typing import Final
 
 from factcheck.domain.corpus import Corpus
 from factcheck.domain.values import PartialDate
+from factcheck.extract.abstain import abstain_weak_subjects
 from factcheck.extract.claim import Context, make_claim
 from factcheck.extract.coordination import share_predicates
 from factcheck.extract.datelines import dateline_spans, dateline_zone, updated_day
@@ -235,6 +236,7 @@ def draft_fact_file(
         reader.read(i)
     reader.draft.drop_repeated_headline(text)
     reader.draft.drop_restated()
+    abstain_weak_subjects(reader.draft.claims)  # after every rule that reads subjects
     return reader.draft
 
 
