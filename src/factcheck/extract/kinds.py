@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from factcheck.domain.values import PartialDate
-from factcheck.extract.dates import find_dates
+from factcheck.extract.event_verbs import dates_said
 from factcheck.extract.mention import UNIDENTIFIED, Found
 from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names
@@ -91,7 +91,6 @@ _YEAR: Final = re.compile(r"(?:1[89]|20)\d\d")
 _MONTHS: Final = frozenset(
     m.casefold() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])
 )
-_ISO: Final = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 
 
 @dataclass(frozen=True)
@@ -153,14 +152,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@functools.lru_cache(maxsize=2**12)
-def _dates(text: str) -> frozenset[str]:
-    """The ISO dates a name or note holds, written as ISO or in words ("March 2025")."""
-    found = set(_ISO.findall(text))
-    found |= {str(d.value) for d in find_dates(text, 0, len(text), None)}
-    return frozenset(found)
-
-
 def _entity_text(names: Names, entity: str) -> str:
     aliases = names.alias_names.get(entity, ())
     return " ".join([names.names.get(entity, ""), *aliases, names.notes.get(entity, "")])
@@ -175,7 +166,7 @@ def _same_day(a: str, b: str) -> bool:
 
 def _on_the_day(names: Names, entity: str, ev: Evidence) -> bool:
     """Whether the entity's name or note gives a day the sentence has."""
-    days = [d for d in _dates(_entity_text(names, entity)) if len(d) >= 10]
+    days = [d for d in dates_said(_entity_text(names, entity)) if len(d) >= 10]
     return any(d[:10] == mine[:10] for d in ev.dates for mine in days if len(d) >= 10)
 
 
@@ -195,7 +186,9 @@ def _shared(names: Names, candidates: list[str], ev: Evidence) -> list[str]:
     sentence = _words(ev.text[ev.sent[0] : ev.sent[1]])
     scores = {}
     for e in candidates:
-        dated = any(_same_day(d, mine) for d in ev.dates for mine in _dates(_entity_text(names, e)))
+        dated = any(
+            _same_day(d, mine) for d in ev.dates for mine in dates_said(_entity_text(names, e))
+        )
         scores[e] = len((own[e] - common) & sentence) + int(dated)
     best = max(scores.values(), default=0)
     return [e for e in candidates if best and scores[e] == best]
