@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+import factcheck
 from factcheck.store import Store
 
 # The suite runs on shared, loaded machines: a Hypothesis deadline (or its "too slow"
@@ -241,3 +243,12 @@ def chosen_subject(claim: dict[str, Any]) -> str:
     was not taken (factcheck.extract.abstain), for tests of which entity a rule picks."""
     taken = re.search(r"not taken: ([a-z0-9-]+) \(", claim["note"])
     return taken[1] if claim["subject"] == "unidentified" and taken else str(claim["subject"])
+
+
+def vocabulary(entities: str, properties: str) -> factcheck.Corpus:
+    """A corpus of definitions only, for Hypothesis tests (which cannot take the
+    function-scoped ``make_corpus``): the two files written to a fresh directory, loaded."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "entities.yaml").write_text(entities)
+        (Path(tmp) / "properties.yaml").write_text(properties)
+        return factcheck.load(tmp)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +11,7 @@ from factcheck.extract import draft_fact_file
 from factcheck.extract.day_named import when_of_kind
 from factcheck.extract.vocabulary import Names
 
-from .conftest import MakeCorpus, chosen_subject
+from .conftest import MakeCorpus, chosen_subject, vocabulary
 
 DATED = """
 entities:
@@ -71,10 +68,7 @@ def test_a_property_of_another_kind_never_moves_the_dated_subject(kind: str, ver
         f"  - {{id: {verb}, type: date, entity_kind: person, description: When a person {verb}.}}\n"
         "  - {id: unreviewed-date, type: date}\n"
     )
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "entities.yaml").write_text(entities)
-        (Path(tmp) / "properties.yaml").write_text(props)
-        corpus = factcheck.load(tmp)
+    corpus = vocabulary(entities, props)
     text = f"Jane Runner was there Saturday as it {verb}."
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2021-08-07").claims
     assert chosen_subject(claim) == "thing"

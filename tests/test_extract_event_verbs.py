@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,7 +10,7 @@ import factcheck
 from factcheck.extract import draft_fact_file
 from factcheck.extract.event_verbs import dates_said
 
-from .conftest import MakeCorpus, chosen_subject
+from .conftest import MakeCorpus, chosen_subject, vocabulary
 
 ENTITIES = """
 entities:
@@ -64,10 +61,7 @@ def test_the_year_tells_two_events_of_one_verb_apart(first: int, second: int) ->
         f"  - {{id: b, name: arrest of Jo Doe in {second}, kind: event}}\n"
         "  - {id: jo, name: Jo Doe, kind: person}\n"
     )
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "entities.yaml").write_text(entities)
-        (Path(tmp) / "properties.yaml").write_text(PROPERTIES)
-        corpus = factcheck.load(tmp)
+    corpus = vocabulary(entities, PROPERTIES)
     [claim] = draft_fact_file(f"Jo Doe was arrested in {first}.", "x", corpus=corpus).claims
     # the one event of that year, never the other; two of the same year: neither
     assert chosen_subject(claim) == ("a" if first != second else "jo")

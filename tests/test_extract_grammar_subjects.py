@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +11,7 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck.extract import draft_fact_file
 
-from .conftest import MakeCorpus
+from .conftest import MakeCorpus, vocabulary
 
 ENTITIES = """
 entities:
@@ -75,10 +73,7 @@ def test_grammar_subjects(
 def test_a_year_before_a_name_is_that_entitys(year: int, det: str) -> None:
     """Whatever the year, "the YEAR Alien Enemies Act" dates the act, not the sentence's
     event (the deportations)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "entities.yaml").write_text(ENTITIES)
-        (Path(tmp) / "properties.yaml").write_text(PROPERTIES)
-        corpus = factcheck.load(tmp)
+    corpus = vocabulary(ENTITIES, PROPERTIES)
     text = f"Deportations use {det} {year} Alien Enemies Act."
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
     assert (claim["subject"], claim["property"]) == ("aea", "enacted"), claim["note"]
@@ -125,10 +120,7 @@ def test_any_day_a_name_carries_dates_that_entity(day: date) -> None:
     """Whatever the day, written as a text writes it, the one name carrying it wins."""
     entities = f"entities:\n  - {{id: e, name: launch of {day.isoformat()}, kind: launch}}\n"
     entities += "  - {id: spacex, name: SpaceX, kind: company}\n"
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "entities.yaml").write_text(entities)
-        (Path(tmp) / "properties.yaml").write_text(LAUNCHED)
-        corpus = factcheck.load(tmp)
+    corpus = vocabulary(entities, LAUNCHED)
     text = f"SpaceX launched it on {day:%B} {day.day}, {day.year}."
     [claim] = draft_fact_file(text, "x", corpus=corpus).claims
     assert (claim["value"], claim["subject"]) == (day.isoformat(), "e"), claim["note"]
