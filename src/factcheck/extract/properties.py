@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.domain.units import same_unit
 from factcheck.extract.counted_nouns import counted_property
 from factcheck.extract.figure_words import own_words
 from factcheck.extract.mention import Mention
@@ -57,7 +58,7 @@ def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
         return True
     unit = names.units.get(prop)
     if mention.unit and unit:
-        return unit == mention.unit
+        return same_unit(unit, mention.unit)
     if unit is None:
         return mention.unit not in SPECIAL_UNITS and not (mention.unit or "").startswith("per ")
     # a bare number is no amount of money or share: "Mile 65.6" is not a company's sales
@@ -242,7 +243,7 @@ def _unit_suits(names: Names, prop: str, mention: Mention) -> bool:
     unit = names.units.get(prop)
     if mention.kind != "quantity":
         return True
-    if mention.unit and unit and unit != mention.unit:
+    if mention.unit and unit and not same_unit(unit, mention.unit):
         return False
     return not (mention.unit in SPECIAL_UNITS and unit is None)
 
@@ -276,7 +277,9 @@ def _unit_named(names: Names, mention: Mention, context: set[str]) -> list[str]:
     return [
         prop
         for prop, ptype in names.properties.items()
-        if ptype == "quantity" and names.units.get(prop) == mention.unit and words(prop) & context
+        if ptype == "quantity"
+        and same_unit(names.units.get(prop) or "", mention.unit)
+        and words(prop) & context
     ]
 
 
