@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.extract import (
     split_sentences,
 )
+from factcheck.extract.sentences import quote_start, sentence_of
 
 
 @pytest.mark.parametrize(
@@ -30,3 +33,31 @@ from factcheck.extract import (
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Intro.\n\u2014 11:30 p.m. EDT\nMore.", "\u2014 11:30 p.m. EDT"),
+        ("Intro.\n  \u2022 Item one has 5.\n", "\u2022 Item one has 5."),
+        ("Plain line here.\n", "Plain line here."),
+        # only the sentence that opens the line takes the line's bullet
+        ("- One. Two has 5.\n", "Two has 5."),
+    ],
+)
+def test_quote_start_keeps_the_lines_bullet(text: str, quote: str) -> None:
+    start, end = next((a, b) for a, b in split_sentences(text) if quote.endswith(text[a:b]))
+    assert text[quote_start(text, start) : end] == quote
+    assert sentence_of(quote) == text[start:end]
+
+
+@given(
+    st.sampled_from(["\u2014 ", "- ", "* ", "\u2022", "  \u2013 ", ""]), st.text("ab .", min_size=1)
+)
+def test_a_quote_is_its_sentence_and_at_most_a_bullet(bullet: str, body: str) -> None:
+    text = "First.\n" + bullet + "Line " + body + "\n"
+    for start, end in split_sentences(text):
+        at = quote_start(text, start)
+        assert at <= start
+        assert not text[at:start].strip(" \u2014\u2013\u2022*-")
+        assert sentence_of(text[at:end]) == text[start:end]

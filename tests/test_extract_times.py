@@ -416,3 +416,26 @@ def test_places_in_two_zones_give_no_zone() -> None:
     text = "Flights from Chicago and Los Angeles.\nOne left at 11 a.m. Thursday."
     claim = draft_fact_file(text, "t", published="2017-12-07").claims[-1]
     assert claim["value"] == "2017-12-07"
+
+
+@pytest.mark.parametrize(
+    ("heading", "value"),
+    [
+        # the day after a month is no range's start: "July 5 - 11:25 p.m." is a day and a time
+        ("Friday, July 5 \u2014 11:25 p.m. EDT", "2013-07-05T23:25-04:00"),
+        ("Saturday, July 6 - 12:56 a.m. EDT", "2013-07-06T00:56-04:00"),
+        ("Sept. 3 \u2013 9 a.m. EDT", "2013-09-03T09:00-04:00"),
+        # "Midnight" and "Noon" capitalised, as a heading sets them
+        ("July 5 Noon EDT", "2013-07-05T12:00-04:00"),
+        ("July 5 Midnight EDT", "2013-07-05T00:00-04:00"),
+    ],
+)
+def test_a_timeline_heading_is_its_day_and_time(heading: str, value: str) -> None:
+    mentions = find_mentions(heading, "2013-07-10")
+    assert [m.value for m in mentions] == [value]
+
+
+def test_a_range_of_hours_still_is_one() -> None:
+    day, m = find_mentions("On July 5 it ran 5 - 7 p.m. EDT.", "2013-07-10")
+    assert day.value == "2013-07-05"
+    assert (m.value, m.hedge, m.text) == ("2013-07-05T17:00-04:00", "not-before", "5 - 7 p.m. EDT")

@@ -27,7 +27,7 @@ from factcheck.extract.properties import (
     property_candidates,
     property_of_subject,
 )
-from factcheck.extract.sentences import clause_span
+from factcheck.extract.sentences import clause_span, quote_start
 from factcheck.extract.stems import stem, word_stems
 from factcheck.extract.subjects import COUNTED, Place, propose_subject
 from factcheck.extract.vocabulary import Names
@@ -383,7 +383,7 @@ def make_claim(m: Mention, ctx: Context, alone: bool) -> tuple[dict[str, Any], M
     if m.note:
         notes.append(m.note)
     claim["note"] = "; ".join(notes)
-    claim["quote"] = ctx.text[ctx.sent[0] : ctx.sent[1]]
+    claim["quote"] = ctx.text[quote_start(ctx.text, ctx.sent[0]) : ctx.sent[1]]
     claim["draft"] = True
     return claim, used
 

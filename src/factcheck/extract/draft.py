@@ -41,6 +41,7 @@ from factcheck.extract.numbers import find_numbers
 from factcheck.extract.relative_days import RANGE, day_spans, find_relative_days
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
+from factcheck.extract.timelines import past_midnight
 from factcheck.extract.times import (
     Clock,
     WrittenZones,
@@ -262,6 +263,7 @@ class _Reader:
         self.main = on_top[0] if len(on_top) == 1 else None
         self.earlier: list[tuple[int, int, str]] = []
         self.previous: Mention | None = None  # the last date of the narrative
+        self.last_time: Mention | None = None  # the last clock time with its zone
         self.recent: tuple[int, str] | None = None  # the last subject chosen, and where
         self.places = PlaceZones(text)
         self.datelines = dateline_spans(text)
@@ -302,6 +304,7 @@ class _Reader:
             updated=self.updated,
         )
         self.zones.read(text, s_start, s_end)
+        mentions, self.last_time = past_midnight(mentions, self.last_time)  # "— Midnight"
         narrative = [
             m
             for m in mentions

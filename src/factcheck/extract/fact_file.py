@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
+from factcheck.extract.sentences import sentence_of
 from factcheck.io.dump import yaml_text
 
 __all__ = ["Draft"]
@@ -146,4 +147,5 @@ _SAME = ("subject", "property", "value", "unit", "hedge", "as_of")
 
 
 def _short(quote: str, width: int = 60) -> str:
+    quote = sentence_of(quote)  # a restating sentence is named as split, without its bullet
     return repr(quote if len(quote) <= width else quote[: width - 3].rstrip() + "...")

@@ -91,6 +91,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def quote_start(text: str, start: int) -> int:
+    """Where the quote of the sentence at ``start`` begins: with the dash or bullet that
+    opens its line ("\u2014 11:30 p.m. EDT", as timelines set their entries), which a reader
+    quoting the line keeps; elsewhere at the sentence."""
+    line = text.rfind("\n", 0, start) + 1
+    lead = text[line:start]
+    if not lead.strip() or not _LEADING.fullmatch(lead):
+        return start
+    return line + len(lead) - len(lead.lstrip())
+
+
+def sentence_of(quote: str) -> str:
+    """A quote without the dash or bullet :func:`quote_start` took with it."""
+    return quote[_LEADING.match(quote).end() :]  # type: ignore[union-attr]  # always matches
+
+
 def _is_abbreviation(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS
 

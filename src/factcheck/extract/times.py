@@ -29,6 +29,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 
 from factcheck.extract.city_zones import city_zone
+from factcheck.extract.dates import MONTHS
 from factcheck.extract.fact_file import KEPT_AS_DAY
 from factcheck.extract.local_zones import place_zone
 from factcheck.extract.mention import Mention, with_changes
@@ -114,7 +115,7 @@ SPLIT_RE: Final = re.compile(
 def _time(n: int, *, need_ampm: bool = True) -> str:
     ampm = _AMPM.format(n=n) + ("" if need_ampm else "?")
     return (
-        rf"(?:{_HM.format(n=n)}\s?{ampm}|(?P<w{n}>noon|midnight)"
+        rf"(?:{_HM.format(n=n)}\s?{ampm}|(?P<w{n}>[Nn]oon|[Mm]idnight)"
         rf"|{_H24.format(n=n)})"
     )
 
@@ -122,8 +123,13 @@ def _time(n: int, *, need_ampm: bool = True) -> str:
 # Not inside a figure ("1.5:30"), but a time glued to the sentence before it is one
 # ("the Palisades.11:44 a.m.: Nearly an hour later", as timelines lose their line breaks).
 _NOT_AFTER: Final = r"(?<![\w:])(?<![^A-Za-z]\.)"
+# "Friday, July 5 \u2014 11:25 p.m.": the 5 after a month is its day, not a range's start
+_NOT_MONTH_DAY: Final = "".join(
+    rf"(?<!\b{re.escape(name)}\s)(?<!\b{re.escape(name)}\.\s)" for name in MONTHS
+)
 _TIME_RE: Final = re.compile(
     _NOT_AFTER
+    + _NOT_MONTH_DAY
     + r"(?:(?P<between>[Bb]etween\s+|[Ff]rom\s+)?"
     + _time(1, need_ampm=False)
     + r"(?:\s*(?P<sep>and|to|[-\u2013\u2014])\s*"
