@@ -25,6 +25,7 @@ from factcheck.extract.dates import (
     find_weekday_dates,
     is_baseline,
 )
+from factcheck.extract.day_ranges import find_day_ranges
 from factcheck.extract.fact_file import Draft
 from factcheck.extract.kinds import read_names
 from factcheck.extract.local_zones import PlaceZones
@@ -116,8 +117,9 @@ def _dates(
     """Dates written out, weekdays and dates said relative to another ("the following
     month"), in reading order. Weekdays are of the week of ``updated`` (a running story's
     "Updated at 8:05 p.m. Sunday"), when the text has such a stamp, else of ``pub``'s."""
-    dates = find_dates(seen, start, end, pub)
-    dates += find_ago_dates(seen, start, end, pub)
+    ranges = find_day_ranges(seen, start, end, pub)  # "April 5-7, 2025": one span
+    dates = [d for d in find_dates(seen, start, end, pub) if not overlaps(d, ranges)]
+    dates += [*ranges, *find_ago_dates(seen, start, end, pub)]
     base, said = (
         (PartialDate.parse(updated[0].isoformat()), f"the update {updated[1]!r}")
         if updated
