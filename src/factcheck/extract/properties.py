@@ -316,7 +316,7 @@ def property_of_subject(
         mention.kind == "quantity"
         and not own
         and len(fitting) == 1
-        and _said_of_anything(names, mention, fitting[0])
+        and _said_of_anything(names, mention, fitting[0], subject)
     ):
         fitting = []
     fitting = _unmeasured(names, fitting, mention)
@@ -338,16 +338,18 @@ def property_of_subject(
     return None, None
 
 
-def _said_of_anything(names: Names, mention: Mention, prop: str) -> bool:
+def _said_of_anything(names: Names, mention: Mention, prop: str, subject: str) -> bool:
     """Whether another property of the figure's type and unit names nothing it is said of
     ("Sales in a period."): it may be the subject's as well as ``prop`` (said of a company:
-    "Sales a company expects"), so the subject does not tell them apart."""
+    "Sales a company expects"), so the subject does not tell them apart. One that declares
+    the kinds it describes, none the subject's, is not the subject's."""
     return any(
         q != prop
         and qtype == mention.kind
         and not q.startswith("unreviewed")
         and not names.said_of.get(q)
         and not names.described_kinds.get(q)
+        and names.allows(q, subject)
         and names.units.get(q) == names.units.get(prop)
         and _unit_fits(names, q, mention)
         for q, qtype in names.properties.items()
