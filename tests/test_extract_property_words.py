@@ -83,7 +83,9 @@ def test_an_opening_that_adds_a_word_to_the_id_names_it(
     assert found.get(prop) == ((Way(way, frozenset()),) if way else None)
 
 
-@given(st.sampled_from(["net", "gross", "operating"]), st.sampled_from(["earnings", "profit", "pay"]))
+@given(
+    st.sampled_from(["net", "gross", "operating"]), st.sampled_from(["earnings", "profit", "pay"])
+)
 def test_an_opening_is_a_name_when_it_is_not_the_id_s_words(first: str, second: str) -> None:
     """Whatever the two words, "First second in a period." of id first-income names it by
     both words (the second not the id's); of id first-second it adds nothing."""
