@@ -91,6 +91,7 @@ def _common_words(text: str) -> str:
 # them, and a figure's sentence has them for reasons of its own ("more than 40,000").
 _FUNCTION: Final = frozenset(
     {"than", "during", "near", "between", "beyond", "before", "after", "earlier", "later"}
+    | {"among", "about", "around", "against", "within", "without", "into", "onto", "upon"}
     | {"since", "until", "while", "within", "being", "something", "someone", "two", "relative"}
 )
 
@@ -103,6 +104,20 @@ def _content_words(text: str) -> str:
     )
 
 
+# "Number of people a disaster killed.": a count's head says only that it counts.
+_COUNT_OF: Final = re.compile(r"\s*(?:the\s+)?(?:number|count)\s+of\s+", re.I)
+
+
+def _head(description: str) -> str:
+    """A description's head words: up to its first preposition or article ("Length of
+    fault a quake needs." -> "Length"); of a count, what it counts and the clause saying
+    which ("Number of people a disaster killed." -> "people a disaster killed")."""
+    count = _COUNT_OF.match(description)
+    if count is not None:
+        return description[count.end() :]
+    return _HEAD_END.split(description, 1)[0]
+
+
 def _distinctive(descriptions: dict[str, str]) -> dict[str, frozenset[str]]:
     """For each property, the stems of its description's head words (up to its first
     preposition or article) that no other property's description has ("People killed."
@@ -111,7 +126,7 @@ def _distinctive(descriptions: dict[str, str]) -> dict[str, frozenset[str]]:
     stems = {
         p: frozenset(
             s
-            for s in word_stems(_content_words(_common_words(_HEAD_END.split(d, 1)[0])))
+            for s in word_stems(_content_words(_common_words(_head(d))))
             if s not in _VAGUE and len(s) > 2
         )
         for p, d in descriptions.items()
