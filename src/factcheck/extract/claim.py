@@ -197,6 +197,11 @@ def _subject_and_property(
         prop = None
     if subject is not None:
         ctx.last = subject
+    # what the next sentence goes on about; not an entity named by the figure's own words
+    # ("in the same period a year ago", a quarter's alias, of the date 'a year ago')
+    if subject is not None and not any(
+        e == subject and a <= m.start and m.end <= b for a, b, e in ctx.found
+    ):
         ctx.recent = (m.start, subject)
     return subject, prop
 
