@@ -156,3 +156,18 @@ def test_each_count_s_own_verb_is_its_distinctive_word(verbs: list[str]) -> None
     assert [names.distinctive[f"p{i}"] for i in range(len(verbs))] == [
         frozenset({stem(v)}) for v in verbs
     ]
+
+
+def test_the_one_property_in_a_unit_declaring_a_kind(make_corpus: MakeCorpus) -> None:
+    entities = "entities:\n  - {id: pad, name: landing pad, kind: landing-site}\n"
+    props = """
+properties:
+  - {id: distance-offshore, type: quantity, unit: mi, entity_kind: landing-site}
+  - {id: pads, type: quantity, entity_kind: landing-site}
+"""
+    names = Names.of(
+        factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": props}))
+    )
+    assert names.one_declared("pad", "miles") == "distance-offshore"  # one unit, two spellings
+    assert names.one_declared("pad", "km") is None
+    assert names.one_declared("pad", None) is None  # a bare number: no guess

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from factcheck.domain.units import same_unit
 from factcheck.domain.values import PartialDate
 from factcheck.extract.day_named import DAY_NAMED, day_first, when_of_kind
 from factcheck.extract.distances import measured_as
@@ -195,15 +194,18 @@ def _subject_and_property(
         # event it is now said of, so it is not "how many of the subject there were"
         notes.append(f"not {prop}: the figure counts {picked}, not {subject}")
         prop = None
+    _remember(m, ctx, subject)
+    return subject, prop
+
+
+def _remember(m: Mention, ctx: Context, subject: str | None) -> None:
+    """Keep the subject for an "it" later in the sentence and as what the text goes on
+    about; not an entity named by the figure's own words ("in the same period a year
+    ago", a quarter's alias, of the date 'a year ago')."""
     if subject is not None:
         ctx.last = subject
-    # what the next sentence goes on about; not an entity named by the figure's own words
-    # ("in the same period a year ago", a quarter's alias, of the date 'a year ago')
-    if subject is not None and not any(
-        e == subject and a <= m.start and m.end <= b for a, b, e in ctx.found
-    ):
-        ctx.recent = (m.start, subject)
-    return subject, prop
+        if not any(e == subject and a <= m.start and m.end <= b for a, b, e in ctx.found):
+            ctx.recent = (m.start, subject)
 
 
 def _written(d: Mention) -> bool:
@@ -268,7 +270,9 @@ def _subject_property(
         why = f"property {prop}: the day is the {kind}'s, and {prop} says when a {kind} was"
         why = why if prop else None
     if prop is None:
-        prop = _only_of_kind(ctx.names, subject, m)
+        # the one in the figure's unit declaring the subject's kind; not for a date or a
+        # bare number: a person has one date property (took office) and many dates
+        prop = ctx.names.one_declared(subject, m.unit) if m.kind == "quantity" else None
         kind = ctx.names.kinds.get(subject)
         why = (
             f"property {prop}: the only one of its type and unit said of a {kind}" if prop else None
@@ -276,23 +280,6 @@ def _subject_property(
     if why:
         notes.append(why)
     return prop
-
-
-def _only_of_kind(names: Names, subject: str, m: Mention) -> str | None:
-    """The one property in the figure's unit that declares the subject's kind. Not for a
-    date or a bare number: a person has one date property (took office) and many dates,
-    a prison one count without a unit and many numbers."""
-    kind = names.kinds.get(subject)
-    if m.kind != "quantity" or m.unit is None:
-        return None
-    found = [
-        p
-        for p, ptype in names.properties.items()
-        if ptype == m.kind
-        and kind in names.declared_kinds.get(p, frozenset())
-        and same_unit(names.units.get(p) or "", m.unit)
-    ]
-    return found[0] if len(found) == 1 else None
 
 
 def _counts_another_unit(ctx: Context, m: Mention, prop: str) -> bool:

@@ -324,6 +324,20 @@ class Names:
         kinds = self.entity_kinds(prop)
         return not kinds or self.kinds.get(entity) in kinds
 
+    def one_declared(self, subject: str, unit: str | None) -> str | None:
+        """The one quantity property in ``unit`` (however spelled) that declares the
+        subject's kind; none without a unit (a prison has one count and many numbers)."""
+        kind = self.kinds.get(subject)
+        found = [
+            p
+            for p, ptype in self.properties.items()
+            if ptype == "quantity"
+            and kind in self.declared_kinds.get(p, frozenset())
+            and unit is not None
+            and same_unit(self.units.get(p) or "", unit)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def unit_as_written(self, prop: str | None, unit: str) -> str:
         """A figure's unit as the property writes it ("mi" for the reader's "miles"), when
         the two are one unit; else as the figure has it."""
