@@ -264,7 +264,8 @@ def _subject_property(
     if prop is None and m.kind == "date" and ctx.names.kinds.get(subject) == EVENT_KIND:
         prop = event_date_property(ctx.names, subject)
         why = f"property {prop}: a date of an event says when it happened" if prop else None
-    if prop is None and m.kind == "date" and any(n.endswith(DAY_NAMED) for n in notes):
+    # "..., whose name carries the day" (", in the line under this heading")
+    if prop is None and m.kind == "date" and any(DAY_NAMED in n for n in notes):
         prop = when_of_kind(ctx.names, subject)
         kind = ctx.names.kinds.get(subject)
         why = f"property {prop}: the day is the {kind}'s, and {prop} says when a {kind} was"
