@@ -381,3 +381,32 @@ def test_an_entity_named_by_a_figure_s_own_words_is_not_what_the_text_goes_on_ab
     claims = draft_fact_file(text, "x", corpus=corpus, published="2017-04-27").claims
     [growth] = [c for c in claims if c["value"] == 6.2]
     assert (growth["subject"], growth["property"]) == (subject, "revenue-growth"), growth["note"]
+
+
+ORDERS = """
+entities:
+  - {id: order-2019, name: the immigration judge's 2019 order shielding him, kind: court-order,
+     aliases: [2019 court order]}
+  - {id: later-order, name: Judge X's order to return him, kind: court-order}
+"""
+ORDER_DATES = """
+properties:
+  - {id: issued, type: date, entity_kind: court-order,
+     description: When a court order or ruling was issued.}
+  - {id: deadline, type: date, entity_kind: court-order,
+     description: The time by which an order must be complied with.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+def test_a_year_before_a_court_order_is_when_it_was_issued(make_corpus: MakeCorpus) -> None:
+    """ "a 2019 court order": the year it came to be, of two dates said of an order."""
+    text = "He was deported in March 2025, despite a 2019 court order barring his removal."
+    corpus = factcheck.load(make_corpus({"entities.yaml": ORDERS, "properties.yaml": ORDER_DATES}))
+    [claim] = [
+        c
+        for c in draft_fact_file(text, "x", corpus=corpus, published="2025-04-20").claims
+        if c["value"] == "2019"
+    ]
+    assert (claim["subject"], claim["property"]) == ("order-2019", "issued"), claim["note"]

@@ -171,3 +171,34 @@ properties:
     assert names.one_declared("pad", "miles") == "distance-offshore"  # one unit, two spellings
     assert names.one_declared("pad", "km") is None
     assert names.one_declared("pad", None) is None  # a bare number: no guess
+
+
+def test_a_hyphenated_kind_is_named_with_a_space(make_corpus: MakeCorpus) -> None:
+    entities = "entities:\n  - {id: order, name: the judge's order, kind: court-order}\n"
+    props = """
+properties:
+  - {id: issued, type: date, description: When a court order or ruling was issued.}
+  - {id: landed, type: date, description: When a rocket reached its landing site.}
+"""
+    names = Names.of(
+        factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": props}))
+    )
+    assert (
+        "court-order" in names.said_of["issued"]
+        and "court-order" in names.described_kinds["issued"]
+    )
+    assert names.said_of_entity("issued", "order")
+    assert "court-order" not in names.said_of["landed"]
+
+
+@given(st.from_regex(r"[a-z]{3,8}-[a-z]{3,8}", fullmatch=True))
+def test_any_hyphenated_kind_is_met_in_a_description_with_a_space(kind: str) -> None:
+    """Whatever the kind, "When a KIND (spaced) ended." is said of it."""
+    entities = f"entities:\n  - {{id: e, name: Some Thing, kind: {kind}}}\n"
+    spaced = kind.replace("-", " ")
+    props = f"properties:\n  - {{id: ended, type: date, description: When a {spaced} ended.}}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "entities.yaml").write_text(entities)
+        (Path(tmp) / "properties.yaml").write_text(props)
+        names = Names.of(factcheck.load(tmp))
+    assert names.said_of_entity("ended", "e")

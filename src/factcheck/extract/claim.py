@@ -113,13 +113,13 @@ def _subject(
 
 
 def _origin(m: Mention, text: str, names: Names, found: Found) -> str | None:
-    """ "a 1798 law": the noun a bare year stands before, if it does; before a name, the
-    named entity's kind ("the 1798 Alien Enemies Act": a law)."""
+    """ "a 1798 law", "a 2019 court order": the noun (or the two) a bare year stands before,
+    if it does; before a name, the named entity's kind ("the 1798 Alien Enemies Act": a law)."""
     if m.kind != "date" or m.precision != "year":
         return None
     if re.search(r"\b(?:a|an|the)\s+$", text[max(0, m.start - 6) : m.start], re.I) is None:
         return None
-    noun = re.match(r"\s+([a-z]+)\b", text[m.end :])
+    noun = re.match(r"\s+([a-z]+(?:\s+[a-z]+)?)\b", text[m.end :])
     if noun is None:  # "the 1798 Alien Enemies Act": what the entity named there is
         named = [e for a, _, e in found if re.fullmatch(r"\s+", text[m.end : a])]
         return names.kinds.get(named[0]) if named else None

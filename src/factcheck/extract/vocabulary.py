@@ -172,7 +172,12 @@ def _described(texts: dict[str, str], nouns: set[str]) -> dict[str, frozenset[st
         return {key: frozenset() for key in texts}
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     pattern = re.compile(rf"\b({alternatives})s?\b")
-    return {key: frozenset(pattern.findall(text.casefold())) for key, text in texts.items()}
+    # a kind written with a hyphen ("court-order", "landing-site") is named with a space
+    # ("When a court order or ruling was issued."): read the text hyphenated too
+    return {
+        key: frozenset(pattern.findall(low) + pattern.findall(re.sub(r"\s+", "-", low)))
+        for key, low in ((k, t.casefold()) for k, t in texts.items())
+    }
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:
