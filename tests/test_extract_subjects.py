@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck.extract import (
@@ -14,7 +16,7 @@ from factcheck.extract import (
     draft_fact_file,
 )
 
-from .conftest import MakeCorpus, chosen_subject
+from .conftest import MakeCorpus, chosen_subject, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT / "facts"
@@ -561,3 +563,54 @@ def test_the_only_entity_of_the_property_s_kind_in_the_clause_else_the_sentence(
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-31").claims
     assert (claim["subject"], claim["property"]) == (subject, "deportees"), claim["note"]
     assert ("the only event named there" in claim["note"]) == (subject == "op")
+
+
+ELECTION = """
+entities:
+  - {id: georgia, name: Georgia, kind: state}
+  - {id: kentucky, name: Kentucky, kind: state}
+  - {id: election, name: 2020 presidential election, kind: election,
+     aliases: [the presidential election]}
+"""
+ELECTORAL = """
+properties:
+  - {id: electoral-votes, type: quantity, unit: votes, entity_kind: state,
+     description: Number of electoral votes a state carries.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind_noun", "subject"),
+    [
+        # "The state" refers back to Georgia, named last: not the election the sentence names
+        ("The state", "georgia"),
+        # nothing refers back: the election stays the pick, and is no state
+        ("It", UNIDENTIFIED),
+    ],
+)
+def test_the_only_entity_named_gives_way_to_a_kind_the_property_is_said_of(
+    make_corpus: MakeCorpus, kind_noun: str, subject: str
+) -> None:
+    text = (
+        "Kentucky went first. Polls closed in Georgia at 7 p.m. "
+        f"{kind_noun} carries 16 electoral votes — the winner of the presidential election "
+        "must secure at least 270."
+    )
+    corpus = factcheck.load(make_corpus({"entities.yaml": ELECTION, "properties.yaml": ELECTORAL}))
+    [claim] = [c for c in draft_fact_file(text, "x", corpus=corpus).claims if c["value"] == 16]
+    assert (claim["subject"], claim["property"]) == (subject, "electoral-votes"), claim["note"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 99), st.sampled_from(["Georgia", "Kentucky"]))
+def test_the_state_is_the_state_named_last_whatever_the_figure(n: int, state: str) -> None:
+    other = "Kentucky" if state == "Georgia" else "Georgia"
+    text = (
+        f"{other} went first. Polls closed in {state} at 7 p.m. The state carries {n} "
+        "electoral votes — the winner of the presidential election must secure at least 270."
+    )
+    corpus = vocabulary(ELECTION, ELECTORAL)
+    [claim] = [c for c in draft_fact_file(text, "x", corpus=corpus).claims if c["value"] == n]
+    assert claim["subject"] == state.casefold(), claim["note"]

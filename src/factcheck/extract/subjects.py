@@ -135,9 +135,15 @@ def _listed(text: str, a: int, b: int) -> bool:
 
 def _only_one(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     only = _only(place.text, found)
-    if only is not None:
-        return only, f"subject: the only entity named in the sentence ({only})"
-    return None
+    if only is None:
+        return None
+    if place.prop is not None and not names.allows(place.prop, only):
+        # "The state carries 16 electoral votes — the winner of the presidential election
+        # must ...": the figure's clause calls what it is about by its kind
+        back = _refers_back(names, found, place)
+        if back is not None and names.allows(place.prop, back[0]):
+            return back[0], f"{back[1]} (not {only}: {place.prop} is not said of it)"
+    return only, f"subject: the only entity named in the sentence ({only})"
 
 
 def _counted(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
