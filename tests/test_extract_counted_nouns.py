@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck.extract.counted_nouns import counted_property
 from factcheck.extract.vocabulary import Names
 
-from .conftest import MakeCorpus
+from .conftest import MakeCorpus, vocabulary
 
 PROPERTIES = """
 properties:
@@ -17,6 +19,7 @@ properties:
   - {id: lanes, type: quantity, unit: lanes, description: Traffic lanes of a bridge.}
   - {id: deportees, type: quantity, unit: people, description: People deported.}
   - {id: people-evacuated, type: quantity, unit: people, description: People told to leave.}
+  - {id: alleged-child-rapists, type: quantity, unit: people, description: People accused.}
   - {id: unreviewed-number, type: quantity}
   - {id: unreviewed-date, type: date}
 """
@@ -33,6 +36,10 @@ properties:
         # a unit of several properties names none of them
         (" people were moved", []),
         ("", []),
+        # a word before the head noun names nothing by the id: members are counted
+        (" alleged MS-13 members wanted", []),
+        # the head noun is a word of the id: it names it
+        (" alleged rapists were sent", ["alleged-child-rapists"]),
     ],
 )
 def test_counted_property(make_corpus: MakeCorpus, after: str, expected: list[str]) -> None:
@@ -41,3 +48,12 @@ def test_counted_property(make_corpus: MakeCorpus, after: str, expected: list[st
         factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": PROPERTIES}))
     )
     assert counted_property(names, after) == expected
+
+
+@given(st.sampled_from(["alleged", "many", "armed", "prison"]), st.sampled_from(["members", "men"]))
+def test_only_the_head_noun_names_a_property_by_its_id(word: str, head: str) -> None:
+    """Whatever word stands before the counted noun, it names no property by its id
+    (``alleged-child-rapists``, ``prison-...``): the noun counted is the phrase's last."""
+    props = PROPERTIES + f"  - {{id: {word}-count, type: quantity, description: A count.}}\n"
+    names = Names.of(vocabulary("entities: []\n", props))
+    assert counted_property(names, f" {word} {head} were moved") == []

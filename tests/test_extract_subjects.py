@@ -614,3 +614,21 @@ def test_the_state_is_the_state_named_last_whatever_the_figure(n: int, state: st
     corpus = vocabulary(ELECTION, ELECTORAL)
     [claim] = [c for c in draft_fact_file(text, "x", corpus=corpus).claims if c["value"] == n]
     assert claim["subject"] == state.casefold(), claim["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # one of a list of names is not what the figure counts: both are
+        ("Officials counted 17 alleged Tren de Aragua and MS-13 members.", UNIDENTIFIED),
+        ("Officials counted 17 alleged Tren de Aragua members.", "tda"),
+    ],
+)
+def test_what_a_figure_counts_is_no_item_of_a_list(
+    make_corpus: MakeCorpus, text: str, subject: str
+) -> None:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": OPERATIONS, "properties.yaml": TRANSFERRED})
+    )
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-31").claims
+    assert chosen_subject(claim) == subject, claim["note"]

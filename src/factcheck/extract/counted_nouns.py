@@ -36,7 +36,14 @@ def counted_property(names: Names, after: str) -> list[str]:
     for prop, ptype in names.properties.items():
         if ptype != "quantity" or prop.startswith("unreviewed"):
             continue
-        word = next((w for w in run if _counts_as(prop, names.units.get(prop), w, units)), None)
+        word = next(
+            (
+                w
+                for i, w in enumerate(run)
+                if _counts_as(prop, names.units.get(prop), w, units, head=i == len(run) - 1)
+            ),
+            None,
+        )
         if word is not None:
             found[prop] = word
     if len(found) > 1 and run:
@@ -44,11 +51,14 @@ def counted_property(names: Names, after: str) -> list[str]:
     return list(found)
 
 
-def _counts_as(prop: str, unit: str | None, word: str, units: list[str]) -> bool:
-    """Whether the counted ``word`` names ``prop``: a word of its id that is no unit of
-    several properties ("people" names not ``people-evacuated``), or its unit when no
-    other property has that unit ("lanes", not "people")."""
+def _counts_as(prop: str, unit: str | None, word: str, units: list[str], *, head: bool) -> bool:
+    """Whether the counted ``word`` names ``prop``: the phrase's last word (its ``head``
+    noun: "23 alleged MS-13 members" counts members, not ``alleged-...``) that is a word
+    of its id and no unit of several properties ("people" names not
+    ``people-evacuated``), or any word that is its unit when no other property has that
+    unit ("an eight-lane bridge": lanes; not "people")."""
     unit = (unit or "").casefold()
     own = unit.isalpha() and units.count(unit) == 1
     shared = units.count(word) + units.count(word.removesuffix("s")) > 1
-    return (word in prop.split("-") and not shared) or (own and unit in (word, word + "s"))
+    named = head and word in prop.split("-") and not shared
+    return named or (own and unit in (word, word + "s"))

@@ -156,7 +156,8 @@ def _counted(names: Names, found: Found, place: Place) -> tuple[str, str] | None
     if phrase is None:
         return None
     lo, hi = place.end + phrase.start(1), place.end + phrase.end(1)
-    inside = [e for a, b, e in found if lo <= a and b <= hi]
+    # "17 alleged Tren de Aragua and MS-13 members": one of a list is not what is counted
+    inside = [e for a, b, e in found if lo <= a and b <= hi and not _listed(text, a, b)]
     counted = [
         e
         for e in dict.fromkeys(inside)
