@@ -189,7 +189,7 @@ def test_every_eval_set_is_scored_by_the_extraction_benchmark() -> None:
     sets = _import_extraction().SETS
     assert {s.facts for s in sets} == set(EVAL_SETS)
     assert len({s.key for s in sets}) == len(sets)
-    assert EVAL / "heldout6" / "facts" in EVAL_SETS
+    assert EVAL / "heldout7" / "facts" in EVAL_SETS
     assert [s.key for s in sets if s.held_out] == [
         "heldout",
         "heldout2",
@@ -197,6 +197,7 @@ def test_every_eval_set_is_scored_by_the_extraction_benchmark() -> None:
         "heldout4",
         "heldout5",
         "heldout6",
+        "heldout7",
     ]
 
 

@@ -255,3 +255,83 @@ def test_the_level_a_percentage_change_reached(
         assert "the level the change before it reached" not in claims[-1]["note"], got
     else:
         assert got == props, [c["note"] for c in claims]
+
+
+SPELLED_UNITS = """
+properties:
+  - {id: distance-offshore, type: quantity, unit: mi, description: Distance off the coast.}
+  - {id: time-after-launch, type: quantity, unit: min, description: Time after liftoff.}
+  - {id: finish-time, type: quantity, unit: s, description: Time taken to finish.}
+  - {id: finish-temperature, type: quantity, unit: degF, description: Air temperature.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "prop", "unit"),
+    [
+        # the corpus writes "mi", "min", "s": one unit with the reader's "miles", ...
+        ("CECOT lies 400 miles offshore, a distance the coast keeps.", "distance-offshore", "mi"),
+        ("CECOT shut down 2 minutes after launch, the time planned.", "time-after-launch", "min"),
+        ("CECOT took 12 seconds to finish, a fast time.", "finish-time", "s"),
+        # a degree of angle is no degree Fahrenheit: no property, the reader's unit stays
+        ("CECOT turned 86 degrees in the air temperature.", UNREVIEWED_NUMBER, "deg"),
+    ],
+)
+def test_a_unit_the_corpus_spells_otherwise_is_the_same_unit(
+    make_corpus: MakeCorpus, text: str, prop: str, unit: str
+) -> None:
+    root = make_corpus({"entities.yaml": ENTITIES, "properties.yaml": SPELLED_UNITS})
+    ctx, [m] = _context(text, Names.of(factcheck.load(root)))
+    claim, _ = make_claim(m, ctx, alone=True)
+    assert (claim["property"], claim["unit"]) == (prop, unit), claim["note"]
+    if prop != UNREVIEWED_NUMBER:
+        assert f"unit {unit}: how {prop} writes" in claim["note"]
+
+
+PEOPLE = """
+entities:
+  - {id: lemma, name: Sisay Lemma, kind: person}
+  - {id: mutai, name: Geoffrey Mutai, kind: person}
+  - {id: nantes, name: Nantes, kind: city}
+  - {id: megantic, name: Lac-Megantic, kind: city}
+  - {id: unidentified, name: Unidentified, kind: placeholder}
+"""
+PEOPLE_PROPERTIES = """
+properties:
+  - {id: behind-record, type: quantity, unit: s, entity_kind: person,
+     description: How much slower a split was than the record run's.}
+  - {id: distance, type: quantity, unit: mi, entity_kind: city,
+     description: Distance of a place from another.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "said"),
+    [
+        # what the figure is compared with is never its subject, nor evidence of one
+        (
+            "He passed 35K 21 seconds slower than Geoffrey Mutai's split behind the record.",
+            UNIDENTIFIED,
+            "'Geoffrey Mutai': what the figure is compared with",
+        ),
+        # where a distance is measured from, a length written in words too
+        (
+            "The train is parked in Nantes, about six miles from Lac-Megantic, a distance.",
+            "nantes",
+            "'Lac-Megantic': where distances are measured from",
+        ),
+    ],
+)
+def test_what_a_figure_is_measured_against_is_not_its_subject(
+    make_corpus: MakeCorpus, text: str, subject: str, said: str
+) -> None:
+    root = make_corpus({"entities.yaml": PEOPLE, "properties.yaml": PEOPLE_PROPERTIES})
+    ctx, mentions = _context(text, Names.of(factcheck.load(root)))
+    [m] = [x for x in mentions if x.kind == "quantity"]
+    claim, _ = make_claim(m, ctx, alone=True)
+    assert claim["subject"] == subject, claim["note"]
+    assert said in claim["note"]

@@ -124,3 +124,72 @@ def test_any_day_a_name_carries_dates_that_entity(day: date) -> None:
     text = f"SpaceX launched it on {day:%B} {day.day}, {day.year}."
     [claim] = draft_fact_file(text, "x", corpus=corpus).claims
     assert (claim["value"], claim["subject"]) == (day.isoformat(), "e"), claim["note"]
+
+
+STATES = """
+entities:
+  - {id: kentucky, name: Kentucky, kind: state}
+  - {id: oklahoma, name: Oklahoma, kind: state}
+  - {id: trump, name: Trump, kind: person}
+  - {id: dixville, name: Dixville Notch, kind: town}
+"""
+VOTES = """
+properties:
+  - {id: electoral-votes, type: quantity, unit: votes, entity_kind: state,
+     description: Number of electoral votes a state carries.}
+  - {id: votes, type: quantity, unit: votes, entity_kind: town,
+     description: Number of votes a candidate received in a place.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "prop"),
+    [
+        # the bracket's words name the property; the name before it the subject
+        (
+            "It was called in Kentucky (8 electoral votes) and Oklahoma (7) for Trump.",
+            8,
+            "kentucky",
+            "electoral-votes",
+        ),
+        # a bare figure: the state's one property (``votes`` is said of a town, not of it)
+        (
+            "It was called in Kentucky (8 electoral votes) and Oklahoma (7) for Trump.",
+            7,
+            "oklahoma",
+            "electoral-votes",
+        ),
+        ("Kentucky and Oklahoma (about 7) went for Trump.", 7, "oklahoma", "electoral-votes"),
+        # no bracket: no such subject (two states named, neither chosen)
+        (
+            "Kentucky and Oklahoma, 7 in all, went for Trump.",
+            7,
+            "unidentified",
+            "unreviewed-number",
+        ),
+    ],
+)
+def test_a_figure_in_brackets_after_a_name_is_that_entitys(
+    make_corpus: MakeCorpus, text: str, value: int, subject: str, prop: str
+) -> None:
+    root = make_corpus({"entities.yaml": STATES, "properties.yaml": VOTES})
+    claims = draft_fact_file(text, "x", corpus=factcheck.load(root), published="2020-11-03").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+    assert ("which the bracket with the figure follows" in claim["note"]) == (
+        subject != "unidentified"
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Kentucky", "Oklahoma", "Dixville Notch"]), st.integers(1, 999))
+def test_any_figure_in_brackets_after_a_name(name: str, n: int) -> None:
+    """Whatever the name and the figure, "NAME (N)" in a list of names is NAME's."""
+    corpus = vocabulary(STATES, VOTES)
+    others = [x for x in ["Kentucky", "Oklahoma", "Dixville Notch"] if x != name]
+    text = f"Results: {others[0]} (tied), {name} ({n}) and {others[1]} (late) for Trump."
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2020-11-03").claims
+    expected = {"Kentucky": "kentucky", "Oklahoma": "oklahoma", "Dixville Notch": "dixville"}
+    assert claim["subject"] == expected[name], claim["note"]

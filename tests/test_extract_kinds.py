@@ -309,3 +309,11 @@ def test_an_entity_the_sentence_spells_out_word_by_word(
     assert (got, prop) == (subject, "wind-gust"), note
     if subject != UNIDENTIFIED:
         assert "every word of its name" in note
+
+
+def test_the_words_of_what_a_figure_is_measured_against_are_no_evidence() -> None:
+    text = "He was 21 seconds slower than Geoffrey Mutai."
+    lo = text.index("Geoffrey")
+    ev = Evidence(text, (0, len(text)), [], Around(), unsaid=((lo, len(text) - 1),))
+    assert "Geoffrey" not in ev.sentence() and ev.sentence().startswith("He was 21 seconds")
+    assert len(ev.sentence()) == len(text)  # blanked, not cut: offsets still hold

@@ -50,3 +50,24 @@ def test_a_property_s_entity_kind_is_one_kind_or_a_list() -> None:
     one = Property.model_validate({"id": "n", "type": "quantity", "entity_kind": "prison"})
     two = Property.model_validate({"id": "n", "type": "quantity", "entity_kind": ["a", "b"]})
     assert (one.entity_kind, two.entity_kind) == (["prison"], ["a", "b"])
+
+
+def test_default_factories_are_python_functions() -> None:
+    # pydantic reads each factory's signature when it builds a validator; a builtin's
+    # (list, dict) is parsed from its text, which compiles tokenize's patterns in every
+    # hook run. A Python function's signature comes from its code.
+    import inspect
+
+    from pydantic import BaseModel
+
+    from factcheck.domain import model
+
+    models = [m for m in vars(model).values() if isinstance(m, type) and issubclass(m, BaseModel)]
+    factories = [
+        f.default_factory
+        for m in models
+        for f in m.model_fields.values()
+        if f.default_factory is not None
+    ]
+    assert len(factories) >= 3
+    assert all(inspect.isfunction(f) for f in factories), factories

@@ -77,3 +77,52 @@ def test_count_nouns_are_compared_without_building_the_registry() -> None:
     assert comparable(P(1), "people", P(1), "inmates") is None
     assert units._registry.cache_info().currsize == 0
     assert comparable(P(1), "km", P(1000), "m") is True  # a real unit still converts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("mi", "miles", True),
+        ("min", "minutes", True),
+        ("s", "seconds", True),
+        ("lb", "pounds", True),
+        ("inmates", "inmates", True),
+        ("deg", "degF", False),  # an angle is no temperature
+        ("t", "tons", False),  # a tonne is no short ton
+        ("min", "m", False),
+        ("inmates", "people", False),  # count nouns only as written
+    ],
+)
+def test_same_unit(a: str, b: str, same: bool) -> None:
+    assert units.same_unit(a, b) is same
+
+
+SPELLINGS = [
+    "mi",
+    "miles",
+    "mile",
+    "km",
+    "kilometers",
+    "min",
+    "minutes",
+    "s",
+    "seconds",
+    "h",
+    "hours",
+    "lb",
+    "pounds",
+    "ft",
+    "feet",
+    "deg",
+    "degF",
+    "inmates",
+    "people",
+]
+
+
+@given(st.sampled_from(SPELLINGS), st.sampled_from(SPELLINGS), finite)
+def test_one_unit_in_two_spellings_gives_the_same_figure(a: str, b: str, x: float) -> None:
+    """Symmetric, and a figure in one spelling is the same figure in the other."""
+    assert units.same_unit(a, b) is units.same_unit(b, a)
+    if units.same_unit(a, b):
+        assert comparable(P(x), a, P(x), b) is True

@@ -93,6 +93,16 @@ DateText = Annotated[
 Text = Annotated[str, Field(min_length=1)]
 
 
+def _empty_list() -> list[Any]:
+    # Not the builtin: pydantic reads a factory's signature, and a builtin's is parsed from
+    # its text by compiling tokenize's patterns (a few ms of every hook's start).
+    return []
+
+
+def _empty_dict() -> dict[str, Any]:
+    return {}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, defer_build=True)
 
@@ -229,7 +239,7 @@ class SourceFile(_Model):
     """A fact file: one source and its claims."""
 
     source: Source
-    claims: list[Claim] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=_empty_list)
 
     @model_validator(mode="after")
     def _claims_cite(self) -> SourceFile:
@@ -263,7 +273,7 @@ class Entity(_Model):
     name: Text
     kind: Slug
     aliases: list[Annotated[Alias, BeforeValidator(_alias, json_schema_input_type=str | Alias)]] = (
-        Field(default_factory=list)
+        Field(default_factory=_empty_list)
     )
     note: str | None = None
 
@@ -341,7 +351,7 @@ class Rule(_Model):
     kind: Slug
     # Made without validating: validating at import would build the schema (20 ms of start-up).
     select: Selector = Selector.model_construct()
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default_factory=_empty_dict)
     severity: Severity = "error"
     description: Text
 

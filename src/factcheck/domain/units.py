@@ -24,7 +24,7 @@ from typing import Any
 
 from factcheck.domain.values import Interval, intersects
 
-__all__ = ["comparable", "in_common", "to_base"]
+__all__ = ["comparable", "in_common", "same_unit", "to_base"]
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +119,20 @@ def to_base(value: Interval, unit: str) -> tuple[str, Interval] | None:
         return x if math.isinf(x) else x * scale + offset
 
     return dim, Interval(end(value.lo), end(value.hi), value.lo_open, value.hi_open)
+
+
+@lru_cache(maxsize=4096)
+def same_unit(a: str, b: str) -> bool:
+    """Whether two spellings name one unit ("mi" and "miles", "min" and "minutes", "s" and
+    "seconds"): the same text, or units pint reads as equal (one dimension, one scale and
+    offset). Count nouns pint does not know are the same only as written; a degree of
+    angle is no degree Fahrenheit."""
+    if a == b:
+        return True
+    x, y = _base(a), _base(b)
+    if x is None or y is None or x[0] != y[0]:
+        return False
+    return math.isclose(x[1], y[1], rel_tol=1e-9) and math.isclose(x[2], y[2], abs_tol=1e-9)
 
 
 def comparable(a: Interval, a_unit: str | None, b: Interval, b_unit: str | None) -> bool | None:

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from factcheck.domain.units import same_unit
 from factcheck.domain.values import PartialDate
 from factcheck.extract.day_named import DAY_NAMED, day_first, when_of_kind
-from factcheck.extract.distances import Measured, measured_as, reference_places
+from factcheck.extract.distances import measured_as
 from factcheck.extract.events import EVENT_KIND, event_date_property
 from factcheck.extract.kinds import Around, Evidence, fit_kind
+from factcheck.extract.measured_against import measured_against
 from factcheck.extract.mention import (
     UNIDENTIFIED,
     UNREVIEWED_DATE,
@@ -99,26 +101,16 @@ def _subject(
         why = f"{why}, in {where}" if why else None
     else:
         place = Place(text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last, ctx.recent, day)
-        subject, named, why = propose_subject(names, _not_reference(m, ctx, notes), place)
+        # not where a distance is measured from, nor what the figure is compared with
+        found, left_out = measured_against(text, ctx.sent, ctx.found, m)
+        notes.extend(left_out)
+        subject, named, why = propose_subject(names, found, place)
         where = "the sentence"
     if why:
         notes.append(why)
     if subject is None and named:
         notes.append(f"entities named in {where}, none clearly the subject: " + ", ".join(named))
     return subject, prop
-
-
-def _not_reference(m: Mention, ctx: Context, notes: list[str]) -> list[tuple[int, int, str]]:
-    """The sentence's entities less the place a distance is measured from ("110 miles
-    east-southeast of Tijuana": not Tijuana's figure)."""
-    measured = measured_as(ctx.text, m)
-    if measured is None or measured[0] != Measured.DISTANCE:
-        return ctx.found
-    refs = reference_places(ctx.text, ctx.sent, ctx.found)
-    if refs:
-        places = ", ".join(repr(ctx.text[a:b]) for a, b, _ in refs)
-        notes.append(f"not {places}: where distances are measured from")
-    return [f for f in ctx.found if f not in refs]
 
 
 def _origin(m: Mention, text: str, names: Names, found: Found) -> str | None:
@@ -223,7 +215,9 @@ def _of_kind(
     dates = tuple(str(d.value) for d in {*ctx.dates, m} if d.kind == "date" and _written(d))
     recent = ctx.recent
     before = recent[1] if recent and "\n" not in ctx.text[recent[0] : ctx.sent[0]] else None
-    evidence = Evidence(ctx.text, ctx.sent, ctx.found, ctx.around, dates, before)
+    found = measured_against(ctx.text, ctx.sent, ctx.found, m)[0]
+    unsaid = tuple((a, b) for a, b, _ in ctx.found if (a, b, _) not in found)
+    evidence = Evidence(ctx.text, ctx.sent, found, ctx.around, dates, before, unsaid)
     key = (prop or "", repr(m.value), m.unit or "")
     earlier = ctx.around.said.get(key)
     if earlier is not None and not ctx.names.allows(prop or "", subject or "-"):
@@ -291,7 +285,7 @@ def _only_of_kind(names: Names, subject: str, m: Mention) -> str | None:
         for p, ptype in names.properties.items()
         if ptype == m.kind
         and kind in names.declared_kinds.get(p, frozenset())
-        and names.units.get(p) == m.unit
+        and same_unit(names.units.get(p) or "", m.unit)
     ]
     return found[0] if len(found) == 1 else None
 
@@ -380,7 +374,9 @@ def make_claim(m: Mention, ctx: Context, alone: bool) -> tuple[dict[str, Any], M
         "value": value,
     }
     if m.unit:
-        claim["unit"] = m.unit
+        claim["unit"] = ctx.names.unit_as_written(prop, m.unit)
+        if claim["unit"] != m.unit:
+            notes.append(f"unit {claim['unit']}: how {prop} writes {m.unit!r}")
     if m.hedge != "exact":
         claim["hedge"] = m.hedge
     used = _dated(m, ctx, claim, notes)

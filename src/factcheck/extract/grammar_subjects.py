@@ -4,6 +4,8 @@ A year between a determiner and a name dates the named entity ("the 1798 Alien E
 Act"); a verb phrase joined to a sentence with no subject of its own ("CECOT is situated
 in Tecoluca, 74km southeast of San Salvador and was opened in January 2023") shares the
 sentence's subject, the entity named before its first verb, not the nearest name. A
+figure opening a bracket right after a name ("Kentucky (8 electoral votes) and Oklahoma
+(7)") is that entity's: the bracket says what the name before it has. A
 date whose day one entity's name carries ("... launch from Kennedy of 2024-05-08") is
 that entity's.
 """
@@ -16,8 +18,10 @@ from typing import Final
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["DAY_NAMED", "dated_name", "named_date", "shared_subject"]
+__all__ = ["BRACKETED", "DAY_NAMED", "bracketed", "dated_name", "named_date", "shared_subject"]
 
+#: How the note of a subject chosen as the name a bracketed figure follows ends.
+BRACKETED: Final = "which the bracket with the figure follows"
 #: How the note of a subject chosen as the entity whose name carries the date ends.
 DAY_NAMED: Final = "whose name carries the day"
 
@@ -73,3 +77,17 @@ def named_date(names: Names, found: Found, place: Place) -> tuple[str, str] | No
     if len(dated) != 1:
         return None
     return dated[0], f"subject: {names.names[dated[0]]!r}, {DAY_NAMED}"
+
+
+# From a name to the figure of the bracket it opens: "Kentucky (|8", "Oklahoma (about |7".
+_OPENS_BRACKET: Final = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}")
+
+
+def bracketed(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "Kentucky (8 electoral votes) and Oklahoma (7)": a figure opening a bracket right
+    after a name is the named entity's."""
+    text = place.text
+    for a, b, e in found:
+        if b <= place.at and _OPENS_BRACKET.fullmatch(text, b, place.at):
+            return e, f"subject: {text[a:b]!r}, {BRACKETED}"
+    return None

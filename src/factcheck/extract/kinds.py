@@ -135,6 +135,18 @@ class Evidence:
     around: Around
     dates: tuple[str, ...] = ()
     before: str | None = None  # the subject of the figure before it in its paragraph
+    # spans naming what the figure is not about (where a distance is measured from, what
+    # the figure is compared with): their words are no evidence for any entity
+    unsaid: tuple[tuple[int, int], ...] = ()
+
+    def sentence(self) -> str:
+        """The sentence's text, less the spans that name what the figure is not about."""
+        a, b = self.sent
+        out = self.text[a:b]
+        for lo, hi in self.unsaid:
+            if a <= lo and hi <= b:
+                out = out[: lo - a] + " " * (hi - lo) + out[hi - a :]
+        return out
 
 
 @functools.lru_cache(maxsize=2**12)
@@ -175,7 +187,7 @@ def _spelled_out(names: Names, entity: str, ev: Evidence) -> bool:
     Renos reported weather ..." of "Reno's weather report of 09:56"): it is described
     there, if not by its name as written."""
     own = {w for w in _words(names.names.get(entity, "")) if w.isalpha() and len(w) > 2}
-    return len(own) >= 2 and own <= _words(ev.text[ev.sent[0] : ev.sent[1]])
+    return len(own) >= 2 and own <= _words(ev.sentence())
 
 
 def _shared(names: Names, candidates: list[str], ev: Evidence) -> list[str]:
@@ -183,7 +195,7 @@ def _shared(names: Names, candidates: list[str], ev: Evidence) -> list[str]:
     not every candidate has."""
     own = {e: _words(_entity_text(names, e)) for e in candidates}
     common = frozenset.intersection(*own.values()) if own else frozenset()
-    sentence = _words(ev.text[ev.sent[0] : ev.sent[1]])
+    sentence = _words(ev.sentence())
     scores = {}
     for e in candidates:
         dated = any(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.domain.units import same_unit
 from factcheck.extract.counted_nouns import counted_property
 from factcheck.extract.figure_words import own_words
 from factcheck.extract.mention import Mention
@@ -57,7 +58,7 @@ def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
         return True
     unit = names.units.get(prop)
     if mention.unit and unit:
-        return unit == mention.unit
+        return same_unit(unit, mention.unit)
     if unit is None:
         return mention.unit not in SPECIAL_UNITS and not (mention.unit or "").startswith("per ")
     # a bare number is no amount of money or share: "Mile 65.6" is not a company's sales
@@ -242,7 +243,7 @@ def _unit_suits(names: Names, prop: str, mention: Mention) -> bool:
     unit = names.units.get(prop)
     if mention.kind != "quantity":
         return True
-    if mention.unit and unit and unit != mention.unit:
+    if mention.unit and unit and not same_unit(unit, mention.unit):
         return False
     return not (mention.unit in SPECIAL_UNITS and unit is None)
 
@@ -276,7 +277,9 @@ def _unit_named(names: Names, mention: Mention, context: set[str]) -> list[str]:
     return [
         prop
         for prop, ptype in names.properties.items()
-        if ptype == "quantity" and names.units.get(prop) == mention.unit and words(prop) & context
+        if ptype == "quantity"
+        and same_unit(names.units.get(prop) or "", mention.unit)
+        and words(prop) & context
     ]
 
 
@@ -313,7 +316,7 @@ def property_of_subject(
         mention.kind == "quantity"
         and not own
         and len(fitting) == 1
-        and _said_of_anything(names, mention, fitting[0])
+        and _said_of_anything(names, mention, fitting[0], subject)
     ):
         fitting = []
     fitting = _unmeasured(names, fitting, mention)
@@ -335,16 +338,18 @@ def property_of_subject(
     return None, None
 
 
-def _said_of_anything(names: Names, mention: Mention, prop: str) -> bool:
+def _said_of_anything(names: Names, mention: Mention, prop: str, subject: str) -> bool:
     """Whether another property of the figure's type and unit names nothing it is said of
     ("Sales in a period."): it may be the subject's as well as ``prop`` (said of a company:
-    "Sales a company expects"), so the subject does not tell them apart."""
+    "Sales a company expects"), so the subject does not tell them apart. One that declares
+    the kinds it describes, none the subject's, is not the subject's."""
     return any(
         q != prop
         and qtype == mention.kind
         and not q.startswith("unreviewed")
         and not names.said_of.get(q)
         and not names.described_kinds.get(q)
+        and names.allows(q, subject)
         and names.units.get(q) == names.units.get(prop)
         and _unit_fits(names, q, mention)
         for q, qtype in names.properties.items()

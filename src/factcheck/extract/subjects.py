@@ -32,7 +32,7 @@ from typing import Final
 
 from factcheck.extract.event_verbs import event_by_verb
 from factcheck.extract.events import event_dated, event_of_property
-from factcheck.extract.grammar_subjects import dated_name, named_date, shared_subject
+from factcheck.extract.grammar_subjects import bracketed, dated_name, named_date, shared_subject
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem
@@ -353,6 +353,7 @@ def _leader(names: Names, text: str, earlier: Found) -> tuple[str | None, int]:
 _RULES: Final[tuple[Rule, ...]] = (
     named_date,
     event_by_verb,
+    bracketed,
     _only_one,
     dated_name,
     shared_subject,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from factcheck.domain.corpus import Corpus
+from factcheck.domain.units import same_unit
 from factcheck.extract.descriptions import Descriptors
 from factcheck.extract.mention import UNIDENTIFIED
 from factcheck.extract.property_words import Way, alternatives
@@ -307,6 +308,12 @@ class Names:
         corpus's claims of it give any), or the entity is of one of them."""
         kinds = self.entity_kinds(prop)
         return not kinds or self.kinds.get(entity) in kinds
+
+    def unit_as_written(self, prop: str | None, unit: str) -> str:
+        """A figure's unit as the property writes it ("mi" for the reader's "miles"), when
+        the two are one unit; else as the figure has it."""
+        own = self.units.get(prop or "")
+        return own if own is not None and same_unit(own, unit) else unit
 
     def said_of_entity(self, prop: str, entity: str) -> bool:
         """Whether the property's description names the entity's kind or head noun."""
