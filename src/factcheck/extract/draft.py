@@ -143,7 +143,7 @@ def _dates(
 def _day_of(seen: str, dates: list[Mention], at: int) -> Mention | None:
     """The day of the time at ``at``: a day written right after it ("10:03 a.m. ET on
     March 17"), else the last day before it in the sentence."""
-    after = [d for d in dates if d.precision == "day" and at < d.start <= at + 30]
+    after = [d for d in dates if d.precision == "day" and at < d.start <= at + 50]
     if after and _DAY_AFTER_TIME.fullmatch(seen, at, after[0].start):
         return after[0]
     before = [d for d in dates if d.end <= at and d.precision == "day"]
@@ -195,7 +195,8 @@ _JOINS_TIME: Final = re.compile(
 # From a time to the day written right after it: "10:03 a.m. ET on March 17", "5 p.m.,
 # Sunday, March 16", "9:30 p.m. May 9" (the time, its zone, then "on", a comma or a space).
 _DAY_AFTER_TIME: Final = re.compile(
-    r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time)?"
+    r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time\)?)?"
+    r"(?:\s*\([\d:.\sapm]+(?:[A-Z]{2,4}|local\s+time)\))?"  # "09:18 UTC (04:18 local time)"
     r"\s*(?:,\s*|\s+(?:on\s+)?)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.IGNORECASE,
 )
