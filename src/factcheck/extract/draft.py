@@ -38,6 +38,7 @@ from factcheck.extract.mention import (
 )
 from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
+from factcheck.extract.offsets import find_offset_dates, offset_spans
 from factcheck.extract.relative_days import RANGE, day_spans, find_relative_days
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
@@ -83,7 +84,7 @@ def find_mentions(
     pub = PartialDate.parse(published) if isinstance(published, str) else published
     seen, label = _unglued(text, start, end)
     names = name_figure_spans(seen, start, end)  # "Footnote 2", "the 2024 general election"
-    taken = [*taken, *names]
+    taken = [*taken, *names, *offset_spans(seen, start, end)]  # "Two years after"
     found_dates = _dates(seen, start, end, pub, previous, updated)
     dates = [d for d in found_dates if (d.start, d.end) not in names]
     times, folded = _times(seen, start, end, dates, day, (clock, local))
@@ -137,6 +138,7 @@ def _dates(
         if not any(r.start < d.end and d.start < r.end for d in [*dates, *weekdays])
     ]
     found = [*dates, *weekdays, *days, *find_anaphoric_dates(seen, start, end, dates, previous)]
+    found += find_offset_dates(seen, start, end, dates, previous)  # "five years later"
     return day_spans(seen, sorted(found, key=lambda d: d.start))
 
 
