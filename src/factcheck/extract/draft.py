@@ -38,6 +38,7 @@ from factcheck.extract.mention import (
 )
 from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
+from factcheck.extract.offsets import find_offset_dates, offset_spans
 from factcheck.extract.relative_days import RANGE, day_spans, find_relative_days
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
@@ -83,7 +84,7 @@ def find_mentions(
     pub = PartialDate.parse(published) if isinstance(published, str) else published
     seen, label = _unglued(text, start, end)
     names = name_figure_spans(seen, start, end)  # "Footnote 2", "the 2024 general election"
-    taken = [*taken, *names]
+    taken = [*taken, *names, *offset_spans(seen, start, end)]  # "Two years after"
     found_dates = _dates(seen, start, end, pub, previous, updated)
     dates = [d for d in found_dates if (d.start, d.end) not in names]
     times, folded = _times(seen, start, end, dates, day, (clock, local))
@@ -137,13 +138,14 @@ def _dates(
         if not any(r.start < d.end and d.start < r.end for d in [*dates, *weekdays])
     ]
     found = [*dates, *weekdays, *days, *find_anaphoric_dates(seen, start, end, dates, previous)]
+    found += find_offset_dates(seen, start, end, dates, previous)  # "five years later"
     return day_spans(seen, sorted(found, key=lambda d: d.start))
 
 
 def _day_of(seen: str, dates: list[Mention], at: int) -> Mention | None:
     """The day of the time at ``at``: a day written right after it ("10:03 a.m. ET on
     March 17"), else the last day before it in the sentence."""
-    after = [d for d in dates if d.precision == "day" and at < d.start <= at + 30]
+    after = [d for d in dates if d.precision == "day" and at < d.start <= at + 50]
     if after and _DAY_AFTER_TIME.fullmatch(seen, at, after[0].start):
         return after[0]
     before = [d for d in dates if d.end <= at and d.precision == "day"]
@@ -195,7 +197,8 @@ _JOINS_TIME: Final = re.compile(
 # From a time to the day written right after it: "10:03 a.m. ET on March 17", "5 p.m.,
 # Sunday, March 16", "9:30 p.m. May 9" (the time, its zone, then "on", a comma or a space).
 _DAY_AFTER_TIME: Final = re.compile(
-    r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time)?"
+    r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time\)?)?"
+    r"(?:\s*\([\d:.\sapm]+(?:[A-Z]{2,4}|local\s+time)\))?"  # "09:18 UTC (04:18 local time)"
     r"\s*(?:,\s*|\s+(?:on\s+)?)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.IGNORECASE,
 )
