@@ -16,7 +16,7 @@ from factcheck.extract.mention import Mention
 from factcheck.extract.properties import count_property, described_properties, property_of_subject
 from factcheck.extract.vocabulary import Names
 
-from .conftest import MakeCorpus, chosen_subject
+from .conftest import MakeCorpus, chosen_subject, vocabulary
 
 ENTITIES = """
 entities:
@@ -407,3 +407,50 @@ properties:
     assert claim["property"] == UNREVIEWED_DATE
     [claim] = draft_fact_file("Results were reported in 2019.", "x", corpus=corpus).claims
     assert claim["property"] == "reported"
+
+
+DURATIONS_ENTITIES = """
+entities:
+  - {id: noem, name: Kristi Noem, kind: person, aliases: [Noem]}
+  - {id: tour, name: Noem's tour of three countries, kind: trip, aliases: [three-day tour]}
+"""
+DURATIONS = """
+properties:
+  - {id: residence-duration, type: quantity, entity_kind: person,
+     description: How long a person has lived in a place.}
+  - {id: trip-duration, type: quantity, unit: days, entity_kind: trip,
+     description: How long a trip lasts.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "prop"),
+    [
+        # a property says how long in days: the subject tells which, not the generic one
+        ("Noem arrived, her first stop on a three-day tour.", "tour", "trip-duration"),
+        # no property says how long in hours: the one without a unit of its own
+        ("Noem has lived there for 24 hours.", "noem", "residence-duration"),
+    ],
+)
+def test_how_long_in_a_unit_a_property_has_is_the_subject_s_to_tell(
+    make_corpus: MakeCorpus, text: str, subject: str, prop: str
+) -> None:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": DURATIONS_ENTITIES, "properties.yaml": DURATIONS})
+    )
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-27").claims
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+
+
+@given(st.sampled_from(["days", "hours", "minutes", "weeks"]), st.integers(2, 30))
+def test_a_span_in_a_unit_a_property_has_never_takes_the_generic_one(unit: str, n: int) -> None:
+    """Whatever the unit a trip's duration is counted in, a span in that unit named by
+    nothing else is never the generic (unit-less) duration; in another unit it is."""
+    props = DURATIONS.replace("unit: days", f"unit: {unit}")
+    corpus = vocabulary(DURATIONS_ENTITIES, props)
+    for written, generic in ((unit, False), ("years" if unit != "years" else "months", True)):
+        text = f"Something lasted {n} {written}."
+        [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-27").claims
+        assert (claim["property"] == "residence-duration") is generic, claim["note"]

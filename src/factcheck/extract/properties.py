@@ -193,14 +193,17 @@ def _next_clause(
 
 def _how_long(names: Names, mention: Mention) -> list[str]:
     """A span of time ("24 hours", "1-1/2 months") of a corpus with one property, without
-    a unit of its own, for how long things last ("How long something lasted.")."""
-    return [
+    a unit of its own, for how long things last ("How long something lasted."); none when
+    another says how long in the figure's own unit ("a three-day tour": ``trip-duration``
+    in days, not ``residence-duration``): which of them, the subject tells."""
+    found = [
         p
         for p, ptype in names.properties.items()
-        if ptype == "quantity"
-        and names.units.get(p) is None
-        and re.match(r"\s*how long\b", names.descriptions.get(p, ""), re.I)
+        if ptype == "quantity" and re.match(r"\s*how long\b", names.descriptions.get(p, ""), re.I)
     ]
+    if any(same_unit(names.units.get(p) or "", mention.unit or "-") for p in found):
+        return []
+    return [p for p in found if names.units.get(p) is None]
 
 
 def named_properties(names: Names, mention: Mention, before: str, after: str) -> list[str]:
