@@ -11,9 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, draft_fact_file
+from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, draft_fact_file, find_mentions
 from factcheck.extract.mention import Mention
-from factcheck.extract.properties import count_property, described_properties, property_of_subject
+from factcheck.extract.properties import (
+    count_property,
+    described_properties,
+    named_properties,
+    property_of_subject,
+)
 from factcheck.extract.vocabulary import Names
 
 from .conftest import MakeCorpus, chosen_subject, vocabulary
@@ -454,3 +459,45 @@ def test_a_span_in_a_unit_a_property_has_never_takes_the_generic_one(unit: str, 
         text = f"Something lasted {n} {written}."
         [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-27").claims
         assert (claim["property"] == "residence-duration") is generic, claim["note"]
+
+
+PRISON = """
+properties:
+  - {id: capacity, type: quantity, unit: inmates, description: Inmates a prison can hold.}
+  - {id: population, type: quantity, unit: inmates, description: Inmates a prison holds.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # "capacity" right before, "population" far after: the nearer
+        (
+            "it has the capacity to keep ",
+            " gang members who committed crimes against the Salvadoran population.",
+            ["capacity"],
+        ),
+        # both near: nothing tells them apart
+        ("its capacity and population: ", " inmates", ["capacity", "population"]),
+    ],
+)
+def test_of_two_properties_named_alike_the_much_nearer(
+    before: str, after: str, expected: list[str]
+) -> None:
+    names = Names.of(vocabulary("entities: []\n", PRISON))
+    m = find_mentions(f"{before}40,000{after}")[0]
+    assert sorted(named_properties(names, m, before, after)) == expected
+
+
+@given(st.integers(0, 12))
+def test_the_nearer_wins_only_by_a_margin(gap: int) -> None:
+    """Whatever the number of words between the figure and the farther property's word,
+    the nearer property wins once it is three words nearer or more, never before."""
+    names = Names.of(vocabulary("entities: []\n", PRISON))
+    filler = " ".join(["word"] * gap)
+    after = f" inmates {filler} population."
+    m = find_mentions(f"capacity of 40,000{after}")[0]
+    found = named_properties(names, m, "capacity of ", after)
+    assert sorted(found) == (["capacity"] if gap + 1 >= 3 else ["capacity", "population"])

@@ -13,6 +13,7 @@ from factcheck.extract.property_words import (
     Way,
     alternatives,
     id_stems,
+    nearest_named,
     per_share,
     speaks_of_shares,
     stem_sequence,
@@ -193,3 +194,13 @@ def test_drafts_name_properties_by_their_descriptions(
     claims = draft_fact_file(text, "x", corpus=corpus, published="2025-03-20").claims
     [claim] = [c for c in claims if c["value"] == value]
     assert claim["property"] == prop, claim["note"]
+
+
+def test_nearest_named() -> None:
+    naming = {p: id_stems(p) for p in ("capacity", "population")}
+    before = stem_sequence("it has the capacity to keep")
+    far = stem_sequence("gang members behind bars against the Salvadoran population")
+    assert nearest_named(["capacity", "population"], naming, before, far) == ["capacity"]
+    near = stem_sequence("and population")
+    assert nearest_named(["capacity", "population"], naming, before, near) == []
+    assert nearest_named(["capacity"], naming, before, far) == []  # nothing to choose from

@@ -23,6 +23,7 @@ from factcheck.extract.mention import Mention
 from factcheck.extract.property_keywords import SPECIAL_UNITS, keyword_hits
 from factcheck.extract.property_words import (
     id_stems,
+    nearest_named,
     per_share,
     speaks_of_shares,
     stem_sequence,
@@ -221,6 +222,7 @@ def named_properties(names: Names, mention: Mention, before: str, after: str) ->
     shares = per_share(mention, after)
     sequence = [*stem_sequence(before), *stem_sequence(after)]
     scored: list[tuple[int, bool, str]] = []
+    naming: dict[str, frozenset[str]] = {}
     for prop, ptype in names.properties.items():
         if (
             ptype != mention.kind
@@ -233,13 +235,17 @@ def named_properties(names: Names, mention: Mention, before: str, after: str) ->
         words = _named_by(names, prop, sequence, context, shares)
         if words is not None:
             scored.append((len(words), words <= elsewhere or not words <= counted, prop))
+            naming[prop] = words
     if not scored:
         return _unit_named(names, mention, context)
     best = max(n for n, _, _ in scored)
     top = [(named_elsewhere, p) for n, named_elsewhere, p in scored if n == best]
     if len(top) > 1 and any(e for e, _ in top):
         top = [(e, p) for e, p in top if e]
-    return [p for _, p in top]
+    found = [p for _, p in top]
+    if mention.kind != "quantity":  # a date's words say when several things were
+        return found
+    return nearest_named(found, naming, stem_sequence(before), stem_sequence(after)) or found
 
 
 def _unit_suits(names: Names, prop: str, mention: Mention) -> bool:

@@ -13,7 +13,8 @@ vocabulary, not a list of any text's words.
 
 A money figure said "a share" or "per share" ("94 cents a share") is an amount per share:
 only a property whose id or description speaks of shares may be said of it
-(:func:`per_share`).
+(:func:`per_share`). Of two properties a figure's words name alike, the one whose words
+stand three or more words nearer the figure is its (:func:`nearest_named`).
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from collections.abc import Iterable
 from typing import Final, NamedTuple
 
 from factcheck.extract.mention import Mention
-from factcheck.extract.stems import stem
+from factcheck.extract.stems import SYNONYMS, stem
 
 __all__ = [
     "ID_STOP",
     "Way",
     "alternatives",
     "id_stems",
+    "nearest_named",
     "per_share",
     "speaks_of_shares",
     "stem_sequence",
@@ -171,3 +173,33 @@ def speaks_of_shares(prop: str, description: str) -> bool:
     """Whether a property's id or description speaks of shares (``eps``: "Earnings per
     share"; ``share-price``: "Price of one of a company's shares")."""
     return "share" in prop.split("-") or re.search(r"\bshares?\b", description, re.I) is not None
+
+
+# How many more words away than the nearest the words naming another property must be
+# for the nearest to win: "it has the capacity to keep 40,000 gang members ... against
+# the Salvadoran population" is a capacity, not a population.
+_NEARER_BY: Final = 3
+
+
+def nearest_named(
+    props: list[str], naming: dict[str, frozenset[str]], before: list[str], after: list[str]
+) -> list[str]:
+    """Of properties named alike, the one whose words stand much nearer the figure (in
+    words, either side), if one does; else none."""
+    if len(props) < 2:
+        return []
+
+    def distance(prop: str) -> float:
+        def nearest(word: str) -> float:
+            sides = (reversed(before), after)
+            found = [
+                i for side in sides for i, s in enumerate(side) if word in (s, SYNONYMS.get(s))
+            ]
+            return min(found, default=float("inf"))
+
+        return max((nearest(w) for w in naming[prop]), default=float("inf"))
+
+    far = sorted((distance(p), p) for p in props)
+    if far[0][0] + _NEARER_BY <= far[1][0]:
+        return [far[0][1]]
+    return []
