@@ -323,8 +323,10 @@ class _Reader:
         """In a text that writes no zone, the zone of the one place named in the sentence
         before its first time ("arrived in El Salvador ... at 12:17 p.m."): where it was."""
         start, end = self.sentences[i]
+        if not self.unzoned:
+            return None
         at = next(iter(time_spans(self.text, start, end)), (end, end))[0]
-        got = self.places.zone(start, at, only=True) if self.unzoned else None
+        got = self.places.zone(start, at, only=True)
         return Clock(got[0], f"{got[1]}, named before the time ({got[0]})") if got else None
 
     def _claims(self, i: int, found: list[tuple[int, int, str]], mentions: list[Mention]) -> None:
