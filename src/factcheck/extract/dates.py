@@ -377,11 +377,11 @@ def find_ago_dates(text: str, start: int, end: int, published: PartialDate | Non
 # ago", "up 17% compared to last year", "more than last year".
 _FIGURE: Final = (
     r"(?:US)?[$\u20ac\u00a3]?\d[\d.,]*(?:\s*(?:%|percent|cents?|[mb]n|(?:thousand|million|"
-    r"billion|trillion)\b))?\s+"
+    r"billion|trillion)\b))?(?:,\s*or\s+[^,]{1,30},)?\s+"  # ", or $1.27 a share,"
 )
 _BASELINE_BEFORE: Final = re.compile(
     rf"(?:\bfrom\s+{_FIGURE}|\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?)\s+(?:{_FIGURE})?)"
-    r"(?:the\s+same\s+\w+\s+)?\Z",
+    r"(?:(?:in\s+)?the\s+same\s+\w+\s+)?\Z",
     re.IGNORECASE,
 )
 

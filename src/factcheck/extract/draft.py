@@ -27,6 +27,7 @@ from factcheck.extract.dates import (
 )
 from factcheck.extract.day_ranges import find_day_ranges
 from factcheck.extract.fact_file import Draft
+from factcheck.extract.glued_labels import unglued
 from factcheck.extract.kinds import read_names
 from factcheck.extract.local_zones import PlaceZones
 from factcheck.extract.mention import (
@@ -76,13 +77,12 @@ def find_mentions(
     month" is resolved against the last date before it, else ``previous``. A clock time falls
     on the last day-precision date before it in the span, else on ``day``; its zone is the
     one written after it ("local time": ``local``, the zone and the place the text names),
-    else ``clock`` (see :mod:`factcheck.extract.times`). A value
-    glued to a label at the start of the span ("Capacity40,000", infobox text) is read
-    as if the label stood apart, and the mention's ``label`` says which label it was.
-    """
+    else ``clock`` (see :mod:`factcheck.extract.times`). A value glued to a label at the
+    start of the span ("Capacity40,000", infobox text) is read as if the label stood apart,
+    and the mention's ``label`` says which label it was."""
     end = len(text) if end is None else end
     pub = PartialDate.parse(published) if isinstance(published, str) else published
-    seen, label = _unglued(text, start, end)
+    seen, label = unglued(text, start, end)
     names = name_figure_spans(seen, start, end)  # "Footnote 2", "the 2024 general election"
     taken = [*taken, *names, *offset_spans(seen, start, end)]  # "Two years after"
     found_dates = _dates(seen, start, end, pub, previous, updated)
@@ -202,19 +202,6 @@ _DAY_AFTER_TIME: Final = re.compile(
     r"\s*(?:,\s*|\s+(?:on\s+)?)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.IGNORECASE,
 )
-# A label glued to its value at the start of a line of infobox or table text.
-# Words capitalised as a label is ("Capacity", "Date opened"): "FlightRadar24" is a name.
-_GLUED_LABEL: Final = re.compile(
-    r"[A-Z][a-z]*(?: [A-Za-z][a-z]*){0,5}(?<=[a-z])(?=[$\u20ac\u00a3]?\d)"
-)
-
-
-def _unglued(text: str, start: int, end: int) -> tuple[str, str | None]:
-    """``text`` with a label glued to the value after it blanked out, and the label."""
-    m = _GLUED_LABEL.match(text, start, end)
-    if m is None:
-        return text, None
-    return text[:start] + " " * (m.end() - start) + text[m.end() :], m.group()
 
 
 def draft_fact_file(
@@ -279,7 +266,8 @@ class _Reader:
         # Ventura, San Diego and Los Angeles counties ... at 11 a.m. Thursday"): local
         # news gives its times in the places' own time, as it gives its dates in their
         # calendar. Places in two zones, or none named, give none: a zone is never guessed.
-        where = None if writes_zone(text) else self.places.zone(0, len(text))
+        self.unzoned = not writes_zone(text)  # no zone written after any of its times
+        where = self.places.zone(0, len(text)) if self.unzoned else None
         if self.dateline is None and where is not None:
             self.dateline = Clock(where[0], f"the places the text names ({where[1]}: {where[0]})")
         self.ids: dict[str, int] = {}
@@ -301,7 +289,7 @@ class _Reader:
             end=s_end,
             taken=digit_names,
             day=self.day,
-            clock=self.clock or self.zones.one(text, s_start) or self.dateline,
+            clock=self.clock or self.zones.one(text, s_start) or self.dateline or self._here(i),
             local=self.places.zone(s_start, s_end),
             previous=self.previous,
             updated=self.updated,
@@ -330,6 +318,16 @@ class _Reader:
             self.day = date.fromisoformat(str(days[-1].value)[:10])
         self._claims(i, found, mentions)
         self.earlier.extend(found)
+
+    def _here(self, i: int) -> Clock | None:
+        """In a text that writes no zone, the zone of the one place named in the sentence
+        before its first time ("arrived in El Salvador ... at 12:17 p.m."): where it was."""
+        start, end = self.sentences[i]
+        if not self.unzoned:
+            return None
+        at = next(iter(time_spans(self.text, start, end)), (end, end))[0]
+        got = self.places.zone(start, at, only=True)
+        return Clock(got[0], f"{got[1]}, named before the time ({got[0]})") if got else None
 
     def _claims(self, i: int, found: list[tuple[int, int, str]], mentions: list[Mention]) -> None:
         text, sent = self.text, self.sentences[i]
