@@ -100,3 +100,51 @@ def test_when_of_kind(make_corpus: MakeCorpus) -> None:
         "moved",
     ]
     assert when_of_kind(names, "unknown") is None
+
+
+LABELLED = """
+entities:
+  - {id: arrival, name: entry of the deportees (2025-03-16), kind: event}
+  - {id: page, name: the cited article, kind: document, aliases: [the cited article]}
+"""
+LABELLED_PROPERTIES = """
+properties:
+  - {id: retrieved, type: date, entity_kind: document, description: When a document was retrieved.}
+  - {id: date, type: date, entity_kind: event, description: When the subject happened.}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "subject", "prop"),
+    [
+        # the word right before the date labels it: the property stays, the subject moves
+        ("Retrieved 16 March 2025.", "page", "retrieved"),
+        ("| Retrieved | 16 March 2025 |", "page", "retrieved"),
+        # a word further off gives way to the entity whose name carries the day
+        ("It was retrieved by them, all of it, on 16 March 2025.", "arrival", "date"),
+    ],
+)
+def test_a_label_right_before_the_date_keeps_its_property(
+    make_corpus: MakeCorpus, line: str, subject: str, prop: str
+) -> None:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": LABELLED, "properties.yaml": LABELLED_PROPERTIES})
+    )
+    text = _LONG + "\nThe cited article says so.\n" + line
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-06-27").claims
+    [claim] = [c for c in claims if c["value"] == "2025-03-16"]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+
+
+@given(st.sampled_from(["retrieved", "accessed", "archived", "updated"]), st.integers(1, 28))
+def test_any_label_word_of_the_property_keeps_it(word: str, day: int) -> None:
+    """Whatever the property a document's date is labelled with, and whatever the day
+    another entity's name carries, "Word DAY March 2025." is the document's."""
+    entities = LABELLED.replace("(2025-03-16)", f"(2025-03-{day:02d})")
+    props = LABELLED_PROPERTIES.replace("id: retrieved", f"id: {word}")
+    corpus = vocabulary(entities, props)
+    text = _LONG + f"\nThe cited article says so.\n{word.title()} {day} March 2025."
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-06-27").claims
+    [claim] = [c for c in claims if c["value"] == f"2025-03-{day:02d}"]
+    assert (claim["subject"], claim["property"]) == ("page", word), claim["note"]

@@ -181,7 +181,8 @@ def _subject_and_property(
             else f"property {prop}: named by the words around the figure"
         )
     subject, prop = _subject(m, ctx, prop, notes)
-    prop = day_first(ctx.names, subject, prop, notes)
+    label = ctx.text[ctx.sent[0] : m.start] if m.kind == "date" else ""
+    prop = day_first(ctx.names, subject, prop, notes, label)
     if "change" in m.flags and m.kind == "quantity":
         prop = None  # a change is not a count of anything the corpus has a property for
     elif prop is None and subject is not None:

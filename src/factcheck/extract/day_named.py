@@ -10,19 +10,28 @@ import re
 from typing import Final
 
 from factcheck.extract.grammar_subjects import DAY_NAMED
+from factcheck.extract.property_words import id_stems
+from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names
 
 __all__ = ["DAY_NAMED", "day_first", "when_of_kind"]
 
 
-def day_first(names: Names, subject: str | None, prop: str | None, notes: list[str]) -> str | None:
+def day_first(
+    names: Names, subject: str | None, prop: str | None, notes: list[str], label: str = ""
+) -> str | None:
     """ "Jepchirchir won Saturday in a race moved up an hour": the one entity whose name
     carries the date's day is what the date is of, surer evidence than a word of the
     sentence naming a property said of another kind (``moved``, said of a person): the
-    property gives way, not the subject."""
+    property gives way, not the subject. Not a property whose word labels the date right
+    before it (``label``, the words before the figure: "Retrieved 16 March 2025", "|
+    Opened | 31 January 2023"): that says what the date is."""
     if subject is None or prop is None or names.allows(prop, subject):
         return prop
     if not any(DAY_NAMED in n for n in notes):  # ", in the line under this heading" too
+        return prop
+    word = re.search(r"([A-Za-z]+)[\s|:]*$", label)
+    if word is not None and stem(word[1]) in id_stems(prop):
         return prop
     kinds = " or ".join(sorted(names.entity_kinds(prop)))
     notes.append(f"not {prop}: it is said of a {kinds}, and the day is {subject}'s")
