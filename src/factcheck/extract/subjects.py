@@ -309,11 +309,8 @@ def _of_kind(names: Names, found: Found, place: Place) -> tuple[str, str] | None
     lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
     # of the clause, else of the sentence ("in a joint military operation ..., we
     # transferred 17 criminals linked to Tren de Aragua": the clause names gangs only)
-    fitting = [
-        e
-        for e in _ids([f for f in found if lo <= f[0] and f[1] <= hi])
-        if names.kinds.get(e) in wanted
-    ] or [e for e in _ids(found) if names.kinds.get(e) in wanted]
+    of_kind = [f for f in found if names.kinds.get(f[2]) in wanted]
+    fitting = _ids([f for f in of_kind if lo <= f[0] and f[1] <= hi]) or _ids(of_kind)
     if len(fitting) == 1:
         kind = names.kinds[fitting[0]]
         return fitting[0], f"subject: the only {kind} named there, and {prop} is said of a {kind}"
