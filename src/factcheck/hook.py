@@ -89,7 +89,7 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
             elif key in records:
                 stored[i] = records[key]
         vocabulary = None
-        if any(_kind(out[i], stored.get(i)) in _DEFINITIONS for i in given):
+        if any(getattr(stored.get(i) or out[i], "kind", None) in _DEFINITIONS for i in given):
             # A definition file can move conflicts anywhere: everything.
             _take(sc, out, stored, {i: None for i in stored}, store)
         else:
@@ -334,9 +334,3 @@ def _realpath(path: os.PathLike[str] | str, dirs: dict[str, str]) -> str:
     if directory not in dirs:
         dirs[directory] = os.path.realpath(directory)
     return os.path.join(dirs[directory], name)
-
-
-def _kind(reading: Reading | None, record: FileRecord | None) -> str | None:
-    if reading is not None:
-        return reading.kind
-    return record.kind if record is not None else None
