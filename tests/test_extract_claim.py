@@ -6,7 +6,13 @@ import pytest
 
 import factcheck
 from factcheck.domain.values import PartialDate
-from factcheck.extract import UNIDENTIFIED, UNREVIEWED_NUMBER, Mention, find_mentions
+from factcheck.extract import (
+    UNIDENTIFIED,
+    UNREVIEWED_NUMBER,
+    Mention,
+    draft_fact_file,
+    find_mentions,
+)
 from factcheck.extract.claim import Context, _origin, make_claim
 from factcheck.extract.vocabulary import Names
 
@@ -335,3 +341,72 @@ def test_what_a_figure_is_measured_against_is_not_its_subject(
     claim, _ = make_claim(m, ctx, alone=True)
     assert claim["subject"] == subject, claim["note"]
     assert said in claim["note"]
+
+
+QUARTERS = """
+entities:
+  - {id: acme, name: Acme Inc., kind: company}
+  - {id: q1, name: Acme's first quarter of 2017, kind: quarter, aliases: [first-quarter]}
+  - {id: q0, name: Acme's first quarter of 2016, kind: quarter,
+     aliases: [the same period a year ago]}
+"""
+RESULTS = """
+properties:
+  - {id: net-income, type: quantity, unit: USD, entity_kind: quarter,
+     description: Net earnings in a period.}
+  - {id: revenue-growth, type: quantity, unit: percent, entity_kind: quarter,
+     description: Rise of sales since the same period a year before.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("period", "subject"),
+    [
+        # "a year ago" names the year-ago quarter by the date's own words: no topic
+        ("in the same period a year ago", "q1"),
+        # nothing named by a figure's words: the quarter the sentence goes on about
+        ("in the first quarter", "q1"),
+    ],
+)
+def test_an_entity_named_by_a_figure_s_own_words_is_not_what_the_text_goes_on_about(
+    make_corpus: MakeCorpus, period: str, subject: str
+) -> None:
+    text = (
+        "Acme Inc. reported first-quarter net earnings that rose to $1.16 billion, or $1.32 "
+        f"a share, from $1.13 billion, or $1.27 a share, {period}. Revenue increased 6.2%."
+    )
+    corpus = factcheck.load(make_corpus({"entities.yaml": QUARTERS, "properties.yaml": RESULTS}))
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2017-04-27").claims
+    [growth] = [c for c in claims if c["value"] == 6.2]
+    assert (growth["subject"], growth["property"]) == (subject, "revenue-growth"), growth["note"]
+
+
+ORDERS = """
+entities:
+  - {id: order-2019, name: the immigration judge's 2019 order shielding him, kind: court-order,
+     aliases: [2019 court order]}
+  - {id: later-order, name: Judge X's order to return him, kind: court-order}
+"""
+ORDER_DATES = """
+properties:
+  - {id: issued, type: date, entity_kind: court-order,
+     description: When a court order or ruling was issued.}
+  - {id: deadline, type: date, entity_kind: court-order,
+     description: The time by which an order must be complied with.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+def test_a_year_before_a_court_order_is_when_it_was_issued(make_corpus: MakeCorpus) -> None:
+    """ "a 2019 court order": the year it came to be, of two dates said of an order."""
+    text = "He was deported in March 2025, despite a 2019 court order barring his removal."
+    corpus = factcheck.load(make_corpus({"entities.yaml": ORDERS, "properties.yaml": ORDER_DATES}))
+    [claim] = [
+        c
+        for c in draft_fact_file(text, "x", corpus=corpus, published="2025-04-20").claims
+        if c["value"] == "2019"
+    ]
+    assert (claim["subject"], claim["property"]) == ("order-2019", "issued"), claim["note"]

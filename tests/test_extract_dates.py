@@ -178,6 +178,14 @@ def test_ago_is_never_after_publication(n: int, unit: str) -> None:
         ("It is below last year's $1.72 a share.", [1.72]),
         ("Sales were up 17% compared to last year.", [17]),
         ("Profit was higher than a year ago.", []),
+        # the per-share figure restated between commas, "in the same period", "earlier", "over"
+        (
+            "It rose to $1.16 billion from $1.13 billion, or $1.27 a share, in the same "
+            "period a year ago.",
+            [1.16e9, 1.13e9, 1.27],
+        ),
+        ("Revenue grew 2% over the same period a year earlier.", [2]),
+        ("It made 41 cents, compared with 37 cents a year earlier.", [0.41, 0.37]),
         # an event said relative to publication is one
         ("The company was founded last year.", ["2020"]),
         ("Two years ago, it opened a plant.", ["2019"]),
@@ -187,6 +195,17 @@ def test_ago_is_never_after_publication(n: int, unit: str) -> None:
 def test_a_comparison_baseline_is_no_date_claim(text: str, values: list[object]) -> None:
     claims = draft_fact_file(text, "x", published="2021-12-01").claims
     assert [c["value"] for c in claims] == values
+
+
+@given(
+    st.sampled_from(["a year ago", "a year earlier", "last year"]),
+    st.sampled_from(["from $5 billion", "from $5 billion, or $1.27 a share,", "compared with 3%"]),
+    st.sampled_from(["", "in the same period ", "the same quarter "]),
+)
+def test_a_baseline_is_never_a_date_claim(when: str, figure: str, period: str) -> None:
+    text = f"Sales rose to $6 billion {figure} {period}{when}."
+    claims = draft_fact_file(text, "x", published="2021-12-01").claims
+    assert [c["value"] for c in claims if isinstance(c["value"], str)] == []
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -336,3 +337,18 @@ def test_a_year_that_dates_another_subject_s_figure_is_no_claim_of_its_own(
     claims = draft_fact_file(text, "x", corpus=_corpus(), published="2025-04-01").claims
     assert [c["value"] for c in claims if isinstance(c["value"], str)] == dates
     assert all(c.get("as_of") for c in claims if not isinstance(c["value"], str))
+
+
+def test_a_day_after_a_time_and_its_bracketed_local_time_is_both_times_day() -> None:
+    text = "It hit Peru at 09:18 UTC (04:18 local time) on Sunday, January 14, 2018."
+    claims = draft_fact_file(text, "x", published="2018-01-15").claims
+    assert [c["value"] for c in claims] == ["2018-01-14T09:18+00:00", "2018-01-14T04:18-05:00"]
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)), st.integers(0, 23))
+def test_a_day_after_a_time_and_its_equivalent_is_both_times_day(day: date, hour: int) -> None:
+    said = f"{day:%A}, {day:%B} {day.day}, {day.year}"
+    text = f"It hit Peru at {hour:02d}:18 UTC (0{hour % 10}:18 local time) on {said}."
+    claims = draft_fact_file(text, "x", published="2000-06-15").claims
+    assert [str(c["value"])[:10] for c in claims] == [day.isoformat()] * 2
+    assert all("T" in str(c["value"]) for c in claims)  # the day is no draft of its own

@@ -65,3 +65,43 @@ def test_the_year_tells_two_events_of_one_verb_apart(first: int, second: int) ->
     [claim] = draft_fact_file(f"Jo Doe was arrested in {first}.", "x", corpus=corpus).claims
     # the one event of that year, never the other; two of the same year: neither
     assert chosen_subject(claim) == ("a" if first != second else "jo")
+
+
+DEPORTATIONS = """
+entities:
+  - {id: operation, name: "deportations to El Salvador of March 15-16, 2025", kind: event}
+  - {id: his, name: "Jo Doe's deportation to El Salvador (2025)", kind: event}
+  - {id: jo, name: Kilmar Jo Doe, kind: person, aliases: [Jo Doe]}
+  - {id: sv, name: El Salvador, kind: country}
+  - {id: md, name: Maryland, kind: state}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # both events' dates agree; his names him (by an alias) and the country: his
+        ("Kilmar Jo Doe was deported to El Salvador in March 2025.", "his"),
+        # the sentence names only the country, which both names hold: neither
+        ("Many were deported to El Salvador in March 2025.", "sv"),
+    ],
+)
+def test_of_two_events_the_one_whose_name_holds_most_of_the_sentence_s_names(
+    make_corpus: MakeCorpus, text: str, subject: str
+) -> None:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": DEPORTATIONS, "properties.yaml": PROPERTIES})
+    )
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-04-11").claims
+    assert chosen_subject(claim) == subject, claim["note"]
+    assert ("the one whose name holds" in claim["note"]) == (subject == "his")
+
+
+@given(st.sampled_from(["Jo Doe", "Kilmar Jo Doe"]), st.sampled_from(["Maryland", "the state"]))
+def test_the_event_holding_the_person_named_wins_whatever_else_is_named(
+    person: str, place: str
+) -> None:
+    corpus = vocabulary(DEPORTATIONS, PROPERTIES)
+    text = f"{person}, of {place}, was deported to El Salvador in March 2025."
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-04-11").claims
+    assert chosen_subject(claim) == "his", claim["note"]

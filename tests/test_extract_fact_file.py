@@ -158,3 +158,33 @@ def test_a_day_said_again_untold_is_drafted_once_a_month_is_not() -> None:
     )
     assert draft.drop_restated() == 1
     assert [c["id"] for c in draft.claims] == ["c0", "c2", "c3", "c4", "c5", "c6"]
+
+
+def test_a_figure_said_again_with_no_date_is_the_dated_ones() -> None:
+    draft = Draft(
+        {
+            "source": {"id": "s"},
+            "claims": [
+                _claim(0, 238, as_of="2025-03-16"),
+                _claim(1, 238),  # "the 238 people in custody": said again, no date of its own
+                _claim(2, 238, as_of="2025-04-01"),  # another date: another claim
+                _claim(3, 5),
+                _claim(4, 5, as_of="2025-03-16"),  # dated after an undated one: both stay
+            ],
+        }
+    )
+    assert draft.drop_restated() == 1
+    assert [c["id"] for c in draft.claims] == ["c0", "c2", "c3", "c4"]
+    assert "said again: 'sentence 1'" in str(draft.claims[0]["note"])
+
+
+@given(st.lists(st.tuples(st.sampled_from([1, 2]), st.sampled_from([None, "2025", "2024"]))))
+def test_an_undated_restatement_never_loses_a_dated_value(
+    said: list[tuple[int, str | None]],
+) -> None:
+    claims = [_claim(i, v, **({"as_of": d} if d else {})) for i, (v, d) in enumerate(said)]
+    draft = Draft({"source": {"id": "s"}, "claims": claims})
+    draft.drop_restated()
+    kept = {(c["value"], c.get("as_of")) for c in draft.claims}
+    assert {(v, d) for v, d in said if d} <= kept  # every dated figure stays
+    assert {v for v, _ in said} == {v for v, _ in kept}  # and every value

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.extract import draft_fact_file
-from factcheck.extract.local_zones import PlaceZones
+from factcheck.extract.local_zones import PlaceZones, place_zone
 
 
 def _zone(text: str, start: int = 0, end: int | None = None) -> str | None:
@@ -88,3 +91,42 @@ def test_never_raises_and_gives_a_real_zone(text: str, start: int, end: int) -> 
 def test_the_place_before_local_time(text: str, value: str) -> None:
     claims = draft_fact_file(text, "x", published="2024-05-10").claims
     assert claims[-1]["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the one place named before the time, in a text that writes no zone: its time
+        (
+            "Noem arrived in El Salvador on a private flight at 12:17 p.m. yesterday, her "
+            "first stop on a tour that also includes Colombia and Mexico.",
+            "2025-03-26T12:17-06:00",
+        ),
+        # a place named only after the time gives none
+        ("She landed at 12:17 p.m. yesterday and then flew to Colombia.", "2025-03-26"),
+        # two places with different zones before the time give none
+        ("She left Colombia for El Salvador at 12:17 p.m. yesterday.", "2025-03-26"),
+    ],
+)
+def test_a_time_in_a_sentence_naming_one_place_before_it(text: str, value: str) -> None:
+    text = text + "\nShe went on to Japan and Colombia after."  # no one zone for the text
+    claims = draft_fact_file(text, "x", published="2025-03-27").claims
+    assert [c["value"] for c in claims if str(c["value"]).startswith("2025")] == [value]
+
+
+def test_a_text_that_writes_a_zone_keeps_its_own() -> None:
+    text = (
+        "She arrived in El Salvador at 12:17 p.m. yesterday.\n"
+        "Colombia's talks end at 5 p.m. EST today."
+    )
+    values = [c["value"] for c in draft_fact_file(text, "x", published="2025-03-27").claims]
+    assert "2025-03-26T12:17-06:00" not in values  # a zone is written: none is taken from a place
+
+
+@given(st.sampled_from(["Tokyo", "Paris", "Nairobi", "Lima", "Bangkok"]), st.integers(1, 12))
+def test_the_one_place_before_a_time_gives_its_offset(city: str, hour: int) -> None:
+    zone = ZoneInfo(place_zone(city) or "UTC")
+    text = f"The minister arrived in {city} at {hour} p.m. yesterday, officials said."
+    [claim] = draft_fact_file(text, "x", published="2024-07-10").claims
+    want = datetime(2024, 7, 9, hour % 12 + 12, tzinfo=zone)
+    assert datetime.fromisoformat(str(claim["value"])) == want

@@ -90,3 +90,41 @@ def test_the_count_of_a_reference_back_is_never_drafted_but_a_stated_count_is(
 def test_a_phone_number_is_never_drafted(area: int, exchange: int, line: int) -> None:
     for phone in (f"{area}-{exchange}-{line:04d}", f"({area}) {exchange}-{line:04d}"):
         assert find_mentions(f"For news, call {phone} today.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # reference marks, as encyclopedias cite
+        ("It is a prison in Tecoluca. [1] The prison held 40,000.", [40000]),
+        ("[2][3] The government opened it in 2023.", ["2023"]),
+        # one of a numbered set, named by its number
+        ("They went through cell number seven, where 12 men slept.", [12]),
+        ("Soldiers of Military Detachment Number 9 came.", []),
+        # an emergency line called
+        ("A resident calls 911 to report a fire.", []),
+        ("The 911 call came at 3 a.m.", []),
+        # a year naming which one, a name of two words between ("U.S. presidential")
+        ("The returns in the 2020 U.S. presidential election came in.", []),
+        ("It affirmed its 2017 EPS outlook of $5.80.", [5.8]),
+        # values that stay: a count of a number, a setting, a bracketed figure with words
+        ("A number of 5 people came.", [5]),
+        ("The throttle was in position number 6.", [6]),
+        ("It was [7.3 magnitude] strong.", [7.3]),
+        ("Some 911 people came.", [911]),
+    ],
+)
+def test_marks_numbered_things_and_emergency_lines_are_not_drafted(
+    text: str, values: list[object]
+) -> None:
+    assert [m.value for m in find_mentions(text, "2024-07-05")] == values
+
+
+@given(
+    st.sampled_from(["cell", "room", "Detachment", "platoon", "bus"]),
+    st.integers(1, 99),
+    st.integers(100, 10**5),
+)
+def test_a_numbered_thing_hides_its_number_only(noun: str, number: int, count: int) -> None:
+    text = f"In {noun} number {number}, {count:,} people waited [{number}]."
+    assert [m.value for m in find_mentions(text)] == [count]

@@ -283,3 +283,26 @@ def test_a_duration_in_its_units_is_one_figure_in_seconds(
     text = f"She won in a time of {h} hours, {m} minutes{joint}{sec} seconds on Saturday."
     [figure] = [x for x in find_mentions(text) if x.kind == "quantity"]
     assert (figure.value, figure.unit) == (h * 3600 + m * 60 + sec, "s")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("There are no reports of U.S. deaths or injuries.", []),
+        ("There were no immediate reports of damage.", []),
+        ("There was no word of casualties; there were no signs of life.", []),
+        # a count of zero of the thing itself stays
+        ("There are no windows in the cells.", [0.0]),
+    ],
+)
+def test_no_reports_is_no_count_of_what_they_report(text: str, values: list[float]) -> None:
+    assert [m.value for m in find_mentions(text)] == values
+
+
+@given(
+    st.sampled_from(["reports", "report", "word", "signs", "indication", "evidence"]),
+    st.sampled_from(["deaths", "injuries", "damage", "casualties"]),
+    st.sampled_from(["are", "were"]),
+)
+def test_there_are_no_reports_never_drafts_a_zero(noun: str, of: str, verb: str) -> None:
+    assert find_mentions(f"There {verb} no {noun} of {of}, officials said.") == []

@@ -67,6 +67,39 @@ def test_an_opening_several_properties_share_names_the_one_the_others_hold() -> 
     assert Way(("sale",), frozenset()) not in found.get("revenue-forecast", ())
 
 
+@pytest.mark.parametrize(
+    ("prop", "description", "way"),
+    [
+        # "Net earnings" shares "net" with the id and adds "earnings": another name for it
+        ("net-income", "Net earnings in a period.", ("net", "earning")),
+        ("net-income", "Net income in a period.", None),  # the id's own words add nothing
+        ("revenue", "Revenue in a period.", None),
+    ],
+)
+def test_an_opening_that_adds_a_word_to_the_id_names_it(
+    prop: str, description: str, way: tuple[str, ...] | None
+) -> None:
+    found = alternatives({prop: description})
+    assert found.get(prop) == ((Way(way, frozenset()),) if way else None)
+
+
+@given(
+    st.sampled_from(["net", "gross", "operating"]), st.sampled_from(["earnings", "profit", "pay"])
+)
+def test_an_opening_is_a_name_when_it_is_not_the_id_s_words(first: str, second: str) -> None:
+    """Whatever the two words, "First second in a period." of id first-income names it by
+    both words (the second not the id's); of id first-second it adds nothing."""
+    assert (
+        Way(tuple(stem_sequence(f"{first} {second}")), frozenset())
+        in alternatives({f"{first}-income": f"{first.title()} {second} in a period."})[
+            f"{first}-income"
+        ]
+    )
+    assert f"{first}-{second}" not in alternatives(
+        {f"{first}-{second}": f"{first.title()} {second} in a period."}
+    )
+
+
 def test_an_opening_that_is_another_id_names_that_one() -> None:
     found = alternatives({"revenue": "Sales.", "sales": "Money taken in."})
     assert "revenue" not in found

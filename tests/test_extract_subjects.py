@@ -521,3 +521,43 @@ def test_it_opening_a_paragraph_goes_on_about_the_last_subject(make_corpus: Make
     [claim] = [c for c in claims if c["value"] == 24.5e9]
     assert claim["subject"] == "microsoft", claim["note"]
     assert "'It' opening the sentence" in claim["note"]
+
+
+OPERATIONS = """
+entities:
+  - {id: op, name: military transfer of March 30, kind: event, aliases: [joint military operation]}
+  - {id: tda, name: Tren de Aragua, kind: gang}
+  - {id: ms13, name: MS-13, kind: gang}
+  - {id: us, name: United States, kind: country}
+"""
+TRANSFERRED = """
+properties:
+  - {id: deportees, type: quantity, unit: people, entity_kind: event,
+     description: Number of people deported or transferred in one operation.}
+  - {id: unreviewed-number, type: quantity}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the figure's clause names gangs only: the one event of the sentence
+        (
+            "In a joint military operation with the United States, we transferred 17 "
+            "criminals linked to Tren de Aragua and MS-13.",
+            "op",
+        ),
+        # the clause's own event comes first; two gangs are no event at all
+        ("Tren de Aragua and MS-13 saw 17 criminals transferred.", UNIDENTIFIED),
+    ],
+)
+def test_the_only_entity_of_the_property_s_kind_in_the_clause_else_the_sentence(
+    make_corpus: MakeCorpus, text: str, subject: str
+) -> None:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": OPERATIONS, "properties.yaml": TRANSFERRED})
+    )
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-03-31").claims
+    assert (claim["subject"], claim["property"]) == (subject, "deportees"), claim["note"]
+    assert ("the only event named there" in claim["note"]) == (subject == "op")

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factcheck
+from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names, head_nouns
 
 from .conftest import MakeCorpus
@@ -115,3 +116,89 @@ properties:
     words = set().union(*names.distinctive.values())
     assert words.isdisjoint({"than", "during", "near", "earlier", "befor", "relativ"})
     assert {"humidity", "plann"} <= words
+
+
+def test_a_count_is_told_apart_by_what_it_counts_and_the_clause_saying_which(
+    make_corpus: MakeCorpus,
+) -> None:
+    props = """
+properties:
+  - {id: deaths, type: quantity, unit: people, description: Number of people a disaster killed.}
+  - {id: injured, type: quantity, unit: people, description: Number of people a disaster injured.}
+  - {id: leaders, type: quantity, unit: people, description: Number of leaders among the people.}
+  - {id: capacity, type: quantity, description: Number of inmates a prison is designed to hold.}
+"""
+    names = Names.of(factcheck.load(make_corpus({"properties.yaml": props})))
+    assert names.distinctive["deaths"] == {"kill"}  # "disaster" both have: it names neither
+    assert names.distinctive["injured"] == {"injur"}
+    assert "among" not in names.distinctive["leaders"]  # a function word names nothing
+    assert {"inmat", "design"} <= names.distinctive["capacity"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["killed", "injured", "evacuated", "rescued", "arrested"]),
+        min_size=2,
+        max_size=5,
+        unique=True,
+    )
+)
+def test_each_count_s_own_verb_is_its_distinctive_word(verbs: list[str]) -> None:
+    """Whatever counts of people the corpus has ("Number of people a disaster VERB."),
+    each is told apart by its verb alone: the words they share name none of them."""
+    props = "properties:\n" + "".join(
+        f"  - {{id: p{i}, type: quantity, description: Number of people a disaster {v}.}}\n"
+        for i, v in enumerate(verbs)
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "properties.yaml").write_text(props)
+        names = Names.of(factcheck.load(tmp))
+    assert [names.distinctive[f"p{i}"] for i in range(len(verbs))] == [
+        frozenset({stem(v)}) for v in verbs
+    ]
+
+
+def test_the_one_property_in_a_unit_declaring_a_kind(make_corpus: MakeCorpus) -> None:
+    entities = "entities:\n  - {id: pad, name: landing pad, kind: landing-site}\n"
+    props = """
+properties:
+  - {id: distance-offshore, type: quantity, unit: mi, entity_kind: landing-site}
+  - {id: pads, type: quantity, entity_kind: landing-site}
+"""
+    names = Names.of(
+        factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": props}))
+    )
+    assert names.one_declared("pad", "miles") == "distance-offshore"  # one unit, two spellings
+    assert names.one_declared("pad", "km") is None
+    assert names.one_declared("pad", None) is None  # a bare number: no guess
+
+
+def test_a_hyphenated_kind_is_named_with_a_space(make_corpus: MakeCorpus) -> None:
+    entities = "entities:\n  - {id: order, name: the judge's order, kind: court-order}\n"
+    props = """
+properties:
+  - {id: issued, type: date, description: When a court order or ruling was issued.}
+  - {id: landed, type: date, description: When a rocket reached its landing site.}
+"""
+    names = Names.of(
+        factcheck.load(make_corpus({"entities.yaml": entities, "properties.yaml": props}))
+    )
+    assert (
+        "court-order" in names.said_of["issued"]
+        and "court-order" in names.described_kinds["issued"]
+    )
+    assert names.said_of_entity("issued", "order")
+    assert "court-order" not in names.said_of["landed"]
+
+
+@given(st.from_regex(r"[a-z]{3,8}-[a-z]{3,8}", fullmatch=True))
+def test_any_hyphenated_kind_is_met_in_a_description_with_a_space(kind: str) -> None:
+    """Whatever the kind, "When a KIND (spaced) ended." is said of it."""
+    entities = f"entities:\n  - {{id: e, name: Some Thing, kind: {kind}}}\n"
+    spaced = kind.replace("-", " ")
+    props = f"properties:\n  - {{id: ended, type: date, description: When a {spaced} ended.}}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "entities.yaml").write_text(entities)
+        (Path(tmp) / "properties.yaml").write_text(props)
+        names = Names.of(factcheck.load(tmp))
+    assert names.said_of_entity("ended", "e")

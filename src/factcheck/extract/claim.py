@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from factcheck.domain.units import same_unit
 from factcheck.domain.values import PartialDate
 from factcheck.extract.day_named import DAY_NAMED, day_first, when_of_kind
 from factcheck.extract.distances import measured_as
@@ -114,13 +113,13 @@ def _subject(
 
 
 def _origin(m: Mention, text: str, names: Names, found: Found) -> str | None:
-    """ "a 1798 law": the noun a bare year stands before, if it does; before a name, the
-    named entity's kind ("the 1798 Alien Enemies Act": a law)."""
+    """ "a 1798 law", "a 2019 court order": the noun (or the two) a bare year stands before,
+    if it does; before a name, the named entity's kind ("the 1798 Alien Enemies Act": a law)."""
     if m.kind != "date" or m.precision != "year":
         return None
     if re.search(r"\b(?:a|an|the)\s+$", text[max(0, m.start - 6) : m.start], re.I) is None:
         return None
-    noun = re.match(r"\s+([a-z]+)\b", text[m.end :])
+    noun = re.match(r"\s+([a-z]+(?:\s+[a-z]+)?)\b", text[m.end :])
     if noun is None:  # "the 1798 Alien Enemies Act": what the entity named there is
         named = [e for a, _, e in found if re.fullmatch(r"\s+", text[m.end : a])]
         return names.kinds.get(named[0]) if named else None
@@ -195,10 +194,18 @@ def _subject_and_property(
         # event it is now said of, so it is not "how many of the subject there were"
         notes.append(f"not {prop}: the figure counts {picked}, not {subject}")
         prop = None
+    _remember(m, ctx, subject)
+    return subject, prop
+
+
+def _remember(m: Mention, ctx: Context, subject: str | None) -> None:
+    """Keep the subject for an "it" later in the sentence and as what the text goes on
+    about; not an entity named by the figure's own words ("in the same period a year
+    ago", a quarter's alias, of the date 'a year ago')."""
     if subject is not None:
         ctx.last = subject
-        ctx.recent = (m.start, subject)
-    return subject, prop
+        if not any(e == subject and a <= m.start and m.end <= b for a, b, e in ctx.found):
+            ctx.recent = (m.start, subject)
 
 
 def _written(d: Mention) -> bool:
@@ -257,13 +264,16 @@ def _subject_property(
     if prop is None and m.kind == "date" and ctx.names.kinds.get(subject) == EVENT_KIND:
         prop = event_date_property(ctx.names, subject)
         why = f"property {prop}: a date of an event says when it happened" if prop else None
-    if prop is None and m.kind == "date" and any(n.endswith(DAY_NAMED) for n in notes):
+    # "..., whose name carries the day" (", in the line under this heading")
+    if prop is None and m.kind == "date" and any(DAY_NAMED in n for n in notes):
         prop = when_of_kind(ctx.names, subject)
         kind = ctx.names.kinds.get(subject)
         why = f"property {prop}: the day is the {kind}'s, and {prop} says when a {kind} was"
         why = why if prop else None
     if prop is None:
-        prop = _only_of_kind(ctx.names, subject, m)
+        # the one in the figure's unit declaring the subject's kind; not for a date or a
+        # bare number: a person has one date property (took office) and many dates
+        prop = ctx.names.one_declared(subject, m.unit) if m.kind == "quantity" else None
         kind = ctx.names.kinds.get(subject)
         why = (
             f"property {prop}: the only one of its type and unit said of a {kind}" if prop else None
@@ -271,23 +281,6 @@ def _subject_property(
     if why:
         notes.append(why)
     return prop
-
-
-def _only_of_kind(names: Names, subject: str, m: Mention) -> str | None:
-    """The one property in the figure's unit that declares the subject's kind. Not for a
-    date or a bare number: a person has one date property (took office) and many dates,
-    a prison one count without a unit and many numbers."""
-    kind = names.kinds.get(subject)
-    if m.kind != "quantity" or m.unit is None:
-        return None
-    found = [
-        p
-        for p, ptype in names.properties.items()
-        if ptype == m.kind
-        and kind in names.declared_kinds.get(p, frozenset())
-        and same_unit(names.units.get(p) or "", m.unit)
-    ]
-    return found[0] if len(found) == 1 else None
 
 
 def _counts_another_unit(ctx: Context, m: Mention, prop: str) -> bool:

@@ -228,7 +228,7 @@ _ANAPHORIC_RE: Final = re.compile(
 )
 
 
-def _shift(value: str, unit: str, step: int) -> str | None:
+def shift(value: str, unit: str, step: int) -> str | None:
     parts = [int(x) for x in value[:10].split("-")]
     if unit == "year":
         return _date_text(parts[0] + step)
@@ -253,7 +253,7 @@ def find_anaphoric_dates(
             continue
         step = 1 if (m["d1"] or m["d2"]).casefold() in ("following", "next") else -1
         unit = m["unit"].casefold()
-        value = _shift(str(ref.value), unit, step)
+        value = shift(str(ref.value), unit, step)
         if value is None:
             continue
         said = f"relative date {m.group()!r} resolved against {ref.text!r} ({ref.value}), "
@@ -365,7 +365,7 @@ def find_ago_dates(text: str, start: int, end: int, published: PartialDate | Non
         if known[need] is None:  # "two days ago" of a text dated only to its month
             continue
         step = -n * 7 if unit == "week" else -n
-        value = _shift(str(published), "day" if unit == "week" else unit, step)
+        value = shift(str(published), "day" if unit == "week" else unit, step)
         if value is None:
             continue
         note = f"{m.group()!r} counted back from the publication date {published}"
@@ -377,11 +377,11 @@ def find_ago_dates(text: str, start: int, end: int, published: PartialDate | Non
 # ago", "up 17% compared to last year", "more than last year".
 _FIGURE: Final = (
     r"(?:US)?[$\u20ac\u00a3]?\d[\d.,]*(?:\s*(?:%|percent|cents?|[mb]n|(?:thousand|million|"
-    r"billion|trillion)\b))?\s+"
+    r"billion|trillion)\b))?(?:,\s*or\s+[^,]{1,30},)?\s+"  # ", or $1.27 a share,"
 )
 _BASELINE_BEFORE: Final = re.compile(
-    rf"(?:\bfrom\s+{_FIGURE}|\b(?:than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:{_FIGURE})?)"
-    r"(?:the\s+same\s+\w+\s+)?\Z",
+    rf"(?:\bfrom\s+{_FIGURE}|\b(?:than|over|compared\s+(?:to|with)|versus|vs\.?)\s+(?:{_FIGURE})?)"
+    r"(?:(?:in\s+)?the\s+same\s+\w+\s+)?\Z",
     re.IGNORECASE,
 )
 
@@ -396,4 +396,4 @@ def is_baseline(text: str, m: Mention, sent_start: int) -> bool:
     return possessive or _BASELINE_BEFORE.search(text, sent_start, m.start) is not None
 
 
-_SAID_RELATIVE: Final = re.compile(r"\bago$|^(?:last|this|next)\s", re.IGNORECASE)
+_SAID_RELATIVE: Final = re.compile(r"\b(?:ago|earlier)$|^(?:last|this|next)\s", re.IGNORECASE)

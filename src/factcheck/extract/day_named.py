@@ -22,7 +22,7 @@ def day_first(names: Names, subject: str | None, prop: str | None, notes: list[s
     property gives way, not the subject."""
     if subject is None or prop is None or names.allows(prop, subject):
         return prop
-    if not any(n.endswith(DAY_NAMED) for n in notes):
+    if not any(DAY_NAMED in n for n in notes):  # ", in the line under this heading" too
         return prop
     kinds = " or ".join(sorted(names.entity_kinds(prop)))
     notes.append(f"not {prop}: it is said of a {kinds}, and the day is {subject}'s")

@@ -27,6 +27,7 @@ from factcheck.extract.dates import (
 )
 from factcheck.extract.day_ranges import find_day_ranges
 from factcheck.extract.fact_file import Draft
+from factcheck.extract.glued_labels import unglued
 from factcheck.extract.kinds import read_names
 from factcheck.extract.local_zones import PlaceZones
 from factcheck.extract.mention import (
@@ -38,6 +39,7 @@ from factcheck.extract.mention import (
 )
 from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
+from factcheck.extract.offsets import find_offset_dates, offset_spans
 from factcheck.extract.relative_days import RANGE, day_spans, find_relative_days
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
@@ -75,15 +77,14 @@ def find_mentions(
     month" is resolved against the last date before it, else ``previous``. A clock time falls
     on the last day-precision date before it in the span, else on ``day``; its zone is the
     one written after it ("local time": ``local``, the zone and the place the text names),
-    else ``clock`` (see :mod:`factcheck.extract.times`). A value
-    glued to a label at the start of the span ("Capacity40,000", infobox text) is read
-    as if the label stood apart, and the mention's ``label`` says which label it was.
-    """
+    else ``clock`` (see :mod:`factcheck.extract.times`). A value glued to a label at the
+    start of the span ("Capacity40,000", infobox text) is read as if the label stood apart,
+    and the mention's ``label`` says which label it was."""
     end = len(text) if end is None else end
     pub = PartialDate.parse(published) if isinstance(published, str) else published
-    seen, label = _unglued(text, start, end)
+    seen, label = unglued(text, start, end)
     names = name_figure_spans(seen, start, end)  # "Footnote 2", "the 2024 general election"
-    taken = [*taken, *names]
+    taken = [*taken, *names, *offset_spans(seen, start, end)]  # "Two years after"
     found_dates = _dates(seen, start, end, pub, previous, updated)
     dates = [d for d in found_dates if (d.start, d.end) not in names]
     times, folded = _times(seen, start, end, dates, day, (clock, local))
@@ -137,13 +138,14 @@ def _dates(
         if not any(r.start < d.end and d.start < r.end for d in [*dates, *weekdays])
     ]
     found = [*dates, *weekdays, *days, *find_anaphoric_dates(seen, start, end, dates, previous)]
+    found += find_offset_dates(seen, start, end, dates, previous)  # "five years later"
     return day_spans(seen, sorted(found, key=lambda d: d.start))
 
 
 def _day_of(seen: str, dates: list[Mention], at: int) -> Mention | None:
     """The day of the time at ``at``: a day written right after it ("10:03 a.m. ET on
     March 17"), else the last day before it in the sentence."""
-    after = [d for d in dates if d.precision == "day" and at < d.start <= at + 30]
+    after = [d for d in dates if d.precision == "day" and at < d.start <= at + 50]
     if after and _DAY_AFTER_TIME.fullmatch(seen, at, after[0].start):
         return after[0]
     before = [d for d in dates if d.end <= at and d.precision == "day"]
@@ -195,23 +197,11 @@ _JOINS_TIME: Final = re.compile(
 # From a time to the day written right after it: "10:03 a.m. ET on March 17", "5 p.m.,
 # Sunday, March 16", "9:30 p.m. May 9" (the time, its zone, then "on", a comma or a space).
 _DAY_AFTER_TIME: Final = re.compile(
-    r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time)?"
+    r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time\)?)?"
+    r"(?:\s*\([\d:.\sapm]+(?:[A-Z]{2,4}|local\s+time)\))?"  # "09:18 UTC (04:18 local time)"
     r"\s*(?:,\s*|\s+(?:on\s+)?)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.IGNORECASE,
 )
-# A label glued to its value at the start of a line of infobox or table text.
-# Words capitalised as a label is ("Capacity", "Date opened"): "FlightRadar24" is a name.
-_GLUED_LABEL: Final = re.compile(
-    r"[A-Z][a-z]*(?: [A-Za-z][a-z]*){0,5}(?<=[a-z])(?=[$\u20ac\u00a3]?\d)"
-)
-
-
-def _unglued(text: str, start: int, end: int) -> tuple[str, str | None]:
-    """``text`` with a label glued to the value after it blanked out, and the label."""
-    m = _GLUED_LABEL.match(text, start, end)
-    if m is None:
-        return text, None
-    return text[:start] + " " * (m.end() - start) + text[m.end() :], m.group()
 
 
 def draft_fact_file(
@@ -276,7 +266,8 @@ class _Reader:
         # Ventura, San Diego and Los Angeles counties ... at 11 a.m. Thursday"): local
         # news gives its times in the places' own time, as it gives its dates in their
         # calendar. Places in two zones, or none named, give none: a zone is never guessed.
-        where = None if writes_zone(text) else self.places.zone(0, len(text))
+        self.unzoned = not writes_zone(text)  # no zone written after any of its times
+        where = self.places.zone(0, len(text)) if self.unzoned else None
         if self.dateline is None and where is not None:
             self.dateline = Clock(where[0], f"the places the text names ({where[1]}: {where[0]})")
         self.ids: dict[str, int] = {}
@@ -298,7 +289,7 @@ class _Reader:
             end=s_end,
             taken=digit_names,
             day=self.day,
-            clock=self.clock or self.zones.one(text, s_start) or self.dateline,
+            clock=self.clock or self.zones.one(text, s_start) or self.dateline or self._here(i),
             local=self.places.zone(s_start, s_end),
             previous=self.previous,
             updated=self.updated,
@@ -327,6 +318,16 @@ class _Reader:
             self.day = date.fromisoformat(str(days[-1].value)[:10])
         self._claims(i, found, mentions)
         self.earlier.extend(found)
+
+    def _here(self, i: int) -> Clock | None:
+        """In a text that writes no zone, the zone of the one place named in the sentence
+        before its first time ("arrived in El Salvador ... at 12:17 p.m."): where it was."""
+        start, end = self.sentences[i]
+        if not self.unzoned:
+            return None
+        at = next(iter(time_spans(self.text, start, end)), (end, end))[0]
+        got = self.places.zone(start, at, only=True)
+        return Clock(got[0], f"{got[1]}, named before the time ({got[0]})") if got else None
 
     def _claims(self, i: int, found: list[tuple[int, int, str]], mentions: list[Mention]) -> None:
         text, sent = self.text, self.sentences[i]

@@ -69,8 +69,33 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
             for d in dates_said(text)
         )
     ]
+    why = ""
+    if len(events) > 1:  # "Abrego Garcia was deported ... in March 2025": his deportation
+        events, why = _holding_most(names, events, found, place.text)
     if len(events) != 1:
         return None
     return events[0], (
-        f"subject: {events[0]}, the event the clause names by its verb, on a date its name gives"
+        f"subject: {events[0]}, the event the clause names by its verb, on a date its name "
+        f"gives{why}"
     )
+
+
+def _holding_most(
+    names: Names, events: list[str], found: Found, text: str
+) -> tuple[list[str], str]:
+    """Of several events, the one whose name holds the names (or aliases) of the most
+    entities the sentence names ("Abrego Garcia's deportation to El Salvador" of a sentence
+    naming both), if one does."""
+    named = list(dict.fromkeys(e for _, _, e in found))
+
+    def holds(event: str, entity: str) -> bool:
+        own = names.names.get(event, "")
+        spelled = (names.names.get(entity, ""), *names.alias_names.get(entity, ()))
+        return any(w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", own) for w in spelled)
+
+    held = {e: [x for x in named if x != e and holds(e, x)] for e in events}
+    top = max(len(h) for h in held.values())
+    best = [e for e in events if top and len(held[e]) == top]
+    if len(best) != 1:
+        return [], ""
+    return best, f"; of {len(events)} such, the one whose name holds {', '.join(held[best[0]])}"

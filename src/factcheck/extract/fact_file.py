@@ -67,6 +67,7 @@ class Draft:
         property was not told, saying what a told one says of the same subject, is dropped
         too. Returns how many were dropped."""
         first: dict[tuple[str, ...], dict[str, Any]] = {}
+        undated: dict[tuple[str, ...], dict[str, Any]] = {}  # the same, as_of left out
         kept: list[dict[str, Any]] = []
         for claim in self.claims:
             if claim["subject"] == UNIDENTIFIED or claim["property"] in _PLACEHOLDERS:
@@ -75,10 +76,14 @@ class Draft:
             # an infobox's value and the body's are two places a reader checks: both stay
             boxed = claim["id"] in self.labelled
             key = (*(repr(claim.get(k)) for k in _SAME), str(boxed))
-            if key in first:
-                first[key]["note"] += "; said again: " + _short(claim["quote"])
+            # "238 deported on March 16" then "the 238 people in custody": a figure said
+            # again with no date of its own is the dated one's, not another time's
+            dated = undated.get(key[:-2] + key[-1:]) if "as_of" not in claim else None
+            if key in first or dated is not None:
+                (dated or first[key])["note"] += "; said again: " + _short(claim["quote"])
                 continue
             first[key] = claim
+            undated.setdefault(key[:-2] + key[-1:], claim)
             kept.append(claim)
         kept = _without_placeholder_restatements(kept, first)
         kept = _without_distinct_restatements(kept, self.labelled)

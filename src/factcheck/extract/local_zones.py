@@ -104,11 +104,11 @@ class PlaceZones:
             else []
         )
 
-    def zone(self, start: int, end: int) -> tuple[str, str] | None:
+    def zone(self, start: int, end: int, *, only: bool = False) -> tuple[str, str] | None:
         """(IANA zone, place) whose local time ``text[start:end]`` means: the one zone of
-        the places named in it, else of those named up to its end; None if no place, or
-        places with different zones, are named."""
-        for lo in (start, 0):
+        the places named in it, else (unless ``only``) of those named up to its end; None
+        if no place, or places with different zones, are named."""
+        for lo in (start,) if only else (start, 0):
             named = {(zone, place) for at, place, zone in self._named if lo <= at < end}
             if len({zone for zone, _ in named}) == 1:
                 return min(named)

@@ -20,7 +20,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extract.number_words import CARDINALS
+
 __all__ = ["name_figure_spans"]
+
+_WORDS: Final = "|".join(sorted(CARDINALS, key=len, reverse=True))
 
 _NAME_FIGURES: Final = re.compile(
     # a reference to a part of the document
@@ -35,7 +39,7 @@ _NAME_FIGURES: Final = re.compile(
     r"|(?:\u00a9|\(c\)|\bCopyright)\s*(?P<copy>\d{4})\b"
     # a year naming which one of a series it is: "the 2024 general election"
     r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s+(?P<year>1\d{3}|20\d{2})"
-    r"(?=\s+(?:[a-z]+\s+)?(?:election|outlook|forecast|budget|season|guidance|campaign|"
+    r"(?=\s+(?:[A-Za-z.]+\s+){0,2}(?:election|outlook|forecast|budget|season|guidance|campaign|"
     r"edition|race|census|report|survey|results?)\b)"
     # the edition of a recurring event: "the 2024 Boston Marathon", "the 2020 Atlantic
     # hurricane season"
@@ -50,6 +54,16 @@ _NAME_FIGURES: Final = re.compile(
     r"|(?P<phone>(?<![\w-])(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-]))"
     # a year clipped in speech: "in '64", "in \u201964"
     r"|(?<![\w\d])['\u2019](?P<clipped>\d{2})(?!\w)"
+    # a reference mark: "[1]", "[2][3]", as encyclopedias cite their sources
+    r"|\[(?P<cite>\d{1,3})\]"
+    # one of a numbered set, named by its number: "cell number seven", "Detachment Number 9"
+    # (not "a number of", "the number 5", nor a setting such as "position number 6")
+    r"|\b(?!(?:[Aa]n?|[Tt]he|[Aa]ny|[Tt]his|[Tt]hat|[Tt]otal|[Ss]ame|[Rr]ecord|[Pp]osition|"
+    r"[Nn]otch|[Ll]evel|[Ss]etting|[Gg]rade|[Ss]tep|[Rr]ank)\b)[A-Za-z]+\s+[Nn]umber\s+"
+    rf"(?P<numbered>\d{{1,5}}|{_WORDS})\b(?![.,]\d|\s*%)"
+    # an emergency line called: "calls 911", "dialled 999", "a 911 call"
+    r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?|ring)\s+(?P<line>911|999|112)\b"
+    r"|\b(?P<line2>911|999)\s+(?=(?:calls?|callers?|dispatch\w*|operators?|centers?|centres?)\b)"
     # a count that is part of a reference back: "the two nations", "these three men"
     r"|\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?P<pair>two|three|four|five|six|seven|eight|nine|ten)"
     r"(?=\s+[a-z]+\b)(?!\s+(?:of|to|and|or|percent|per)\b)"
@@ -64,6 +78,10 @@ _GROUPS: Final = (
     "place",
     "phone",
     "clipped",
+    "cite",
+    "numbered",
+    "line",
+    "line2",
     "pair",
 )
 

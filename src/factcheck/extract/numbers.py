@@ -126,7 +126,12 @@ _COORD_RE: Final = re.compile(
 )
 # "a four-time champion", "a one-time payment": an epithet, not a count of anything.
 _EPITHET_RE: Final = re.compile(r"\b[\w.]+-time\b(?!-|s\b)", re.IGNORECASE)
-_NONE_RE: Final = re.compile(r"\bthere\s+(?:are|were)\s+(?P<no>no)\s+\w+", re.IGNORECASE)
+# "There were no reports of deaths" counts no reports, and says nothing of the deaths
+_NONE_RE: Final = re.compile(
+    r"\bthere\s+(?:are|were)\s+(?P<no>no)\s+(?!(?:immediate\s+|known\s+)?(?:reports?|word|"
+    r"signs?|indications?|evidence|information|details|confirmation)\b)\w+",
+    re.IGNORECASE,
+)
 _RATE_RE: Final = re.compile(
     r"\bper\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<scale>thousand|million))?\b"
 )

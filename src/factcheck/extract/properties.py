@@ -48,7 +48,9 @@ Span = tuple[int, int]
 TIME_UNITS: Final = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 #: Stems of the properties a bare year before a noun stands for ("a 1798 law", "the 2019
 #: building"): when the thing came to be.
-ORIGIN: Final = frozenset({"enact", "found", "build", "open", "creat", "establish", "born"})
+ORIGIN: Final = frozenset(
+    {"enact", "found", "build", "open", "creat", "establish", "born", "issu", "sign"}
+)
 
 
 def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
@@ -305,7 +307,8 @@ def property_of_subject(
     kind = names.kinds.get(subject, "").casefold()
     nouns = names.nouns.get(subject, frozenset()) - {kind}
     if origin is not None:
-        nouns = frozenset({origin})
+        # "court order": either word may be the noun, or both the kind ("court-order")
+        nouns = frozenset({*origin.split(), origin.replace(" ", "-")})
         fitting = [p for p in fitting if any(stem(w) in ORIGIN for w in p.split("-"))]
     said_of_kind = bool(fitting)
     own = [p for p in fitting if names.said_of[p] & nouns]

@@ -4,8 +4,9 @@ A property's description often opens with the words a text uses for it: ``revenu
 "Sales in a period.", ``net-income`` "Profit in a period.", ``eps`` "Earnings per share
 in a period.", ``revenue-growth`` "Rise of sales since ...". That opening noun phrase (up
 to the first preposition, article or punctuation that ends it) is another way of naming
-the whole property, when it shares no word with the id (otherwise it adds nothing) and is
-not vague ("Number of ...", "When ...", "How long ..."). A longer id made of a shorter
+the whole property, when it has a word the id has not (``net-income``: "Net earnings in
+a period."; the id's words alone add nothing) and is not vague ("Number of ...", "When
+...", "How long ..."). A longer id made of a shorter
 one ("eps-estimate", "revenue-year-before") is also named with the shorter one's words
 in its place ("earnings per share" + "estimate"). These are readings of the corpus's own
 vocabulary, not a list of any text's words.
@@ -123,11 +124,11 @@ def alternatives(
     opening: dict[str, tuple[str, ...]] = {}
     for prop, description in descriptions.items():
         words = _opening(description)
-        # an opening that shares a word with the id adds nothing; one that is another
+        # an opening of the id's words alone adds nothing; one that is another
         # property's id ("Sales." of ``revenue`` beside ``sales``) names that one
         if (
             words
-            and not set(words) & id_stems(prop)
+            and not set(words) <= id_stems(prop)
             and frozenset(words) not in ids
             and words not in counted
         ):

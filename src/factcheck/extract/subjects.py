@@ -300,8 +300,13 @@ def _of_kind(names: Names, found: Found, place: Place) -> tuple[str, str] | None
         names.subject_kinds.get(prop, frozenset()) | names.described_kinds.get(prop, frozenset())
     )
     lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
-    pool = _ids([f for f in found if lo <= f[0] and f[1] <= hi]) or _ids(found)
-    fitting = [e for e in pool if names.kinds.get(e) in wanted]
+    # of the clause, else of the sentence ("in a joint military operation ..., we
+    # transferred 17 criminals linked to Tren de Aragua": the clause names gangs only)
+    fitting = [
+        e
+        for e in _ids([f for f in found if lo <= f[0] and f[1] <= hi])
+        if names.kinds.get(e) in wanted
+    ] or [e for e in _ids(found) if names.kinds.get(e) in wanted]
     if len(fitting) == 1:
         kind = names.kinds[fitting[0]]
         return fitting[0], f"subject: the only {kind} named there, and {prop} is said of a {kind}"

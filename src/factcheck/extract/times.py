@@ -129,6 +129,7 @@ _NOT_MONTH_DAY: Final = "".join(
 )
 _TIME_RE: Final = re.compile(
     _NOT_AFTER
+    + r"(?=[\dBbFf])"  # the month checks below only where a range can start: cheap
     + _NOT_MONTH_DAY
     + r"(?:(?P<between>[Bb]etween\s+|[Ff]rom\s+)?"
     + _time(1, need_ampm=False)

@@ -91,6 +91,7 @@ def _common_words(text: str) -> str:
 # them, and a figure's sentence has them for reasons of its own ("more than 40,000").
 _FUNCTION: Final = frozenset(
     {"than", "during", "near", "between", "beyond", "before", "after", "earlier", "later"}
+    | {"among", "about", "around", "against", "within", "without", "into", "onto", "upon"}
     | {"since", "until", "while", "within", "being", "something", "someone", "two", "relative"}
 )
 
@@ -103,6 +104,20 @@ def _content_words(text: str) -> str:
     )
 
 
+# "Number of people a disaster killed.": a count's head says only that it counts.
+_COUNT_OF: Final = re.compile(r"\s*(?:the\s+)?(?:number|count)\s+of\s+", re.I)
+
+
+def _head(description: str) -> str:
+    """A description's head words: up to its first preposition or article ("Length of
+    fault a quake needs." -> "Length"); of a count, what it counts and the clause saying
+    which ("Number of people a disaster killed." -> "people a disaster killed")."""
+    count = _COUNT_OF.match(description)
+    if count is not None:
+        return description[count.end() :]
+    return _HEAD_END.split(description, 1)[0]
+
+
 def _distinctive(descriptions: dict[str, str]) -> dict[str, frozenset[str]]:
     """For each property, the stems of its description's head words (up to its first
     preposition or article) that no other property's description has ("People killed."
@@ -111,7 +126,7 @@ def _distinctive(descriptions: dict[str, str]) -> dict[str, frozenset[str]]:
     stems = {
         p: frozenset(
             s
-            for s in word_stems(_content_words(_common_words(_HEAD_END.split(d, 1)[0])))
+            for s in word_stems(_content_words(_common_words(_head(d))))
             if s not in _VAGUE and len(s) > 2
         )
         for p, d in descriptions.items()
@@ -157,7 +172,12 @@ def _described(texts: dict[str, str], nouns: set[str]) -> dict[str, frozenset[st
         return {key: frozenset() for key in texts}
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     pattern = re.compile(rf"\b({alternatives})s?\b")
-    return {key: frozenset(pattern.findall(text.casefold())) for key, text in texts.items()}
+    # a kind written with a hyphen ("court-order", "landing-site") is named with a space
+    # ("When a court order or ruling was issued."): read the text hyphenated too
+    return {
+        key: frozenset(pattern.findall(low) + pattern.findall(re.sub(r"\s+", "-", low)))
+        for key, low in ((k, t.casefold()) for k, t in texts.items())
+    }
 
 
 def _owners(corpus: Corpus) -> dict[str, str]:
@@ -308,6 +328,20 @@ class Names:
         corpus's claims of it give any), or the entity is of one of them."""
         kinds = self.entity_kinds(prop)
         return not kinds or self.kinds.get(entity) in kinds
+
+    def one_declared(self, subject: str, unit: str | None) -> str | None:
+        """The one quantity property in ``unit`` (however spelled) that declares the
+        subject's kind; none without a unit (a prison has one count and many numbers)."""
+        kind = self.kinds.get(subject)
+        found = [
+            p
+            for p, ptype in self.properties.items()
+            if ptype == "quantity"
+            and kind in self.declared_kinds.get(p, frozenset())
+            and unit is not None
+            and same_unit(self.units.get(p) or "", unit)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def unit_as_written(self, prop: str | None, unit: str) -> str:
         """A figure's unit as the property writes it ("mi" for the reader's "miles"), when
