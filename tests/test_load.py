@@ -259,22 +259,14 @@ def test_loading_runs_with_the_collector_paused(
     assert seen and not any(seen)
 
 
-def test_a_load_lists_the_file_names_a_fixed_number_of_times(
-    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Scan.names makes a new list each time: taken once per file, it made a load
-    # quadratic in the number of files (17 s of the parent's CPU at 1M claims).
+def test_a_scan_names_its_files_once(make_corpus: MakeCorpus) -> None:
+    # A list of the names made at each use, taken once per file, made a load quadratic
+    # in the number of files (17 s of the parent's CPU at 1M claims).
     files = {f"sources/s{i:03}.yaml": source_yaml(f"s{i:03}", GOOD) for i in range(70)}
     root = make_corpus(files)
-    made = discovery.Scan.names
-    count = 0
-
-    def counted(self: discovery.Scan) -> list[str]:
-        nonlocal count
-        count += 1
-        return made.fget(self)  # type: ignore[attr-defined,no-any-return]
-
-    monkeypatch.setattr(discovery.Scan, "names", property(counted))
-    corpus = factcheck.load(root)
+    sc = discovery.scan(root)
+    assert sc.names is sc.names
+    assert sc.names == tuple(str(f) for f in sc.files)
+    corpus = factcheck.load(root, scanned=sc)
     assert len(corpus.sources) == 70
-    assert count <= 5
+    assert corpus.files == list(sc.names)

@@ -210,4 +210,4 @@ def test_an_index_date_range_is_two_dates_or_a_miss(value: list[Any], entry: Any
         with pytest.raises(records._ERRORS):
             records._record("k", "", head)
     else:
-        assert records._record("k", "", head).index.entries() == (entry,)
+        assert records._record("k", "", head).index.entry(0) == entry

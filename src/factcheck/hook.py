@@ -89,7 +89,7 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
             elif key in records:
                 stored[i] = records[key]
         vocabulary = None
-        if any(_kind(out[i], stored.get(i)) in _DEFINITIONS for i in given):
+        if any(getattr(stored.get(i) or out[i], "kind", None) in _DEFINITIONS for i in given):
             # A definition file can move conflicts anywhere: everything.
             _take(sc, out, stored, {i: None for i in stored}, store)
         else:
@@ -101,7 +101,7 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
     kept_readings: list[Reading] = [out[i] for i in kept]  # type: ignore[misc]
     # The vocabulary was assembled from the same definition readings: its names serve.
     corpus = assemble(sc.root, sc.errors, [names[i] for i in kept], kept_readings, vocabulary)
-    corpus.files = names
+    corpus.files = list(names)
     return corpus
 
 
@@ -120,8 +120,7 @@ def _take_around(
     _take(sc, out, stored, whole, store)
     # The definitions alone, assembled, resolve names and say which rules there are.
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
-    names = sc.names
-    vocabulary = assemble(sc.root, (), [names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
+    vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
     seed, sids = _seed(out, given, vocabulary)
     read = [r for r in out if r is not None]
 
@@ -237,14 +236,12 @@ def _take(
     some = {stored[i].key: only for i, only in which.items() if only is not None}
     got = readings(store, whole, None)
     got.update(readings(store, [stored[i] for i, o in which.items() if o is not None], some))
-    failed = [i for i in which if stored[i].key not in got]
-    names = sc.names if failed else []  # once: every row of a tampered store may fail
     for i in which:
         key = stored[i].key
         if key in got:
             out[i] = got[key]
         else:  # a row that fails its checks: read the file, and store it right
-            (out[i],) = read_saving(store, [(names[i], sc.take(i), key)])
+            (out[i],) = read_saving(store, [(sc.names[i], sc.take(i), key)])
 
 
 def _events(
@@ -337,9 +334,3 @@ def _realpath(path: os.PathLike[str] | str, dirs: dict[str, str]) -> str:
     if directory not in dirs:
         dirs[directory] = os.path.realpath(directory)
     return os.path.join(dirs[directory], name)
-
-
-def _kind(reading: Reading | None, record: FileRecord | None) -> str | None:
-    if reading is not None:
-        return reading.kind
-    return record.kind if record is not None else None

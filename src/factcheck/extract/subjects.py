@@ -1,6 +1,7 @@
 """Subjects: which entity a figure is about.
 
 Tried in order, each rule saying why it chose (the first that finds one entity wins):
+the entity a year between a determiner and its name dates ("the 1798 Alien Enemies Act");
 the entity whose name carries the date's day; the event the date's clause names by its
 verb on a date its name gives ("was arrested on March 12", see
 :mod:`factcheck.extract.event_verbs`);
@@ -360,11 +361,13 @@ def _leader(names: Names, text: str, earlier: Found) -> tuple[str | None, int]:
 
 
 _RULES: Final[tuple[Rule, ...]] = (
+    # "the 2025 Alien Enemies Act": a year between a determiner and a name is grammar, and
+    # beats an event whose name merely holds the same year
+    dated_name,
     named_date,
     event_by_verb,
     bracketed,
     _only_one,
-    dated_name,
     shared_subject,
     _counted,
     _object,

@@ -53,10 +53,6 @@ class ClaimIndex:
         """Claim ``n``'s fields in the columns (placeholders for an invalid claim)."""
         return self.subjects[n], self.properties[n], self.values[n], self.hedges[n]
 
-    def entries(self) -> tuple[IndexEntry, ...]:
-        """Every claim's entry, in order."""
-        return tuple(self.entry(n) for n in range(len(self)))
-
     def where(self, column: Sequence[str], wanted: Container[str]) -> Iterator[int]:
         """The numbers of the valid claims whose ``column`` (``subjects`` or
         ``properties``) is in ``wanted``: the test is made in C for every claim."""

@@ -162,12 +162,12 @@ class Scan:
     #: A load consumes them (a corpus of a million claims need not hold its files twice).
     contents: list[bytes | None]
     read_errors: list[list[LoadError]]
+    #: The files as reports name them, made once (a load takes them per file).
+    names: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _hashes: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
-    def names(self) -> list[str]:
-        """The files as reports name them (a new list each time: take it once, not per file)."""
-        return [str(f) for f in self.files]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", tuple(map(str, self.files)))
 
     def store_keys(self) -> list[str | None]:
         """Each readable file's store key: a hash of factcheck's code, its name and bytes."""
