@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.number_words import CARDINALS, cardinal
+from factcheck.extract.number_words import CARDINALS, cardinal, count
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,12 @@ def test_every_number_below_a_hundred_has_one_spelling(n: int) -> None:
     ones = [w for w, v in CARDINALS.items() if v == n % 10]
     spelled = words[0] if words else f"{tens[0]}-{ones[0]}"
     assert cardinal(spelled) == n
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("3", 3), ("12", 12), ("five", 5), ("Two", 2), ("a", 1), ("An", 1), ("twenty", 20)],
+)
+def test_count(word: str, value: int) -> None:
+    """The count of "N days ago" or "N years later": digits, a number word, "a"/"an"."""
+    assert count(word) == value

@@ -8,7 +8,7 @@ from typing import Final
 
 from factcheck.domain.values import PartialDate
 from factcheck.extract.mention import Mention, with_changes
-from factcheck.extract.number_words import CARDINALS
+from factcheck.extract.number_words import CARDINALS, count
 
 MONTHS: Final = {
     name: i
@@ -358,8 +358,7 @@ def find_ago_dates(text: str, start: int, end: int, published: PartialDate | Non
     if published is None:
         return out
     for m in _AGO_RE.finditer(text, start, end):
-        word, unit = m["n"].casefold(), m["unit"].casefold()
-        n = int(word) if word.isdigit() else CARDINALS.get(word, 1)  # else "a", "an"
+        n, unit = count(m["n"]), m["unit"].casefold()
         need = _AGO_NEEDS[unit]
         known = {"day": published.day, "month": published.month, "year": published.year}
         if known[need] is None:  # "two days ago" of a text dated only to its month

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["CARDINALS", "cardinal"]
+__all__ = ["CARDINALS", "cardinal", "count"]
 
 # fmt: off
 _UP_TO_TWENTY: Final = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -31,3 +31,9 @@ def cardinal(word: str) -> int | None:
     if tens in _COMPOUND_TENS and ones in _UP_TO_TWENTY[:9]:
         return CARDINALS[tens] + CARDINALS[ones]
     return None
+
+
+def count(word: str) -> int:
+    """A count as "N days ago" or "N years later" write it: digits, a one-word number
+    ("five", in any case) or "a"/"an" (one)."""
+    return int(word) if word.isdigit() else CARDINALS.get(word.casefold(), 1)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from factcheck.extract.dates import shift
-from factcheck.extract.mention import Mention
-from factcheck.extract.number_words import CARDINALS
+from factcheck.extract.dates import relative_mention, shift
+from factcheck.extract.mention import Mention, with_changes
+from factcheck.extract.number_words import CARDINALS, count
 
 __all__ = ["find_offset_dates", "offset_spans"]
 
@@ -57,8 +57,7 @@ def find_offset_dates(
         ref = before[-1] if before else previous
         if ref is None or not _plain(ref):
             continue
-        word, unit = m["n"].casefold(), m["unit"].casefold()
-        n = int(word) if word.isdigit() else CARDINALS.get(word, 1)  # else "a", "an"
+        n, unit = count(m["n"]), m["unit"].casefold()
         n *= -1 if m["dir"].casefold() == "earlier" else 1
         base = str(ref.value)[: min(len(str(ref.value)), _PRECISION[unit])]
         steps = {"week": (7 * n, "day"), "decade": (10 * n, "year")}.get(unit, (n, unit))
@@ -67,19 +66,8 @@ def find_offset_dates(
             continue
         precision = {4: "year", 7: "month", 10: "day"}[len(value)]
         note = f"{m.group()!r} counted from {ref.text!r} ({ref.value}), the last date before it"
-        out.append(
-            Mention(
-                "date",
-                m.start(),
-                m.end(),
-                m.group(),
-                value,
-                hedge="about" if m["hedge"] else "exact",
-                precision=precision,
-                flags=frozenset({"relative"}),
-                note=note,
-            )
-        )
+        mention = relative_mention(m, value, precision, note)
+        out.append(with_changes(mention, hedge="about") if m["hedge"] else mention)
     return out
 
 
