@@ -35,7 +35,7 @@ properties:
         ("ICE arrested Jo Doe in 2019 because of alleged ties.", "arrest-2019"),
         # no event's name gives a date agreeing with it: the grammar's pick stays
         ("Jo Doe was arrested in 2011.", "jo"),
-        # an event whose name gives no date is no evidence ("entered": entry)
+        # "entered" heads no event's name ("entry" is another word)
         ("Jo Doe entered the country in 2011.", "jo"),
     ],
 )
@@ -105,3 +105,50 @@ def test_the_event_holding_the_person_named_wins_whatever_else_is_named(
     text = f"{person}, of {place}, was deported to El Salvador in March 2025."
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-04-11").claims
     assert chosen_subject(claim) == "his", claim["note"]
+
+
+MARRIAGES = """
+entities:
+  - {id: jo-marriage, name: "Jo Doe's marriage to Ann Roe", kind: event}
+  - {id: al-marriage, name: "Al Poe's marriage to Eve Lee", kind: event}
+  - {id: jo, name: Kilmar Jo Doe, kind: person, aliases: [Jo Doe]}
+  - {id: ann, name: Ann Roe, kind: person}
+  - {id: al, name: Al Poe, kind: person}
+  - {id: eve, name: Eve Lee, kind: person}
+  - {id: us, name: United States, kind: country}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "prop"),
+    [
+        # no date in the event's name: the people it holds, named there, tell which
+        ("Jo Doe married Ann Roe in June 2019.", "jo-marriage", "date"),
+        ("Eve Lee married a US citizen in 2016.", "al-marriage", "date"),
+        # the verb, but nobody either name holds: no event, and nothing ties the date
+        ("A US citizen married in June 2019.", "unidentified", "unreviewed-date"),
+        # a name held, but no verb heading the event's name
+        ("Jo Doe moved to the United States in 2011.", "unidentified", "unreviewed-date"),
+    ],
+)
+def test_an_undated_event_named_by_its_verb_and_who_took_part(
+    make_corpus: MakeCorpus, text: str, subject: str, prop: str
+) -> None:
+    corpus = factcheck.load(
+        make_corpus({"entities.yaml": MARRIAGES, "properties.yaml": PROPERTIES})
+    )
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-04-11").claims
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+    if prop == "date":
+        assert "the event the clause names by its verb" in claim["note"]
+
+
+@given(st.sampled_from(["Jo Doe", "Ann Roe", "Al Poe", "Eve Lee"]), st.integers(1990, 2030))
+def test_the_undated_event_is_the_one_holding_who_the_sentence_names(
+    person: str, year: int
+) -> None:
+    corpus = vocabulary(MARRIAGES, PROPERTIES)
+    [claim] = draft_fact_file(f"{person} married in {year}.", "x", corpus=corpus).claims
+    # the marriage whose name holds the person, never the other couple's
+    held = "jo-marriage" if person in ("Jo Doe", "Ann Roe") else "al-marriage"
+    assert (claim["subject"], claim["property"]) == (held, "date"), claim["note"]

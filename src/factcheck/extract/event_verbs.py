@@ -5,8 +5,11 @@ A date whose clause has a verb that heads the name of an event of the corpus ("a
 "arrest of ...") is that event's date when exactly one such event gives a date agreeing
 with it (its name, aliases or note say "March 2025" of "March 12", "2019" of "in 2019"):
 the verb says what happened, the date in the event's name which of its kind it was. Two
-arrests in different years are told apart by the year; an event giving no date, or two
-giving the same, is no evidence.
+arrests in different years are told apart by the year; two giving the same are no
+evidence. An event whose name gives no date ("Obed Navas's call to his wife") is that
+date's when its name holds the name of an entity the sentence names ("recalled of a March
+14 call with her husband, a barber named Obed Navas"): who took part tells which of its
+kind it was, as a date would.
 """
 
 from __future__ import annotations
@@ -50,25 +53,24 @@ def _same(a: str, b: str) -> bool:
 
 def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """The one event headed by a verb of the date's clause whose name gives a date agreeing
-    with the figure's; None for a count, or none or several such events."""
+    with the figure's, or gives none but holds an entity the sentence names; None for a
+    count, or none or several such events."""
     if place.end is not None or place.day is None:
         return None
     lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
     verbs = word_stems(place.text[lo : place.at] + " " + place.text[place.at : hi])
-    events = [
-        e
-        for e, heads in names.event_heads.items()
-        if any(_same(h, v) for h in heads for v in verbs)
-        and any(
-            _agree(place.day, d)
-            for text in (
-                names.names.get(e, ""),
-                *names.alias_names.get(e, ()),
-                names.notes.get(e, ""),
-            )
-            for d in dates_said(text)
-        )
-    ]
+    named = {e for _, _, e in found}
+    events = []
+    for e, heads in names.event_heads.items():
+        if not any(_same(h, v) for h in heads for v in verbs):
+            continue
+        said = (names.names.get(e, ""), *names.alias_names.get(e, ()), names.notes.get(e, ""))
+        days = {d for text in said for d in dates_said(text)}
+        # undated, the entities it holds tell which of its kind it was
+        if any(_agree(place.day, d) for d in days) or (
+            not days and any(_holds(names, e, x) for x in named if x != e)
+        ):
+            events.append(e)
     why = ""
     if len(events) > 1:  # "Abrego Garcia was deported ... in March 2025": his deportation
         events, why = _holding_most(names, events, found, place.text)
@@ -80,6 +82,13 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
     )
 
 
+def _holds(names: Names, event: str, entity: str) -> bool:
+    """Whether the event's name holds the entity's name or one of its aliases."""
+    own = names.names.get(event, "")
+    spelled = (names.names.get(entity, ""), *names.alias_names.get(entity, ()))
+    return any(w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", own) for w in spelled)
+
+
 def _holding_most(
     names: Names, events: list[str], found: Found, text: str
 ) -> tuple[list[str], str]:
@@ -87,13 +96,7 @@ def _holding_most(
     entities the sentence names ("Abrego Garcia's deportation to El Salvador" of a sentence
     naming both), if one does."""
     named = list(dict.fromkeys(e for _, _, e in found))
-
-    def holds(event: str, entity: str) -> bool:
-        own = names.names.get(event, "")
-        spelled = (names.names.get(entity, ""), *names.alias_names.get(entity, ()))
-        return any(w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", own) for w in spelled)
-
-    held = {e: [x for x in named if x != e and holds(e, x)] for e in events}
+    held = {e: [x for x in named if x != e and _holds(names, e, x)] for e in events}
     top = max(len(h) for h in held.values())
     best = [e for e in events if top and len(held[e]) == top]
     if len(best) != 1:
