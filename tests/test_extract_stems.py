@@ -76,6 +76,7 @@ def test_synonyms_map_to_the_stems_of_verbs() -> None:
     [
         ("analyst estimates of 92 cents", "estimat"),
         ("analysts had predicted 82 cents", "estimat"),
+        ("the FactSet consensus of $1.29 a share", "estimat"),
         ("from $5.42 billion a year ago", "befor"),
         ("a year earlier", "befor"),
     ],

@@ -72,6 +72,8 @@ SYNONYMS: Final = {
     # "estimates" and "estimate" stem apart; "analysts had predicted": estimated
     "estim": "estimat",
     "predict": "estimat",
+    # "the FactSet consensus of $1.29 a share": analysts' estimates, averaged
+    "consensu": "estimat",
     # "a year ago", "a year earlier": a year before
     "ago": "befor",
     "earlier": "befor",
