@@ -190,6 +190,7 @@ def test_every_eval_set_is_scored_by_the_extraction_benchmark() -> None:
     assert {s.facts for s in sets} == set(EVAL_SETS)
     assert len({s.key for s in sets}) == len(sets)
     assert EVAL / "heldout7" / "facts" in EVAL_SETS
+    assert EVAL / "heldout8" / "facts" in EVAL_SETS
     assert [s.key for s in sets if s.held_out] == [
         "heldout",
         "heldout2",
@@ -198,6 +199,7 @@ def test_every_eval_set_is_scored_by_the_extraction_benchmark() -> None:
         "heldout5",
         "heldout6",
         "heldout7",
+        "heldout8",
     ]
 
 

@@ -281,6 +281,28 @@ def test_a_headline_figure_the_body_says_again_is_drafted_once() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a live thread's entries, newest first, on the day of publication (a Thursday):
+        # neither a day to come ("on Friday, at 10 a.m.") nor a thing of another day
+        # ("Friday's story") is the day the thread's later entries are at (Seattle's times)
+        (
+            "[9:13 p.m.] He said there would be a briefing on Friday, at 10 a.m.\n"
+            "[7:48 p.m.] The bus was towed.",
+            ["2015-09-24T21:13-07:00", "2015-09-25T10:00-07:00", "2015-09-24T19:48-07:00"],
+        ),
+        (
+            "See Friday's story here.\n[7:48 p.m.] The bus was towed.",
+            ["2015-09-18", "2015-09-24T19:48-07:00"],
+        ),
+    ],
+)
+def test_the_day_of_a_thread_s_entries(text: str, values: list[str]) -> None:
+    claims = draft_fact_file("SEATTLE \u2014 A crash.\n" + text, "x", published="2015-09-24").claims
+    assert [c["value"] for c in claims] == values
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         # a day written right after the time is its day, not the publication's

@@ -29,6 +29,9 @@ from factcheck.extract.sentences import quote_start, sentence_of
         ("At 9 a.m. Sunday the gates open.", ["At 9 a.m. Sunday the gates open."]),
         ("It hit at 10 a.m. AEST. Then more.", ["It hit at 10 a.m. AEST.", "Then more."]),
         ("It ended at 5 p.m. May was cold.", ["It ended at 5 p.m.", "May was cold."]),
+        # a bracketed stamp heads the entry after it on its line, as live threads set them
+        ("[11:23 p.m.] The bridge is open.", ["[11:23 p.m.] The bridge is open."]),
+        ("(Updated 5 p.m.) It is open. Go.", ["(Updated 5 p.m.) It is open.", "Go."]),
     ],
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:
@@ -61,3 +64,12 @@ def test_a_quote_is_its_sentence_and_at_most_a_bullet(bullet: str, body: str) ->
         assert at <= start
         assert not text[at:start].strip(" \u2014\u2013\u2022*-")
         assert sentence_of(text[at:end]) == text[start:end]
+
+
+@given(st.integers(1, 12), st.integers(0, 59), st.sampled_from(["a.m.", "p.m."]))
+def test_a_bracketed_time_at_a_line_s_start_is_part_of_its_entry(
+    hour: int, minute: int, ampm: str
+) -> None:
+    entry = f"[{hour}:{minute:02d} {ampm}] The southbound lanes reopened."
+    text = f"Intro line.\n{entry}\nNext entry."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["Intro line.", entry, "Next entry."]

@@ -72,7 +72,7 @@ DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
 )
 RELATIVE_PATTERNS: Final = frozenset({"month-relative-year", "month-day", "month", "relative-year"})
 _REL_YEAR: Final = {"this": 0, "last": -1, "next": 1}
-_WEEKDAY_INDEX: Final = {
+WEEKDAY_INDEX: Final = {
     name: i % 7 for i, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
 }
 DATE_HEDGES: Final = (
@@ -183,7 +183,7 @@ def _relative_year(
 
 def _weekday_check(wd: str | None, day: date, value: str) -> list[str]:
     """A note when the weekday written with a date is not that date's."""
-    if wd and _WEEKDAY_INDEX[wd[:3].casefold()] != day.weekday():
+    if wd and WEEKDAY_INDEX[wd[:3].casefold()] != day.weekday():
         return [f"the weekday {wd!r} does not match {value}"]
     return []
 
@@ -277,68 +277,6 @@ def relative_mention(
         flags=frozenset({"relative"}),
         note=note,
     )
-
-
-WEEKDAY_RE: Final = re.compile(
-    r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"
-    # "Friday, March 14" is a date already; "Sunday 9:38 a.m." is a weekday and a time
-    rf"(?!,?\s+(?:the\s+)?(?:\d(?!\d?(?:[:.]\d\d|\s*[ap]\.?\s?m\b))|{_MONTH}))",
-)
-# "will continue Saturday", "the next opportunity is Sunday": a weekday of a sentence about
-# what is to come is the first such day on or after the publication date, not before it.
-_FUTURE: Final = re.compile(
-    r"\b(?:will|shall|upcoming|(?:is|are)\s+(?:scheduled|set|due|expected|planned|slated)|"
-    # "the next opportunity is Sunday", not "the next morning, Sunday"
-    r"next\s+(?:[a-z]+\s+){1,3}(?:is|are|will)|plans?\s+to|going\s+to)\b",
-    re.IGNORECASE,
-)
-# "officials said Monday they will...": the weekday of a report is when it was said
-_SAID_BEFORE: Final = re.compile(
-    r"\b(?:said|told|announced|reported|confirmed|stated|added|wrote)\s+(?:on\s+)?$"
-)
-
-
-def find_weekday_dates(
-    text: str, start: int, end: int, published: PartialDate | None, said: str = ""
-) -> list[Mention]:
-    """Weekdays said alone ("Sunday morning", "last Friday"), resolved against a
-    publication date known to the day: the latest such weekday on or before it ("next":
-    the first after it). The note says so, naming the date as ``said`` (default: the
-    publication date); without such a date they are left out."""
-    if published is None or published.day is None or published.month is None:
-        return []
-    base = date(published.year, published.month, published.day)
-    out: list[Mention] = []
-    for m in WEEKDAY_RE.finditer(text, start, end):
-        target = _WEEKDAY_INDEX[m["wd"][:3].casefold()]
-        rel = (m["rel"] or "").casefold()
-        ahead = (target - base.weekday()) % 7
-        future = _FUTURE.search(text, start, m.start()) and not _SAID_BEFORE.search(
-            text, start, m.start()
-        )
-        if rel == "next":
-            day = base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
-        elif future and not rel:
-            day = base + timedelta(days=ahead)
-        else:
-            back = (base.weekday() - target) % 7
-            day = base - timedelta(days=back or (7 if rel == "last" else 0))
-        out.append(
-            Mention(
-                "date",
-                m.start(),
-                m.end(),
-                m.group(),
-                day.isoformat(),
-                precision="day",
-                flags=frozenset({"relative"}),
-                note=f"relative date {m.group()!r} resolved against "
-                f"{said or 'the publication date'} {published} ({base:%A})"
-                + (", ahead of it: the sentence speaks of what is to come" if future else ""),
-            )
-        )
-    return out
 
 
 # "six months ago", "two years ago", "a week ago": relative to the publication date.

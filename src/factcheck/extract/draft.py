@@ -22,7 +22,6 @@ from factcheck.extract.dates import (
     find_ago_dates,
     find_anaphoric_dates,
     find_dates,
-    find_weekday_dates,
     is_baseline,
 )
 from factcheck.extract.day_ranges import find_day_ranges
@@ -54,6 +53,7 @@ from factcheck.extract.times import (
 )
 from factcheck.extract.unresolved import unresolved
 from factcheck.extract.vocabulary import Names
+from factcheck.extract.weekdays import find_weekday_dates
 
 
 def find_mentions(
@@ -183,6 +183,8 @@ def _times(
         elif day is not None:
             notes.append(f"day {day} from the last date before it in the text")
         t = with_changes(t, hedge=h) if h and t.hedge == "exact" else t
+        if own is not None and "ahead" in own.flags:  # "on Friday, at 10:00 a.m.", to come
+            t = with_changes(t, flags=t.flags | {"ahead"})
         times[i] = with_changes(t, note="; ".join(notes) or None)
     return times, folded
 
@@ -311,8 +313,9 @@ class _Reader:
             for m in mentions
             if m.kind == "date"
             and m.precision in ("day", "time")
-            and "ambiguous" not in m.flags
+            and not m.flags & {"ambiguous", "ahead"}
             and not _STATUS_DATE.search(text, max(s_start, m.start - 20), m.start)
+            and not text.startswith(("'s ", "\u2019s "), m.end)
         ]
         if days:  # timelines: a heading's day holds for the times under it
             self.day = date.fromisoformat(str(days[-1].value)[:10])

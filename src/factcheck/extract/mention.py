@@ -22,7 +22,8 @@ class Mention:
     partial-date string whose length is its precision (a span of two days: a pair of them).
     ``flags`` name what a person must check: ``ambiguous`` (2/4/2025), ``relative``
     (resolved against the publication date), ``word`` (written in words), ``ordinal`` (a
-    rank), ``multiplier`` ("doubling").
+    rank), ``multiplier`` ("doubling"), ``ahead`` (a day to come, after the publication
+    date: "there would be a briefing on Friday").
     """
 
     kind: str  # "quantity" or "date"

@@ -63,6 +63,11 @@ _DAY_NEXT: Final = re.compile(
 )
 
 
+# A bracketed stamp alone ("[11:23 p.m.]", "(Updated 5 p.m.)"): no sentence of its own,
+# but the head of the entry that follows it on its line.
+_BRACKETED: Final = re.compile(r"\s*[\[(][^\[\]()]{1,40}[\])]")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``text``; ``text[start:end]`` is verbatim.
 
@@ -85,6 +90,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 re.search(r"\b[ap]\.m\.$", body[: m.end()]) and _DAY_NEXT.match(body, m.end())
             ):
                 continue  # "5:26 p.m. ET", "9:30 p.m. May 9": the zone or day is the time's
+            if _BRACKETED.fullmatch(body, cut, m.end()):
+                continue  # "[11:23 p.m.] The bridge is open": a live entry's stamp heads it
             spans.extend(_trimmed(line_start, body, cut, m.end()))
             cut = m.end()
         spans.extend(_trimmed(line_start, body, cut, len(body)))

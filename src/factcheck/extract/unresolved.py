@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from factcheck.domain.values import PartialDate
-from factcheck.extract.dates import DATE_PATTERNS, RELATIVE_PATTERNS, WEEKDAY_RE
+from factcheck.extract.dates import DATE_PATTERNS, RELATIVE_PATTERNS
 from factcheck.extract.mention import Mention
 from factcheck.extract.times import time_spans
+from factcheck.extract.weekdays import WEEKDAY_RE
 
 __all__ = ["unresolved"]
 

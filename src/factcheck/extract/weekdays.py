@@ -1,0 +1,89 @@
+"""Weekdays said alone ("Sunday morning", "last Friday", "9 a.m. Friday"): the day of the
+week around the publication date that the sentence means.
+
+A news story's weekday is within a week of its date: the latest such day on or before it,
+unless the sentence speaks of what is to come ("will continue Saturday", "there would be
+a conference on Friday", "were ordered to appear at 9 a.m. Friday"), when it is the first
+on or after it. A day to come is flagged ``ahead``: a timeline's account has not reached
+it, so it is no day for the entries that follow.
+
+Split out of :mod:`factcheck.extract.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Final
+
+from factcheck.domain.values import PartialDate
+from factcheck.extract.dates import MONTHS, WEEKDAY_INDEX
+from factcheck.extract.mention import Mention
+
+__all__ = ["WEEKDAY_RE", "find_weekday_dates"]
+
+_MONTH: Final = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+WEEKDAY_RE: Final = re.compile(
+    r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"
+    # "Friday, March 14" is a date already; "Sunday 9:38 a.m." is a weekday and a time
+    rf"(?!,?\s+(?:the\s+)?(?:\d(?!\d?(?:[:.]\d\d|\s*[ap]\.?\s?m\b))|{_MONTH}))",
+)
+# "will continue Saturday", "the next opportunity is Sunday": a weekday of a sentence about
+# what is to come is the first such day on or after the publication date, not before it.
+_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|upcoming|(?:is|are)\s+(?:scheduled|set|due|expected|planned|slated)|"
+    # "the next opportunity is Sunday", not "the next morning, Sunday"
+    r"next\s+(?:[a-z]+\s+){1,3}(?:is|are|will)|plans?\s+to|going\s+to|"
+    # "advised there would be a conference on Friday", "were ordered to appear at 9 a.m.
+    # Friday": what was said or ordered to come, from the day of the report
+    r"would|(?:ordered|told|asked|summoned|set|scheduled|expected|slated)\s+to)\b",
+    re.IGNORECASE,
+)
+# "officials said Monday they will...": the weekday of a report is when it was said
+_SAID_BEFORE: Final = re.compile(
+    r"\b(?:said|told|announced|reported|confirmed|stated|added|wrote)\s+(?:on\s+)?$"
+)
+
+
+def find_weekday_dates(
+    text: str, start: int, end: int, published: PartialDate | None, said: str = ""
+) -> list[Mention]:
+    """Weekdays said alone ("Sunday morning", "last Friday"), resolved against a
+    publication date known to the day: the latest such weekday on or before it ("next":
+    the first after it). The note says so, naming the date as ``said`` (default: the
+    publication date); without such a date they are left out."""
+    if published is None or published.day is None or published.month is None:
+        return []
+    base = date(published.year, published.month, published.day)
+    out: list[Mention] = []
+    for m in WEEKDAY_RE.finditer(text, start, end):
+        target = WEEKDAY_INDEX[m["wd"][:3].casefold()]
+        rel = (m["rel"] or "").casefold()
+        ahead = (target - base.weekday()) % 7
+        future = _FUTURE.search(text, start, m.start()) and not _SAID_BEFORE.search(
+            text, start, m.start()
+        )
+        if rel == "next":
+            day = base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
+        elif future and not rel:
+            day = base + timedelta(days=ahead)
+        else:
+            back = (base.weekday() - target) % 7
+            day = base - timedelta(days=back or (7 if rel == "last" else 0))
+        out.append(
+            Mention(
+                "date",
+                m.start(),
+                m.end(),
+                m.group(),
+                day.isoformat(),
+                precision="day",
+                # "ahead": a day to come, which a timeline's account has not reached
+                flags=frozenset({"relative", "ahead"} if day > base else {"relative"}),
+                note=f"relative date {m.group()!r} resolved against "
+                f"{said or 'the publication date'} {published} ({base:%A})"
+                + (", ahead of it: the sentence speaks of what is to come" if future else ""),
+            )
+        )
+    return out
