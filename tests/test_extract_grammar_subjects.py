@@ -151,8 +151,9 @@ properties:
         # three names carry the day: the dateline's agency in brackets tells the story,
         # and a dateline dates the story it opens: when it was made public
         ("March 31 (UPI) - The United States sent 17 more men.", "story", "published"),
-        # the one entity the date's clause names, which one name holds
-        ("Two buses collided on the busy Aurora Bridge Monday.", "crash", "date"),
+        # an entity the clause names, which one name holds, is no evidence: the bridge
+        # reopened that day too
+        ("Two buses collided on the busy Aurora Bridge Monday.", "unidentified", "unreviewed-date"),
         # nothing tells them apart: none
         ("March 31 - The United States sent 17 more men.", "unidentified", "unreviewed-date"),
         ("The men were sent on Monday.", "unidentified", "unreviewed-date"),

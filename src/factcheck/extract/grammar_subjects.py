@@ -7,10 +7,9 @@ sentence's subject, the entity named before its first verb, not the nearest name
 figure opening a bracket right after a name ("Kentucky (8 electoral votes) and Oklahoma
 (7)") is that entity's: the bracket says what the name before it has. A date whose day
 one entity's name carries ("... launch from Kennedy of 2024-05-08") is that entity's; of
-several, the one whose name holds a wire dateline's agency ("March 31 (UPI)") or the name
-of the one entity the date's clause names. A figure that says the one right before it
-again, otherwise ("net income of $4.5 billion, or 94 cents a share", "fell 65 cents, or
-2.75 percent"), is about the same.
+several, the one whose name holds a wire dateline's agency ("March 31 (UPI)"). A figure
+that says the one right before it again, otherwise ("net income of $4.5 billion, or 94
+cents a share", "fell 65 cents, or 2.75 percent"), is about the same.
 """
 
 from __future__ import annotations
@@ -18,9 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from factcheck.extract.event_verbs import holds as _holds
 from factcheck.extract.mention import Found, Place
-from factcheck.extract.sentences import clause_span
 from factcheck.extract.vocabulary import Names
 
 __all__ = [
@@ -114,20 +111,14 @@ def _told_apart(
     names: Names, dated: list[str], found: Found, place: Place
 ) -> tuple[list[str], str]:
     """Of several entities whose names carry the day, the one whose name holds the agency
-    of a dateline ("March 31 (UPI)": "UPI's story of 2025-03-31"), else the name of the
-    one entity the date's clause names ("Rubio said Monday": "Rubio's statement")."""
-    text = place.text
-    agency = _AGENCY.match(text, place.at)
-    if agency is not None:
-        held = [e for e in dated if re.search(rf"\b{re.escape(agency[1])}\b", names.names[e])]
-        if len(held) == 1:
-            return held, f", and its name holds {DATELINE} {agency[1]!r}"
-    lo, hi = clause_span(text, place.sent[0], place.sent[1], place.at)
-    named = {e for a, b, e in found if lo <= a and b <= hi}
-    held = [e for e in dated if any(_holds(names, e, x) for x in named if x != e)]
-    if len(held) == 1 and len(named) == 1:
-        return held, f", and its name holds {next(iter(named))}'s, named in the date's clause"
-    return [], ""
+    of a wire dateline ("March 31 (UPI)": "UPI's story of 2025-03-31"). Not the one whose
+    name holds an entity the clause names: "[11:23 p.m.] The Aurora Bridge is open" is no
+    time of the "crash on the Aurora Bridge (2015-09-24)"."""
+    agency = _AGENCY.match(place.text, place.at)
+    if agency is None:
+        return [], ""
+    held = [e for e in dated if re.search(rf"\b{re.escape(agency[1])}\b", names.names[e])]
+    return (held, f", and its name holds {DATELINE} {agency[1]!r}") if len(held) == 1 else ([], "")
 
 
 # From a name to the figure of the bracket it opens: "Kentucky (|8", "Oklahoma (about |7".
