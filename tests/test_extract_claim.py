@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck.domain.values import PartialDate
@@ -16,7 +18,7 @@ from factcheck.extract import (
 from factcheck.extract.claim import Context, _origin, make_claim
 from factcheck.extract.vocabulary import Names
 
-from .conftest import MakeCorpus
+from .conftest import MakeCorpus, vocabulary
 
 ENTITIES = """
 entities:
@@ -410,3 +412,71 @@ def test_a_year_before_a_court_order_is_when_it_was_issued(make_corpus: MakeCorp
         if c["value"] == "2019"
     ]
     assert (claim["subject"], claim["property"]) == ("order-2019", "issued"), claim["note"]
+
+
+COMPARED = """
+entities:
+  - {id: q-now, name: Acme's third quarter of 2025, kind: quarter, aliases: [the quarter]}
+  - {id: q-before, name: Acme's third quarter of 2024, kind: quarter, aliases: [a year earlier]}
+  - {id: acme, name: Acme, kind: company}
+"""
+COMPARED_PROPERTIES = """
+properties:
+  - {id: net-income, type: quantity, unit: USD, entity_kind: quarter,
+     description: Profit in a period.}
+  - {id: revenue, type: quantity, unit: USD, entity_kind: quarter, description: Sales in a period.}
+  - {id: eps, type: quantity, unit: USD, entity_kind: quarter,
+     description: Earnings per share in a period.}
+  - {id: eps-estimate, type: quantity, unit: USD, entity_kind: quarter,
+     description: Earnings per share analysts expected.}
+  - {id: adjusted-eps, type: quantity, unit: USD, entity_kind: quarter,
+     description: Adjusted earnings per share in a period.}
+  - {id: unreviewed-number, type: quantity}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "prop"),
+    [
+        # the sentence's first subject is what the next one goes on about, not that of
+        # the comparison after it
+        (
+            "Net income for the quarter was $4 billion, against $3 billion a year earlier. "
+            "Sales topped $21 billion.",
+            21e9,
+            "q-now",
+            "revenue",
+        ),
+        # a figure saying the one before it again, per share, is about the same quarter,
+        # though the sentence names two
+        (
+            "Net income for the quarter was $4.5 billion, or 94 cents a share, above a year "
+            "earlier.",
+            0.94,
+            "q-now",
+            "eps",
+        ),
+        # said again with no property: the first's guess, left unidentified as that was
+        ("Acme counted 4,000, or 12 percent of the town.", 12, "unidentified", None),
+    ],
+)
+def test_the_first_subject_and_figures_said_again(
+    make_corpus: MakeCorpus, text: str, value: float, subject: str, prop: str | None
+) -> None:
+    files = {"entities.yaml": COMPARED, "properties.yaml": COMPARED_PROPERTIES}
+    corpus = factcheck.load(make_corpus(files))
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-10-20").claims
+    [claim] = [c for c in claims if c["value"] == value]
+    assert (claim["subject"], claim["property"]) == (subject, prop or "unreviewed-number")
+    if value != 21e9:
+        assert "that of the figure it says again" in claim["note"], claim["note"]
+
+
+@given(st.integers(2, 900), st.sampled_from([", or ", " ("]))
+def test_a_figure_said_again_takes_the_subject_of_the_one_before(cents: int, joint: str) -> None:
+    corpus = vocabulary(COMPARED, COMPARED_PROPERTIES)
+    text = f"Net income for the quarter was $4.5 billion{joint}{cents} cents a share."
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-10-20").claims
+    total, share = claims
+    assert share["subject"] == total["subject"] == "q-now", share["note"]
+    assert share["property"] == "eps", share["note"]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.extract.counted_nouns import counted_property
+from factcheck.extract.counted_nouns import count_property, counted_property
 from factcheck.extract.vocabulary import Names
 
 from .conftest import MakeCorpus, vocabulary
@@ -57,3 +57,26 @@ def test_only_the_head_noun_names_a_property_by_its_id(word: str, head: str) -> 
     props = PROPERTIES + f"  - {{id: {word}-count, type: quantity, description: A count.}}\n"
     names = Names.of(vocabulary("entities: []\n", props))
     assert counted_property(names, f" {word} {head} were moved") == []
+
+
+@pytest.mark.parametrize(
+    ("description", "unit", "found"),
+    [
+        ("How many of the subject there were.", None, True),
+        ("how many of the subject were counted", None, True),
+        # in a unit, it counts something else; another description, another property
+        ("How many of the subject there were.", "people", False),
+        ("Number of flights.", None, False),
+    ],
+)
+def test_the_property_for_how_many_of_the_subject(
+    description: str, unit: str | None, found: bool
+) -> None:
+    unit_field = f", unit: {unit}" if unit else ""
+    properties = (
+        "properties:\n"
+        f"  - {{id: count, type: quantity{unit_field}, description: {description}}}\n"
+        "  - {id: unreviewed-number, type: quantity}\n"
+    )
+    names = Names.of(vocabulary("entities: []\n", properties))
+    assert count_property(names) == ("count" if found else None)

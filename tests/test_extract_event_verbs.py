@@ -152,3 +152,41 @@ def test_the_undated_event_is_the_one_holding_who_the_sentence_names(
     # the marriage whose name holds the person, never the other couple's
     held = "jo-marriage" if person in ("Jo Doe", "Ann Roe") else "al-marriage"
     assert (claim["subject"], claim["property"]) == (held, "date"), claim["note"]
+
+
+MEETING = """
+entities:
+  - {id: meeting, name: "Jo Doe-Ann Roe meeting in Washington, 14 April 2025", kind: event}
+  - {id: jo, name: Jo Doe, kind: person}
+  - {id: ann, name: Ann Roe, kind: person}
+  - {id: dc, name: Washington, kind: city}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the date opens the sentence on its own: the next clause says what happened then
+        ("On April 14, Jo Doe and Ann Roe met.", "meeting"),
+        ("On April 14, 2025, officials met in Washington.", "meeting"),
+        # that clause names nobody the meeting's name holds: the day alone is too loose
+        ("On April 14, officials met.", "unidentified"),
+        # the date in the verb's own clause: its day is enough, as before
+        ("Officials met on April 14.", "meeting"),
+    ],
+)
+def test_a_date_opening_its_sentence_takes_the_verb_of_the_clause_after_it(
+    make_corpus: MakeCorpus, text: str, subject: str
+) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": MEETING, "properties.yaml": PROPERTIES}))
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-04-20").claims
+    assert claim["subject"] == subject, claim["note"]
+    assert (claim["property"] == "date") == (subject == "meeting")
+
+
+@given(st.integers(1, 30))
+def test_the_clause_after_the_date_needs_the_event_s_own_day(day: int) -> None:
+    corpus = vocabulary(MEETING, PROPERTIES)
+    text = f"On April {day}, Jo Doe and Ann Roe met."
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-04-30").claims
+    assert (claim["subject"] == "meeting") == (day == 14), claim["note"]

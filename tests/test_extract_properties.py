@@ -14,7 +14,6 @@ import factcheck
 from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, draft_fact_file, find_mentions
 from factcheck.extract.mention import Mention
 from factcheck.extract.properties import (
-    count_property,
     described_properties,
     named_properties,
     property_of_subject,
@@ -107,7 +106,6 @@ def test_property_of_subject(corpus: factcheck.Corpus) -> None:
         None,
         None,
     )
-    assert count_property(names) == "count"
 
 
 def test_property_of_subject_keeps_to_declared_kinds(make_corpus: MakeCorpus) -> None:

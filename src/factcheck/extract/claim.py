@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from factcheck.domain.values import PartialDate
+from factcheck.extract.counted_nouns import count_property
 from factcheck.extract.day_named import DAY_NAMED, day_first, when_of_kind
 from factcheck.extract.distances import measured_as
 from factcheck.extract.events import EVENT_KIND, event_date_property
+from factcheck.extract.grammar_subjects import RESTATES
 from factcheck.extract.kinds import Around, Evidence, fit_kind
 from factcheck.extract.measured_against import measured_against
 from factcheck.extract.mention import (
@@ -21,7 +23,6 @@ from factcheck.extract.mention import (
     Mention,
 )
 from factcheck.extract.properties import (
-    count_property,
     named_properties,
     property_candidates,
     property_of_subject,
@@ -49,6 +50,7 @@ class Context:
     published: PartialDate | None
     next_sentence: tuple[int, int] | None  # the event a heading's date or time is of
     last: str | None = None  # the subject of the sentence's figure before, for "it"
+    before: tuple[int, str | None] = (-1, None)  # where that figure ended, and its subject
     recent: tuple[int, str] | None = None  # where the text's last subject was chosen, which
     around: Around = field(default_factory=Around)  # what the paragraph and text name
 
@@ -99,7 +101,10 @@ def _subject(
         where = "the line under this heading"
         why = f"{why}, in {where}" if why else None
     else:
-        place = Place(text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last, ctx.recent, day)
+        again = ctx.before[1] if RESTATES.fullmatch(text, ctx.before[0], m.start) else None
+        place = Place(
+            text, ctx.sent, m.start, end, prop, ctx.earlier, ctx.last, ctx.recent, day, again
+        )
         # not where a distance is measured from, nor what the figure is compared with
         found, left_out = measured_against(text, ctx.sent, ctx.found, m)
         notes.extend(left_out)
@@ -200,12 +205,15 @@ def _subject_and_property(
 
 
 def _remember(m: Mention, ctx: Context, subject: str | None) -> None:
-    """Keep the subject for an "it" later in the sentence and as what the text goes on
-    about; not an entity named by the figure's own words ("in the same period a year
-    ago", a quarter's alias, of the date 'a year ago')."""
+    """Keep the subject for an "it" later in the sentence and, the sentence's first, as
+    what the text goes on about (the main clause's, not that of a comparison after it:
+    "was $4 billion, against $3 billion a year earlier"); not an entity named by the
+    figure's own words ("in the same period a year ago", of the date 'a year ago')."""
+    ctx.before = (m.end, subject)
     if subject is not None:
         ctx.last = subject
-        if not any(e == subject and a <= m.start and m.end <= b for a, b, e in ctx.found):
+        first = ctx.recent is None or ctx.recent[0] < ctx.sent[0]
+        if first and not any(e == subject and a <= m.start and m.end <= b for a, b, e in ctx.found):
             ctx.recent = (m.start, subject)
 
 

@@ -1,6 +1,7 @@
 """Counted nouns: the property a figure's counted noun names ("eight buildings" ->
 ``buildings``, "32 prison cells" -> ``cells-per-building``, "an eight-lane bridge" -> the
-property counted in lanes)."""
+property counted in lanes), and the corpus's property for how many of the subject there
+were."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Final
 
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["counted_property"]
+__all__ = ["count_property", "counted_property"]
 
 _COUNTED_RUN: Final = re.compile(r"(?:\s+|-)((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
 _RUN_STOP: Final = frozenset(
@@ -62,3 +63,18 @@ def _counts_as(prop: str, unit: str | None, word: str, units: list[str], *, head
     shared = units.count(word) + units.count(word.removesuffix("s")) > 1
     named = head and word in prop.split("-") and not shared
     return named or (own and unit in (word, word + "s"))
+
+
+_HOW_MANY: Final = re.compile(r"\s*how many of the subject\b", re.I)
+
+
+def count_property(names: Names) -> str | None:
+    """The corpus's property for how many of the subject there were, if it has one."""
+    found = [
+        p
+        for p, ptype in names.properties.items()
+        if ptype == "quantity"
+        and names.units.get(p) is None
+        and _HOW_MANY.match(names.descriptions[p])
+    ]
+    return found[0] if len(found) == 1 else None

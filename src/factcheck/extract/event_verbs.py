@@ -9,7 +9,9 @@ arrests in different years are told apart by the year; two giving the same are n
 evidence. An event whose name gives no date ("Obed Navas's call to his wife") is that
 date's when its name holds the name of an entity the sentence names ("recalled of a March
 14 call with her husband, a barber named Obed Navas"): who took part tells which of its
-kind it was, as a date would.
+kind it was, as a date would. A date opening its sentence on its own ("On April 14, Trump
+and Bukele met in Washington") is the time of the clause after it; that clause is not the
+date's own, so the event must both give that very day and hold a name the sentence has.
 """
 
 from __future__ import annotations
@@ -58,7 +60,8 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
     if place.end is not None or place.day is None:
         return None
     lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
-    verbs = word_stems(place.text[lo : place.at] + " " + place.text[place.at : hi])
+    after = _clause_after(place, lo, hi)
+    verbs = word_stems(place.text[lo:hi] if after is None else place.text[slice(*after)])
     named = {e for _, _, e in found}
     events = []
     for e, heads in names.event_heads.items():
@@ -66,10 +69,13 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
             continue
         said = (names.names.get(e, ""), *names.alias_names.get(e, ()), names.notes.get(e, ""))
         days = {d for text in said for d in dates_said(text)}
-        # undated, the entities it holds tell which of its kind it was
-        if any(_agree(place.day, d) for d in days) or (
-            not days and any(_holds(names, e, x) for x in named if x != e)
-        ):
+        held = any(_holds(names, e, x) for x in named if x != e)
+        # undated, the entities it holds tell which of its kind it was; a clause the date
+        # is not part of needs both, and the name's date as precise as the figure's (the
+        # year of "14 April 2025" agrees with any day of 2025)
+        fine = len(place.day) if after is not None else 0
+        dated = any(_agree(place.day, d) and len(d) >= fine for d in days)
+        if (dated or not days) and (held or (dated and after is None)):
             events.append(e)
     why = ""
     if len(events) > 1:  # "Abrego Garcia was deported ... in March 2025": his deportation
@@ -80,6 +86,29 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
         f"subject: {events[0]}, the event the clause names by its verb, on a date its name "
         f"gives{why}"
     )
+
+
+def _clause_after(place: Place, lo: int, hi: int) -> tuple[int, int] | None:
+    """The clause a date opening its sentence on its own ("On April 14, Trump and Bukele
+    met") is the time of: the next one holding a word besides the date's; None when the
+    date's own clause has words of its own, or stands later in the sentence."""
+    text, (s_lo, s_hi) = place.text, place.sent
+    if _WORD.search(text, s_lo, hi):
+        return None
+    while hi < s_hi:  # past the date's own parts ("March 16| 2025")
+        lo, hi = clause_span(text, s_lo, s_hi, hi + 1)
+        if _WORD.search(text, lo, hi):
+            return lo, hi
+    return None
+
+
+# A word besides a date's own: not its preposition, month, weekday or part of the day.
+_WORD: Final = re.compile(
+    r"\b(?!(?:on|in|at|by|early|late|the|of|morning|evening|night|afternoon)\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)[A-Za-z]{2,}",
+    re.IGNORECASE,
+)
 
 
 def _holds(names: Names, event: str, entity: str) -> bool:

@@ -7,7 +7,8 @@ sentence's subject, the entity named before its first verb, not the nearest name
 figure opening a bracket right after a name ("Kentucky (8 electoral votes) and Oklahoma
 (7)") is that entity's: the bracket says what the name before it has. A
 date whose day one entity's name carries ("... launch from Kennedy of 2024-05-08") is
-that entity's.
+that entity's. A figure that says the one right before it again, otherwise ("net income of
+$4.5 billion, or 94 cents a share", "fell 65 cents, or 2.75 percent"), is about the same.
 """
 
 from __future__ import annotations
@@ -18,7 +19,23 @@ from typing import Final
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["BRACKETED", "DAY_NAMED", "bracketed", "dated_name", "named_date", "shared_subject"]
+__all__ = [
+    "BRACKETED",
+    "DAY_NAMED",
+    "FIRST",
+    "RESTATED",
+    "RESTATES",
+    "bracketed",
+    "dated_name",
+    "named_date",
+    "shared_subject",
+]
+
+#: Between a figure and the next that says it again, otherwise: "$4.5 billion|, or |94
+#: cents a share", "$516 million| (|23 cents a share)".
+#: How the note of a subject taken from the figure said again ends.
+RESTATED: Final = "that of the figure it says again"
+RESTATES: Final = re.compile(r"\s*(?:,\s*or|\()\s*")
 
 #: How the note of a subject chosen as the name a bracketed figure follows ends.
 BRACKETED: Final = "which the bracket with the figure follows"
@@ -91,3 +108,16 @@ def bracketed(names: Names, found: Found, place: Place) -> tuple[str, str] | Non
         if b <= place.at and _OPENS_BRACKET.fullmatch(text, b, place.at):
             return e, f"subject: {text[a:b]!r}, {BRACKETED}"
     return None
+
+
+def restated(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
+    """ "Net income of $4.5 billion, or 94 cents a share": a figure saying the one right
+    before it again, otherwise, is about what that one is about."""
+    if place.restates is None:
+        return None
+    return place.restates, f"subject: {place.restates}, {RESTATED}"
+
+
+#: The rules of grammar tried before any other, in order (see :mod:`.subjects`): a figure
+#: said again, then a year before a name, then a day an entity's name carries.
+FIRST: Final = (restated, dated_name, named_date)

@@ -67,3 +67,4 @@ class Place:
     last: str | None = None  # the subject chosen for the figure before, for "it"
     recent: tuple[int, str] | None = None  # where the last subject was chosen, and which
     day: str | None = None  # a date's value, ISO to the day at most ("2019", "2025-03-12")
+    restates: str | None = None  # the subject of the figure this one says again, otherwise

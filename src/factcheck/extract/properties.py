@@ -29,6 +29,7 @@ from factcheck.extract.property_words import (
     stem_sequence,
 )
 from factcheck.extract.sentences import clause_span
+from factcheck.extract.share_figures import per_share_property
 from factcheck.extract.stems import stem, word_stems
 from factcheck.extract.units import is_measure
 from factcheck.extract.vocabulary import Names
@@ -36,7 +37,6 @@ from factcheck.extract.vocabulary import Names
 __all__ = [
     "ORIGIN",
     "TIME_UNITS",
-    "count_property",
     "described_properties",
     "named_properties",
     "property_candidates",
@@ -236,8 +236,10 @@ def named_properties(names: Names, mention: Mention, before: str, after: str) ->
         if words is not None:
             scored.append((len(words), words <= elsewhere or not words <= counted, prop))
             naming[prop] = words
-    if not scored:
-        return _unit_named(names, mention, context)
+    if not scored:  # "or 47 cents a share": per share, with no word of earnings
+        return per_share_property(names, mention, before, after) or _unit_named(
+            names, mention, context
+        )
     best = max(n for n, _, _ in scored)
     top = [(named_elsewhere, p) for n, named_elsewhere, p in scored if n == best]
     if len(top) > 1 and any(e for e, _ in top):
@@ -368,20 +370,7 @@ def _said_of_anything(names: Names, mention: Mention, prop: str, subject: str) -
     )
 
 
-def count_property(names: Names) -> str | None:
-    """The corpus's property for how many of the subject there were, if it has one."""
-    found = [
-        p
-        for p, ptype in names.properties.items()
-        if ptype == "quantity"
-        and names.units.get(p) is None
-        and _HOW_MANY.match(names.descriptions[p])
-    ]
-    return found[0] if len(found) == 1 else None
-
-
 _WHEN_SUBJECT: Final = re.compile(r"\s*when the subject (?:happened|took place)\b", re.I)
-_HOW_MANY: Final = re.compile(r"\s*how many of the subject\b", re.I)
 
 
 # Who said the sentence, closing it: ", the Associated Press reported.", ", Rubio said",

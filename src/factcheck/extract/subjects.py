@@ -1,9 +1,10 @@
 """Subjects: which entity a figure is about.
 
-Tried in order, each rule saying why it chose (the first that finds one entity wins):
-the entity a year between a determiner and its name dates ("the 1798 Alien Enemies Act");
-the entity whose name carries the date's day; the event the date's clause names by its
-verb on a date its name gives ("was arrested on March 12", see
+Tried in order, each rule saying why it chose (the first that finds one entity wins): the
+subject of the figure right before that this one says again ("$4.5 billion, or 94 cents a
+share"); the entity a year between a determiner and its name dates ("the 1798 Alien
+Enemies Act"); the entity whose name carries the date's day; the event the date's clause
+names by its verb on a date its name gives ("was arrested on March 12", see
 :mod:`factcheck.extract.event_verbs`);
 the only entity named in the sentence; the entity named in the noun phrase the figure
 counts ("two ICE flights"); the object of the verb that names the property ("Boasberg
@@ -33,7 +34,7 @@ from typing import Final
 
 from factcheck.extract.event_verbs import event_by_verb
 from factcheck.extract.events import event_dated, event_of_property
-from factcheck.extract.grammar_subjects import bracketed, dated_name, named_date, shared_subject
+from factcheck.extract.grammar_subjects import FIRST, bracketed, shared_subject
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem
@@ -70,8 +71,6 @@ _SUBORDINATE: Final = re.compile(
 _DETERMINERS: Final = frozenset(
     ["the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"]
 )
-
-
 _PREPOSITIONS: Final = frozenset(
     ["in", "on", "at", "by", "from", "to", "for", "with", "into", "of", "near", "over", "under"]
 )
@@ -361,10 +360,9 @@ def _leader(names: Names, text: str, earlier: Found) -> tuple[str | None, int]:
 
 
 _RULES: Final[tuple[Rule, ...]] = (
-    # "the 2025 Alien Enemies Act": a year between a determiner and a name is grammar, and
+    # "$4.5 billion, or 94 cents a share", "the 2025 Alien Enemies Act": grammar, which
     # beats an event whose name merely holds the same year
-    dated_name,
-    named_date,
+    *FIRST,
     event_by_verb,
     bracketed,
     _only_one,
