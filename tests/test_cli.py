@@ -52,6 +52,11 @@ NOT_FOR_THE_HOOK = (
     "difflib",
 )
 
+#: What a hook with its store (the pre-commit case) never imports either: the whole-corpus
+#: loader with its heap trimming (only ``--no-cache`` reads everything that way), and the
+#: worker processes' watch for their parent (too few files to read to start any).
+NOT_FOR_THE_HOOK_WITH_A_STORE = ("factcheck.io.load", "factcheck.io.heap", "factcheck.io.orphans")
+
 #: What `import factcheck.cli` leaves to the command that runs: pydantic and the models,
 #: PyYAML, the corpus, the loader, the hook, the store and the checks. The console script
 #: turns the cyclic collector off before they are imported (see factcheck.cli.entry).
@@ -79,6 +84,10 @@ def _imported(code: str, names: tuple[str, ...]) -> list[str]:
 def test_the_hook_imports_only_what_it_runs(corpora: Path) -> None:
     code = "from factcheck.cli import main; main(['check', 'facts/sources/d.yaml'])"
     assert _imported(code, NOT_FOR_THE_HOOK) == []
+    assert _imported(code, NOT_FOR_THE_HOOK_WITH_A_STORE) == []
+    uncached = code.replace("'])", "', '--no-cache'])")
+    loader = ["factcheck.io.heap", "factcheck.io.load"]
+    assert _imported(uncached, NOT_FOR_THE_HOOK_WITH_A_STORE) == loader
     # The check did run: the models were imported by then.
     assert _imported(code, ("factcheck.domain.model",)) == ["factcheck.domain.model"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -126,3 +128,15 @@ def test_one_unit_in_two_spellings_gives_the_same_figure(a: str, b: str, x: floa
     assert units.same_unit(a, b) is units.same_unit(b, a)
     if units.same_unit(a, b):
         assert comparable(P(x), a, P(x), b) is True
+
+
+@given(st.text())
+def test_pint_words_are_the_runs_of_ascii_letters_and_underscores(text: str) -> None:
+    # What re.findall(r"[A-Za-z_]+", text) gives: a non-ASCII letter ("é") separates words.
+    assert units._words(text.encode()) == re.findall(r"[A-Za-z_]+", text)
+
+
+def test_pint_words_are_read_from_its_definition_files() -> None:
+    words = units._pint_words()
+    assert words is not None
+    assert {"metre", "foot", "hectare", "kilo"} <= words

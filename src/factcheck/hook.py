@@ -26,7 +26,6 @@ from factcheck.domain.model import SourceFile
 from factcheck.io import gc_pause
 from factcheck.io.assemble import assemble
 from factcheck.io.discovery import Scan, scan
-from factcheck.io.load import read_all
 from factcheck.io.parse import FILE_KINDS, Reading
 from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
 from factcheck.rules.kinds.naming import misnamed
@@ -64,6 +63,10 @@ def load_around(
     with gc_pause.paused():
         sc = scanned if scanned is not None else scan(path)
         if store is None:
+            # Imported here: the hook runs with a store, and the loader (with the heap's
+            # trimming) is then never needed.
+            from factcheck.io.load import read_all
+
             return assemble(sc.root, sc.errors, sc.names, read_all(sc, None))
         return _around(sc, {os.path.realpath(g) for g in given}, store)
 

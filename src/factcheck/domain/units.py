@@ -20,7 +20,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from factcheck.domain.values import Interval, intersects
 
@@ -50,12 +50,27 @@ def _pint_words() -> frozenset[str] | None:
         return None
     folder = Path(spec.origin).parent
     try:
-        texts = [f.read_text("utf-8") for f in sorted(folder.glob("*.txt"))]
+        texts = [f.read_bytes() for f in sorted(folder.glob("*.txt"))]
+        for text in texts:
+            text.decode("utf-8")  # text that is not UTF-8 is no definition file we know
     except (OSError, UnicodeDecodeError):
         return None
     if not texts:
         return None
-    return frozenset(w for text in texts for w in re.findall(r"[A-Za-z_]+", text))
+    return frozenset(w for text in texts for w in _words(text))
+
+
+#: Each byte that is not an ASCII letter or ``_`` made a space. A non-ASCII character's
+#: UTF-8 bytes are all 0x80 or more, so they separate words as the character would.
+_NOT_WORD: Final = bytes(
+    b if (chr(b).isascii() and chr(b).isalpha()) or chr(b) == "_" else 0x20 for b in range(256)
+)
+
+
+def _words(text: bytes) -> list[str]:
+    """The runs of ``[A-Za-z_]`` in UTF-8 ``text``: what ``re.findall`` gives, made in C
+    (the regular expression took 2 ms of every seed hook, for pint's 38 kB of text)."""
+    return text.translate(_NOT_WORD).decode("ascii").split()
 
 
 def _known_word(word: str, words: frozenset[str]) -> bool:

@@ -29,7 +29,6 @@ from factcheck.domain.model import Claim, Source, SourceFile
 from factcheck.io import yaml_reader as _yaml
 from factcheck.io.claim_index import ClaimIndex, IndexEntry, decode_index, encode_index
 from factcheck.io.compact import compact_claims, share_fields
-from factcheck.io.orphans import end_with_parent
 from factcheck.io.parse import FILE_KINDS, Reading, parse_file
 from factcheck.io.position_rows import decode_positions, encode_positions
 from factcheck.io.worker_claims import claim_from_worker
@@ -134,9 +133,12 @@ def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
         while items:
             yield _fresh(items.pop())
         return
-    # Imported here: multiprocessing costs `import factcheck` 20 ms it rarely needs.
+    # Imported here: multiprocessing costs `import factcheck` 20 ms it rarely needs, and
+    # a hook that reads one edited file starts no worker.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
+    from factcheck.io.orphans import end_with_parent
 
     # Fork where there is one: workers start at once, with the code already imported.
     methods = multiprocessing.get_all_start_methods()
