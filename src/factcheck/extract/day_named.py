@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from factcheck.extract.event_verbs import HOLDS_NAMED
 from factcheck.extract.grammar_subjects import DATELINE, DAY_NAMED
 from factcheck.extract.property_words import id_stems
 from factcheck.extract.stems import stem
@@ -19,17 +20,30 @@ __all__ = ["DAY_NAMED", "day_first", "when_of_kind"]
 
 
 def day_first(
-    names: Names, subject: str | None, prop: str | None, notes: list[str], label: str = ""
+    names: Names,
+    subject: str | None,
+    prop: str | None,
+    notes: list[str],
+    label: str = "",
+    named: Sequence[str] = (),
 ) -> str | None:
     """ "Jepchirchir won Saturday in a race moved up an hour": the one entity whose name
     carries the date's day is what the date is of, surer evidence than a word of the
     sentence naming a property said of another kind (``moved``, said of a person): the
     property gives way, not the subject. Not a property whose word labels the date right
     before it (``label``, the words before the figure: "Retrieved 16 March 2025", "|
-    Opened | 31 January 2023"): that says what the date is."""
+    Opened | 31 January 2023"): that says what the date is. An event the date's verb names
+    whose name holds a name the sentence has is as sure, unless the sentence ``named`` an
+    entity the property is said of ("the opening of the mega-prisons in 2022 and the
+    crackdown": the prisons')."""
     if subject is None or prop is None or names.allows(prop, subject):
         return prop
-    if not any(DAY_NAMED in n for n in notes):  # ", in the line under this heading" too
+    # ", in the line under this heading" too; an event the date's verb names, whose name
+    # holds a name the sentence has, is as sure ("The southbound lanes of the Aurora
+    # Bridge reopened": their reopening, not ``opened`` said of a stadium)
+    if not any(DAY_NAMED in n or HOLDS_NAMED in n for n in notes):
+        return prop
+    if not any(DAY_NAMED in n for n in notes) and any(names.allows(prop, e) for e in named):
         return prop
     word = re.search(r"([A-Za-z]+)[\s|:]*$", label)
     if word is not None and stem(word[1]) in id_stems(prop):
