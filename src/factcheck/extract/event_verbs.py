@@ -67,12 +67,17 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
         return None
     lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
     after = _clause_after(place, lo, hi)
-    verbs = word_stems(place.text[lo:hi] if after is None else place.text[slice(*after)])
+    clause = place.text[lo:hi] if after is None else place.text[slice(*after)]
+    # "the parked train": a participle after a determiner describes, it tells no event
+    verbs = word_stems(clause) - word_stems(" ".join(_DESCRIBING.findall(clause)))
     named = {e for _, _, e in found}
     headed = [
         e for e, hs in names.event_heads.items() if any(_same(h, v) for h in hs for v in verbs)
     ]
-    told = {e: _told(names, e, named, place.day, after is not None) for e in headed}
+    # a clause the date leads says what happened then ("[11:23 p.m.] The Aurora Bridge is
+    # open"); one it ends ("Local people arrive at the scene * 7:30 pm") may not
+    leads = verbs if after is None and not _WORD.search(place.text, lo, place.at) else set()
+    told = {e: _told(names, e, named, place.day, after is not None, leads) for e in headed}
     events = [e for e in headed if told[e] is not None]
     why = ""
     if len(events) > 1:  # "Abrego Garcia was deported ... in March 2025": his deportation
@@ -86,7 +91,9 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
     return events[0], f"subject: {events[0]}, {EVENT_VERB}, {how}{why}"
 
 
-def _told(names: Names, event: str, named: set[str], day: str, after: bool) -> str | None:
+def _told(
+    names: Names, event: str, named: set[str], day: str, after: bool, words: set[str]
+) -> str | None:
     """How an event's name ties it to the date, if it does: "dated" (it gives a date
     agreeing with the figure's) or "undated" (it gives none but holds an entity the
     sentence ``named``); a clause the date is not part of (``after``) needs both, and the
@@ -94,7 +101,9 @@ def _told(names: Names, event: str, named: set[str], day: str, after: bool) -> s
     day of 2025)."""
     said = (names.names.get(event, ""), *names.alias_names.get(event, ()))
     days = {d for text in (*said, names.notes.get(event, "")) for d in dates_said(text)}
-    held = any(holds(names, event, x) for x in named if x != event)
+    held = any(holds(names, event, x) for x in named if x != event) or (
+        not after and _described(names.names.get(event, ""), words)
+    )
     dated = any(_agree(day, d) and len(d) >= (len(day) if after else 0) for d in days)
     if dated and (held or not after):
         return "dated"
@@ -115,6 +124,8 @@ def _clause_after(place: Place, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+# A participle standing as an adjective: "the parked train", "a deported man".
+_DESCRIBING: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z]+ed)\s+[a-z]", re.I)
 # A word besides a date's own: not its preposition, month, weekday or part of the day.
 _WORD: Final = re.compile(
     r"\b(?!(?:on|in|at|by|early|late|the|of|morning|evening|night|afternoon)\b"
@@ -166,3 +177,15 @@ def _sharing_most(names: Names, events: list[str], words: set[str]) -> tuple[lis
 _DATE_WORDS: Final = frozenset(
     word_stems(" ".join([*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name]))
 )
+
+
+def _described(name: str, words: set[str]) -> bool:
+    """Whether the clause has three words of an event's name besides its date's ("A
+    resident in Nantes calls 911 to report a fire in the parked train" of "call to 911
+    reporting a fire in the parked train")."""
+    own = {w for w in word_stems(name) - _DATE_WORDS if len(w) > 2}
+    return len(own & words) >= _DESCRIBED
+
+
+# How many words of its name a clause must have to describe an event it does not name.
+_DESCRIBED: Final = 3

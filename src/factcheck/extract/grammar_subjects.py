@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extract.event_verbs import HOLDS_NAMED, event_by_verb
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.vocabulary import Names
 
@@ -95,6 +96,9 @@ def named_date(names: Names, found: Found, place: Place) -> tuple[str, str] | No
     if place.end is not None or place.day is None:
         return None
     dated = [e for e, name in names.names.items() if place.day in _ISO_DAY.findall(name)]
+    told = event_by_verb(names, found, place)
+    if dated and told is not None and HOLDS_NAMED in told[1]:
+        return None  # "— 11:30 p.m. | A resident calls 911 to report a fire": that call
     why = ""
     if len(dated) > 1:
         dated, why = _told_apart(names, dated, found, place)
