@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from factcheck.extract.event_verbs import HOLDS_NAMED
-from factcheck.extract.grammar_subjects import DATELINE, DAY_NAMED
+from factcheck.extract.grammar_subjects import APPOSED, DATELINE, DAY_NAMED
 from factcheck.extract.property_words import id_stems
 from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names
@@ -36,6 +36,13 @@ def day_first(
     whose name holds a name the sentence has is as sure, unless the sentence ``named`` an
     entity the property is said of ("the opening of the mega-prisons in 2022 and the
     crackdown": the prisons')."""
+    if subject is not None and any(APPOSED in n for n in notes):
+        # "Abrego Garcia, 29, had lived ...": a bare number set off after a person's name
+        # is their age, whatever the rest of the sentence names
+        age = _age(names, subject)
+        if age != prop:
+            notes.append(f"property {age}: the subject's in years, set off after its name")
+        return age
     if subject is None or prop is None or names.allows(prop, subject):
         return prop
     # ", in the line under this heading" too; an event the date's verb names, whose name
@@ -78,3 +85,19 @@ _PUBLIC: Final = re.compile(r"\bpublish|\bmade public\b", re.I)
 
 
 _HAPPENED: Final = re.compile(r"\s*when the subject (?:happened|took place)\b", re.I)
+
+
+def _age(names: Names, subject: str) -> str | None:
+    """The subject's property for its age: of those declared of its kind and counted in
+    years, the one, else the one whose id or description says "age" (not a sentence)."""
+    kind = names.kinds.get(subject)
+    found = [
+        p
+        for p, ptype in names.properties.items()
+        if ptype == "quantity"
+        and kind in names.declared_kinds.get(p, frozenset())
+        and names.units.get(p) == "years"
+    ]
+    if len(found) > 1:
+        found = [p for p in found if re.search(r"\bage\b", f"{p} {names.descriptions[p]}", re.I)]
+    return found[0] if len(found) == 1 else None

@@ -22,6 +22,7 @@ from factcheck.extract.mention import Found, Place
 from factcheck.extract.vocabulary import Names
 
 __all__ = [
+    "APPOSED",
     "BRACKETED",
     "DATELINE",
     "DAY_NAMED",
@@ -131,12 +132,28 @@ _OPENS_BRACKET: Final = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}")
 
 def bracketed(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """ "Kentucky (8 electoral votes) and Oklahoma (7)": a figure opening a bracket right
-    after a name is the named entity's."""
+    after a name is the named entity's; so is a bare number set off by commas right after
+    it ("Abrego Garcia, 29, had lived in Maryland": his age, as news writes it)."""
     text = place.text
     for a, b, e in found:
-        if b <= place.at and _OPENS_BRACKET.fullmatch(text, b, place.at):
+        if b > place.at:
+            continue
+        if _OPENS_BRACKET.fullmatch(text, b, place.at):
             return e, f"subject: {text[a:b]!r}, {BRACKETED}"
+        if (
+            place.end is not None
+            and _APPOSED.fullmatch(text, b, place.at)
+            and (_CLOSES_APPOSITION.match(text, place.end))
+        ):
+            return e, f"subject: {text[a:b]!r}, {APPOSED}"
     return None
+
+
+#: How the note of a subject chosen as the name a figure is set off by commas after ends.
+APPOSED: Final = "which the figure set off by commas right after it describes"
+_APPOSED: Final = re.compile(r",\s*")
+# "Abrego Garcia, 29|, had": the comma closing the apposition, right after the figure.
+_CLOSES_APPOSITION: Final = re.compile(r"\s*,")
 
 
 def restated(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
