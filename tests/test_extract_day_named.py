@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.extract import draft_fact_file
-from factcheck.extract.day_named import when_of_kind
+from factcheck.extract.day_named import day_first, when_of_kind
+from factcheck.extract.event_verbs import HOLDS_NAMED
 from factcheck.extract.vocabulary import Names
 
 from .conftest import MakeCorpus, chosen_subject, vocabulary
@@ -173,3 +174,35 @@ properties:
 def test_a_dateline_dates_the_story_it_opens(notes: list[str], prop: str | None) -> None:
     names = Names.of(vocabulary(STORY, STORY_PROPERTIES))
     assert when_of_kind(names, "story", notes) == prop
+
+
+EVENTS = """
+entities:
+  - {id: crackdown, name: crackdown on gangs in El Salvador, kind: event}
+  - {id: prison, name: CECOT, kind: prison}
+  - {id: sv, name: El Salvador, kind: country}
+"""
+EVENT_PROPERTIES = """
+properties:
+  - {id: opened, type: date, entity_kind: prison, description: When a prison opened.}
+  - {id: date, type: date, entity_kind: event, description: When the subject happened.}
+"""
+HELD = "subject: crackdown, the event the clause names by its verb, " + HOLDS_NAMED
+
+
+@pytest.mark.parametrize(
+    ("note", "named", "prop"),
+    [
+        # the event its verb and names tell is surer than a property said of another kind
+        (HELD, ["sv"], None),
+        # unless the sentence names an entity the property is said of
+        (HELD, ["sv", "prison"], "opened"),
+        # an event told by its date alone gives way to nothing
+        ("subject: crackdown, the event the clause names by its verb, on a date", [], "opened"),
+    ],
+)
+def test_an_event_named_by_its_verb_and_names_comes_first(
+    note: str, named: list[str], prop: str | None
+) -> None:
+    names = Names.of(vocabulary(EVENTS, EVENT_PROPERTIES))
+    assert day_first(names, "crackdown", "opened", [note], "", named) == prop

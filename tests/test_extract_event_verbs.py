@@ -190,3 +190,81 @@ def test_the_clause_after_the_date_needs_the_event_s_own_day(day: int) -> None:
     text = f"On April {day}, Jo Doe and Ann Roe met."
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2025-04-30").claims
     assert (claim["subject"] == "meeting") == (day == 14), claim["note"]
+
+
+REOPENINGS = """
+entities:
+  - {id: lanes, name: "reopening of the Aurora Bridge's southbound lanes", kind: event}
+  - {id: both, name: reopening of the Aurora Bridge in both directions, kind: event}
+  - {id: bridge, name: Aurora Bridge, kind: bridge}
+  - {id: stadium, name: Kardinia Park, kind: stadium}
+  - {id: prison, name: CECOT, kind: prison, aliases: [the mega-prison]}
+  - {id: crackdown, name: crackdown on gangs in El Salvador, kind: event}
+  - {id: sv, name: El Salvador, kind: country}
+"""
+REOPENING_PROPERTIES = """
+properties:
+  - {id: date, type: date, entity_kind: event, description: When the subject happened.}
+  - {id: opened, type: date, entity_kind: [stadium, prison], description: When it opened.}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "prop"),
+    [
+        # both events hold the bridge: the one sharing more of the clause's words
+        ("The southbound lanes of the Aurora Bridge reopened on Thursday.", "lanes", "date"),
+        ("The Aurora Bridge reopened in both directions on Thursday.", "both", "date"),
+        # alike by every word: neither
+        ("The Aurora Bridge reopened on Thursday.", "unidentified", "opened"),
+        # a property the sentence names an entity of (the prison) is surer than the event
+        (
+            "After the mega-prison opened in 2022 and the crackdown, El Salvador changed.",
+            "prison",
+            "opened",
+        ),
+    ],
+)
+def test_of_events_alike_the_one_sharing_the_clause_s_words(
+    make_corpus: MakeCorpus, text: str, subject: str, prop: str
+) -> None:
+    files = {"entities.yaml": REOPENINGS, "properties.yaml": REOPENING_PROPERTIES}
+    corpus = factcheck.load(make_corpus(files))
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2015-09-25").claims
+    [claim] = [c for c in claims if c["value"] in ("2015-09-24", "2022")]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+
+
+TIMELINE = """
+entities:
+  - {id: parking, name: parking of the oil train at Nantes (2013-07-05), kind: event}
+  - {id: call, name: call to 911 reporting a fire in the parked train, kind: event}
+  - {id: nantes, name: Nantes, kind: city}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a line under a time heading, describing an event by its verb and three words of
+        # its name: that event, not the one whose name carries the day
+        (
+            "— 11:30 p.m. EDT\n\nA resident in Nantes calls 911 to report a fire in the train.",
+            "call",
+        ),
+        # "the parked train" describes the train: no parking is told
+        ("At 11:30 p.m. EDT a resident calls 911 to report a fire in the parked train.", "call"),
+        # the train parked, named by its verb: the parking, whose name carries the day
+        ("At 11:25 p.m. EDT the oil train is parked in Nantes.", "parking"),
+        # two words of the call's name only: the day's entity
+        ("At 11:30 p.m. EDT a resident calls about a fire.", "parking"),
+    ],
+)
+def test_an_undated_event_a_line_describes_comes_before_the_day_s(
+    make_corpus: MakeCorpus, text: str, subject: str
+) -> None:
+    corpus = factcheck.load(make_corpus({"entities.yaml": TIMELINE, "properties.yaml": PROPERTIES}))
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2013-07-05").claims
+    [claim] = [c for c in claims if str(c["value"]).startswith("2013-07-05")]
+    assert chosen_subject(claim) == subject, claim["note"]

@@ -248,3 +248,51 @@ def test_any_figure_in_brackets_after_a_name(name: str, n: int) -> None:
     [claim] = draft_fact_file(text, "x", corpus=corpus, published="2020-11-03").claims
     expected = {"Kentucky": "kentucky", "Oklahoma": "oklahoma", "Dixville Notch": "dixville"}
     assert claim["subject"] == expected[name], claim["note"]
+
+
+PEOPLE = """
+entities:
+  - {id: jo, name: Jo Doe, kind: person}
+  - {id: md, name: Maryland, kind: state}
+  - {id: deportation, name: "Jo Doe's deportation", kind: event}
+"""
+PEOPLE_PROPERTIES = """
+properties:
+  - {id: age, type: quantity, unit: years, entity_kind: person, description: A person's age.}
+  - {id: sentence, type: quantity, unit: years, entity_kind: person,
+     description: Length of a prison sentence.}
+  - {id: deportees, type: quantity, unit: people, entity_kind: event,
+     description: Number of people deported.}
+  - {id: unreviewed-number, type: quantity}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "prop"),
+    [
+        # a bare number set off by commas after a person's name: the age, whatever the
+        # rest of the sentence names ("deported")
+        ("Jo Doe, 29, had lived in Maryland before he was deported.", "jo", "age"),
+        ("Jo Doe, 29, lived in Maryland.", "jo", "age"),
+        # not set off on both sides: no apposition, and no age
+        ("Jo Doe, 29 others and a child left Maryland.", "unidentified", "unreviewed-number"),
+        # the years-old phrase names the age
+        ("The 33-year-old Jo Doe won.", "jo", "age"),
+    ],
+)
+def test_a_number_set_off_after_a_name_is_that_person_s_age(
+    make_corpus: MakeCorpus, text: str, subject: str, prop: str
+) -> None:
+    root = make_corpus({"entities.yaml": PEOPLE, "properties.yaml": PEOPLE_PROPERTIES})
+    claims = draft_fact_file(text, "x", corpus=factcheck.load(root), published="2025-04-20").claims
+    [claim] = [c for c in claims if c["value"] in (29, 33)]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+
+
+@given(st.integers(1, 110))
+def test_any_age_set_off_after_a_name(age: int) -> None:
+    corpus = vocabulary(PEOPLE, PEOPLE_PROPERTIES)
+    text = f"Jo Doe, {age}, had lived in Maryland."
+    claims = draft_fact_file(text, "x", corpus=corpus, published="2025-04-20").claims
+    [claim] = [c for c in claims if c["value"] == age]
+    assert (claim["subject"], claim["property"]) == ("jo", "age"), claim["note"]

@@ -69,6 +69,7 @@ def test_synonyms_map_to_the_stems_of_verbs() -> None:
         "before",  # "a year ago", "a year earlier"
         "deaths",  # "288 dead"
         "hospitalized",  # "sent to area hospitals"
+        "ended",  # "ending", "ends"
     ]
     assert set(SYNONYMS.values()) <= {stem(v) for v in verbs}
 
@@ -81,6 +82,9 @@ def test_synonyms_map_to_the_stems_of_verbs() -> None:
         ("the FactSet consensus of $1.29 a share", "estimat"),
         ("left at least 288 dead and more than 800 injured", "death"),
         ("44 sent to area hospitals", "hospitaliz"),
+        ("a period beginning 15:24 UTC", "begin"),
+        ("and ending at 18:55 UTC", "ende"),
+        ("the outage ends at noon", "ende"),
         ("taken to hospital", "hospitaliz"),
         ("from $5.42 billion a year ago", "befor"),
         ("a year earlier", "befor"),

@@ -187,7 +187,7 @@ def _subject_and_property(
         )
     subject, prop = _subject(m, ctx, prop, notes)
     label = ctx.text[ctx.sent[0] : m.start] if m.kind == "date" else ""
-    prop = day_first(ctx.names, subject, prop, notes, label)
+    prop = day_first(ctx.names, subject, prop, notes, label, [e for _, _, e in ctx.found])
     if "change" in m.flags and m.kind == "quantity":
         prop = None  # a change is not a count of anything the corpus has a property for
     elif prop is None and subject is not None:

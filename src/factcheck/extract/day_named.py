@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from factcheck.extract.grammar_subjects import DATELINE, DAY_NAMED
+from factcheck.extract.event_verbs import HOLDS_NAMED
+from factcheck.extract.grammar_subjects import APPOSED, DATELINE, DAY_NAMED
 from factcheck.extract.property_words import id_stems
 from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names
@@ -19,17 +20,37 @@ __all__ = ["DAY_NAMED", "day_first", "when_of_kind"]
 
 
 def day_first(
-    names: Names, subject: str | None, prop: str | None, notes: list[str], label: str = ""
+    names: Names,
+    subject: str | None,
+    prop: str | None,
+    notes: list[str],
+    label: str = "",
+    named: Sequence[str] = (),
 ) -> str | None:
     """ "Jepchirchir won Saturday in a race moved up an hour": the one entity whose name
     carries the date's day is what the date is of, surer evidence than a word of the
     sentence naming a property said of another kind (``moved``, said of a person): the
     property gives way, not the subject. Not a property whose word labels the date right
     before it (``label``, the words before the figure: "Retrieved 16 March 2025", "|
-    Opened | 31 January 2023"): that says what the date is."""
+    Opened | 31 January 2023"): that says what the date is. An event the date's verb names
+    whose name holds a name the sentence has is as sure, unless the sentence ``named`` an
+    entity the property is said of ("the opening of the mega-prisons in 2022 and the
+    crackdown": the prisons')."""
+    if subject is not None and any(APPOSED in n for n in notes):
+        # "Abrego Garcia, 29, had lived ...": a bare number set off after a person's name
+        # is their age, whatever the rest of the sentence names
+        age = _age(names, subject)
+        if age != prop:
+            notes.append(f"property {age}: the subject's in years, set off after its name")
+        return age
     if subject is None or prop is None or names.allows(prop, subject):
         return prop
-    if not any(DAY_NAMED in n for n in notes):  # ", in the line under this heading" too
+    # ", in the line under this heading" too; an event the date's verb names, whose name
+    # holds a name the sentence has, is as sure ("The southbound lanes of the Aurora
+    # Bridge reopened": their reopening, not ``opened`` said of a stadium)
+    if not any(DAY_NAMED in n or HOLDS_NAMED in n for n in notes):
+        return prop
+    if not any(DAY_NAMED in n for n in notes) and any(names.allows(prop, e) for e in named):
         return prop
     word = re.search(r"([A-Za-z]+)[\s|:]*$", label)
     if word is not None and stem(word[1]) in id_stems(prop):
@@ -64,3 +85,19 @@ _PUBLIC: Final = re.compile(r"\bpublish|\bmade public\b", re.I)
 
 
 _HAPPENED: Final = re.compile(r"\s*when the subject (?:happened|took place)\b", re.I)
+
+
+def _age(names: Names, subject: str) -> str | None:
+    """The subject's property for its age: of those declared of its kind and counted in
+    years, the one, else the one whose id or description says "age" (not a sentence)."""
+    kind = names.kinds.get(subject)
+    found = [
+        p
+        for p, ptype in names.properties.items()
+        if ptype == "quantity"
+        and kind in names.declared_kinds.get(p, frozenset())
+        and names.units.get(p) == "years"
+    ]
+    if len(found) > 1:
+        found = [p for p in found if re.search(r"\bage\b", f"{p} {names.descriptions[p]}", re.I)]
+    return found[0] if len(found) == 1 else None

@@ -16,6 +16,7 @@ date's own, so the event must both give that very day and hold a name the senten
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from typing import Final
@@ -26,7 +27,12 @@ from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import word_stems
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["dates_said", "event_by_verb", "holds"]
+__all__ = ["EVENT_VERB", "HOLDS_NAMED", "dates_said", "event_by_verb", "holds"]
+
+#: How the note of a subject chosen as the event named by the date's verb says so.
+EVENT_VERB: Final = "the event the clause names by its verb"
+#: ... and, its name giving no date, how it says that the sentence's names tell it.
+HOLDS_NAMED: Final = "its name, giving no date, holding a name the sentence has"
 
 # Stems this long that begin alike are one word: "arrested" (arrest) and "arrests".
 _SHARED_PREFIX: Final = 5
@@ -61,31 +67,47 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
         return None
     lo, hi = clause_span(place.text, place.sent[0], place.sent[1], place.at)
     after = _clause_after(place, lo, hi)
-    verbs = word_stems(place.text[lo:hi] if after is None else place.text[slice(*after)])
+    clause = place.text[lo:hi] if after is None else place.text[slice(*after)]
+    # "the parked train": a participle after a determiner describes, it tells no event
+    verbs = word_stems(clause) - word_stems(" ".join(_DESCRIBING.findall(clause)))
     named = {e for _, _, e in found}
-    events = []
-    for e, heads in names.event_heads.items():
-        if not any(_same(h, v) for h in heads for v in verbs):
-            continue
-        said = (names.names.get(e, ""), *names.alias_names.get(e, ()), names.notes.get(e, ""))
-        days = {d for text in said for d in dates_said(text)}
-        held = any(holds(names, e, x) for x in named if x != e)
-        # undated, the entities it holds tell which of its kind it was; a clause the date
-        # is not part of needs both, and the name's date as precise as the figure's (the
-        # year of "14 April 2025" agrees with any day of 2025)
-        fine = len(place.day) if after is not None else 0
-        dated = any(_agree(place.day, d) and len(d) >= fine for d in days)
-        if (dated or not days) and (held or (dated and after is None)):
-            events.append(e)
+    headed = [
+        e for e, hs in names.event_heads.items() if any(_same(h, v) for h in hs for v in verbs)
+    ]
+    # a clause the date leads says what happened then ("[11:23 p.m.] The Aurora Bridge is
+    # open"); one it ends ("Local people arrive at the scene * 7:30 pm") may not
+    leads = verbs if after is None and not _WORD.search(place.text, lo, place.at) else set()
+    told = {e: _told(names, e, named, place.day, after is not None, leads) for e in headed}
+    events = [e for e in headed if told[e] is not None]
     why = ""
     if len(events) > 1:  # "Abrego Garcia was deported ... in March 2025": his deportation
+        tied = events
         events, why = _holding_most(names, events, found, place.text)
+        if not events:  # "The southbound lanes of the Aurora Bridge reopened": those lanes'
+            events, why = _sharing_most(names, tied, verbs)
     if len(events) != 1:
         return None
-    return events[0], (
-        f"subject: {events[0]}, the event the clause names by its verb, on a date its name "
-        f"gives{why}"
+    how = HOLDS_NAMED if told[events[0]] == "undated" else "on a date its name gives"
+    return events[0], f"subject: {events[0]}, {EVENT_VERB}, {how}{why}"
+
+
+def _told(
+    names: Names, event: str, named: set[str], day: str, after: bool, words: set[str]
+) -> str | None:
+    """How an event's name ties it to the date, if it does: "dated" (it gives a date
+    agreeing with the figure's) or "undated" (it gives none but holds an entity the
+    sentence ``named``); a clause the date is not part of (``after``) needs both, and the
+    name's date as precise as the figure's (the year of "14 April 2025" agrees with any
+    day of 2025)."""
+    said = (names.names.get(event, ""), *names.alias_names.get(event, ()))
+    days = {d for text in (*said, names.notes.get(event, "")) for d in dates_said(text)}
+    held = any(holds(names, event, x) for x in named if x != event) or (
+        not after and _described(names.names.get(event, ""), words)
     )
+    dated = any(_agree(day, d) and len(d) >= (len(day) if after else 0) for d in days)
+    if dated and (held or not after):
+        return "dated"
+    return "undated" if not days and held else None
 
 
 def _clause_after(place: Place, lo: int, hi: int) -> tuple[int, int] | None:
@@ -102,6 +124,8 @@ def _clause_after(place: Place, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+# A participle standing as an adjective: "the parked train", "a deported man".
+_DESCRIBING: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z]+ed)\s+[a-z]", re.I)
 # A word besides a date's own: not its preposition, month, weekday or part of the day.
 _WORD: Final = re.compile(
     r"\b(?!(?:on|in|at|by|early|late|the|of|morning|evening|night|afternoon)\b"
@@ -131,3 +155,37 @@ def _holding_most(
     if len(best) != 1:
         return [], ""
     return best, f"; of {len(events)} such, the one whose name holds {', '.join(held[best[0]])}"
+
+
+def _sharing_most(names: Names, events: list[str], words: set[str]) -> tuple[list[str], str]:
+    """Of several events alike by the names they hold, the one sharing the most words of
+    its name with the clause, besides the ones they all share and a date's ("reopening of
+    the Aurora Bridge's southbound lanes" of "The southbound lanes of the Aurora Bridge
+    reopened"): the date was compared already."""
+    own = {e: word_stems(names.names.get(e, "")) - _DATE_WORDS for e in events}
+    own = {e: {w for w in words if len(w) > 2} for e, words in own.items()}
+    common = set.intersection(*own.values())
+    shared = {e: (own[e] - common) & words for e in events}
+    top = max(len(w) for w in shared.values())
+    best = [e for e in events if top and len(shared[e]) == top]
+    if len(best) != 1:
+        return [], ""
+    return best, f"; of {len(events)} such, the one sharing {', '.join(sorted(shared[best[0]]))}"
+
+
+# The words of a date: compared as a date, not as a word of a name.
+_DATE_WORDS: Final = frozenset(
+    word_stems(" ".join([*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name]))
+)
+
+
+def _described(name: str, words: set[str]) -> bool:
+    """Whether the clause has three words of an event's name besides its date's ("A
+    resident in Nantes calls 911 to report a fire in the parked train" of "call to 911
+    reporting a fire in the parked train")."""
+    own = {w for w in word_stems(name) - _DATE_WORDS if len(w) > 2}
+    return len(own & words) >= _DESCRIBED
+
+
+# How many words of its name a clause must have to describe an event it does not name.
+_DESCRIBED: Final = 3

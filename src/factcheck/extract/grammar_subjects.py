@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from factcheck.extract.event_verbs import HOLDS_NAMED, event_by_verb
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.vocabulary import Names
 
 __all__ = [
+    "APPOSED",
     "BRACKETED",
     "DATELINE",
     "DAY_NAMED",
@@ -95,6 +97,9 @@ def named_date(names: Names, found: Found, place: Place) -> tuple[str, str] | No
     if place.end is not None or place.day is None:
         return None
     dated = [e for e, name in names.names.items() if place.day in _ISO_DAY.findall(name)]
+    told = event_by_verb(names, found, place)
+    if dated and told is not None and HOLDS_NAMED in told[1]:
+        return None  # "— 11:30 p.m. | A resident calls 911 to report a fire": that call
     why = ""
     if len(dated) > 1:
         dated, why = _told_apart(names, dated, found, place)
@@ -127,12 +132,28 @@ _OPENS_BRACKET: Final = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}")
 
 def bracketed(names: Names, found: Found, place: Place) -> tuple[str, str] | None:
     """ "Kentucky (8 electoral votes) and Oklahoma (7)": a figure opening a bracket right
-    after a name is the named entity's."""
+    after a name is the named entity's; so is a bare number set off by commas right after
+    it ("Abrego Garcia, 29, had lived in Maryland": his age, as news writes it)."""
     text = place.text
     for a, b, e in found:
-        if b <= place.at and _OPENS_BRACKET.fullmatch(text, b, place.at):
+        if b > place.at:
+            continue
+        if _OPENS_BRACKET.fullmatch(text, b, place.at):
             return e, f"subject: {text[a:b]!r}, {BRACKETED}"
+        if (
+            place.end is not None
+            and _APPOSED.fullmatch(text, b, place.at)
+            and (_CLOSES_APPOSITION.match(text, place.end))
+        ):
+            return e, f"subject: {text[a:b]!r}, {APPOSED}"
     return None
+
+
+#: How the note of a subject chosen as the name a figure is set off by commas after ends.
+APPOSED: Final = "which the figure set off by commas right after it describes"
+_APPOSED: Final = re.compile(r",\s*")
+# "Abrego Garcia, 29|, had": the comma closing the apposition, right after the figure.
+_CLOSES_APPOSITION: Final = re.compile(r"\s*,")
 
 
 def restated(names: Names, found: Found, place: Place) -> tuple[str, str] | None:

@@ -35,7 +35,7 @@ _PROPERTY_KEYWORDS: Final[dict[str, tuple[tuple[str, ...], str | None]]] = {
     "homicide-rate-decrease": (("murder rate", "homicide rate"), "percent"),
     "approval-rating": (("approved of",), "percent"),
     "right-direction": (("right direction",), "percent"),
-    "age": (("years old",), "years"),
+    "age": (("years old", "year-old", "years-old"), "years"),  # "the 33-year-old won"
     "payment": (("would receive",), "USD"),
     "payment-share-of-prison-budget": (("budget",), "percent"),
     "citizenship-investment": (("citizenship",), "USD"),

@@ -61,6 +61,11 @@ SYNONYMS: Final = {
     "convene": "begin",
     "conven": "begin",
     "start": "begin",
+    # stems the crude rules leave apart: "beginning" (beginn) and "began" (begin); "ending"
+    # and "ends" (kept whole: "end" is too short a stem) and "ended" (ende)
+    "beginn": "begin",
+    "ending": "ende",
+    "ends": "ende",
     "reconvene": "resum",
     "reconven": "resum",
     "recess": "adjourn",
