@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 import factcheck
 from factcheck.domain.model import Claim
-from factcheck.io.compact import compact_claims, share_fields
+from factcheck.io.compact import compact_claims, field_set, kept_claim, share_fields
 from factcheck.testing import strategies as fst
 
 
@@ -35,6 +35,25 @@ def test_compact_and_shared_claims_equal_the_claims_they_replace(corpus: factche
         assert type(a) is Claim
         assert a.model_dump() == b.model_dump()
         assert a.model_fields_set == b.model_fields_set
+        assert a.model_dump_json(exclude_unset=True) == b.model_dump_json(exclude_unset=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fst.corpora())
+def test_a_kept_claim_is_the_claim_shared_and_compacted(corpus: factcheck.Corpus) -> None:
+    claims = _fresh(corpus)
+    kept = [
+        kept_claim(
+            {name: c.__dict__[name] for name in c.model_fields_set},
+            field_set(frozenset(c.model_fields_set)),
+        )
+        for c in claims
+    ]
+    share_fields(claims)
+    compact_claims(claims)
+    for a, b in zip(kept, claims, strict=True):
+        assert a == b and list(a.__dict__) == list(b.__dict__)
+        assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
         assert a.model_dump_json(exclude_unset=True) == b.model_dump_json(exclude_unset=True)
 
 

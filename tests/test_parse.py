@@ -42,3 +42,17 @@ def test_one_bad_claim_does_not_hide_the_others() -> None:
     claims = reading.parsed.claims  # type: ignore[union-attr]
     assert claims[0] is not None and claims[1] is None
     assert {e.field for e in reading.errors} == {"claims[1].value", "claims[1].valeu"}
+
+
+def test_a_worker_reads_the_same_but_leaves_the_sharing_to_the_reader() -> None:
+    two = source_yaml(
+        "a",
+        "- {id: c, subject: cecot, property: capacity, value: 40000, quote: q}\n"
+        "- {id: d, subject: cecot, property: capacity, value: 1, quote: q}\n",
+    )
+    kept = parse_file(two.encode(), "f.yaml")
+    written = parse_file(two.encode(), "f.yaml", keep=False)  # what a worker writes out
+    assert written == kept
+    c, d = kept.parsed.claims  # type: ignore[union-attr]
+    # Kept claims share their field-name set (io/compact.py); a worker's need not.
+    assert c.__pydantic_fields_set__ is d.__pydantic_fields_set__

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import math
+import platform
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -132,3 +135,35 @@ def test_a_row_missing_a_required_field_is_validated_in_full(missing: str) -> No
     del row[missing]
     with pytest.raises(ValidationError):
         claim_from_worker(row)
+
+
+def test_rebuilt_claims_are_made_as_a_load_keeps_them() -> None:
+    # Shared field-name sets and interned strings across rows (decoded anew for each, as
+    # each file's JSON is), without a second pass over the claims.
+    def row(n: int) -> Any:
+        text = f'{{"id": "c{n}", "subject": "cecot", "property": "capacity", "value": 1}}'
+        return json.loads(text)
+
+    first, second = claim_from_worker(row(1)), claim_from_worker(row(2))
+    assert first.subject is second.subject and first.property is second.property
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    assert first.model_fields_set == {"id", "subject", "property", "value"}
+    # A row of another shape, validated in full, is kept the same way.
+    odd = claim_from_worker({**row(3), "tolerance": 0})  # an int, where a worker writes 0.0
+    assert odd.tolerance == 0.0 and odd.subject is first.subject
+
+
+@pytest.mark.skipif(platform.python_implementation() != "CPython", reason="CPython's dicts")
+def test_rebuilt_claims_use_the_class_s_shared_keys() -> None:
+    # In a fresh process: as small as a compacted claim (see tests/test_compact.py).
+    code = (
+        "import sys; from factcheck.io.worker_claims import claim_from_worker;"
+        "from factcheck.io.compact import compact_claims; from factcheck.domain.model import Claim;"
+        "row = lambda i: {'id': f'c{i}', 'subject': 's', 'property': 'p', 'value': i, 'unit': 't'};"
+        "cs = [Claim.model_validate(row(i)) for i in range(50)]; compact_claims(cs);"
+        "ws = [claim_from_worker(row(i)) for i in range(50)];"
+        "print(sys.getsizeof(cs[-1].__dict__), sys.getsizeof(ws[-1].__dict__), ws == cs)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    compacted, rebuilt, equal = out.stdout.split()
+    assert rebuilt == compacted and equal == "True"

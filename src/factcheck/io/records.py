@@ -152,15 +152,15 @@ def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
             yield from_row(row), row
 
 
-def _fresh(item: tuple[str, bytes, str]) -> Fresh:
+def _fresh(item: tuple[str, bytes, str], keep: bool = True) -> Fresh:
     name, data, key = item
-    r = parse_file(data, name)
+    r = parse_file(data, name, keep=keep)
     return r, to_row(key, r)
 
 
 def _worker(item: tuple[str, bytes, str]) -> FileRow:
     gc.disable()  # a short-lived process: collections would only walk what it built
-    return _fresh(item)[1]
+    return _fresh(item, keep=False)[1]
 
 
 def _cpus() -> int:
@@ -255,11 +255,11 @@ def readings(
 
 
 def reading(
-    rec: FileRecord, body: bytes, only: set[int] | None, make_claim: _Make = Claim.model_validate
+    rec: FileRecord, body: bytes, only: set[int] | None, make_claim: _Make | None = None
 ) -> Reading:
     """The reading of ``rec`` with its stored ``body`` (``only`` the claims of those
-    indexes when given: only their lines are decoded; each made by ``make_claim``).
-    Raises one of :data:`_ERRORS` for a bad row."""
+    indexes when given: only their lines are decoded; each validated in full, or made by
+    ``make_claim`` as a load keeps them). Raises one of :data:`_ERRORS` for a bad row."""
     first, *lines = body.split(b"\n")
     data = json.loads(first)
     errors = [LoadError(str(f), _line(n), str(fd), str(m)) for f, n, fd, m in data["errors"]]
@@ -275,12 +275,13 @@ def reading(
     seq = positions.get("claims") if isinstance(positions, _yaml.YamlMap) else None
     if source.id != rec.sid or not isinstance(seq, _yaml.YamlSeq):
         raise Unreadable("source row does not match its file row")
-    claims, claim_lines, indexes = _claims(rec, seq, lines, only, make_claim)
+    make = make_claim or Claim.model_validate
+    claims, claim_lines, indexes = _claims(rec, seq, lines, only, make)
     positions["claims"] = claim_lines
-    # None stands for an invalid claim, as in the loader's own readings.
-    share_fields(claims)  # type: ignore[arg-type]
-    # The claims a load keeps (not those of a worker, which only writes rows).
-    compact_claims(claims)  # type: ignore[arg-type]
+    if make_claim is None:  # validated: made as a load keeps its claims (a maker does that)
+        # None stands for an invalid claim, as in the loader's own readings.
+        share_fields(claims)  # type: ignore[arg-type]
+        compact_claims(claims)  # type: ignore[arg-type]
     parsed = SourceFile.model_construct(source=source, claims=claims)  # type: ignore[arg-type]
     kept = None if only is None else tuple(indexes)
     return Reading(rec.kind, parsed, positions, errors, kept)

@@ -15,9 +15,10 @@ in full (see :mod:`factcheck.io.records`).
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from factcheck.domain.model import Claim, Period
+from factcheck.io.compact import compact_claims, field_set, kept_claim, share_fields
 
 __all__ = ["claim_from_worker"]
 
@@ -35,59 +36,54 @@ _TYPES: Final[dict[str, frozenset[type]]] = {
     "draft": frozenset({bool}),
     "period": frozenset({dict, _NONE}),
 }
-#: Every field with its default, in the model's order: the order ``model_validate`` gives
-#: an instance's ``__dict__`` (which :mod:`factcheck.io.compact` relies on for key sharing).
-_DEFAULTS: Final = {name: f.default for name, f in Claim.model_fields.items()}
-assert set(_TYPES) == set(_DEFAULTS), "every field of Claim needs its types here"
+assert set(_TYPES) == set(Claim.model_fields), "every field of Claim needs its types here"
 #: The fields without a default: a row without one of them is not a worker's.
 _REQUIRED: Final = frozenset(n for n, f in Claim.model_fields.items() if f.is_required())
 
 
 def claim_from_worker(dumped: Any) -> Claim:
     """The claim a worker dumped as ``dumped`` (its decoded JSON): equal to
-    ``Claim.model_validate(dumped)``, with the same fields set."""
-    values = _checked(dumped)
-    if values is None:  # not the shape a worker writes: the model decides
-        return Claim.model_validate(dumped)
-    fields = dict(_DEFAULTS)  # updating keeps the model's order of fields
-    fields.update(values)
-    claim = Claim.__new__(Claim)
-    setattr_ = object.__setattr__
-    setattr_(claim, "__dict__", fields)
-    setattr_(claim, "__pydantic_fields_set__", set(values))
-    setattr_(claim, "__pydantic_extra__", None)
-    setattr_(claim, "__pydantic_private__", None)
-    return claim
+    ``Claim.model_validate(dumped)``, with the same fields set, and made as a load keeps
+    its claims (see :mod:`factcheck.io.compact`)."""
+    checked = _checked(dumped)
+    if checked is None:  # not the shape a worker writes: the model decides
+        claims = [Claim.model_validate(dumped)]
+        share_fields(claims)
+        compact_claims(claims)
+        return claims[0]
+    return kept_claim(*checked)
 
 
-def _checked(dumped: Any) -> dict[str, Any] | None:
+def _checked(dumped: Any) -> tuple[dict[str, Any], set[str]] | None:
     """``dumped`` with the types the model keeps (a tuple for a range, a model for a
-    period), or ``None`` when any field is not what a worker writes."""
+    period) and its shared field-name set, or ``None`` when any field is not what a
+    worker writes."""
     if type(dumped) is not dict:
         return None
     # The fields and their types decide the check; a corpus has a few dozen such shapes,
     # so each is checked once and then looked up (a loop per claim cost more than this).
     shape = (*dumped, *map(type, dumped.values()))
-    ok = _SHAPES.get(shape)
-    if ok is None:
-        ok = _shape_ok(dumped)
+    fields_set = _SHAPES.get(shape)
+    if fields_set is None:
+        fields_set = field_set(frozenset(dumped)) if _shape_ok(dumped) else False
         if len(_SHAPES) < _MAX_SHAPES:
-            _SHAPES[shape] = ok
-    if not ok:
+            _SHAPES[shape] = fields_set
+    if fields_set is False:
         return None
     value = dumped["value"]
     if type(value) is not list and dumped.get("period") is None:
-        return dumped  # the common case: nothing to rebuild
+        return dumped, fields_set  # the common case: nothing to rebuild
     out = dict(dumped)
     ok, out["value"] = _value(value)
     if "period" in dumped:
         ok2, out["period"] = _period(dumped["period"])
         ok = ok and ok2
-    return out if ok else None
+    return (out, fields_set) if ok else None
 
 
-#: Shapes already checked (field names then their types) and whether they pass.
-_SHAPES: dict[tuple[Any, ...], bool] = {}
+#: Shapes already checked (field names then their types): the shared field-name set of
+#: a shape that passes, ``False`` for one that does not.
+_SHAPES: dict[tuple[Any, ...], set[str] | Literal[False]] = {}
 #: At most this many shapes are remembered (the rest are checked each time): a bound,
 #: so rows of every shape could never grow it without end.
 _MAX_SHAPES: Final = 4096
