@@ -148,3 +148,28 @@ def test_any_label_word_of_the_property_keeps_it(word: str, day: int) -> None:
     claims = draft_fact_file(text, "x", corpus=corpus, published="2025-06-27").claims
     [claim] = [c for c in claims if c["value"] == f"2025-03-{day:02d}"]
     assert (claim["subject"], claim["property"]) == ("page", word), claim["note"]
+
+
+STORY = """
+entities:
+  - {id: story, name: "UPI's story of 2025-03-31", kind: document}
+"""
+STORY_PROPERTIES = """
+properties:
+  - {id: published, type: date, entity_kind: document,
+     description: When a document was made public.}
+  - {id: updated, type: date, entity_kind: document, description: When a document was updated.}
+"""
+
+
+@pytest.mark.parametrize(
+    ("notes", "prop"),
+    [
+        # two properties say when a document was: none, unless a dateline dates it
+        ([], None),
+        (["subject: 'UPI's story', and its name holds the dateline's 'UPI'"], "published"),
+    ],
+)
+def test_a_dateline_dates_the_story_it_opens(notes: list[str], prop: str | None) -> None:
+    names = Names.of(vocabulary(STORY, STORY_PROPERTIES))
+    assert when_of_kind(names, "story", notes) == prop

@@ -127,6 +127,60 @@ def test_any_day_a_name_carries_dates_that_entity(day: date) -> None:
     assert (claim["value"], claim["subject"]) == (day.isoformat(), "e"), claim["note"]
 
 
+WIRE = """
+entities:
+  - {id: story, name: "UPI's story of 2025-03-31 on the transfer", kind: document}
+  - {id: statement, name: "Rubio's statement on the transfer (2025-03-31)", kind: statement}
+  - {id: crash, name: "Ride the Ducks crash on the Aurora Bridge (2025-03-31)", kind: event}
+  - {id: rubio, name: Marco Rubio, kind: person, aliases: [Rubio]}
+  - {id: bridge, name: Aurora Bridge, kind: bridge}
+"""
+WIRE_PROPERTIES = """
+properties:
+  - {id: published, type: date, entity_kind: [document, statement],
+     description: When a document or statement was made public.}
+  - {id: updated, type: date, entity_kind: document, description: When a document was updated.}
+  - {id: date, type: date, entity_kind: event, description: When the subject happened.}
+  - {id: unreviewed-date, type: date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "prop"),
+    [
+        # three names carry the day: the dateline's agency in brackets tells the story,
+        # and a dateline dates the story it opens: when it was made public
+        ("March 31 (UPI) - The United States sent 17 more men.", "story", "published"),
+        # an entity the clause names, which one name holds, is no evidence: the bridge
+        # reopened that day too
+        ("Two buses collided on the busy Aurora Bridge Monday.", "unidentified", "unreviewed-date"),
+        # nothing tells them apart: none
+        ("March 31 - The United States sent 17 more men.", "unidentified", "unreviewed-date"),
+        ("The men were sent on Monday.", "unidentified", "unreviewed-date"),
+    ],
+)
+def test_of_several_names_carrying_the_day_the_one_the_sentence_points_to(
+    make_corpus: MakeCorpus, text: str, subject: str, prop: str
+) -> None:
+    root = make_corpus({"entities.yaml": WIRE, "properties.yaml": WIRE_PROPERTIES})
+    claims = draft_fact_file(text, "x", corpus=factcheck.load(root), published="2025-03-31").claims
+    [claim] = [c for c in claims if c["value"] == "2025-03-31"]
+    assert (claim["subject"], claim["property"]) == (subject, prop), claim["note"]
+
+
+@given(st.sampled_from(["UPI", "Reuters", "AP", "AFP"]), st.integers(1, 28))
+def test_a_dateline_s_agency_names_the_story(agency: str, day: int) -> None:
+    entities = (
+        "entities:\n"
+        f'  - {{id: story, name: "{agency}\'s story of 2025-02-{day:02d}", kind: document}}\n'
+        f'  - {{id: other, name: "the launch of 2025-02-{day:02d}", kind: event}}\n'
+    )
+    corpus = vocabulary(entities, WIRE_PROPERTIES)
+    text = f"Feb. {day} ({agency}) - A rocket lifted off."
+    [claim] = draft_fact_file(text, "x", corpus=corpus, published=f"2025-02-{day:02d}").claims
+    assert (claim["subject"], claim["property"]) == ("story", "published"), claim["note"]
+
+
 STATES = """
 entities:
   - {id: kentucky, name: Kentucky, kind: state}

@@ -68,6 +68,7 @@ def test_synonyms_map_to_the_stems_of_verbs() -> None:
         "estimate",  # "estimates", "predicted"
         "before",  # "a year ago", "a year earlier"
         "deaths",  # "288 dead"
+        "hospitalized",  # "sent to area hospitals"
     ]
     assert set(SYNONYMS.values()) <= {stem(v) for v in verbs}
 
@@ -79,6 +80,8 @@ def test_synonyms_map_to_the_stems_of_verbs() -> None:
         ("analysts had predicted 82 cents", "estimat"),
         ("the FactSet consensus of $1.29 a share", "estimat"),
         ("left at least 288 dead and more than 800 injured", "death"),
+        ("44 sent to area hospitals", "hospitaliz"),
+        ("taken to hospital", "hospitaliz"),
         ("from $5.42 billion a year ago", "befor"),
         ("a year earlier", "befor"),
     ],

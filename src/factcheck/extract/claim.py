@@ -275,7 +275,7 @@ def _subject_property(
         why = f"property {prop}: a date of an event says when it happened" if prop else None
     # "..., whose name carries the day" (", in the line under this heading")
     if prop is None and m.kind == "date" and any(DAY_NAMED in n for n in notes):
-        prop = when_of_kind(ctx.names, subject)
+        prop = when_of_kind(ctx.names, subject, notes)
         kind = ctx.names.kinds.get(subject)
         why = f"property {prop}: the day is the {kind}'s, and {prop} says when a {kind} was"
         why = why if prop else None

@@ -7,9 +7,10 @@ date properties the date is (the one saying when it was)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
-from factcheck.extract.grammar_subjects import DAY_NAMED
+from factcheck.extract.grammar_subjects import DATELINE, DAY_NAMED
 from factcheck.extract.property_words import id_stems
 from factcheck.extract.stems import stem
 from factcheck.extract.vocabulary import Names
@@ -38,10 +39,12 @@ def day_first(
     return None
 
 
-def when_of_kind(names: Names, subject: str) -> str | None:
+def when_of_kind(names: Names, subject: str, notes: Sequence[str] = ()) -> str | None:
     """The one date property declared of the subject's kind that says when it was ("When
     a court order or ruling was issued.", not "The time by which an order must be complied
-    with."); of several, the one saying when the subject happened, if one does."""
+    with."); of several, the one saying when the subject happened, if one does, or for a
+    wire dateline's date ("March 31 (UPI)", see ``notes``) the one saying when it was
+    made public: a dateline dates the story it opens."""
     kind = names.kinds.get(subject)
     found = [
         p
@@ -50,9 +53,14 @@ def when_of_kind(names: Names, subject: str) -> str | None:
         and kind in names.declared_kinds.get(p, frozenset())
         and re.match(r"\s*when\b", names.descriptions.get(p, ""), re.I)
     ]
+    if len(found) > 1 and any(DATELINE in n for n in notes):
+        found = [p for p in found if _PUBLIC.search(f"{p} {names.descriptions.get(p, '')}")]
     if len(found) > 1:
         found = [p for p in found if _HAPPENED.match(names.descriptions.get(p, ""))]
     return found[0] if len(found) == 1 else None
+
+
+_PUBLIC: Final = re.compile(r"\bpublish|\bmade public\b", re.I)
 
 
 _HAPPENED: Final = re.compile(r"\s*when the subject (?:happened|took place)\b", re.I)

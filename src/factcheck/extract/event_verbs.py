@@ -26,7 +26,7 @@ from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import word_stems
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["dates_said", "event_by_verb"]
+__all__ = ["dates_said", "event_by_verb", "holds"]
 
 # Stems this long that begin alike are one word: "arrested" (arrest) and "arrests".
 _SHARED_PREFIX: Final = 5
@@ -69,7 +69,7 @@ def event_by_verb(names: Names, found: Found, place: Place) -> tuple[str, str] |
             continue
         said = (names.names.get(e, ""), *names.alias_names.get(e, ()), names.notes.get(e, ""))
         days = {d for text in said for d in dates_said(text)}
-        held = any(_holds(names, e, x) for x in named if x != e)
+        held = any(holds(names, e, x) for x in named if x != e)
         # undated, the entities it holds tell which of its kind it was; a clause the date
         # is not part of needs both, and the name's date as precise as the figure's (the
         # year of "14 April 2025" agrees with any day of 2025)
@@ -111,7 +111,7 @@ _WORD: Final = re.compile(
 )
 
 
-def _holds(names: Names, event: str, entity: str) -> bool:
+def holds(names: Names, event: str, entity: str) -> bool:
     """Whether the event's name holds the entity's name or one of its aliases."""
     own = names.names.get(event, "")
     spelled = (names.names.get(entity, ""), *names.alias_names.get(entity, ()))
@@ -125,7 +125,7 @@ def _holding_most(
     entities the sentence names ("Abrego Garcia's deportation to El Salvador" of a sentence
     naming both), if one does."""
     named = list(dict.fromkeys(e for _, _, e in found))
-    held = {e: [x for x in named if x != e and _holds(names, e, x)] for e in events}
+    held = {e: [x for x in named if x != e and holds(names, e, x)] for e in events}
     top = max(len(h) for h in held.values())
     best = [e for e in events if top and len(held[e]) == top]
     if len(best) != 1:

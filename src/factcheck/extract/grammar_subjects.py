@@ -5,10 +5,11 @@ Act"); a verb phrase joined to a sentence with no subject of its own ("CECOT is 
 in Tecoluca, 74km southeast of San Salvador and was opened in January 2023") shares the
 sentence's subject, the entity named before its first verb, not the nearest name. A
 figure opening a bracket right after a name ("Kentucky (8 electoral votes) and Oklahoma
-(7)") is that entity's: the bracket says what the name before it has. A
-date whose day one entity's name carries ("... launch from Kennedy of 2024-05-08") is
-that entity's. A figure that says the one right before it again, otherwise ("net income of
-$4.5 billion, or 94 cents a share", "fell 65 cents, or 2.75 percent"), is about the same.
+(7)") is that entity's: the bracket says what the name before it has. A date whose day
+one entity's name carries ("... launch from Kennedy of 2024-05-08") is that entity's; of
+several, the one whose name holds a wire dateline's agency ("March 31 (UPI)"). A figure
+that says the one right before it again, otherwise ("net income of $4.5 billion, or 94
+cents a share", "fell 65 cents, or 2.75 percent"), is about the same.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from factcheck.extract.vocabulary import Names
 
 __all__ = [
     "BRACKETED",
+    "DATELINE",
     "DAY_NAMED",
     "FIRST",
     "RESTATED",
@@ -39,6 +41,8 @@ RESTATES: Final = re.compile(r"\s*(?:,\s*or|\()\s*")
 
 #: How the note of a subject chosen as the name a bracketed figure follows ends.
 BRACKETED: Final = "which the bracket with the figure follows"
+#: How the note of a subject told apart by a wire dateline's agency says so.
+DATELINE: Final = "the dateline's"
 #: How the note of a subject chosen as the entity whose name carries the date ends.
 DAY_NAMED: Final = "whose name carries the day"
 
@@ -91,9 +95,30 @@ def named_date(names: Names, found: Found, place: Place) -> tuple[str, str] | No
     if place.end is not None or place.day is None:
         return None
     dated = [e for e, name in names.names.items() if place.day in _ISO_DAY.findall(name)]
+    why = ""
+    if len(dated) > 1:
+        dated, why = _told_apart(names, dated, found, place)
     if len(dated) != 1:
         return None
-    return dated[0], f"subject: {names.names[dated[0]]!r}, {DAY_NAMED}"
+    return dated[0], f"subject: {names.names[dated[0]]!r}, {DAY_NAMED}{why}"
+
+
+# A wire dateline's agency in brackets right after its date: "March 31 (UPI) —".
+_AGENCY: Final = re.compile(r"[\w ,.]{0,20}?\(([A-Z][A-Za-z .&-]{1,30})\)")
+
+
+def _told_apart(
+    names: Names, dated: list[str], found: Found, place: Place
+) -> tuple[list[str], str]:
+    """Of several entities whose names carry the day, the one whose name holds the agency
+    of a wire dateline ("March 31 (UPI)": "UPI's story of 2025-03-31"). Not the one whose
+    name holds an entity the clause names: "[11:23 p.m.] The Aurora Bridge is open" is no
+    time of the "crash on the Aurora Bridge (2015-09-24)"."""
+    agency = _AGENCY.match(place.text, place.at)
+    if agency is None:
+        return [], ""
+    held = [e for e in dated if re.search(rf"\b{re.escape(agency[1])}\b", names.names[e])]
+    return (held, f", and its name holds {DATELINE} {agency[1]!r}") if len(held) == 1 else ([], "")
 
 
 # From a name to the figure of the bracket it opens: "Kentucky (|8", "Oklahoma (about |7".

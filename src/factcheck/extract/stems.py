@@ -76,6 +76,9 @@ SYNONYMS: Final = {
     "consensu": "estimat",
     # "left at least 288 dead": the deaths a disaster caused
     "dead": "death",
+    # "44 sent to area hospitals": hospitalized
+    "hospital": "hospitaliz",
+    "hospitalis": "hospitaliz",
     # "a year ago", "a year earlier": a year before
     "ago": "befor",
     "earlier": "befor",
