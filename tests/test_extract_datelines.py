@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from factcheck.domain.values import PartialDate
 from factcheck.extract import draft_fact_file
-from factcheck.extract.datelines import WINDOW, dateline_spans, dateline_zone, updated_day
+from factcheck.extract.datelines import (
+    WINDOW,
+    dateline_spans,
+    dateline_zone,
+    stamp_lines,
+    updated_day,
+)
 
 
 @pytest.mark.parametrize(
@@ -127,3 +133,29 @@ def test_an_update_is_the_weekday_written_within_a_week_after_publication(
     assert found is not None
     assert f"{found[0]:%A}" == weekday
     assert timedelta(0) <= found[0] - published < timedelta(days=7)
+
+
+@pytest.mark.parametrize(
+    ("text", "stamps"),
+    [
+        (
+            "Headline\n10:07 AM \u2013 Sunday, March 16, 2025\nThe story.",
+            ["10:07 AM \u2013 Sunday, March 16, 2025"],
+        ),
+        (
+            "Headline\nPublished March 16, 2025 at 9:30 a.m.\nBody.",
+            ["Published March 16, 2025 at 9:30 a.m."],
+        ),
+        # a date with no time, or a line with more than a stamp, is none
+        ("Headline\nSunday, March 16, 2025\nThe story.", []),
+        ("On March 16, 2025 at 9:30 a.m. the plane landed.", []),
+    ],
+)
+def test_stamp_lines(text: str, stamps: list[str]) -> None:
+    assert [text[a:b] for a, b in stamp_lines(text)] == stamps
+
+
+def test_a_page_stamp_takes_no_zone_from_the_story_s_places() -> None:
+    text = "Headline\n10:07 AM \u2013 Sunday, March 16, 2025\nInmates arrived in El Salvador."
+    [claim] = [c for c in draft_fact_file(text, "x").claims if "10:07" in c["note"]]
+    assert claim["value"] == "2025-03-16"

@@ -130,3 +130,26 @@ def test_the_one_place_before_a_time_gives_its_offset(city: str, hour: int) -> N
     [claim] = draft_fact_file(text, "x", published="2024-07-10").claims
     want = datetime(2024, 7, 9, hour % 12 + 12, tzinfo=zone)
     assert datetime.fromisoformat(str(claim["value"])) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the places of a text that writes no zone give its times theirs...
+        ("The court met at 5:30 p.m. yesterday in Tokyo.", "2025-07-09T17:30+09:00"),
+        # ...but not a place someone only speaks of, in a quotation
+        ('The court met at 5:30 p.m. yesterday. "Not to Tokyo," she said.', "2025-07-09"),
+        ("The court met at 5:30 p.m. yesterday. \u201cNot to Tokyo,\u201d she said.", "2025-07-09"),
+    ],
+)
+def test_a_place_named_only_in_a_quotation_is_not_where_the_story_is(text: str, value: str) -> None:
+    claims = draft_fact_file(text, "x", published="2025-07-10").claims
+    assert [c["value"] for c in claims] == [value]
+    assert PlaceZones(text).zone(0, len(text)) == ("Asia/Tokyo", "Tokyo")  # said, it is named
+
+
+@given(st.sampled_from(["Tokyo", "Paris", "Nairobi", "Lima", "Nome"]), st.text("ab ,", max_size=20))
+def test_a_quoted_place_gives_no_zone_unless_said_counts(city: str, words: str) -> None:
+    text = f'He said: "{words} {city} {words}" and left.'
+    assert PlaceZones(text).zone(0, len(text), said=False) is None
+    assert PlaceZones(text).zone(0, len(text)) == (place_zone(city), city)

@@ -21,7 +21,7 @@ from factcheck.extract.city_zones import city_zone
 from factcheck.extract.dates import find_dates
 from factcheck.extract.local_zones import place_zone
 
-__all__ = ["dateline_spans", "dateline_zone", "updated_day"]
+__all__ = ["dateline_spans", "dateline_zone", "stamp_lines", "updated_day"]
 
 #: Characters at the top of a text where a dateline may stand.
 WINDOW: Final = 600
@@ -48,6 +48,29 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         if alone or _LEAD.fullmatch(text, lo, d.start):
             spans.append((d.start, d.end))
     return spans
+
+
+def stamp_lines(text: str) -> list[tuple[int, int]]:
+    """The lines at the top of ``text`` that are a page's stamp, a clock time and its date
+    and nothing else ("10:07 AM \u2013 Sunday, March 16, 2025"): the clock of whoever
+    published the page, which the places the story names do not tell."""
+    top = min(len(text), WINDOW)
+    out = []
+    for d in find_dates(text, 0, top, None):
+        lo = text.rfind("\n", 0, d.start) + 1
+        hi = text.find("\n", d.end)
+        hi = len(text) if hi < 0 else hi
+        rest = text[lo : d.start] + " " + text[d.end : hi]
+        # "date 2017-12-07 Updated at 8:05 p.m. Sunday": the snapshot's date line, before
+        # a local paper's update, is no stamp of the page's own
+        archived = re.search(r"\bdate\s+$", text[lo : d.start])
+        if _CLOCK.search(rest) and _STAMP.fullmatch(rest) and not archived:
+            out.append((lo, hi))
+    return out
+
+
+_CLOCK: Final = re.compile(r"\d{1,2}:\d{2}")
+_STAMP: Final = re.compile(r"(?:" + _WORDS.pattern + r"|[ap]\.\s?m\.|[\u2013\u2014])*", re.I)
 
 
 # "SACRAMENTO, Calif. (AP) —", "KYIV, Ukraine —", "SACRAMENTO (CBS13) —": the city in

@@ -12,7 +12,7 @@ from factcheck.domain.values import PartialDate
 from factcheck.extract.abstain import abstain_weak_subjects
 from factcheck.extract.claim import Context, make_claim
 from factcheck.extract.coordination import share_predicates
-from factcheck.extract.datelines import dateline_spans, dateline_zone, updated_day
+from factcheck.extract.datelines import dateline_spans, dateline_zone, stamp_lines, updated_day
 from factcheck.extract.dates import (
     DATE_HEDGES,
     DATE_PATTERNS,
@@ -183,9 +183,8 @@ def _times(
         elif day is not None:
             notes.append(f"day {day} from the last date before it in the text")
         t = with_changes(t, hedge=h) if h and t.hedge == "exact" else t
-        if own is not None and "ahead" in own.flags:  # "on Friday, at 10:00 a.m.", to come
-            t = with_changes(t, flags=t.flags | {"ahead"})
-        times[i] = with_changes(t, note="; ".join(notes) or None)
+        ahead = own.flags & {"ahead"} if own else frozenset()  # "on Friday, at 10 a.m."
+        times[i] = with_changes(t, flags=t.flags | ahead, note="; ".join(notes) or None)
     return times, folded
 
 
@@ -264,14 +263,12 @@ class _Reader:
         # times the text writes no zone for, as wire style has it
         city = dateline_zone(text)
         self.dateline = Clock(city[0], f"{city[1]} ({city[0]})") if city else None
-        # A text that writes no zone at all, about places that keep one clock ("fires in
-        # Ventura, San Diego and Los Angeles counties ... at 11 a.m. Thursday"): local
-        # news gives its times in the places' own time, as it gives its dates in their
-        # calendar. Places in two zones, or none named, give none: a zone is never guessed.
+        # A text that writes no zone, about places that keep one clock ("fires in Ventura
+        # ... at 11 a.m. Thursday"): its times are the places' own. Places in two zones, or
+        # none named (but in a quotation), give none: a zone is never guessed (see _here).
         self.unzoned = not writes_zone(text)  # no zone written after any of its times
-        where = self.places.zone(0, len(text)) if self.unzoned else None
-        if self.dateline is None and where is not None:
-            self.dateline = Clock(where[0], f"the places the text names ({where[1]}: {where[0]})")
+        self.where = self.places.zone(0, len(text), said=False) if self.unzoned else None
+        self.stamps = stamp_lines(text)  # a page's stamp is on its publisher's clock
         self.ids: dict[str, int] = {}
         self.zones = WrittenZones()
         # what each sentence, paragraph and the text name, read once (see extract.kinds)
@@ -279,8 +276,7 @@ class _Reader:
 
     def read(self, i: int) -> None:
         """Draft the claims of sentence ``i``."""
-        text, (s_start, s_end) = self.text, self.sentences[i]
-        found = self.named[i]
+        text, (s_start, s_end), found = self.text, self.sentences[i], self.named[i]
         if not re.search(r"[A-Za-z]", text[s_start:s_end]):
             return
         digit_names = [(a, b) for a, b, _ in found if any(c.isdigit() for c in text[a:b])]
@@ -323,11 +319,15 @@ class _Reader:
         self.earlier.extend(found)
 
     def _here(self, i: int) -> Clock | None:
-        """In a text that writes no zone, the zone of the one place named in the sentence
-        before its first time ("arrived in El Salvador ... at 12:17 p.m."): where it was."""
+        """In a text that writes no zone, the one zone of the places it names (but on a
+        page's stamp), else of the one place named in the sentence before its first time
+        ("arrived in El Salvador ... at 12:17 p.m."): where it was."""
         start, end = self.sentences[i]
         if not self.unzoned:
             return None
+        if self.where and not any(a <= start < b for a, b in self.stamps):
+            zone, place = self.where
+            return Clock(zone, f"the places the text names ({place}: {zone})")
         at = next(iter(time_spans(self.text, start, end)), (end, end))[0]
         got = self.places.zone(start, at, only=True)
         return Clock(got[0], f"{got[1]}, named before the time ({got[0]})") if got else None

@@ -85,6 +85,10 @@ def _places() -> dict[str, str]:
     return places
 
 
+# A quotation on one line: straight or curly double quotes.
+_QUOTED: Final = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201d\n]{1,400}\u201d')
+
+
 class PlaceZones:
     """The places with one zone that a text names, in order."""
 
@@ -103,13 +107,23 @@ class PlaceZones:
             if pattern
             else []
         )
+        self._quoted = [m.span() for m in _QUOTED.finditer(text)]
 
-    def zone(self, start: int, end: int, *, only: bool = False) -> tuple[str, str] | None:
+    def zone(
+        self, start: int, end: int, *, only: bool = False, said: bool = True
+    ) -> tuple[str, str] | None:
         """(IANA zone, place) whose local time ``text[start:end]`` means: the one zone of
         the places named in it, else (unless ``only``) of those named up to its end; None
-        if no place, or places with different zones, are named."""
+        if no place, or places with different zones, are named. Not ``said``: leave out
+        the places named only inside quotation marks ("spirit him away to Nome, Alaska"),
+        where someone speaks of a place, not where the story is."""
+        named_at = [
+            (at, place, zone)
+            for at, place, zone in self._named
+            if said or not any(a < at < b for a, b in self._quoted)
+        ]
         for lo in (start,) if only else (start, 0):
-            named = {(zone, place) for at, place, zone in self._named if lo <= at < end}
+            named = {(zone, place) for at, place, zone in named_at if lo <= at < end}
             if len({zone for zone, _ in named}) == 1:
                 return min(named)
         return None
