@@ -12,7 +12,7 @@ from factcheck.extract.mention import Mention, with_changes
 from factcheck.extract.number_hedges import hedged, without_conversions
 from factcheck.extract.number_words import CARDINALS, cardinal
 from factcheck.extract.sentences import clause_span
-from factcheck.extract.times import SPLIT_RE
+from factcheck.extract.time_forms import SPLIT_RE
 from factcheck.extract.units import GLUED_UNITS, shared_unit, unit_after
 
 _NUMBER_RE: Final = re.compile(

@@ -13,8 +13,10 @@ PM"), while it is the only zone the text has written after a time.
 
 Times are written "5:26 p.m.", "1.24am", "13:14", "18.45 GMT", and, as official reports
 and militaries write them, "1359 Atlantic Daylight Time", "0430 GMT", "1358:51" (four
-digits only before a zone or with seconds: "in 1959" is a year). "5:26 and 5:42 PM
-Eastern" is two times sharing the second's p.m. and zone.
+digits only before a zone or with seconds: "in 1959" is a year), and "kick off at 17.35"
+(a dot and no zone: only after a time word, see :mod:`factcheck.extract.time_forms`, where
+the written forms are). "5:26 and 5:42 PM Eastern" is two times sharing the second's p.m.
+and zone.
 
 A range ("between 6:45 p.m. and 6:48 p.m.", "5:26 - 5:44 p.m.") is drafted as its start
 with hedge ``not-before``; the format has no time ranges yet, so the end is in the note.
@@ -29,11 +31,17 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 
 from factcheck.extract.city_zones import city_zone
-from factcheck.extract.dates import MONTHS
 from factcheck.extract.fact_file import KEPT_AS_DAY
 from factcheck.extract.local_zones import place_zone
 from factcheck.extract.mention import Mention, with_changes
-from factcheck.extract.zone_names import TIMED_NAMES, ZONE_ABBREVIATIONS, zone_family, zone_named
+from factcheck.extract.time_forms import (
+    DOCUMENT_ZONE,
+    PLACE_TIME,
+    SPLIT_RE,
+    ZONE_AFTER,
+    clock_matches,
+)
+from factcheck.extract.zone_names import zone_family, zone_named
 
 __all__ = [
     "Clock",
@@ -43,101 +51,6 @@ __all__ = [
     "time_spans",
     "writes_zone",
 ]
-
-_ZONE_WORD: Final = (
-    r"(?P<z>(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Daylight|Standard))?|"
-    r"(?:" + TIMED_NAMES + r")(?=\s+[Tt]ime\b)|" + "|".join(ZONE_ABBREVIATIONS) + r"|local)"
-    r"(?:\s+(?:Daylight\s+|Standard\s+)?[Tt]ime)?(?![\w])"
-    # not "Central American"; an abbreviation may be followed by a name ("3:40 p.m. PT Sunday")
-    r"(?!(?<=[a-z])\s+[A-Z][a-z])"
-)
-# A zone written as a 24-hour time says it: an abbreviation, a name ending in "Time", or
-# "hours" ("0430 GMT", "1359 Atlantic Daylight Time", "1400 hours"); "1959 Pacific" is a year.
-_ZONE_AHEAD: Final = (
-    r"(?=\s*\(?(?:(?:" + "|".join(ZONE_ABBREVIATIONS) + r"|[Hh]ours)\b|[A-Z][a-z]+\s+"
-    r"(?:[A-Z][a-z]+\s+)?(?:[A-Z][a-z]+\s+)?[Tt]ime\b|local\s+time\b))"
-)
-_DOCUMENT_ZONE: Final = re.compile(
-    r"\b(?:[Aa]ll\s+times|[Tt]imes)\s+(?:are\s+|in\s+|listed\s+(?:are\s+|in\s+)?)?"
-    r"(?:in\s+)?(?:the\s+)?"
-    + _ZONE_WORD
-    # "all Eastern Daylight Time:" says it too, where the zone ends the phrase
-    + r"|\b[Aa]ll\s+"
-    + _ZONE_WORD.replace("?P<z>", "?P<z2>")
-    + r"(?=\s*(?:[:.;,)\]]|$))",
-    re.MULTILINE,
-)
-# "5 P. M.": a space inside the abbreviation, as some wire copy sets it
-_AMPM: Final = r"(?P<ap{n}>[ap]\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.\s?M\.?)"
-# "5:26 p.m.", "1.24am" (a dot, as British and Australian papers write), "1:24:33 a.m."
-_HM: Final = (
-    r"(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<m{n}>[0-5]\d)(?:[:.](?P<s{n}>[0-5]\d))?)?"
-    r"(?(m{n})|(?![.:]\d))"
-)
-# "13:14" is a time whatever follows; "18.45" and "18h45" only before a zone ("18.45 GMT");
-# four digits ("0430", military and official reports) before a zone or with seconds
-# ("1358:51", as transport safety boards write the second of an event).
-_H24: Final = (
-    r"(?P<H{n}>[01]?\d|2[0-3])(?::(?P<M{n}>[0-5]\d)(?![\d:])|[.h](?P<N{n}>[0-5]\d)"
-    + _ZONE_AHEAD
-    + r")|(?P<K{n}>[01]\d|2[0-3])(?P<L{n}>[0-5]\d)(?::(?P<S{n}>[0-5]\d)(?![\d:])|"
-    + _ZONE_AHEAD
-    + r"(?![\d:])"
-    # "At 0956, Reno reported": a leading zero after "at" is no year and no count
-    + r"|(?<=\b[Aa]t\s0\d\d\d)(?![\d:]|[.,]\d))"
-)
-# The zone after a time, after its day ("9:30 p.m. May 9, California local time") and
-# after the place whose local time it is.
-_DAY_BETWEEN: Final = (
-    r"\s*\(?(?:,?\s*(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
-    r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\s*,\s*)?"
-)
-_ZONE_AFTER: Final = re.compile(
-    _DAY_BETWEEN
-    + r"(?:(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=local\s+time))?"
-    + _ZONE_WORD
-    + r"\)?"
-)
-# "3 a.m. on March 16, Hanoi time", "9 p.m. (Kyiv local time)": a place's time named by
-# the place; kept only where the place has one zone (see _place_zone).
-_PLACE_TIME: Final = re.compile(
-    _DAY_BETWEEN + r"(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\s+(?:local\s+)?time\b\)?"
-)
-# "through the first 5K in 14:21": minutes and seconds after "in", with no a.m. or p.m. and
-# no zone, are how long something took, not when it happened; so is a margin ("trailing by
-# 2:21", "won by 0:45").
-SPLIT_RE: Final = re.compile(
-    r"(?:\b[Ii]n|\b(?:trail\w*|lead\w*|led|won|wins|ahead|behind|beat\w*)\s+by)\s+(?P<d>(?P<mm>[0-5]?\d):(?P<ss>[0-5]\d))(?![\d:]|\.\d)"
-    r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.|\(?" + _ZONE_WORD + r"))"
-)
-
-
-def _time(n: int, *, need_ampm: bool = True) -> str:
-    ampm = _AMPM.format(n=n) + ("" if need_ampm else "?")
-    return (
-        rf"(?:{_HM.format(n=n)}\s?{ampm}|(?P<w{n}>[Nn]oon|[Mm]idnight)"
-        rf"|{_H24.format(n=n)})"
-    )
-
-
-# Not inside a figure ("1.5:30"), but a time glued to the sentence before it is one
-# ("the Palisades.11:44 a.m.: Nearly an hour later", as timelines lose their line breaks).
-_NOT_AFTER: Final = r"(?<![\w:])(?<![^A-Za-z]\.)"
-# "Friday, July 5 \u2014 11:25 p.m.": the 5 after a month is its day, not a range's start
-_NOT_MONTH_DAY: Final = "".join(
-    rf"(?<!\b{re.escape(name)}\s)(?<!\b{re.escape(name)}\.\s)" for name in MONTHS
-)
-_TIME_RE: Final = re.compile(
-    _NOT_AFTER
-    + r"(?=[\dBbFf])"  # the month checks below only where a range can start: cheap
-    + _NOT_MONTH_DAY
-    + r"(?:(?P<between>[Bb]etween\s+|[Ff]rom\s+)?"
-    + _time(1, need_ampm=False)
-    + r"(?:\s*(?P<sep>and|to|[-\u2013\u2014])\s*"
-    + _time(2)
-    + r"))"
-    r"|" + _NOT_AFTER + _time(3)
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +64,7 @@ class Clock:
 
 def document_zone(text: str) -> Clock | None:
     """The zone of a statement such as "All times are Eastern Time", if the text has one."""
-    m = _DOCUMENT_ZONE.search(text)
+    m = DOCUMENT_ZONE.search(text)
     if m is None:
         return None
     return Clock(re.sub(r"\s+", " ", m["z"] or m["z2"]).casefold(), m.group())
@@ -166,6 +79,8 @@ def _clock(m: re.Match[str], n: int, ampm: str | None) -> HMS | None:
         return (12, 0, 0) if word.casefold() == "noon" else (0, 0, 0)
     if m[f"H{n}"]:
         return int(m[f"H{n}"]), int(m[f"M{n}"] or m[f"N{n}"]), 0
+    if m[f"D{n}"]:
+        return int(m[f"D{n}"]), int(m[f"E{n}"]), 0
     if m[f"K{n}"]:
         return int(m[f"K{n}"]), int(m[f"L{n}"]), int(m[f"S{n}"] or 0)
     if not m[f"h{n}"]:
@@ -193,7 +108,7 @@ def _said(hm: HMS) -> str:
 def time_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where clock times are written in ``text[start:end]``, drafted or not."""
     splits = _splits(text, start, end)
-    return [m.span() for m in _TIME_RE.finditer(text, start, end) if m.start() not in splits]
+    return [m.span() for m in clock_matches(text, start, end) if m.start() not in splits]
 
 
 def _splits(text: str, start: int, end: int) -> set[int]:
@@ -216,10 +131,10 @@ def find_times(
     out: list[Mention] = []
     clocks: list[tuple[HMS, date] | None] = []  # each single time's clock and day
     splits = _splits(text, start, end)
-    for m in _TIME_RE.finditer(text, start, end):
+    for m in clock_matches(text, start, end):
         if m.start() in splits:
             continue  # a duration (see SPLIT_RE), which the number reader reads
-        ranged = any(m[g] is not None for g in ("h2", "H2", "K2", "w2"))
+        ranged = any(m[g] is not None for g in ("h2", "H2", "K2", "D2", "w2"))
         first = _clock(m, 1, m["ap1"] or m["ap2"]) if ranged else _clock(m, 3, m["ap3"])
         last = _clock(m, 2, m["ap2"]) if ranged else None
         day = day_at(m.start())
@@ -289,8 +204,8 @@ def _time_mention(
     no known zone. ``shared``: the later time whose a.m. or p.m. it takes."""
     text, (first, last) = m.string, hours
     notes = [f"a.m. or p.m. from {shared}"] if shared else []
-    zone_match = _ZONE_AFTER.match(text, m.end(), end)
-    placed = None if zone_match else _PLACE_TIME.match(text, m.end(), end)
+    zone_match = ZONE_AFTER.match(text, m.end(), end)
+    placed = None if zone_match else PLACE_TIME.match(text, m.end(), end)
     place = _place_zone(placed["place"]) if placed else None
     said = zone_match or (placed if place else None)
     span_end = said.end() if said and span[1] == m.end() else span[1]
@@ -357,7 +272,7 @@ def _zone_said(
 def writes_zone(text: str) -> bool:
     """Whether any clock time in ``text`` has a zone written after it ("5 p.m. ET",
     "9am local time")."""
-    return any(_ZONE_AFTER.match(text, m.end()) for m in _TIME_RE.finditer(text))
+    return any(ZONE_AFTER.match(text, m.end()) for m in clock_matches(text, 0, len(text)))
 
 
 def _place_zone(name: str) -> str | None:
@@ -382,8 +297,8 @@ class WrittenZones:
         paragraph = text.rfind("\n", 0, start) + 1
         if paragraph != self._paragraph:
             self._paragraph, self._here = paragraph, {}
-        for m in _TIME_RE.finditer(text, start, end):
-            z = _ZONE_AFTER.match(text, m.end(), end)
+        for m in clock_matches(text, start, end):
+            z = ZONE_AFTER.match(text, m.end(), end)
             if z is not None and z["z"].casefold() != "local":
                 name = re.sub(r"\s+", " ", z["z"]).casefold()
                 said = text[m.start() : z.end()].strip(" ()")
