@@ -8,6 +8,7 @@ from typing import Final
 
 from factcheck.domain.values import parse_number
 from factcheck.extract.dates import day_number
+from factcheck.extract.fraction_words import find_fraction_words
 from factcheck.extract.mention import Mention, with_changes
 from factcheck.extract.number_hedges import hedged, without_conversions
 from factcheck.extract.number_words import CARDINALS, cardinal
@@ -151,6 +152,7 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
     taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
     taken.extend(m.span() for m in _EPITHET_RE.finditer(text, start, end))
     out = _fractions(text, start, end, taken) + _durations(text, start, end)
+    out += find_fraction_words(text, start, end)  # "more than two-thirds", "half of those"
     out += [
         _figure(m, float(m["v"]), None, "magnitude", f"a magnitude: {m.group()!r}", "v")
         for m in _MAGNITUDE_RE.finditer(text, start, end)
