@@ -134,3 +134,44 @@ def test_a_drafted_figure_with_no_property_names_its_candidate() -> None:
     assert (claims[40000]["subject"], claims[40000]["property"]) == ("cecot", "capacity")
     assert claims[19]["subject"] == UNIDENTIFIED, claims[19]["note"]
     assert "not taken: cecot (" in claims[19]["note"]
+
+
+@pytest.mark.parametrize(
+    ("note", "prop", "abstained"),
+    [
+        # a pronoun or nearness pointed at the subject, and only it gave the property
+        (
+            "drafted from '5.3 percent'; subject: 'It' opening the sentence stands for "
+            "deficit, the last subject; property reduction-share: the only quantity "
+            "property said of a deficit",
+            "reduction-share",
+            True,
+        ),
+        (
+            "drafted from '1'; subject: 'Mariners', right before the figure ('Mariners '); "
+            "property winning-streak: the only quantity property said of a club",
+            "winning-streak",
+            True,
+        ),
+        # the words named the property: it ties the figure, the pick stands
+        (
+            "drafted from '5.3 percent'; property reduction-share: named by the words around "
+            "the figure; subject: 'it' stands for deficit, the subject before it",
+            "reduction-share",
+            False,
+        ),
+        # a surer subject rule: the property it gives stands
+        (
+            "drafted from '8'; subject: 'Kentucky', which the bracket with the figure "
+            "follows; property electoral-votes: the only quantity property said of a state",
+            "electoral-votes",
+            False,
+        ),
+    ],
+)
+def test_a_property_only_a_pointed_at_subject_gave(note: str, prop: str, abstained: bool) -> None:
+    claim = _claim("deficit", prop, note)
+    abstain_weak_subjects([claim])
+    assert (claim["subject"] == UNIDENTIFIED) == abstained
+    assert claim["property"] == ("unreviewed-number" if abstained else prop)
+    assert ("which only that subject gave" in claim["note"]) == abstained

@@ -25,10 +25,11 @@ subject of the figure before, restatements) sees the change.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 from factcheck.extract.grammar_subjects import DAY_NAMED, RESTATED
-from factcheck.extract.mention import UNIDENTIFIED
+from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_NUMBER
 
 __all__ = ["WEAK_REASONS", "abstain_weak_subjects"]
 
@@ -46,8 +47,8 @@ WEAK_REASONS: Final = (
 _SUBJECT: Final = "subject: "
 
 
-def _weak_reason(note: str) -> tuple[int, int] | None:
-    """Where the note's last subject reason is, if a weak rule wrote it."""
+def _weak_reason(note: str, reasons: tuple[str, ...] = WEAK_REASONS) -> tuple[int, int] | None:
+    """Where the note's last subject reason is, if one of ``reasons``' rules wrote it."""
     at = note.rfind(_SUBJECT)
     if at < 0:
         return None
@@ -59,12 +60,39 @@ def _weak_reason(note: str) -> tuple[int, int] | None:
         depth += {"(": 1, ")": -1}.get(note[end], 0)
         end += 1
     reason = note[start:end]
-    return (start, end) if any(w in reason for w in WEAK_REASONS) else None
+    return (start, end) if any(w in reason for w in reasons) else None
+
+
+#: Subject reasons that only point at an entity: a pronoun, the name right before.
+_POINTING: Final = ("' opening the sentence stands for", "' stands for", "right before the figure")
+# A quantity property the subject alone gave (:func:`.properties.property_of_subject`).
+_SUBJECT_GIVEN: Final = re.compile(r"property ([\w-]+): the only quantity property said of a \w+")
+
+
+def _pointed_only(claim: dict[str, Any]) -> None:
+    """ "It would drop from 5.3 percent", "Central Coast Mariners 1": a subject a pronoun
+    or nearness pointed at, and a property only that subject gave (the one said of its
+    kind), tie nothing of the figure's own to either; measured on the development sets,
+    none of seven was right. Both are left unreviewed, the note naming them."""
+    given = _SUBJECT_GIVEN.search(claim["note"])
+    span = _weak_reason(claim["note"], _POINTING)
+    if given is None or span is None or claim["property"] != given[1]:
+        return
+    note, (start, end) = claim["note"], span
+    claim["note"] = (
+        f"{note[:start]}unidentified; not taken: {claim['subject']} ({note[start:end]}), nor "
+        f"{given[1]}, which only that subject gave{note[end:]}"
+    )
+    claim["subject"], claim["property"] = UNIDENTIFIED, UNREVIEWED_NUMBER
 
 
 def abstain_weak_subjects(claims: list[dict[str, Any]]) -> None:
     """Leave ``unidentified`` the subject of each draft with no property whose subject a
-    weak rule chose; its note keeps the candidate and says why it was not taken."""
+    weak rule chose; its note keeps the candidate and says why it was not taken. A
+    property only a pointed-at subject gave is no property (:func:`_pointed_only`)."""
+    for claim in claims:
+        if claim["subject"] != UNIDENTIFIED:
+            _pointed_only(claim)
     for claim in claims:
         if claim["subject"] == UNIDENTIFIED or not claim["property"].startswith("unreviewed-"):
             continue
