@@ -137,7 +137,11 @@ def test_later_or_earlier_that_year(text: str, value: list[str] | None) -> None:
 @given(st.integers(1900, 2099), st.integers(1, 12), st.sampled_from(["later", "earlier"]))
 def test_the_rest_of_a_year_never_holds_its_month(year: int, month: int, when: str) -> None:
     text = f"It began in {date(year, month, 1):%B} {year}; more came {when} that year."
-    spans = [m.value for m in find_mentions(text) if isinstance(m.value, tuple)]
+    spans = [
+        (str(m.value[0]), str(m.value[1]))
+        for m in find_mentions(text)
+        if isinstance(m.value, tuple)
+    ]
     for lo, hi in spans:
         assert lo[:4] == hi[:4] == str(year)
         assert lo <= hi
