@@ -117,6 +117,38 @@ def test_dates_relative_to_the_narrative(text: str, value: str) -> None:
     assert "resolved against" in last["note"]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the rest of the year of the date before: after its month, or before it
+        ("They married in June 2019 and had a child later that year.", ["2019-07", "2019-12"]),
+        ("It closed in May 2020, after a vote earlier that year.", ["2020-01", "2020-04"]),
+        # a year's last month leaves nothing later; a year alone gives no month to start at
+        ("It opened in December 2019 and grew later that year.", None),
+        ("It opened in 2019 and grew later that year.", None),
+    ],
+)
+def test_later_or_earlier_that_year(text: str, value: list[str] | None) -> None:
+    spans = [c for c in draft_fact_file(text, "x").claims if isinstance(c["value"], list)]
+    assert [c["value"] for c in spans] == ([value] if value else [])
+    assert all(c["hedge"] == "between" for c in spans)
+
+
+@given(st.integers(1900, 2099), st.integers(1, 12), st.sampled_from(["later", "earlier"]))
+def test_the_rest_of_a_year_never_holds_its_month(year: int, month: int, when: str) -> None:
+    text = f"It began in {date(year, month, 1):%B} {year}; more came {when} that year."
+    spans = [
+        (str(m.value[0]), str(m.value[1]))
+        for m in find_mentions(text)
+        if isinstance(m.value, tuple)
+    ]
+    for lo, hi in spans:
+        assert lo[:4] == hi[:4] == str(year)
+        assert lo <= hi
+        assert (int(lo[5:]) > month) if when == "later" else (int(hi[5:]) < month)
+    assert len(spans) == (month != (12 if when == "later" else 1))
+
+
 def test_narrative_relative_date_needs_a_date_before_it() -> None:
     assert find_mentions("It began the following month.") == []
 

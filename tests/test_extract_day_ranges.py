@@ -78,3 +78,30 @@ def test_any_dashed_range_is_its_two_days_in_order(
     assert span.value == (f"{year}-{month:02d}-{first:02d}", f"{year}-{month:02d}-{last:02d}")
     assert (span.hedge, span.precision) == ("between", RANGE)
     assert span.text == said
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Venezuelans deported in March and April.", "2025", ["2025-03", "2025-04"]),
+        ("Fires burned from June to August 2024.", None, ["2024-06", "2024-08"]),
+        # a month then a day, months out of order, no year known: no span
+        ("It ran in March and April 14 it ended.", "2025", None),
+        ("It ran from April to March.", "2025", None),
+        ("Deported in March and April.", None, None),
+    ],
+)
+def test_a_span_of_months(text: str, published: str | None, value: list[str] | None) -> None:
+    claims = draft_fact_file("Headline\n" + text, "x", published=published).claims
+    spans = [c["value"] for c in claims if isinstance(c["value"], list)]
+    assert spans == ([value] if value else [])
+
+
+@given(st.integers(1900, 2099), st.integers(1, 12), st.integers(1, 12))
+def test_a_span_of_months_is_its_two_months_in_order(year: int, a: int, b: int) -> None:
+    text = f"It ran from {_MONTHS[a - 1]} to {_MONTHS[b - 1]} {year}."
+    found = find_day_ranges(text, 0, len(text), None)
+    if b > a:
+        assert [m.value for m in found] == [(f"{year}-{a:02d}", f"{year}-{b:02d}")]
+    else:
+        assert found == []

@@ -258,7 +258,30 @@ def find_anaphoric_dates(
             continue
         said = f"relative date {m.group()!r} resolved against {ref.text!r} ({ref.value}), "
         out.append(relative_mention(m, value, unit, said + "the last date before it"))
+    for m in _THAT_YEAR_RE.finditer(text, start, end):
+        before = [d for d in dates if d.end <= m.start() and "ambiguous" not in d.flags]
+        ref = before[-1] if before else previous
+        got = _rest_of_year(str(ref.value), m["when"].casefold()) if ref else None
+        if ref is not None and got is not None:
+            said = f"relative date {m.group()!r}: of the year of {ref.text!r} ({ref.value}), "
+            out.append(relative_mention(m, got, "month", said + f"{m['when']} than its month"))
     return out
+
+
+# "later that year", "earlier that year": the rest of the year of the date before them.
+_THAT_YEAR_RE: Final = re.compile(r"\b(?P<when>later|earlier)\s+(?:in\s+)?that\s+year\b", re.I)
+
+
+def _rest_of_year(ref: str, when: str) -> tuple[str, str] | None:
+    """The months of ``ref``'s year after its month ("later") or before it ("earlier"),
+    as a span; none when ``ref`` has no month or is at its year's end."""
+    if not isinstance(ref, str) or len(ref) < 7:
+        return None
+    year, month = int(ref[:4]), int(ref[5:7])
+    lo, hi = (month + 1, 12) if when == "later" else (1, month - 1)
+    if lo > hi:
+        return None
+    return f"{year:04d}-{lo:02d}", f"{year:04d}-{hi:02d}"
 
 
 def relative_mention(

@@ -1,4 +1,5 @@
-"""Ranges of days written with a dash: "April 5-7, 2025" (an en dash as often), "5-7 April".
+"""Ranges of days written with a dash: "April 5-7, 2025" (an en dash as often), "5-7 April";
+and spans of months ("in March and April", "from June to August 2024").
 
 A timeline heading "April 5-7, 2025" says that what follows happened on some day of the
 three: one span of days (hedge ``between``, precision ``days``, as "between Monday and
@@ -40,6 +41,14 @@ _RANGES: Final = (
 )
 
 
+# "in March and April", "from June to August 2024": a span of months (one reading, not
+# "March" alone and April lost); not "March and April 14" (a month, then a day)
+_MONTHS_RE: Final = re.compile(
+    rf"\b(?:in|from|between)\s+(?P<m>{_MONTH})\s+(?:and|to|through|until)\s+(?P<m2>{_MONTH})"
+    rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?!\s*\d)"
+)
+
+
 def find_day_ranges(
     text: str, start: int, end: int, published: PartialDate | None
 ) -> list[Mention]:
@@ -53,7 +62,31 @@ def find_day_ranges(
             mention = _range(m, published)
             if mention is not None:
                 out.append(mention)
+    out += [r for m in _MONTHS_RE.finditer(text, start, end) if (r := _months(m, published))]
     return sorted(out, key=lambda r: r.start)
+
+
+def _months(m: re.Match[str], published: PartialDate | None) -> Mention | None:
+    """ "in March and April": the months from the first to the second of one year (the
+    one written, else the publication's), hedge ``between``."""
+    first, last = MONTHS[m["m"].rstrip(".")], MONTHS[m["m2"].rstrip(".")]
+    year = int(m["y"]) if m["y"] else published.year if published else None
+    if year is None or last <= first:
+        return None
+    note = f"a span of months written {m.group()!r}: drafted as a span, hedge between"
+    if not m["y"]:
+        note += f"; no year written, taken from the publication date ({year})"
+    return Mention(
+        "date",
+        m.start(),
+        m.end(),
+        m.group(),
+        (f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}"),
+        hedge="between",
+        precision="month",
+        flags=frozenset() if m["y"] else frozenset({"relative"}),
+        note=note,
+    )
 
 
 def _range(m: re.Match[str], published: PartialDate | None) -> Mention | None:

@@ -39,7 +39,7 @@ from factcheck.extract.mention import (
 from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.offsets import find_offset_dates, offset_spans
-from factcheck.extract.relative_days import RANGE, day_spans, find_relative_days
+from factcheck.extract.relative_days import day_spans, find_relative_days
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
 from factcheck.extract.timelines import past_midnight
@@ -299,7 +299,7 @@ class _Reader:
             for m in mentions
             if m.kind == "date"
             and not m.flags & {"time", "ambiguous"}
-            and m.precision != RANGE  # "the following day" counts from one day, not two
+            and isinstance(m.value, str)  # "the following day" counts from one day, not two
         ]
         self.previous = narrative[-1] if narrative else self.previous
         self.draft.mentions.extend(mentions)
