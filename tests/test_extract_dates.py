@@ -24,6 +24,7 @@ FORMS = [
     ("date 2025-02-04 Donald", None, "date", "2025-02-04", None, "exact", "day", set()),
     ("2/4/2025", None, "date", "2025", None, "exact", "year", {"ambiguous"}),
     ("16/3/2025", None, "date", "2025-03-16", None, "exact", "day", set()),
+    ("until 16:48 (2021-Dec-15).", None, "date", "2021-12-15", None, "exact", "day", set()),
     ("the Act of 1798", None, "date", "1798", None, "exact", "year", set()),
     ("before 2023", None, "date", "2023", None, "before", "year", set()),
     ("in March this year", "2025-04", "date", "2025-03", None, "exact", "month", {"relative"}),
@@ -77,6 +78,7 @@ def test_written_dates_read_back(d: date) -> None:
         f"{d:%a} {d.day}th {d:%b}, {d.year}",
         f"{d.day} {d:%B} {d.year}",
         d.isoformat(),
+        f"{d.year}-{d:%b}-{d.day:02d}",  # "2021-Dec-15", as status pages write a day
     ]
     for text in written:
         [m] = find_mentions(f"On {text} it happened")
