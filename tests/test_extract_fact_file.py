@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -188,3 +189,23 @@ def test_an_undated_restatement_never_loses_a_dated_value(
     kept = {(c["value"], c.get("as_of")) for c in draft.claims}
     assert {(v, d) for v, d in said if d} <= kept  # every dated figure stays
     assert {v for v, _ in said} == {v for v, _ in kept}  # and every value
+
+
+@pytest.mark.parametrize(
+    ("first", "kept"),
+    [
+        # a labelled field at the top is a record's value, not a headline restated
+        ("Filed Date: March 15, 2025", 2),
+        ("Case No.: 1:25-cv-766", 2),
+        # a headline repeating the body's figure is dropped, colon or not
+        ("Deportations on March 15, 2025", 1),
+        ("Exclusive: judge halts flights sent out on March 15, 2025", 1),
+    ],
+)
+def test_a_field_line_at_the_top_is_no_headline(first: str, kept: int) -> None:
+    body = "The suit was filed on March 15, 2025."
+    draft = Draft({"source": {"id": "s", "kind": "article", "note": ""}, "claims": []})
+    for i, quote in enumerate([first, body]):
+        draft.claims.append({"id": f"c{i}", "value": "2025-03-15", "quote": quote})
+    draft.drop_repeated_headline(f"{first}\n{body}")
+    assert len(draft.claims) == kept

@@ -128,3 +128,31 @@ def test_marks_numbered_things_and_emergency_lines_are_not_drafted(
 def test_a_numbered_thing_hides_its_number_only(noun: str, number: int, count: int) -> None:
     text = f"In {noun} number {number}, {count:,} people waited [{number}]."
     assert [m.value for m in find_mentions(text)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # an address and a broadcaster's name state nothing
+        (
+            "@ GMHBA Stadium\n370 Moorabool Street\nSouth Geelong\nVIC 3220\nIt held 34,000.",
+            [34000],
+        ),
+        ("The court at 6500 Cherrywood Lane, Greenbelt, MD 20770 heard 3 cases.", [3]),
+        ("KIRO 7 News logged 12 reports.", [12]),
+        ("FOX 5 said 40 homes burned.", [40]),
+        # a state's year, and a count of those on a street, stay
+        ("NSW 2019 bushfires burned 5 million hectares.", ["2019", 5000000]),
+        ("About 200 people marched down Main Street.", [200]),
+    ],
+)
+def test_addresses_and_broadcasters_are_not_drafted(text: str, values: list[object]) -> None:
+    assert [m.value for m in find_mentions(text, "2024-07-05")] == values
+
+
+@given(
+    st.integers(1, 9999), st.sampled_from(["Street", "Avenue", "Road", "Lane"]), st.integers(1, 999)
+)
+def test_a_street_number_is_never_drafted(number: int, kind: str, n: int) -> None:
+    text = f"They met at {number} Moorabool {kind}; {n} people came."
+    assert [m.value for m in find_mentions(text)] == [n]

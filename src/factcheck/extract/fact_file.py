@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
 from factcheck.extract.sentences import sentence_of
 from factcheck.io.dump import yaml_text
 
 __all__ = ["Draft"]
+
+
+# A labelled field, not a headline: a short label, a colon and a short value with a figure
+# ("Filed Date: March 15, 2025", "Case No.: 1:25-cv-766").
+_FIELD_LINE: Final = re.compile(
+    r"[A-Z][\w.]*(?:[ \t]+[\w.]+){0,3}:[ \t]*(?=[^\n]*\d)\S+(?:[ \t]+\S+){0,3}"
+)
 
 
 @dataclass
@@ -47,6 +55,8 @@ class Draft:
         full: its drafts whose value the body drafts again are dropped, and the note says so."""
         first = next((line for line in text.splitlines() if line.strip()), "").strip()
         if not first or len(first) > 200 or first[-1] in ".!?\"'\u201d":
+            return
+        if _FIELD_LINE.fullmatch(first):  # "Filed Date: March 15, 2025": a record's field
             return
         claims = self.claims
         top = [c for c in claims if c["quote"] in first]

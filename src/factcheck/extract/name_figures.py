@@ -6,7 +6,8 @@ identifier; "a Falcon 9 rocket" names a model; "© 2017 AFX News" says who owns 
 (the year is a label of the thing, not when something happened), and so do "the 2024
 Boston Marathon" and "the 2020 Summer Olympics" (which edition of a recurring event);
 "launchpad 40" and "Gate 5" name a place by its number; "951-696-3615" is a phone number;
-"in '64" is a year clipped in speech, never a count of 64. "The two nations" and "the two
+"370 Moorabool Street" and "VIC 3220" are an address, "KIRO 7 News" a broadcaster; "in
+'64" is a year clipped in speech, never a count of 64. "The two nations" and "the two
 companies" refer back to things already named: the count is part of the reference (news
 style spells small counts and writes "the" before those it has introduced), so it states
 nothing new. None of these is a figure a fact file records, so none is drafted; a bare
@@ -64,6 +65,15 @@ _NAME_FIGURES: Final = re.compile(
     # an emergency line called: "calls 911", "dialled 999", "a 911 call"
     r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?|ring)\s+(?P<line>911|999|112)\b"
     r"|\b(?P<line2>911|999)\s+(?=(?:calls?|callers?|dispatch\w*|operators?|centers?|centres?)\b)"
+    # an address: "370 Moorabool Street", a postcode after its state ("VIC 3220" ending
+    # its line, "MD 20770")
+    r"|\b(?P<street>\d{1,5}[A-Z]?)\s+(?=(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|"
+    r"Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Parade|Terrace)(?!\w))"
+    r"|\b(?:VIC|NSW|QLD|TAS|ACT|NT|SA|WA)\s+(?P<post>\d{4})(?=[^\S\n]*(?:\n|$|[,)]))"
+    r"|\b[A-Z]{2}\s+(?P<zip>\d{5})(?:-\d{4})?\b"
+    # a broadcaster's name: its call letters or network and its channel ("KIRO 7 News")
+    r"|\b(?:[KW][A-Z]{2,3}(?:-TV)?|Channel|FOX|Fox|NBC|ABC|CBS)\s+(?P<channel>\d{1,2})\b"
+    r"(?![.,:]?\d|\s*%)"
     # a count that is part of a reference back: "the two nations", "these three men"
     r"|\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?P<pair>two|three|four|five|six|seven|eight|nine|ten)"
     r"(?=\s+[a-z]+\b)(?!\s+(?:of|to|and|or|percent|per)\b)"
@@ -82,6 +92,10 @@ _GROUPS: Final = (
     "numbered",
     "line",
     "line2",
+    "street",
+    "post",
+    "zip",
+    "channel",
     "pair",
 )
 
