@@ -69,7 +69,8 @@ _NOT_WORD: Final = bytes(
 
 def _words(text: bytes) -> list[str]:
     """The runs of ``[A-Za-z_]`` in UTF-8 ``text``: what ``re.findall`` gives, made in C
-    (the regular expression took 2 ms of every seed hook, for pint's 38 kB of text)."""
+    (for pint's 38 kB of text, the words and their set take 1.5 ms of every seed hook,
+    2.6 with the regular expression)."""
     return text.translate(_NOT_WORD).decode("ascii").split()
 
 
