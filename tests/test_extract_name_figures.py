@@ -156,3 +156,27 @@ def test_addresses_and_broadcasters_are_not_drafted(text: str, values: list[obje
 def test_a_street_number_is_never_drafted(number: int, kind: str, n: int) -> None:
     text = f"They met at {number} Moorabool {kind}; {n} people came."
     assert [m.value for m in find_mentions(text)] == [n]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a running score or a tally is no count of its first figure
+        ("49\u2019 1-0 B. Berisha", [49]),
+        ("They won 3-1 before 8,370 fans.", [8370]),
+        ("The court ruled 5-4 on Monday.", []),
+        # a fraction stays what it is (an ascending pair, a range, is never hidden: below)
+        ("In the past 1-1/2 months it rose.", [1.5]),
+    ],
+)
+def test_scores_and_tallies_are_not_drafted(text: str, values: list[object]) -> None:
+    assert [m.value for m in find_mentions(text)] == values
+
+
+@given(st.integers(0, 99), st.integers(0, 99))
+def test_a_score_hides_both_figures_a_range_neither(a: int, b: int) -> None:
+    text = f"The result was {a}-{b} at the end."
+    spans = name_figure_spans(text, 0, len(text))
+    assert spans == (
+        [] if b > a else [(text.index(f"{a}-{b}"), text.index(f"{a}-{b}") + len(f"{a}-{b}"))]
+    )

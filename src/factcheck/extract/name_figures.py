@@ -6,7 +6,8 @@ identifier; "a Falcon 9 rocket" names a model; "© 2017 AFX News" says who owns 
 (the year is a label of the thing, not when something happened), and so do "the 2024
 Boston Marathon" and "the 2020 Summer Olympics" (which edition of a recurring event);
 "launchpad 40" and "Gate 5" name a place by its number; "951-696-3615" is a phone number;
-"370 Moorabool Street" and "VIC 3220" are an address, "KIRO 7 News" a broadcaster; "in
+"370 Moorabool Street" and "VIC 3220" are an address, "KIRO 7 News" a broadcaster; a
+score or tally ("1-0", "won 3-1", the second no greater) is two figures read together; "in
 '64" is a year clipped in speech, never a count of 64. "The two nations" and "the two
 companies" refer back to things already named: the count is part of the reference (news
 style spells small counts and writes "the" before those it has introduced), so it states
@@ -74,6 +75,9 @@ _NAME_FIGURES: Final = re.compile(
     # a broadcaster's name: its call letters or network and its channel ("KIRO 7 News")
     r"|\b(?:[KW][A-Z]{2,3}(?:-TV)?|Channel|FOX|Fox|NBC|ABC|CBS)\s+(?P<channel>\d{1,2})\b"
     r"(?![.,:]?\d|\s*%)"
+    # a score or a tally, the second figure no greater: "49' 1-0 B. Berisha", "won 3-1",
+    # "a 5-4 ruling" (an ascending pair, "3-4 inches", is a range: see _score)
+    r"|(?<![\w.,:/\u2013-])(?P<score>(?P<s1>\d{1,2})[-\u2013](?P<s2>\d{1,2}))(?![\w.,:/\u2013%-])"
     # a count that is part of a reference back: "the two nations", "these three men"
     r"|\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?P<pair>two|three|four|five|six|seven|eight|nine|ten)"
     r"(?=\s+[a-z]+\b)(?!\s+(?:of|to|and|or|percent|per)\b)"
@@ -96,6 +100,7 @@ _GROUPS: Final = (
     "post",
     "zip",
     "channel",
+    "score",
     "pair",
 )
 
@@ -105,5 +110,7 @@ def name_figure_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in _NAME_FIGURES.finditer(text, start, end):
         group = next(g for g in _GROUPS if m[g] is not None)
+        if group == "score" and int(m["s2"]) > int(m["s1"]):
+            continue  # "3-4 inches": a range, which the number reader reads
         out.append(m.span(group))
     return out
