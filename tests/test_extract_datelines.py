@@ -159,3 +159,15 @@ def test_a_page_stamp_takes_no_zone_from_the_story_s_places() -> None:
     text = "Headline\n10:07 AM \u2013 Sunday, March 16, 2025\nInmates arrived in El Salvador."
     [claim] = [c for c in draft_fact_file(text, "x").claims if "10:07" in c["note"]]
     assert claim["value"] == "2025-03-16"
+
+
+@pytest.mark.parametrize("words", ["on tue ", "Tuesday ", "at 9:30 PM ", "Updated: AM "])
+def test_a_long_line_of_dateline_words_is_read_once(words: str) -> None:
+    # a line of forty such words that ends in one that is none: read one way only, as a
+    # loop of overlapping alternatives tried 2 ** 40 ways to read it (and never returned)
+    line = words * 40 + "the plane"
+    text = f"Headline\n{line} March 16, 2025 {line}\nBody."
+    assert dateline_spans(text) == []
+    assert stamp_lines(text) == []
+    stamped = f"Headline\n{words * 40}10:07 AM \u2013 Sunday, March 16, 2025\nBody."
+    assert [stamped[a:b] for a, b in stamp_lines(stamped)] == [stamped.split("\n")[1]]
