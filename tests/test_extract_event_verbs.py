@@ -173,6 +173,10 @@ entities:
         ("On April 14, officials met.", "unidentified"),
         # the date in the verb's own clause: its day is enough, as before
         ("Officials met on April 14.", "meeting"),
+        # the date's clause has a word of its own (none a month for beginning like one):
+        # the date is that word's, not the next clause's
+        ("Declared on April 14, Jo Doe and Ann Roe met.", "unidentified"),
+        ("Marching on April 14, Jo Doe and Ann Roe met.", "unidentified"),
     ],
 )
 def test_a_date_opening_its_sentence_takes_the_verb_of_the_clause_after_it(

@@ -21,7 +21,7 @@ import functools
 import re
 from typing import Final
 
-from factcheck.extract.dates import find_dates
+from factcheck.extract.dates import MONTHS, find_dates
 from factcheck.extract.mention import Found, Place
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import word_stems
@@ -126,10 +126,11 @@ def _clause_after(place: Place, lo: int, hi: int) -> tuple[int, int] | None:
 
 # A participle standing as an adjective: "the parked train", "a deported man".
 _DESCRIBING: Final = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z]+ed)\s+[a-z]", re.I)
-# A word besides a date's own: not its preposition, month, weekday or part of the day.
+# A word besides a date's own: not its preposition, month (a month's name as the date
+# reader knows it, not any word it begins: "Mayor", "declared"), weekday or part of the day.
 _WORD: Final = re.compile(
     r"\b(?!(?:on|in|at|by|early|late|the|of|morning|evening|night|afternoon)\b"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])"
+    rf"|(?:{'|'.join(MONTHS)})\b"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)[A-Za-z]{2,}",
     re.IGNORECASE,
 )
