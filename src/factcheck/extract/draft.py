@@ -372,6 +372,7 @@ class _Reader:
         # A date said as "as of 11 June 2024" dates the figures; it is no claim of its own.
         # "There are no reports": a zero is worth drafting only as a count the corpus keeps.
         self.draft.labelled.update(c["id"] for m, c in claims if m.label is not None)
+        self.draft.figures.update((c["id"], (m, i)) for m, c in claims)
         self.draft.claims.extend(
             c
             for m, c in claims

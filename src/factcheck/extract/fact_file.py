@@ -29,6 +29,8 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     #: Ids of the claims read from a label's value (infobox or table text).
     labelled: set[str] = field(default_factory=set)
+    #: Claim id -> the figure it was drafted from and the index of its sentence.
+    figures: dict[str, tuple[Mention, int]] = field(default_factory=dict)
 
     @property
     def claims(self) -> list[dict[str, Any]]:

@@ -1,0 +1,346 @@
+"""Train and measure the learned (subject, property) scorer (``factcheck.extract.scorer``).
+
+Every read evaluation set's texts are drafted by the real extractor, as
+``benchmarks/extraction.py`` does (the set's entities and properties only, the source's
+publication date). Each draft's candidate pairs get the scorer's features; a pair is
+positive when the draft is matched (the benchmark's matching) to a hand-written claim
+with that subject and property. Then:
+
+* ``--loso``: leave-one-set-out cross-validation. For each read set, a model is trained
+  on the others, its threshold chosen on the others too (by an inner leave-one-set-out:
+  the most right subject-and-property drafts while subject precision stays at least the
+  rules'), and the held-out set is scored with the benchmark's own matching; the rules
+  alone on the same set beside it. Prints the table per set and the totals.
+* ``--write FILE``: trains on all read sets and writes the model as JSON (deterministic:
+  sorted keys, rounded weights).
+
+Needs scikit-learn (a development tool, not a dependency of factcheck). The sets and their
+texts are given as ``--set KEY=TEXTS_DIR`` (``seeds`` is ``facts/``; ``dev`` is
+``eval/facts``; ``dev2``, ``heldout2``... are ``eval/KEY/facts``). Held-out 1 is never
+given here: it is scored only as a total by ``extraction.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import factcheck
+from factcheck.extract import UNIDENTIFIED, draft_fact_file
+from factcheck.extract.kinds import read_names
+from factcheck.extract.scorer import (
+    FEATURES,
+    PLACEHOLDERS,
+    Reading,
+    Scorer,
+    draftees,
+    pair_features,
+)
+from factcheck.extract.sentences import split_sentences
+from factcheck.extract.vocabulary import Names
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import extraction as ex
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def facts_dir(key: str) -> Path:
+    if key == "seeds":
+        return ROOT / "facts"
+    if key == "dev":
+        return ROOT / "benchmarks" / "eval" / "facts"
+    return ROOT / "benchmarks" / "eval" / key / "facts"
+
+
+@dataclass
+class Item:
+    """One draft: its candidates and features, the rules' pair, the right pairs."""
+
+    set: str
+    source: str
+    subjects: list[str]
+    props: list[str]
+    rows: list[list[float]]  # one per (subject, property), subjects major
+    rule: tuple[str, str]
+    gold: set[tuple[str, str]] = field(default_factory=set)
+
+
+@dataclass
+class Gold:
+    """One hand-written claim found by some draft: which drafts, and its subject/property."""
+
+    good: list[int]  # indices into the set's items
+    subject: str
+    prop: str
+
+
+@dataclass
+class SetData:
+    items: list[Item] = field(default_factory=list)
+    golds: list[Gold] = field(default_factory=list)
+    expected: int = 0
+
+
+def reading_of(text: str, names: Names, published: str | None) -> Reading:
+    from factcheck.domain.values import PartialDate
+
+    pub = PartialDate.parse(published) if published else None
+    sentences = split_sentences(text)
+    named, around = read_names(names, text, sentences, pub)
+    first_line = next((s for s in sentences if text[s[0] : s[1]].strip()), (0, 0))
+    on_top = list(dict.fromkeys(e for _, _, e in names.entities_in(text, *first_line)))
+    return Reading(text, names, sentences, named, around, on_top[0] if len(on_top) == 1 else None)
+
+
+def load_set(key: str, texts: Path) -> SetData:
+    facts = facts_dir(key)
+    corpus = factcheck.load(facts)
+    vocabulary = ex._vocabulary(facts)
+    names = Names.of(vocabulary)
+    data = SetData()
+    for sid, sf in sorted(corpus.sources.items()):
+        src = sf.source
+        if src.kind != "article" or src.snapshot is None:
+            continue
+        path = texts / src.snapshot.file
+        if not path.is_file():
+            print(f"  {key}/{sid}: text missing; skipped", file=sys.stderr)
+            continue
+        text = path.read_bytes().decode("utf-8")
+        draft = draft_fact_file(
+            text, sid, corpus=vocabulary, published=src.published, snapshot_file=src.snapshot.file
+        )
+        # the published date as draft_fact_file read it (source_entry): the source's own
+        reading = reading_of(text, names, str(src.published) if src.published else None)
+        claims = draft.claims
+        base = len(data.items)
+        index: dict[int, int] = {}
+        for d in draftees(claims, draft.figures):
+            subjects, props, sv, pv, pair = pair_features(reading, d)
+            rows = [[*s, *p, *pair(a, b)] for a, s in zip(subjects, sv, strict=False) for b, p in zip(props, pv, strict=False)]
+            index[id(d.claim)] = len(data.items)
+            data.items.append(
+                Item(key, sid, subjects, props, rows, (d.claim["subject"], d.claim["property"]))
+            )
+        missing = [c for c in claims if id(c) not in index]
+        if missing:
+            raise SystemExit(f"{key}/{sid}: {len(missing)} drafts without a figure")
+        for claim in sf.claims:
+            prop = corpus.properties.get(claim.property)
+            if prop is None or prop.type not in ("quantity", "date") or claim.quote is None:
+                continue
+            data.expected += 1
+            quote = ex._fold(claim.quote)
+            same = ex._same_date if prop.type == "date" else ex._same_number
+            good = [
+                i
+                for i, d in enumerate(claims)
+                if quote in ex._fold(d["quote"]) and same(d["value"], claim.value)
+            ]
+            if not good:
+                again = ex._said_again(text, claim.quote)
+                good = [
+                    i
+                    for i, d in enumerate(claims)
+                    if again is not None and again in d["note"] and same(d["value"], claim.value)
+                ]
+            if not good:
+                continue
+            subject = corpus.resolve(claim.subject)
+            g = Gold([index[id(claims[i])] for i in good], subject, claim.property)
+            data.golds.append(g)
+            for i in g.good:
+                data.items[i].gold.add((subject, claim.property))
+        del base
+    return data
+
+
+def metric(data: SetData, pairs: list[tuple[str, str]]) -> dict[str, int]:
+    """The benchmark's subject / property / both counts with ``pairs`` as the drafts'."""
+    out = dict(
+        expected=data.expected, both=0, s_right=0, s_asserted=0, s_ar=0, p_asserted=0, p_ar=0
+    )
+    taken: set[int] = set()
+    for g in data.golds:
+        fresh = [i for i in g.good if i not in taken] or g.good
+        right = [i for i in fresh if pairs[i] == (g.subject, g.prop)]
+        pick = (right or fresh)[0]
+        taken.add(pick)
+        s, p = pairs[pick]
+        s_ok, p_ok = s == g.subject, p == g.prop
+        out["both"] += s_ok and p_ok
+        out["s_right"] += s_ok
+        out["s_asserted"] += s != UNIDENTIFIED
+        out["s_ar"] += s != UNIDENTIFIED and s_ok
+        out["p_asserted"] += p not in PLACEHOLDERS
+        out["p_ar"] += p not in PLACEHOLDERS and p_ok
+    return out
+
+
+def _xy(items: list[Item]) -> tuple[Any, Any, Any]:
+    import numpy as np
+
+    xs, ys, ws = [], [], []
+    for it in items:
+        if not it.gold:
+            continue  # junk: the benchmark never counts its subject or property
+        pairs = [(s, p) for s in it.subjects for p in it.props]
+        for pair, row in zip(pairs, it.rows, strict=True):
+            xs.append(row)
+            ys.append(pair in it.gold)
+            ws.append(1.0 / len(pairs))  # each draft weighs the same, whatever its candidates
+    return np.array(xs), np.array(ys, dtype=int), np.array(ws) * len(ws) / max(sum(ws), 1e-9)
+
+
+def train(items: list[Item], c: float) -> Scorer:
+    from sklearn.linear_model import LogisticRegression
+
+    x, y, w = _xy(items)
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(x, y, sample_weight=w)
+    weights = {f: round(float(v), 6) for f, v in zip(FEATURES, model.coef_[0], strict=True)}
+    return Scorer(weights, round(float(model.intercept_[0]), 6), 0.0)
+
+
+def best(model: Scorer, it: Item) -> tuple[tuple[str, str], float]:
+    import math
+
+    ws = [model.weights[f] for f in FEATURES]
+    zs = [sum(a * b for a, b in zip(ws, r, strict=True)) for r in it.rows]
+    k = max(range(len(zs)), key=lambda i: (zs[i], -i))
+    pair = (it.subjects[k // len(it.props)], it.props[k % len(it.props)])
+    return pair, 1.0 / (1.0 + math.exp(-(zs[k] + model.bias)))
+
+
+def decide(
+    it: Item, choice: tuple[str, str], prob: float, thr: float, mode: str
+) -> tuple[str, str]:
+    if prob < thr:
+        return it.rule
+    if mode == "abstained":
+        s, p = it.rule
+        if s != UNIDENTIFIED and p not in PLACEHOLDERS:
+            return it.rule
+        # fill only what the rules left open
+        return (choice[0] if s == UNIDENTIFIED else s, choice[1] if p in PLACEHOLDERS else p)
+    return choice
+
+
+def apply(model: Scorer, data: SetData, thr: float, mode: str) -> list[tuple[str, str]]:
+    return [decide(it, *best(model, it), thr, mode) for it in data.items]
+
+
+def choose_threshold(sets: dict[str, SetData], c: float, mode: str) -> float:
+    """Inner leave-one-set-out over the training sets: the threshold giving the most right
+    subject and property while subject precision stays at least the rules'."""
+    scored: list[tuple[SetData, list[tuple[tuple[str, str], float]]]] = []
+    for k in sets:
+        model = train([i for j, s in sets.items() if j != k for i in s.items], c)
+        scored.append((sets[k], [best(model, it) for it in sets[k].items]))
+    rules = [metric(d, [it.rule for it in d.items]) for d, _ in scored]
+    r_prec = sum(m["s_ar"] for m in rules) / max(sum(m["s_asserted"] for m in rules), 1)
+    best_thr, best_both = 1.01, sum(m["both"] for m in rules)
+    for thr in [x / 100 for x in range(5, 100, 5)]:
+        ms = [
+            metric(d, [decide(it, ch, pr, thr, mode) for it, (ch, pr) in zip(d.items, sc, strict=False)])
+            for d, sc in scored
+        ]
+        both = sum(m["both"] for m in ms)
+        prec = sum(m["s_ar"] for m in ms) / max(sum(m["s_asserted"] for m in ms), 1)
+        if prec >= r_prec - 1e-9 and both > best_both:
+            best_thr, best_both = thr, both
+    return best_thr
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}" if b else "-"
+
+
+def loso(sets: dict[str, SetData], c: float, mode: str) -> None:
+    print(f"\nLOSO, C={c}, mode={mode}")
+    print(
+        "| set | claims | rules: s+p | scorer: s+p | rules: subj prec | scorer: subj prec "
+        "| rules: prop prec | scorer: prop prec | threshold |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    tot_r: dict[str, int] = {}
+    tot_s: dict[str, int] = {}
+    for k in sets:
+        train_sets = {j: s for j, s in sets.items() if j != k}
+        thr = choose_threshold(train_sets, c, mode)
+        model = train([i for s in train_sets.values() for i in s.items], c)
+        r = metric(sets[k], [it.rule for it in sets[k].items])
+        s = metric(sets[k], apply(model, sets[k], thr, mode))
+        for tot, m in ((tot_r, r), (tot_s, s)):
+            for f, v in m.items():
+                tot[f] = tot.get(f, 0) + v
+        print(_row(k, r, s, f"{thr:.2f}"))
+    print(_row("**all**", tot_r, tot_s, ""))
+
+
+def _row(k: str, r: dict[str, int], s: dict[str, int], thr: str) -> str:
+    n = r["expected"]
+    return (
+        f"| {k} | {n} | {_pct(r['both'], n)} % ({r['both']}) | {_pct(s['both'], n)} % ({s['both']}) "
+        f"| {_pct(r['s_ar'], r['s_asserted'])} % | {_pct(s['s_ar'], s['s_asserted'])} % "
+        f"| {_pct(r['p_ar'], r['p_asserted'])} % | {_pct(s['p_ar'], s['p_asserted'])} % | {thr} |"
+    )
+
+
+def oracle(sets: dict[str, SetData]) -> None:
+    """How many found claims have their right pair among the candidates at all."""
+    for k, d in sets.items():
+        found = len(d.golds)
+        inside = sum(
+            any(
+                (g.subject, g.prop)
+                in {(s, p) for s in d.items[i].subjects for p in d.items[i].props}
+                for i in g.good
+            )
+            for g in d.golds
+        )
+        print(f"{k}: claims {d.expected}, found {found}, right pair among candidates {inside}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", action="append", default=[], help="KEY=TEXTS_DIR")
+    parser.add_argument("--loso", action="store_true")
+    parser.add_argument("--oracle", action="store_true")
+    parser.add_argument("--mode", default="all", choices=("all", "abstained"))
+    parser.add_argument("--c", type=float, default=1.0)
+    parser.add_argument("--write", default=None, help="train on every set; write the JSON here")
+    args = parser.parse_args(argv)
+    sets: dict[str, SetData] = {}
+    for spec in args.set:
+        key, _, texts = spec.partition("=")
+        if key == "heldout":
+            raise SystemExit("held-out 1 is totals only: never trained or cross-validated on")
+        sets[key] = load_set(key, Path(texts))
+        print(f"{key}: {len(sets[key].items)} drafts, {sets[key].expected} claims", file=sys.stderr)
+    if args.oracle:
+        oracle(sets)
+    if args.loso:
+        loso(sets, args.c, args.mode)
+    if args.write:
+        thr = choose_threshold(sets, args.c, args.mode)
+        model = train([i for s in sets.values() for i in s.items], args.c)
+        out = {
+            "about": "factcheck.extract.scorer: logistic weights over its FEATURES; trained by "
+            "benchmarks/train_scorer.py on the read evaluation sets " + ", ".join(sets),
+            "bias": model.bias,
+            "mode": args.mode,
+            "threshold": thr,
+            "weights": model.weights,
+        }
+        Path(args.write).write_text(json.dumps(out, indent=1, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
