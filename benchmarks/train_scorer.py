@@ -27,7 +27,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import factcheck
 from factcheck.extract import UNIDENTIFIED, draft_fact_file
@@ -47,6 +47,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extraction as ex
 
 ROOT = Path(__file__).resolve().parents[1]
+KIND = "softmax"
+MARGIN = 0.0  # 1: the confidence is the best pair's probability less the rules' pair's
+FIXED: float | None = None  # a threshold given, not chosen (diagnostics)
 
 
 def facts_dir(key: str) -> Path:
@@ -94,7 +97,8 @@ def reading_of(text: str, names: Names, published: str | None) -> Reading:
     named, around = read_names(names, text, sentences, pub)
     first_line = next((s for s in sentences if text[s[0] : s[1]].strip()), (0, 0))
     on_top = list(dict.fromkeys(e for _, _, e in names.entities_in(text, *first_line)))
-    return Reading(text, names, sentences, named, around, on_top[0] if len(on_top) == 1 else None)
+    main = on_top[0] if len(on_top) == 1 else None
+    return Reading(text, names, sentences, named, around, main, frozenset(on_top))
 
 
 def load_set(key: str, texts: Path) -> SetData:
@@ -197,7 +201,46 @@ def _xy(items: list[Item]) -> tuple[Any, Any, Any]:
     return np.array(xs), np.array(ys, dtype=int), np.array(ws) * len(ws) / max(sum(ws), 1e-9)
 
 
+def train_softmax(items: list[Item], c: float) -> Scorer:
+    """A conditional logit: per draft, a softmax over its candidate pairs, the right
+    pairs' share maximised (drafts whose right pair is no candidate are left out); an L2
+    penalty of 1 / (2c) per weight."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    groups = []
+    for it in items:
+        pairs = [(s, p) for s in it.subjects for p in it.props]
+        pos = np.array([pair in it.gold for pair in pairs])
+        if pos.any():
+            groups.append((np.array(it.rows), pos))
+    x = np.vstack([g[0] for g in groups])
+    pos = np.concatenate([g[1] for g in groups])
+    bounds = np.cumsum([0] + [len(g[1]) for g in groups])
+    mu, sd = x.mean(0), x.std(0) + 1e-9  # scaled for the optimiser, unscaled after
+    xs = (x - mu) / sd
+    seg = np.repeat(np.arange(len(groups)), np.diff(bounds))
+
+    def loss(w: Any) -> tuple[float, Any]:
+        z = xs @ w
+        zmax = np.maximum.reduceat(z, bounds[:-1])[seg]
+        e = np.exp(z - zmax)
+        tot = np.add.reduceat(e, bounds[:-1])
+        ep = np.where(pos, e, 0.0)
+        totp = np.add.reduceat(ep, bounds[:-1])
+        nll = -np.sum(np.log(totp) - np.log(tot))
+        grad = xs.T @ (e / tot[seg] - ep / totp[seg])
+        return float(nll + (w @ w) / (2 * c)), grad + w / c
+
+    res = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
+    w = res.x / sd
+    weights = {f: round(float(v), 6) for f, v in zip(FEATURES, w, strict=True)}
+    return Scorer(weights, 0.0, 0.0, kind="softmax")
+
+
 def train(items: list[Item], c: float) -> Scorer:
+    if KIND == "softmax":
+        return train_softmax(items, c)
     from sklearn.linear_model import LogisticRegression
 
     x, y, w = _xy(items)
@@ -214,7 +257,13 @@ def best(model: Scorer, it: Item) -> tuple[tuple[str, str], float]:
     zs = [sum(a * b for a, b in zip(ws, r, strict=True)) for r in it.rows]
     k = max(range(len(zs)), key=lambda i: (zs[i], -i))
     pair = (it.subjects[k // len(it.props)], it.props[k % len(it.props)])
-    return pair, 1.0 / (1.0 + math.exp(-(zs[k] + model.bias)))
+    pairs = [(s, p) for s in it.subjects for p in it.props]
+    r = pairs.index(it.rule) if it.rule in pairs else k
+    if model.kind == "softmax":
+        total = sum(math.exp(z - zs[k]) for z in zs)
+        return pair, (1.0 - math.exp(zs[r] - zs[k]) * MARGIN) / total
+    sig = [1.0 / (1.0 + math.exp(-(zs[i] + model.bias))) for i in (k, r)]
+    return pair, sig[0] - sig[1] * MARGIN
 
 
 def decide(
@@ -245,7 +294,7 @@ def choose_threshold(sets: dict[str, SetData], c: float, mode: str) -> float:
     rules = [metric(d, [it.rule for it in d.items]) for d, _ in scored]
     r_prec = sum(m["s_ar"] for m in rules) / max(sum(m["s_asserted"] for m in rules), 1)
     best_thr, best_both = 1.01, sum(m["both"] for m in rules)
-    for thr in [x / 100 for x in range(5, 100, 5)]:
+    for thr in GRID:
         ms = [
             metric(d, [decide(it, ch, pr, thr, mode) for it, (ch, pr) in zip(d.items, sc, strict=False)])
             for d, sc in scored
@@ -255,6 +304,35 @@ def choose_threshold(sets: dict[str, SetData], c: float, mode: str) -> float:
         if prec >= r_prec - 1e-9 and both > best_both:
             best_thr, best_both = thr, both
     return best_thr
+
+
+def curve(sets: dict[str, SetData], c: float) -> None:
+    """Diagnostics: the outer folds' totals at each threshold, both modes."""
+    scored = {}
+    for k in sets:
+        model = train([i for j, s in sets.items() if j != k for i in s.items], c)
+        scored[k] = [best(model, it) for it in sets[k].items]
+    rules = [metric(d, [it.rule for it in d.items]) for d in sets.values()]
+    print("rules", _tot(rules))
+    for mode in ("all", "abstained"):
+        for thr in GRID[::4] if KIND == "logistic" else [x / 40 for x in range(16, 40)]:
+            ms = [
+                metric(d, [decide(it, ch, pr, thr, mode) for it, (ch, pr) in zip(d.items, scored[k], strict=True)])
+                for k, d in sets.items()
+            ]
+            print(mode, thr, _tot(ms))
+
+
+def _tot(ms: list[dict[str, int]]) -> str:
+    t = {f: sum(m[f] for m in ms) for f in ms[0]}
+    return (
+        f"both {t['both']}/{t['expected']} subj prec {_pct(t['s_ar'], t['s_asserted'])} "
+        f"({t['s_asserted']}) prop prec {_pct(t['p_ar'], t['p_asserted'])} ({t['p_asserted']})"
+    )
+
+
+#: The thresholds tried: fine where a logistic pair's probability mostly is.
+GRID: Final = [*(x / 200 for x in range(0, 100)), *(x / 20 for x in range(10, 20))]
 
 
 def _pct(a: int, b: int) -> str:
@@ -272,7 +350,7 @@ def loso(sets: dict[str, SetData], c: float, mode: str) -> None:
     tot_s: dict[str, int] = {}
     for k in sets:
         train_sets = {j: s for j, s in sets.items() if j != k}
-        thr = choose_threshold(train_sets, c, mode)
+        thr = FIXED if FIXED is not None else choose_threshold(train_sets, c, mode)
         model = train([i for s in train_sets.values() for i in s.items], c)
         r = metric(sets[k], [it.rule for it in sets[k].items])
         s = metric(sets[k], apply(model, sets[k], thr, mode))
@@ -312,10 +390,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", default=[], help="KEY=TEXTS_DIR")
     parser.add_argument("--loso", action="store_true")
     parser.add_argument("--oracle", action="store_true")
+    parser.add_argument("--curve", action="store_true")
     parser.add_argument("--mode", default="all", choices=("all", "abstained"))
     parser.add_argument("--c", type=float, default=1.0)
     parser.add_argument("--write", default=None, help="train on every set; write the JSON here")
+    parser.add_argument("--kind", default="softmax", choices=("softmax", "logistic"))
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--margin", action="store_true", help="confidence: less the rules' pair's")
     args = parser.parse_args(argv)
+    global KIND, FIXED, MARGIN
+    KIND, FIXED, MARGIN = args.kind, args.threshold, float(args.margin)
     sets: dict[str, SetData] = {}
     for spec in args.set:
         key, _, texts = spec.partition("=")
@@ -325,6 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key}: {len(sets[key].items)} drafts, {sets[key].expected} claims", file=sys.stderr)
     if args.oracle:
         oracle(sets)
+    if args.curve:
+        curve(sets, args.c)
     if args.loso:
         loso(sets, args.c, args.mode)
     if args.write:
@@ -334,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
             "about": "factcheck.extract.scorer: logistic weights over its FEATURES; trained by "
             "benchmarks/train_scorer.py on the read evaluation sets " + ", ".join(sets),
             "bias": model.bias,
+            "kind": model.kind,
             "mode": args.mode,
             "threshold": thr,
             "weights": model.weights,

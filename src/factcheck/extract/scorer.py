@@ -75,6 +75,7 @@ class Reading:
     named: list[Found]
     around: list[Around]
     main: str | None
+    first_line: frozenset[str] = frozenset()  # the entities the text's first line names
 
 
 @dataclass
@@ -163,6 +164,8 @@ class _Around:
     first_at: dict[str, int] = field(default_factory=dict)
     in_prev: frozenset[str] = frozenset()
     in_para: frozenset[str] = frozenset()
+    words: list[tuple[int, str]] = field(default_factory=list)  # (index, stem) of the sentence
+    at: int = 0  # the index of the figure among the sentence's words
 
 
 def _around(reading: Reading, d: Draftee) -> _Around:
@@ -177,6 +180,8 @@ def _around(reading: Reading, d: Draftee) -> _Around:
             first_at.setdefault(e, a)
     prev = reading.named[d.sentence - 1] if d.sentence > 0 else []
     named = property_candidates(reading.names, text, sent, m, alone=False)
+    words = [(w[0], w.start()) for w in re.finditer(r"[A-Za-z]+", text[sent[0] : sent[1]])]
+    words = [(w, sent[0] + x) for w, x in words]
     return _Around(
         sent,
         clause,
@@ -192,6 +197,8 @@ def _around(reading: Reading, d: Draftee) -> _Around:
         first_at,
         frozenset(e for _, _, e in prev),
         reading.around[d.sentence].in_paragraph,
+        [(i, stem(w[0])) for i, w in enumerate(words)],
+        sum(1 for w in words if w[1] < m.start),
     )
 
 
@@ -220,7 +227,10 @@ SUBJECT_FEATURES: Final = (
     "s_described",
     "s_event",
     "s_year_in_name",
+    "s_month_in_name",
     "s_name_overlap",
+    "s_kind_of_named",
+    "s_in_first_line",
 )
 PROPERTY_FEATURES: Final = (
     "p_unrev",
@@ -230,6 +240,8 @@ PROPERTY_FEATURES: Final = (
     "p_id_before",
     "p_id_after",
     "p_id_sentence",
+    "p_id_all_clause",
+    "p_id_near",
     "p_description_sentence",
     "p_unit_same",
     "p_unit_none_both",
@@ -305,9 +317,26 @@ def _subject_vector(reading: Reading, d: Draftee, a: _Around, s: str) -> list[fl
         float(bool(found) and all(names.owner.get(text[x:y]) != s for x, y in found)),
         float(names.kinds.get(s) == "event"),
         float(year is not None and year in name),
+        float(_month_named(m, name)),
         (len(words & a.stems_sentence) / len(words)) if words else 0.0,
+        float(any(names.kinds.get(s) in names.declared_kinds.get(p, ()) for p in a.named)),
+        float(s in reading.first_line),
     ]
     return v
+
+
+_MONTH_NAMES: Final = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _month_named(m: Mention, name: str) -> bool:
+    """Whether a date's month (of a day or month precision date) is in the entity's name."""
+    value = str(m.value) if m.kind == "date" and isinstance(m.value, str) else ""
+    if len(value) < 7 or not value[5:7].isdigit() or not 1 <= int(value[5:7]) <= 12:
+        return False
+    month = _MONTH_NAMES[int(value[5:7]) - 1]
+    return month in name or month[:3] in name
 
 
 def _property_vector(reading: Reading, d: Draftee, a: _Around, p: str) -> list[float]:
@@ -328,6 +357,8 @@ def _property_vector(reading: Reading, d: Draftee, a: _Around, p: str) -> list[f
         len(ids & a.stems_before) / max(len(ids), 1),
         len(ids & a.stems_after) / max(len(ids), 1),
         len(ids & a.stems_sentence) / max(len(ids), 1),
+        float(bool(ids) and ids <= (a.stems_before | a.stems_after)),
+        _dist(min((abs(i - a.at) for i, w in a.words if w in ids), default=1000) * 5.0),
         len(desc & a.stems_sentence) / max(len(desc), 1),
         float(bool(m.unit) and unit is not None and same_unit(unit, m.unit or "")),
         float(not m.unit and unit is None),
@@ -389,6 +420,7 @@ class Scorer:
     bias: float
     threshold: float
     mode: str = "all"  # "all": re-rank every draft; "abstained": only the rules' placeholders
+    kind: str = "logistic"  # "softmax": the probability is the pair's share of the draft's
 
     def choose(self, reading: Reading, d: Draftee) -> Choice:
         """The best pair of the draft's candidates (ties: the first in candidate order)."""
@@ -398,21 +430,24 @@ class Scorer:
         wx = [self.weights.get(f, 0.0) for f in PAIR_FEATURES]
         ss = [sum(w * x for w, x in zip(ws, v, strict=True)) for v in sv]
         ps = [sum(w * x for w, x in zip(wp, v, strict=True)) for v in pv]
-        best: tuple[float, int, int] | None = None
-        for i, s in enumerate(subjects):
-            for j, p in enumerate(props):
-                z = ss[i] + ps[j] + sum(w * x for w, x in zip(wx, pair(s, p), strict=True))
-                if best is None or z > best[0]:
-                    best = (z, i, j)
-        assert best is not None  # unidentified and the placeholder are always candidates
-        z, i, j = best
+        zs = [
+            (ss[i] + ps[j] + sum(w * x for w, x in zip(wx, pair(s, p), strict=True)), i, j)
+            for i, s in enumerate(subjects)
+            for j, p in enumerate(props)
+        ]
+        # the highest score; of equal ones the first in candidate order
+        z, i, j = max(zs, key=lambda t: (t[0], -t[1], -t[2]))
+        if self.kind == "softmax":
+            probability = 1.0 / sum(math.exp(y - z) for y, _, _ in zs)
+        else:
+            probability = 1.0 / (1.0 + math.exp(-(z + self.bias)))
         vec = [*sv[i], *pv[j], *pair(subjects[i], props[j])]
         parts = sorted(
             ((self.weights.get(f, 0.0) * x, f) for f, x in zip(FEATURES, vec, strict=True) if x),
             reverse=True,
         )
         top = tuple(f for c, f in parts[:3] if c > 0)
-        return Choice(subjects[i], props[j], 1.0 / (1.0 + math.exp(-(z + self.bias))), top)
+        return Choice(subjects[i], props[j], probability, top)
 
 
 def load_scorer(data: dict[str, Any] | None = None) -> Scorer | None:
@@ -428,6 +463,7 @@ def load_scorer(data: dict[str, Any] | None = None) -> Scorer | None:
         float(data["bias"]),
         float(data["threshold"]),
         str(data.get("mode", "all")),
+        str(data.get("kind", "logistic")),
     )
 
 
