@@ -31,17 +31,13 @@ from typing import Any, Final
 
 import factcheck
 from factcheck.extract import UNIDENTIFIED, draft_fact_file
-from factcheck.extract.kinds import read_names
 from factcheck.extract.scorer import (
     FEATURES,
     PLACEHOLDERS,
-    Reading,
     Scorer,
     draftees,
     pair_features,
 )
-from factcheck.extract.sentences import split_sentences
-from factcheck.extract.vocabulary import Names
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extraction as ex
@@ -89,23 +85,10 @@ class SetData:
     expected: int = 0
 
 
-def reading_of(text: str, names: Names, published: str | None) -> Reading:
-    from factcheck.domain.values import PartialDate
-
-    pub = PartialDate.parse(published) if published else None
-    sentences = split_sentences(text)
-    named, around = read_names(names, text, sentences, pub)
-    first_line = next((s for s in sentences if text[s[0] : s[1]].strip()), (0, 0))
-    on_top = list(dict.fromkeys(e for _, _, e in names.entities_in(text, *first_line)))
-    main = on_top[0] if len(on_top) == 1 else None
-    return Reading(text, names, sentences, named, around, main, frozenset(on_top))
-
-
 def load_set(key: str, texts: Path) -> SetData:
     facts = facts_dir(key)
     corpus = factcheck.load(facts)
     vocabulary = ex._vocabulary(facts)
-    names = Names.of(vocabulary)
     data = SetData()
     for sid, sf in sorted(corpus.sources.items()):
         src = sf.source
@@ -117,16 +100,24 @@ def load_set(key: str, texts: Path) -> SetData:
             continue
         text = path.read_bytes().decode("utf-8")
         draft = draft_fact_file(
-            text, sid, corpus=vocabulary, published=src.published, snapshot_file=src.snapshot.file
+            text,
+            sid,
+            corpus=vocabulary,
+            published=src.published,
+            snapshot_file=src.snapshot.file,
+            rescore=False,  # the rules' drafts: what the scorer sees at run time
         )
-        # the published date as draft_fact_file read it (source_entry): the source's own
-        reading = reading_of(text, names, str(src.published) if src.published else None)
+        reading = draft.reading
         claims = draft.claims
         base = len(data.items)
         index: dict[int, int] = {}
         for d in draftees(claims, draft.figures):
             subjects, props, sv, pv, pair = pair_features(reading, d)
-            rows = [[*s, *p, *pair(a, b)] for a, s in zip(subjects, sv, strict=False) for b, p in zip(props, pv, strict=False)]
+            rows = [
+                [*s, *p, *pair(a, b)]
+                for a, s in zip(subjects, sv, strict=False)
+                for b, p in zip(props, pv, strict=False)
+            ]
             index[id(d.claim)] = len(data.items)
             data.items.append(
                 Item(key, sid, subjects, props, rows, (d.claim["subject"], d.claim["property"]))
@@ -213,7 +204,7 @@ def train_softmax(items: list[Item], c: float) -> Scorer:
         pairs = [(s, p) for s in it.subjects for p in it.props]
         pos = np.array([pair in it.gold for pair in pairs])
         if pos.any():
-            groups.append((np.array(it.rows), pos))
+            groups.append((np.asarray(it.rows), pos))
     x = np.vstack([g[0] for g in groups])
     pos = np.concatenate([g[1] for g in groups])
     bounds = np.cumsum([0] + [len(g[1]) for g in groups])
@@ -251,18 +242,23 @@ def train(items: list[Item], c: float) -> Scorer:
 
 
 def best(model: Scorer, it: Item) -> tuple[tuple[str, str], float]:
-    import math
+    """The model's best pair (the first of equal ones) and the confidence in it."""
+    import numpy as np
 
-    ws = [model.weights[f] for f in FEATURES]
-    zs = [sum(a * b for a, b in zip(ws, r, strict=True)) for r in it.rows]
-    k = max(range(len(zs)), key=lambda i: (zs[i], -i))
+    if not isinstance(it.rows, np.ndarray):
+        it.rows = np.array(it.rows)  # type: ignore[assignment]
+    zs = it.rows @ np.array([model.weights[f] for f in FEATURES])
+    k = int(np.argmax(zs))  # the first of the highest
     pair = (it.subjects[k // len(it.props)], it.props[k % len(it.props)])
-    pairs = [(s, p) for s in it.subjects for p in it.props]
-    r = pairs.index(it.rule) if it.rule in pairs else k
+    r = (
+        it.subjects.index(it.rule[0]) * len(it.props) + it.props.index(it.rule[1])
+        if it.rule[0] in it.subjects and it.rule[1] in it.props
+        else k
+    )
     if model.kind == "softmax":
-        total = sum(math.exp(z - zs[k]) for z in zs)
-        return pair, (1.0 - math.exp(zs[r] - zs[k]) * MARGIN) / total
-    sig = [1.0 / (1.0 + math.exp(-(zs[i] + model.bias))) for i in (k, r)]
+        total = float(np.exp(zs - zs[k]).sum())
+        return pair, (1.0 - float(np.exp(zs[r] - zs[k])) * MARGIN) / total
+    sig = [1.0 / (1.0 + float(np.exp(-(zs[i] + model.bias)))) for i in (k, r)]
     return pair, sig[0] - sig[1] * MARGIN
 
 
@@ -296,7 +292,10 @@ def choose_threshold(sets: dict[str, SetData], c: float, mode: str) -> float:
     best_thr, best_both = 1.01, sum(m["both"] for m in rules)
     for thr in GRID:
         ms = [
-            metric(d, [decide(it, ch, pr, thr, mode) for it, (ch, pr) in zip(d.items, sc, strict=False)])
+            metric(
+                d,
+                [decide(it, ch, pr, thr, mode) for it, (ch, pr) in zip(d.items, sc, strict=False)],
+            )
             for d, sc in scored
         ]
         both = sum(m["both"] for m in ms)
@@ -317,7 +316,13 @@ def curve(sets: dict[str, SetData], c: float) -> None:
     for mode in ("all", "abstained"):
         for thr in GRID[::4] if KIND == "logistic" else [x / 40 for x in range(16, 40)]:
             ms = [
-                metric(d, [decide(it, ch, pr, thr, mode) for it, (ch, pr) in zip(d.items, scored[k], strict=True)])
+                metric(
+                    d,
+                    [
+                        decide(it, ch, pr, thr, mode)
+                        for it, (ch, pr) in zip(d.items, scored[k], strict=True)
+                    ],
+                )
                 for k, d in sets.items()
             ]
             print(mode, thr, _tot(ms))
@@ -364,7 +369,8 @@ def loso(sets: dict[str, SetData], c: float, mode: str) -> None:
 def _row(k: str, r: dict[str, int], s: dict[str, int], thr: str) -> str:
     n = r["expected"]
     return (
-        f"| {k} | {n} | {_pct(r['both'], n)} % ({r['both']}) | {_pct(s['both'], n)} % ({s['both']}) "
+        f"| {k} | {n} | {_pct(r['both'], n)} % ({r['both']}) "
+        f"| {_pct(s['both'], n)} % ({s['both']}) "
         f"| {_pct(r['s_ar'], r['s_asserted'])} % | {_pct(s['s_ar'], s['s_asserted'])} % "
         f"| {_pct(r['p_ar'], r['p_asserted'])} % | {_pct(s['p_ar'], s['p_asserted'])} % | {thr} |"
     )

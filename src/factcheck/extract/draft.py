@@ -40,6 +40,7 @@ from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.offsets import find_offset_dates, offset_spans
 from factcheck.extract.relative_days import day_spans, find_relative_days
+from factcheck.extract.scorer import Reading, rescore_drafts
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
 from factcheck.extract.timelines import past_midnight
@@ -213,12 +214,16 @@ def draft_fact_file(
     published: str | None = None,
     title: str | None = None,
     snapshot_file: str = "snapshot.txt",
+    rescore: bool = True,
 ) -> Draft:
     """Draft a fact file for the source ``text``: one draft claim per number or date.
 
     ``corpus`` supplies entity aliases and properties to propose subjects and properties;
     ``published`` (a partial date) resolves relative dates; without it a dateline near the
-    top of the text is used, and the source's note says so.
+    top of the text is used, and the source's note says so. With ``rescore`` (the default)
+    the learned scorer (:mod:`.scorer`) may replace the rules' subject and property of a
+    draft where it is confident; without it the drafts are the rules' alone (what the
+    scorer is trained on).
     """
     source, pub, notes = source_entry(text, source_id, published, title, snapshot_file)
     clock = document_zone(text)
@@ -231,6 +236,9 @@ def draft_fact_file(
     reader.draft.drop_repeated_headline(text)
     reader.draft.drop_restated()
     abstain_weak_subjects(reader.draft.claims)  # after every rule that reads subjects
+    reader.draft.reading = reader.reading()
+    if rescore:  # the last word: on the rules' finished drafts, as the scorer was trained
+        rescore_drafts(reader.draft, reader.draft.reading)
     return reader.draft
 
 
@@ -252,6 +260,7 @@ class _Reader:
         first_line = next((s for s in self.sentences if text[s[0] : s[1]].strip()), (0, 0))
         on_top = list(dict.fromkeys(e for _, _, e in names.entities_in(text, *first_line)))
         self.main = on_top[0] if len(on_top) == 1 else None
+        self.on_top = frozenset(on_top)
         self.earlier: list[tuple[int, int, str]] = []
         self.previous: Mention | None = None  # the last date of the narrative
         self.last_time: Mention | None = None  # the last clock time with its zone
@@ -273,6 +282,12 @@ class _Reader:
         self.zones = WrittenZones()
         # what each sentence, paragraph and the text name, read once (see extract.kinds)
         self.named, self.around = read_names(names, text, self.sentences, pub)
+
+    def reading(self) -> Reading:
+        """What the scorer reads of the text (see :mod:`.scorer`)."""
+        return Reading(
+            self.text, self.names, self.sentences, self.named, self.around, self.main, self.on_top
+        )
 
     def read(self, i: int) -> None:
         """Draft the claims of sentence ``i``."""

@@ -31,6 +31,8 @@ class Draft:
     labelled: set[str] = field(default_factory=set)
     #: Claim id -> the figure it was drafted from and the index of its sentence.
     figures: dict[str, tuple[Mention, int]] = field(default_factory=dict)
+    #: What the learned scorer reads of the text (a :class:`.scorer.Reading`).
+    reading: Any = None
 
     @property
     def claims(self) -> list[dict[str, Any]]:

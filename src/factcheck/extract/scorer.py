@@ -40,7 +40,15 @@ from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem, word_stems
 from factcheck.extract.vocabulary import Names
 
-__all__ = ["Reading", "Scorer", "candidates", "load_scorer", "pair_features"]
+__all__ = [
+    "Reading",
+    "Scorer",
+    "candidates",
+    "draftees",
+    "load_scorer",
+    "pair_features",
+    "rescore_drafts",
+]
 
 PLACEHOLDERS: Final = frozenset({UNREVIEWED_NUMBER, UNREVIEWED_DATE})
 
@@ -325,9 +333,20 @@ def _subject_vector(reading: Reading, d: Draftee, a: _Around, s: str) -> list[fl
     return v
 
 
-_MONTH_NAMES: Final = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES: Final = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _month_named(m: Mention, name: str) -> bool:
@@ -450,14 +469,20 @@ class Scorer:
         return Choice(subjects[i], props[j], probability, top)
 
 
+@lru_cache(maxsize=1)
+def _shipped() -> Scorer | None:
+    try:
+        raw = resources.files("factcheck.extract").joinpath("scorer_weights.json").read_text()
+    except FileNotFoundError:
+        return None
+    return load_scorer(json.loads(raw))
+
+
 def load_scorer(data: dict[str, Any] | None = None) -> Scorer | None:
-    """The shipped model (``scorer_weights.json``), or the one in ``data``; None if absent."""
+    """The shipped model (``scorer_weights.json``, read once), or the one in ``data``; None
+    if none is shipped."""
     if data is None:
-        try:
-            raw = resources.files("factcheck.extract").joinpath("scorer_weights.json").read_text()
-        except FileNotFoundError:
-            return None
-        data = json.loads(raw)
+        return _shipped()
     return Scorer(
         {str(k): float(v) for k, v in data["weights"].items()},
         float(data["bias"]),
@@ -479,3 +504,48 @@ def draftees(
         out.append(Draftee(c, m, i, previous))
         previous = c["subject"] if c["subject"] != UNIDENTIFIED else previous
     return out
+
+
+def _unit(names: Names, claim: dict[str, Any], mention: Mention) -> None:
+    """The claim's unit as its (new) property writes the figure's."""
+    if mention.unit:
+        claim["unit"] = names.unit_as_written(
+            None if claim["property"] in PLACEHOLDERS else claim["property"], mention.unit
+        )
+
+
+def rescore_drafts(draft: Any, reading: Reading, scorer: Scorer | None = None) -> int:
+    """Give each draft the scorer's best (subject, property) where its probability clears
+    the threshold and it differs from the rules'; the note says what was chosen, why (the
+    probability and the features that weighed most) and what the rules had. Every draft is
+    scored on the rules' answers alone (the subject of the draft before is the rules'),
+    so the outcome does not depend on the order they are scored in. Returns how many
+    drafts changed."""
+    scorer = scorer or load_scorer()
+    if scorer is None:
+        return 0
+    items = draftees(draft.claims, draft.figures)
+    choices = [(d, scorer.choose(reading, d)) for d in items]
+    changed = 0
+    for d, c in choices:
+        claim = d.claim
+        rules = (claim["subject"], claim["property"])
+        if c.probability < scorer.threshold or (c.subject, c.property) == rules:
+            continue
+        if scorer.mode == "abstained":
+            if rules[0] != UNIDENTIFIED and rules[1] not in PLACEHOLDERS:
+                continue
+            c = Choice(
+                c.subject if rules[0] == UNIDENTIFIED else rules[0],
+                c.property if rules[1] in PLACEHOLDERS else rules[1],
+                c.probability,
+                c.top,
+            )
+        claim["subject"], claim["property"] = c.subject, c.property
+        _unit(reading.names, claim, d.mention)
+        claim["note"] += (
+            f"; scorer: {c.subject} / {c.property} (probability {c.probability:.2f}; "
+            f"weighed most: {', '.join(c.top) or 'none'}), not the rules' {rules[0]} / {rules[1]}"
+        )
+        changed += 1
+    return changed
