@@ -30,20 +30,19 @@ from pathlib import Path
 from typing import Any, Final
 
 import factcheck
-from factcheck.extract import UNIDENTIFIED, draft_fact_file
-from factcheck.extract.scorer import (
-    FEATURES,
-    PLACEHOLDERS,
-    Scorer,
-    draftees,
-    pair_features,
-)
+from factcheck.extract import UNIDENTIFIED
+from factcheck.extract.draft import draft_fact_file  # the rules' drafts alone
+from factcheck.extract.scorer import Scorer
+from factcheck.extract.scorer_features import FEATURES, pair_features
+from factcheck.extract.scorer_reading import PLACEHOLDERS, allowed, draftees, read_text
+from factcheck.extract.vocabulary import Names
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extraction as ex
 
 ROOT = Path(__file__).resolve().parents[1]
 KIND = "softmax"
+NONE = True  # a found draft whose right pair is no candidate teaches "none of these"
 MARGIN = 0.0  # 1: the confidence is the best pair's probability less the rules' pair's
 FIXED: float | None = None  # a threshold given, not chosen (diagnostics)
 
@@ -67,6 +66,7 @@ class Item:
     rows: list[list[float]]  # one per (subject, property), subjects major
     rule: tuple[str, str]
     gold: set[tuple[str, str]] = field(default_factory=set)
+    allowed: list[bool] = field(default_factory=list)  # the pairs that may be chosen
 
 
 @dataclass
@@ -89,6 +89,7 @@ def load_set(key: str, texts: Path) -> SetData:
     facts = facts_dir(key)
     corpus = factcheck.load(facts)
     vocabulary = ex._vocabulary(facts)
+    names = Names.of(vocabulary)
     data = SetData()
     for sid, sf in sorted(corpus.sources.items()):
         src = sf.source
@@ -105,9 +106,9 @@ def load_set(key: str, texts: Path) -> SetData:
             corpus=vocabulary,
             published=src.published,
             snapshot_file=src.snapshot.file,
-            rescore=False,  # the rules' drafts: what the scorer sees at run time
         )
-        reading = draft.reading
+        # read as factcheck.extract.drafting reads it for the scorer
+        reading = read_text(text, names, draft.data["source"].get("published"))
         claims = draft.claims
         base = len(data.items)
         index: dict[int, int] = {}
@@ -119,9 +120,10 @@ def load_set(key: str, texts: Path) -> SetData:
                 for b, p in zip(props, pv, strict=False)
             ]
             index[id(d.claim)] = len(data.items)
-            data.items.append(
-                Item(key, sid, subjects, props, rows, (d.claim["subject"], d.claim["property"]))
-            )
+            rule = (d.claim["subject"], d.claim["property"])
+            item = Item(key, sid, subjects, props, rows, rule)
+            item.allowed = [allowed(reading.names, a, b) for a in subjects for b in props]
+            data.items.append(item)
         missing = [c for c in claims if id(c) not in index]
         if missing:
             raise SystemExit(f"{key}/{sid}: {len(missing)} drafts without a figure")
@@ -185,7 +187,9 @@ def _xy(items: list[Item]) -> tuple[Any, Any, Any]:
         if not it.gold:
             continue  # junk: the benchmark never counts its subject or property
         pairs = [(s, p) for s in it.subjects for p in it.props]
-        for pair, row in zip(pairs, it.rows, strict=True):
+        for pair, row, ok in zip(pairs, it.rows, it.allowed, strict=True):
+            if not ok:
+                continue
             xs.append(row)
             ys.append(pair in it.gold)
             ws.append(1.0 / len(pairs))  # each draft weighs the same, whatever its candidates
@@ -202,9 +206,15 @@ def train_softmax(items: list[Item], c: float) -> Scorer:
     groups = []
     for it in items:
         pairs = [(s, p) for s in it.subjects for p in it.props]
-        pos = np.array([pair in it.gold for pair in pairs])
+        keep = np.array(it.allowed)
+        pos = np.array([pair in it.gold for pair in pairs])[keep]
+        if NONE and it.gold and not pos.any():
+            # found, but its right pair is no candidate: "none of these" is right, the
+            # placeholders' pair (the first), so that weak evidence leaves the rules' answer
+            pos = np.zeros(len(pos), dtype=bool)
+            pos[0] = True
         if pos.any():
-            groups.append((np.asarray(it.rows), pos))
+            groups.append((np.asarray(it.rows)[keep], pos))
     x = np.vstack([g[0] for g in groups])
     pos = np.concatenate([g[1] for g in groups])
     bounds = np.cumsum([0] + [len(g[1]) for g in groups])
@@ -226,7 +236,7 @@ def train_softmax(items: list[Item], c: float) -> Scorer:
     res = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
     w = res.x / sd
     weights = {f: round(float(v), 6) for f, v in zip(FEATURES, w, strict=True)}
-    return Scorer(weights, 0.0, 0.0, kind="softmax")
+    return Scorer(weights, 0.0, 0.0, "softmax")
 
 
 def train(items: list[Item], c: float) -> Scorer:
@@ -238,7 +248,7 @@ def train(items: list[Item], c: float) -> Scorer:
     model = LogisticRegression(C=c, max_iter=2000)
     model.fit(x, y, sample_weight=w)
     weights = {f: round(float(v), 6) for f, v in zip(FEATURES, model.coef_[0], strict=True)}
-    return Scorer(weights, round(float(model.intercept_[0]), 6), 0.0)
+    return Scorer(weights, round(float(model.intercept_[0]), 6), 0.0, "logistic")
 
 
 def best(model: Scorer, it: Item) -> tuple[tuple[str, str], float]:
@@ -248,13 +258,21 @@ def best(model: Scorer, it: Item) -> tuple[tuple[str, str], float]:
     if not isinstance(it.rows, np.ndarray):
         it.rows = np.array(it.rows)  # type: ignore[assignment]
     zs = it.rows @ np.array([model.weights[f] for f in FEATURES])
-    k = int(np.argmax(zs))  # the first of the highest
+    zs = np.where(np.array(it.allowed), zs, -np.inf)  # pairs never chosen
+    n = len(it.props)
+    full = np.array([i // n > 0 and i % n > 0 for i in range(len(zs))])
+    if np.isfinite(zs[full]).any():  # a pair naming both (see Scorer.choose)
+        k = int(np.argmax(np.where(full, zs, -np.inf)))
+    else:  # no pair could be right: the rules' answer stands
+        return it.rule, 0.0
     pair = (it.subjects[k // len(it.props)], it.props[k % len(it.props)])
     r = (
         it.subjects.index(it.rule[0]) * len(it.props) + it.props.index(it.rule[1])
         if it.rule[0] in it.subjects and it.rule[1] in it.props
         else k
     )
+    if not it.allowed[r]:
+        r = k
     if model.kind == "softmax":
         total = float(np.exp(zs - zs[k]).sum())
         return pair, (1.0 - float(np.exp(zs[r] - zs[k])) * MARGIN) / total
@@ -314,7 +332,7 @@ def curve(sets: dict[str, SetData], c: float) -> None:
     rules = [metric(d, [it.rule for it in d.items]) for d in sets.values()]
     print("rules", _tot(rules))
     for mode in ("all", "abstained"):
-        for thr in GRID[::4] if KIND == "logistic" else [x / 40 for x in range(16, 40)]:
+        for thr in GRID[::4] if KIND == "logistic" else [x / 40 for x in range(4, 40, 2)]:
             ms = [
                 metric(
                     d,
@@ -423,11 +441,11 @@ def main(argv: list[str] | None = None) -> int:
         thr = choose_threshold(sets, args.c, args.mode)
         model = train([i for s in sets.values() for i in s.items], args.c)
         out = {
-            "about": "factcheck.extract.scorer: logistic weights over its FEATURES; trained by "
+            "about": f"factcheck.extract.scorer: {model.kind} weights over its FEATURES; "
+            "trained by "
             "benchmarks/train_scorer.py on the read evaluation sets " + ", ".join(sets),
             "bias": model.bias,
             "kind": model.kind,
-            "mode": args.mode,
             "threshold": thr,
             "weights": model.weights,
         }

@@ -44,7 +44,8 @@ from the text, "5:26 p.m." as one time) than the readers here.
 """
 
 from factcheck.extract.command import configure, run
-from factcheck.extract.draft import draft_fact_file, find_mentions
+from factcheck.extract.draft import find_mentions
+from factcheck.extract.drafting import draft_fact_file
 from factcheck.extract.fact_file import Draft
 from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
 from factcheck.extract.sentences import split_sentences

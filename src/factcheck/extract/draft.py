@@ -40,7 +40,6 @@ from factcheck.extract.name_figures import name_figure_spans
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.offsets import find_offset_dates, offset_spans
 from factcheck.extract.relative_days import day_spans, find_relative_days
-from factcheck.extract.scorer import Reading, rescore_drafts
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
 from factcheck.extract.timelines import past_midnight
@@ -214,16 +213,12 @@ def draft_fact_file(
     published: str | None = None,
     title: str | None = None,
     snapshot_file: str = "snapshot.txt",
-    rescore: bool = True,
 ) -> Draft:
     """Draft a fact file for the source ``text``: one draft claim per number or date.
 
     ``corpus`` supplies entity aliases and properties to propose subjects and properties;
     ``published`` (a partial date) resolves relative dates; without it a dateline near the
-    top of the text is used, and the source's note says so. With ``rescore`` (the default)
-    the learned scorer (:mod:`.scorer`) may replace the rules' subject and property of a
-    draft where it is confident; without it the drafts are the rules' alone (what the
-    scorer is trained on).
+    top of the text is used, and the source's note says so.
     """
     source, pub, notes = source_entry(text, source_id, published, title, snapshot_file)
     clock = document_zone(text)
@@ -236,9 +231,6 @@ def draft_fact_file(
     reader.draft.drop_repeated_headline(text)
     reader.draft.drop_restated()
     abstain_weak_subjects(reader.draft.claims)  # after every rule that reads subjects
-    reader.draft.reading = reader.reading()
-    if rescore:  # the last word: on the rules' finished drafts, as the scorer was trained
-        rescore_drafts(reader.draft, reader.draft.reading)
     return reader.draft
 
 
@@ -260,7 +252,6 @@ class _Reader:
         first_line = next((s for s in self.sentences if text[s[0] : s[1]].strip()), (0, 0))
         on_top = list(dict.fromkeys(e for _, _, e in names.entities_in(text, *first_line)))
         self.main = on_top[0] if len(on_top) == 1 else None
-        self.on_top = frozenset(on_top)
         self.earlier: list[tuple[int, int, str]] = []
         self.previous: Mention | None = None  # the last date of the narrative
         self.last_time: Mention | None = None  # the last clock time with its zone
@@ -282,12 +273,6 @@ class _Reader:
         self.zones = WrittenZones()
         # what each sentence, paragraph and the text name, read once (see extract.kinds)
         self.named, self.around = read_names(names, text, self.sentences, pub)
-
-    def reading(self) -> Reading:
-        """What the scorer reads of the text (see :mod:`.scorer`)."""
-        return Reading(
-            self.text, self.names, self.sentences, self.named, self.around, self.main, self.on_top
-        )
 
     def read(self, i: int) -> None:
         """Draft the claims of sentence ``i``."""
@@ -386,8 +371,7 @@ class _Reader:
         share_predicates(text, claims)  # "252 Venezuelan and 36 Salvadoran migrants were ..."
         # A date said as "as of 11 June 2024" dates the figures; it is no claim of its own.
         # "There are no reports": a zero is worth drafting only as a count the corpus keeps.
-        self.draft.labelled.update(c["id"] for m, c in claims if m.label is not None)
-        self.draft.figures.update((c["id"], (m, i)) for m, c in claims)
+        self.draft.keep_figures(claims, i)  # which were read from a label; for the scorer
         self.draft.claims.extend(
             c
             for m, c in claims
