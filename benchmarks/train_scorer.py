@@ -14,7 +14,11 @@ with that subject and property. Then:
 * ``--write FILE``: trains on all read sets and writes the model as JSON (deterministic:
   sorted keys, rounded weights).
 
-Needs scikit-learn (a development tool, not a dependency of factcheck). The sets and their
+``--curve`` prints, as a diagnostic only, the outer folds' totals at fixed thresholds, for
+both ways of deciding (``--mode all``: re-rank every draft; ``abstained``: only fill what
+the rules left open); ``--kind logistic`` fits a pointwise logistic regression instead of
+the conditional logit. Needs scipy and scikit-learn (development tools, not dependencies
+of factcheck). The sets and their
 texts are given as ``--set KEY=TEXTS_DIR`` (``seeds`` is ``facts/``; ``dev`` is
 ``eval/facts``; ``dev2``, ``heldout2``... are ``eval/KEY/facts``). Held-out 1 is never
 given here: it is scored only as a total by ``extraction.py``.
@@ -110,7 +114,6 @@ def load_set(key: str, texts: Path) -> SetData:
         # read as factcheck.extract.drafting reads it for the scorer
         reading = read_text(text, names, draft.data["source"].get("published"))
         claims = draft.claims
-        base = len(data.items)
         index: dict[int, int] = {}
         for d in draftees(claims, draft.figures):
             subjects, props, sv, pv, pair = pair_features(reading, d)
@@ -153,7 +156,6 @@ def load_set(key: str, texts: Path) -> SetData:
             data.golds.append(g)
             for i in g.good:
                 data.items[i].gold.add((subject, claim.property))
-        del base
     return data
 
 

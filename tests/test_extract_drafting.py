@@ -43,8 +43,7 @@ def test_rescored_drafts_differ_only_in_subject_property_unit_and_note(root: Pat
 
 
 def test_rescored_drafts_load_and_round_trip(
-    root,
-    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     draft = draft_fact_file(TIMELINE, "timeline", corpus=factcheck.load(root), published="2025")
     (root / "sources").mkdir()
