@@ -43,6 +43,8 @@ EASTERN = "All times are Eastern Time.\n"
         ),
         (EASTERN + "At 1:24:33 a.m. it hit.", "2025-03-15", "2025-03-15T01:24:33-04:00", "exact"),
         (EASTERN + "At 1.24:33am it hit.", "2025-03-15", "2025-03-15T01:24:33-04:00", "exact"),
+        # a 24-hour time with seconds before its zone ("Central" in March: -05:00)
+        ("Posted at 14:43:59 CT by a member.", "2025-03-19", "2025-03-19T14:43:59-05:00", "exact"),
         (EASTERN + "It ended at 7 p.m. PT.", "2025-03-15", "2025-03-15T19:00-07:00", "exact"),
         ("At 10 am EST it began.", "2025-03-15", "2025-03-15T10:00-05:00", "exact"),
         # "P. M." with a space inside, as some wire copy sets it

@@ -13,7 +13,7 @@ from factcheck.extract.mention import Mention, with_changes
 from factcheck.extract.number_hedges import hedged, without_conversions
 from factcheck.extract.number_words import CARDINALS, cardinal
 from factcheck.extract.sentences import clause_span
-from factcheck.extract.time_forms import SPLIT_RE
+from factcheck.extract.time_forms import SPLIT_RE, ZONE_WORD
 from factcheck.extract.units import GLUED_UNITS, shared_unit, unit_after
 
 _NUMBER_RE: Final = re.compile(
@@ -82,9 +82,10 @@ _MULTIPLIER_RE: Final = re.compile(
 )
 _MULTIPLIERS: Final = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
 # "won in 2:06:17": hours, minutes and seconds with no a.m. or p.m. is a duration
+# Not a clock time with seconds: before a.m./p.m. or a zone ("14:43:59 CT")
 _DURATION_RE: Final = re.compile(
     r"(?<![\w:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
-    r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.))"
+    r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.|\(?" + ZONE_WORD + r"))"
 )
 # "a winning time of 2 hours, 27 minutes, 20 seconds", "3 hours and 5 minutes": a duration
 # said in two or three of its units, largest first, is one figure, not a count of each
@@ -242,21 +243,22 @@ def _durations(text: str, start: int, end: int) -> list[Mention]:
             )
             for m in _DURATION_RE.finditer(text, start, end)
         ]
-        + [
-            _figure(
-                m,
-                _clean(
-                    float(m["h"] or 0) * 3600
-                    + float(m["m"] or m["m2"]) * 60
-                    + float(m["s"] or m["s2"] or 0)
-                ),
-                "s",
-                "duration",
-                f"a duration in its units, in seconds: {m.group()!r}",
-            )
-            for m in _SPOKEN_DURATION_RE.finditer(text, start, end)
-        ]
+        + [_spoken_duration(m) for m in _SPOKEN_DURATION_RE.finditer(text, start, end)]
     )
+
+
+def _spoken_duration(m: re.Match[str]) -> Mention:
+    """ "2 hours, 39 minutes" is 159 minutes, "8 minutes and 31 seconds" 511 seconds: a
+    duration said in several units is one figure in the smallest of them, as a reader
+    would write it down (hours and minutes in seconds would be a number no one said)."""
+    minutes = float(m["h"] or 0) * 60 + float(m["m"] or m["m2"])
+    seconds = m["s"] or m["s2"]
+    if seconds is None:
+        value, unit, said = minutes, "minutes", "in minutes"
+    else:
+        value, unit, said = minutes * 60 + float(seconds), "s", "in seconds"
+    note = f"a duration in its units, {said}: {m.group()!r}"
+    return _figure(m, _clean(value), unit, "duration", note)
 
 
 def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
