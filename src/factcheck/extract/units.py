@@ -5,8 +5,9 @@
 "0.8 nm north-northeast of" ``nmi`` too: "nm" is read as nautical miles only when a
 compass direction, "from" or "and" follows, as in pilots' and sailors' positions ("a 7nm
 chip" is a nanometre). Speeds ("215 km/h", "13 miles per hour") and air pressures ("953 mb"
-is ``mbar``, "1013 hPa") are named as pint names them. Of two figures sharing one unit word ("15,000 and 25,000 feet",
-"between 10 and 20 miles"), the first takes the second's unit (:func:`shared_unit`).
+is ``mbar``, "1013 hPa") are named as pint names them. Of two figures sharing one unit
+word ("15,000 and 25,000 feet", "between 10 and 20 miles"), the first takes the second's
+unit (:func:`shared_unit`).
 """
 
 from __future__ import annotations
