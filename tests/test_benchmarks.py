@@ -191,6 +191,7 @@ def test_every_eval_set_is_scored_by_the_extraction_benchmark() -> None:
     assert len({s.key for s in sets}) == len(sets)
     assert EVAL / "heldout7" / "facts" in EVAL_SETS
     assert EVAL / "heldout8" / "facts" in EVAL_SETS
+    assert EVAL / "heldout9" / "facts" in EVAL_SETS
     assert [s.key for s in sets if s.held_out] == [
         "heldout",
         "heldout2",
@@ -200,6 +201,7 @@ def test_every_eval_set_is_scored_by_the_extraction_benchmark() -> None:
         "heldout6",
         "heldout7",
         "heldout8",
+        "heldout9",
     ]
 
 

@@ -19,6 +19,10 @@ from factcheck.extract.city_zones import CITY_ZONES, city_zone
         ("Kansas City", "America/Chicago"),
         ("ST. LOUIS", "America/Chicago"),
         ("Kyiv", "Europe/Kyiv"),
+        # a seat of government stands for its city
+        ("White House", "America/New_York"),
+        ("Downing Street", "Europe/London"),
+        ("Kremlin", "Europe/Moscow"),
         ("Ramallah", "Asia/Hebron"),
         ("New  Delhi", "Asia/Kolkata"),
         # names two cities in different zones share are left out: never guessed

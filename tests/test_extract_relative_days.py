@@ -13,7 +13,7 @@ import factcheck
 from factcheck.cli import main
 from factcheck.domain.values import PartialDate
 from factcheck.extract import draft_fact_file, find_mentions
-from factcheck.extract.relative_days import RANGE, find_relative_days
+from factcheck.extract.relative_days import RANGE, find_relative_days, named_month_year
 
 from .conftest import MakeCorpus
 
@@ -32,6 +32,12 @@ from .conftest import MakeCorpus
         ("They were sent earlier this month.", "2025-03-31", "2025-03", "exact"),
         ("They were sent last month.", "2025-01-15", "2024-12", "exact"),
         ("They were sent last month.", "2025-01", "2024-12", "exact"),  # a month is enough
+        # a month named from the publication date: the latest before it, the next after it
+        ("the company's first launch last May.", "2018-01-21", "2017-05", "exact"),
+        ("It opened last March.", "2025-06-02", "2025-03", "exact"),
+        ("It opened last June.", "2025-06-02", "2024-06", "exact"),
+        ("It is due next March.", "2025-06", "2026-03", "exact"),
+        ("It is due this September.", "2025-06", "2025-09", "exact"),
         (
             "The transfer was conducted overnight Sunday.",
             "2025-03-31",
@@ -132,3 +138,29 @@ def test_spans_of_days_load_and_round_trip(
         assert [str(x) for x in back] == claim["value"]
     assert main(["audit", str(root), "--allow-drafts"]) == 0
     capsys.readouterr()
+
+
+@given(
+    st.sampled_from(["last", "this", "next"]),
+    st.integers(1, 12),
+    st.integers(1900, 2100),
+    st.integers(1, 12),
+)
+def test_a_named_month_is_the_one_said(rel: str, month: int, year: int, now: int) -> None:
+    """ "last May" lies within the twelve months before the publication's month, "next May"
+    within the twelve after, "this May" in the publication's year."""
+    got = named_month_year(rel, month, PartialDate(year, now))
+    said = got * 12 + month
+    today = year * 12 + now
+    if rel == "last":
+        assert today - 12 <= said < today
+    elif rel == "next":
+        assert today < said <= today + 12
+    else:
+        assert got == year
+
+
+def test_a_named_month_with_a_day_is_no_month_of_its_own() -> None:
+    """ "last May 5" is a day the date reader reads, not the month "last May"."""
+    found = find_relative_days("It began last May 5 at dawn.", 0, 28, PartialDate(2025, 9, 1))
+    assert found == []

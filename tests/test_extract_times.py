@@ -43,6 +43,8 @@ EASTERN = "All times are Eastern Time.\n"
         ),
         (EASTERN + "At 1:24:33 a.m. it hit.", "2025-03-15", "2025-03-15T01:24:33-04:00", "exact"),
         (EASTERN + "At 1.24:33am it hit.", "2025-03-15", "2025-03-15T01:24:33-04:00", "exact"),
+        # a 24-hour time with seconds before its zone ("Central" in March: -05:00)
+        ("Posted at 14:43:59 CT by a member.", "2025-03-19", "2025-03-19T14:43:59-05:00", "exact"),
         (EASTERN + "It ended at 7 p.m. PT.", "2025-03-15", "2025-03-15T19:00-07:00", "exact"),
         ("At 10 am EST it began.", "2025-03-15", "2025-03-15T10:00-05:00", "exact"),
         # "P. M." with a space inside, as some wire copy sets it
@@ -439,3 +441,10 @@ def test_a_range_of_hours_still_is_one() -> None:
     day, m = find_mentions("On July 5 it ran 5 - 7 p.m. EDT.", "2013-07-10")
     assert day.value == "2013-07-05"
     assert (m.value, m.hedge, m.text) == ("2013-07-05T17:00-04:00", "not-before", "5 - 7 p.m. EDT")
+
+
+def test_a_seat_of_government_gives_an_unzoned_text_its_zone() -> None:
+    """A text that writes no zone, about what happened at the White House: Washington's."""
+    text = "Pool report #2\nBukele's SUV pulled up to the White House at 11:29am on April 14, 2025."
+    claims = draft_fact_file(text, "x", published="2025-04-14").claims
+    assert "2025-04-14T11:29-04:00" in [c["value"] for c in claims]

@@ -26,6 +26,14 @@ def _unit_of(text: str, figure: str) -> str | None:
         ("sailed 40 nautical miles out", "40", "nmi"),
         ("few clouds at 10,000 feet", "10,000", "ft"),
         ("a 14-day period", "14", "days"),
+        # speeds before the distances they begin with, pressures as weather services write them
+        ("near 130 mph (215 km/h) with higher gusts", "215", "km/h"),
+        ("MAXIMUM SUSTAINED WINDS...130 MPH...215 KM/H", "215", "km/h"),
+        ("moving at 13 miles per hour", "13", "mph"),
+        ("a minimum central pressure of 938 mb.", "938", "mbar"),
+        ("pressure fell to 1013 hPa", "1013", "hPa"),
+        ("953 mb (28.15 inches)", "28.15", "inches"),
+        ("about 1 inch of rain", "1", "inches"),
     ],
 )
 def test_unit_words(text: str, figure: str, unit: str) -> None:

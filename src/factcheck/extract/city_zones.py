@@ -17,6 +17,8 @@ Eastern; the state, Pacific), Georgia (a state and a country), Kingston (Jamaica
 Ontario), San Juan (Puerto Rico, Argentina), Hollywood and Pasadena (California, Florida
 or Texas), Salem, Columbia, Jackson (US cities in two zones each); Mobile, Madison, Helena,
 Eugene are as often words or people's names; Norfolk (Virginia, the Pacific island).
+Buildings that stand for their city's government ("the White House", "the Kremlin",
+"Downing Street") are in the table as their city.
 Kept where one city is what news means and the other is written with its region ("London,
 Ontario", "Paris, Texas"): London, Paris, Sydney, Naples, Lima; a dateline with a US state
 or Canadian province after the city must name a North American city (see
@@ -37,7 +39,9 @@ _TABLE: Final = {
     "Columbus Hartford Jacksonville Miami Newark New_York Orlando Philadelphia "
     "Pittsburgh Raleigh Tampa Trenton Albany Annapolis Tallahassee Charleston "
     "Lansing Providence Savannah Brooklyn Manhattan Fort_Lauderdale "
-    "West_Palm_Beach Cape_Canaveral",
+    "West_Palm_Beach Cape_Canaveral "
+    # the seats of government news names for their city ("arrived at the White House")
+    "White_House West_Wing Oval_Office Capitol_Hill Pentagon",
     "America/Chicago": "Chicago Dallas Houston San_Antonio Austin Fort_Worth Memphis Nashville "
     "New_Orleans Kansas_City St._Louis Milwaukee Minneapolis St._Paul Oklahoma_City Tulsa "
     "Omaha Des_Moines Little_Rock Baton_Rouge Montgomery Wichita "
@@ -86,7 +90,8 @@ _TABLE: Final = {
     "America/Montevideo": "Montevideo",
     "America/Asuncion": "Asuncion",
     # Europe
-    "Europe/London": "London Manchester Liverpool Glasgow Edinburgh Cardiff Belfast Leeds",
+    "Europe/London": "London Manchester Liverpool Glasgow Edinburgh Cardiff Belfast Leeds "
+    "Downing_Street",
     "Europe/Dublin": "Dublin Cork",
     "Europe/Lisbon": "Lisbon Porto",
     "Europe/Madrid": "Madrid Barcelona Seville Bilbao",
@@ -123,7 +128,7 @@ _TABLE: Final = {
     "Europe/Chisinau": "Chisinau",
     "Europe/Kyiv": "Kyiv Kiev Kharkiv Odesa Odessa Lviv Dnipro Zaporizhzhia",
     "Europe/Minsk": "Minsk",
-    "Europe/Moscow": "St._Petersburg",
+    "Europe/Moscow": "St._Petersburg Kremlin",
     "Asia/Nicosia": "Nicosia",
     "Europe/Istanbul": "Istanbul Ankara Izmir",
     "Atlantic/Reykjavik": "Reykjavik",

@@ -3,6 +3,7 @@ placeholders."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -68,3 +69,19 @@ class Place:
     recent: tuple[int, str] | None = None  # where the last subject was chosen, and which
     day: str | None = None  # a date's value, ISO to the day at most ("2019", "2025-03-12")
     restates: str | None = None  # the subject of the figure this one says again, otherwise
+
+
+def figure(
+    m: re.Match[str], value: float, unit: str | None, flag: str, note: str, group: int | str = 0
+) -> Mention:
+    """A quantity read from a whole match, or from one named group of it."""
+    return Mention(
+        "quantity",
+        m.start(group),
+        m.end(group),
+        m.group(group),
+        value,
+        unit,
+        flags=frozenset({flag}),
+        note=note,
+    )

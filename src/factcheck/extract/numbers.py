@@ -8,12 +8,12 @@ from typing import Final
 
 from factcheck.domain.values import parse_number
 from factcheck.extract.dates import day_number
+from factcheck.extract.durations import find_durations
 from factcheck.extract.fraction_words import find_fraction_words
-from factcheck.extract.mention import Mention, with_changes
+from factcheck.extract.mention import Mention, figure, with_changes
 from factcheck.extract.number_hedges import hedged, without_conversions
 from factcheck.extract.number_words import CARDINALS, cardinal
 from factcheck.extract.sentences import clause_span
-from factcheck.extract.time_forms import SPLIT_RE
 from factcheck.extract.units import GLUED_UNITS, shared_unit, unit_after
 
 _NUMBER_RE: Final = re.compile(
@@ -81,30 +81,6 @@ _MULTIPLIER_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _MULTIPLIERS: Final = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
-# "won in 2:06:17": hours, minutes and seconds with no a.m. or p.m. is a duration
-_DURATION_RE: Final = re.compile(
-    r"(?<![\w:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
-    r"(?!\s*(?:[ap]\.?\s?m\b|[AP]M\b|[ap]\.\s?m\.))"
-)
-# "a winning time of 2 hours, 27 minutes, 20 seconds", "3 hours and 5 minutes": a duration
-# said in two or three of its units, largest first, is one figure, not a count of each
-_PART: Final = r"(?P<{g}>\d{{1,2}}(?:\.\d+)?)\s+(?:{w})\b"
-_AND: Final = r"(?:,?\s+(?:and\s+)?)"
-_SPOKEN_DURATION_RE: Final = re.compile(
-    r"(?<![\w.,])(?:"
-    + _PART.format(g="h", w="hours?|hrs?")
-    + _AND
-    + _PART.format(g="m", w="minutes?|mins?")
-    + "(?:"
-    + _AND
-    + _PART.format(g="s", w="seconds?|secs?")
-    + ")?|"
-    + _PART.format(g="m2", w="minutes?|mins?")
-    + _AND
-    + _PART.format(g="s2", w="seconds?|secs?")
-    + ")",
-    re.IGNORECASE,
-)
 # "M7.1", "Mw 6.4": a magnitude in seismologists' notation (always with a decimal: "M4"
 # is a road or a rifle).
 _MAGNITUDE_RE: Final = re.compile(r"(?<![\w.])M[wLs]?\s?(?P<v>\d\.\d)(?![\d.])")
@@ -151,10 +127,10 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         taken.append((m.start("num"), m.end()))
     taken.extend(m.span() for m in _COORD_RE.finditer(text, start, end))
     taken.extend(m.span() for m in _EPITHET_RE.finditer(text, start, end))
-    out = _fractions(text, start, end, taken) + _durations(text, start, end)
+    out = _fractions(text, start, end, taken) + find_durations(text, start, end)
     out += find_fraction_words(text, start, end)  # "more than two-thirds", "half of those"
     out += [
-        _figure(m, float(m["v"]), None, "magnitude", f"a magnitude: {m.group()!r}", "v")
+        figure(m, float(m["v"]), None, "magnitude", f"a magnitude: {m.group()!r}", "v")
         for m in _MAGNITUDE_RE.finditer(text, start, end)
     ]
     taken.extend((x.start, x.end) for x in out)
@@ -174,15 +150,15 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         rank = _ORDINALS.get(word) or day_number(word)
         group = "o" if m["o"] else "p"
         if free(m.start(group), m.end(group)):
-            out.append(_figure(m, float(rank), "rank", "ordinal", f"a rank: {m.group()!r}", group))
+            out.append(figure(m, float(rank), "rank", "ordinal", f"a rank: {m.group()!r}", group))
     for m in _MULTIPLIER_RE.finditer(text, start, end):
         stem = next(s for s in _MULTIPLIERS if m["w"].casefold().startswith(s))
         factor = _MULTIPLIERS[stem]
-        out.append(_figure(m, factor, "times", "multiplier", f"a factor: {m.group()!r}"))
+        out.append(figure(m, factor, "times", "multiplier", f"a factor: {m.group()!r}"))
     for m in _HALF_HOUR_RE.finditer(text, start, end):
-        out.append(_figure(m, 30.0, "minutes", "word", f"{m.group()!r} = 30 minutes"))
+        out.append(figure(m, 30.0, "minutes", "word", f"{m.group()!r} = 30 minutes"))
     for m in _NONE_RE.finditer(text, start, end):
-        out.append(_figure(m, 0.0, None, "none", f"{m.group()!r}: a count of zero", "no"))
+        out.append(figure(m, 0.0, None, "none", f"{m.group()!r}: a count of zero", "no"))
     out.sort(key=lambda x: x.start)
     out = _shared_units(text, _points(text, start, end, out))
     return without_conversions(text, hedged(text, start, out))
@@ -217,48 +193,6 @@ def _points(text: str, start: int, end: int, found: list[Mention]) -> list[Menti
     ]
 
 
-def _durations(text: str, start: int, end: int) -> list[Mention]:
-    """ "2:06:17", "in 14:21", "2 hours, 27 minutes, 20 seconds": a duration, in seconds."""
-    splits = [
-        _figure(
-            m,
-            float(int(m["mm"]) * 60 + int(m["ss"])),
-            "s",
-            "duration",
-            f"a duration, minutes:seconds after 'in': {m['d']!r}",
-            "d",
-        )
-        for m in SPLIT_RE.finditer(text, start, end)
-    ]
-    return (
-        splits
-        + [
-            _figure(
-                m,
-                float(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"])),
-                "s",
-                "duration",
-                f"a duration, hours:minutes:seconds: {m.group()!r}",
-            )
-            for m in _DURATION_RE.finditer(text, start, end)
-        ]
-        + [
-            _figure(
-                m,
-                _clean(
-                    float(m["h"] or 0) * 3600
-                    + float(m["m"] or m["m2"]) * 60
-                    + float(m["s"] or m["s2"] or 0)
-                ),
-                "s",
-                "duration",
-                f"a duration in its units, in seconds: {m.group()!r}",
-            )
-            for m in _SPOKEN_DURATION_RE.finditer(text, start, end)
-        ]
-    )
-
-
 def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "1-1/2 months", "3/4": proper fractions with a usual denominator."""
     out = []
@@ -272,7 +206,7 @@ def _fractions(text: str, start: int, end: int, taken: list[tuple[int, int]]) ->
         else:
             value = int(m["whole"] or 0) + int(m["n"]) / int(m["d"])
         funit = unit_after(text, m.end(), end)
-        out.append(_figure(m, _clean(value), funit, "fraction", f"a fraction: {m.group()!r}"))
+        out.append(figure(m, _clean(value), funit, "fraction", f"a fraction: {m.group()!r}"))
     return out
 
 
@@ -378,23 +312,7 @@ def _word(m: re.Match[str], start: int, end: int) -> list[Mention]:
         unit = "percent"  # "seven per cent of the vote"
     if word in ("once", "twice"):
         unit = "times"
-    return [_figure(m, float(value), unit, "word", f"written as a word: {m.group()!r}")]
+    return [figure(m, float(value), unit, "word", f"written as a word: {m.group()!r}")]
 
 
 _PER_CENT: Final = re.compile(r"\s+(?:per\s?cent|percent)\b", re.IGNORECASE)
-
-
-def _figure(
-    m: re.Match[str], value: float, unit: str | None, flag: str, note: str, group: int | str = 0
-) -> Mention:
-    """A quantity read from a whole match, or from one named group of it."""
-    return Mention(
-        "quantity",
-        m.start(group),
-        m.end(group),
-        m.group(group),
-        value,
-        unit,
-        flags=frozenset({flag}),
-        note=note,
-    )

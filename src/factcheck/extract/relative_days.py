@@ -1,8 +1,10 @@
 """Days said relative to the text's own day, and spans of two days.
 
 News writes the day of an event from the day it is read: "said yesterday", "Last night, in
-a joint operation", "deported earlier this month". Each is resolved against the
-publication date (known to the day, or to the month for a month), and the note says so.
+a joint operation", "deported earlier this month", "the first launch last May". Each is
+resolved against the publication date (known to the day, or to the month for a month), and
+the note says so: "last May" is the latest May before the publication's month, "next May"
+the earliest after it.
 A night lies across two days, so "last night" and "overnight Sunday" are drafted as
 ``between`` the day it starts and the next; "started between Monday and Thursday" is one
 span of days, not two dates. Such a span's value is the pair of days and its precision
@@ -16,10 +18,10 @@ from datetime import date, timedelta
 from typing import Final
 
 from factcheck.domain.values import PartialDate
-from factcheck.extract.dates import relative_mention
+from factcheck.extract.dates import MONTHS, relative_mention
 from factcheck.extract.mention import Mention, with_changes
 
-__all__ = ["RANGE", "VAGUE", "day_spans", "find_relative_days"]
+__all__ = ["RANGE", "VAGUE", "day_spans", "find_relative_days", "named_month_year"]
 
 #: The precision of a span of days ("between Monday and Thursday").
 RANGE: Final = "days"
@@ -34,6 +36,13 @@ _MONTH_WORDS: Final = re.compile(
     r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last|next)\s+month\b", re.IGNORECASE
 )
 _MONTH_STEPS: Final = {"this": 0, "last": -1, "next": 1}
+# "the company's first launch last May", "due next March": a month named from the
+# publication date (not "last May 5", a day, nor "May" the verb: a month's full name)
+_NAMED_MONTH: Final = re.compile(
+    r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<m>"
+    + "|".join(name for name in MONTHS if len(name) > 3 or name == "May")
+    + r")\b(?!\.?\s*\d)"
+)
 # "conducted overnight Sunday": the night of that day, into the next
 _OVERNIGHT: Final = re.compile(r"\bovernight\s+(?:on\s+)?$", re.IGNORECASE)
 # "between Monday and Thursday", "from Monday to Thursday": a span of two days
@@ -74,7 +83,24 @@ def find_relative_days(
         said = f"{m.group()!r} of the publication date {published}"
         # a month said from today tells no day: it is no evidence of which event is meant
         out.append(with_changes(relative_mention(m, value, "month", said), flags=VAGUE))
+    for m in _NAMED_MONTH.finditer(text, start, end):
+        year = named_month_year(m["rel"].casefold(), MONTHS[m["m"]], published)
+        said = f"{m.group()!r}: that {m['m']} from the publication date {published}"
+        out.append(relative_mention(m, f"{year:04d}-{MONTHS[m['m']]:02d}", "month", said))
     return out
+
+
+def named_month_year(rel: str, month: int, published: PartialDate) -> int:
+    """The year of "last May", "this May" or "next May" said on ``published`` (known to
+    the month): last is the latest such month before the publication's month, next the
+    earliest after it, this the one of the publication's year."""
+    assert published.month is not None
+    year = published.year
+    if rel == "last":
+        return year if month < published.month else year - 1
+    if rel == "next":
+        return year if month > published.month else year + 1
+    return year
 
 
 def day_spans(text: str, dates: list[Mention]) -> list[Mention]:

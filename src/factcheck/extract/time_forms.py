@@ -67,7 +67,11 @@ _NOT_A_QUANTITY: Final = (
     r"lbs?|ft|g)\b))"
 )
 _H24: Final = (
-    r"(?P<H{n}>[01]?\d|2[0-3])(?::(?P<M{n}>[0-5]\d)(?![\d:])|[.h](?P<N{n}>[0-5]\d)"
+    # "14:43:59 CT": seconds only before a zone ("won in 2:06:17" is how long it took)
+    r"(?P<H{n}>[01]?\d|2[0-3])(?::(?P<M{n}>[0-5]\d)(?::(?P<T{n}>[0-5]\d)"
+    + _ZONE_AHEAD
+    + r")?(?![\d:])"
+    r"|[.h](?P<N{n}>[0-5]\d)"
     + _ZONE_AHEAD
     + r")|(?P<K{n}>[01]\d|2[0-3])(?P<L{n}>[0-5]\d)(?::(?P<S{n}>[0-5]\d)(?![\d:])|"
     + _ZONE_AHEAD

@@ -13,7 +13,8 @@ PM"), while it is the only zone the text has written after a time.
 
 Times are written "5:26 p.m.", "1.24am", "13:14", "18.45 GMT", and, as official reports
 and militaries write them, "1359 Atlantic Daylight Time", "0430 GMT", "1358:51" (four
-digits only before a zone or with seconds: "in 1959" is a year), and "kick off at 17.35"
+digits only before a zone or with seconds: "in 1959" is a year), "14:43:59 CT" (seconds
+only before a zone: "won in 2:06:17" is a duration), and "kick off at 17.35"
 (a dot and no zone: only after a time word, see :mod:`factcheck.extract.time_forms`, where
 the written forms are). "5:26 and 5:42 PM Eastern" is two times sharing the second's p.m.
 and zone.
@@ -78,7 +79,7 @@ def _clock(m: re.Match[str], n: int, ampm: str | None) -> HMS | None:
     if word:
         return (12, 0, 0) if word.casefold() == "noon" else (0, 0, 0)
     if m[f"H{n}"]:
-        return int(m[f"H{n}"]), int(m[f"M{n}"] or m[f"N{n}"]), 0
+        return int(m[f"H{n}"]), int(m[f"M{n}"] or m[f"N{n}"]), int(m[f"T{n}"] or 0)
     if m[f"D{n}"]:
         return int(m[f"D{n}"]), int(m[f"E{n}"]), 0
     if m[f"K{n}"]:

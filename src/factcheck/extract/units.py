@@ -4,8 +4,10 @@
 (an angle: a temperature says Fahrenheit or Celsius), "2.2 nautical miles" ``nmi``, and
 "0.8 nm north-northeast of" ``nmi`` too: "nm" is read as nautical miles only when a
 compass direction, "from" or "and" follows, as in pilots' and sailors' positions ("a 7nm
-chip" is a nanometre). Of two figures sharing one unit word ("15,000 and 25,000 feet",
-"between 10 and 20 miles"), the first takes the second's unit (:func:`shared_unit`).
+chip" is a nanometre). Speeds ("215 km/h", "13 miles per hour") and air pressures ("953 mb"
+is ``mbar``, "1013 hPa") are named as pint names them. Of two figures sharing one unit
+word ("15,000 and 25,000 feet", "between 10 and 20 miles"), the first takes the second's
+unit (:func:`shared_unit`).
 """
 
 from __future__ import annotations
@@ -33,9 +35,13 @@ _POINT: Final = r"(?:north|south|east|west)"
 # After a space, or a hyphen as in "a 14-day period", "5.6-kilometre-long", "400-million-dollar"
 _UNIT_AFTER: Final = re.compile(
     r"(?:\s+|-)(?P<u>hours?|days?|weeks?|months?|years?|minutes?|seconds?|hectares?|acres?|"
-    r"(?:square|cubic)\s+(?:meters|metres|kilometers|kilometres|yards|feet)|km|kilometers?|"
+    r"(?:square|cubic)\s+(?:meters|metres|kilometers|kilometres|yards|feet)|"
+    # speeds before the distances they begin with ("215 km/h", "13 miles per hour")
+    r"km/h|kph|(?:kilomet(?:er|re)s?|miles?)\s+per\s+hour|km|kilometers?|"
     r"kilometres?|nautical\s+miles?|miles?|feet|foot|meters?|metres?|tonnes?|dollars?|euros?|"
-    r"times|percentage[\s-]points?|points?|mph|knots?|"
+    r"times|percentage[\s-]points?|points?|mph|knots?|inch(?:es)?|"
+    # air pressure, as weather services write it ("953 mb", "1013 hPa")
+    r"mb|millibars?|hpa|hectopascals?|"
     # an angle; a temperature says its scale ("90 degrees Fahrenheit", "30 degrees C")
     r"degrees?(?!\s+(?:fahrenheit|celsius|centigrade|[FC]\b))|"
     rf"nm(?=\s+(?:{_POINT}|and\b|from\b)))\b",
@@ -70,6 +76,21 @@ _UNIT_NAMES: Final = {
     "tonne": "t",
     "tonnes": "t",
     "mph": "mph",
+    "miles per hour": "mph",
+    "mile per hour": "mph",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "kilometers per hour": "km/h",
+    "kilometres per hour": "km/h",
+    "kilometer per hour": "km/h",
+    "kilometre per hour": "km/h",
+    "inch": "inches",
+    "mb": "mbar",
+    "millibar": "mbar",
+    "millibars": "mbar",
+    "hpa": "hPa",
+    "hectopascal": "hPa",
+    "hectopascals": "hPa",
     "knot": "knots",
     "degree": "deg",
     "degrees": "deg",
