@@ -418,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--oracle", action="store_true")
     parser.add_argument("--curve", action="store_true")
     parser.add_argument("--mode", default="all", choices=("all", "abstained"))
-    parser.add_argument("--c", type=float, default=1.0)
+    parser.add_argument("--c", type=float, default=0.3)
     parser.add_argument("--write", default=None, help="train on every set; write the JSON here")
     parser.add_argument("--kind", default="softmax", choices=("softmax", "logistic"))
     parser.add_argument("--threshold", type=float, default=None)
