@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck.extract.draft import draft_fact_file
 from factcheck.extract.mention import UNIDENTIFIED
-from factcheck.extract.scorer import Scorer, load_scorer, rescore_drafts
+from factcheck.extract.scorer import Scorer, _renamed, load_scorer, rescore_drafts
 from factcheck.extract.scorer_features import FEATURES
 from factcheck.extract.scorer_reading import allowed, draftees, not_taken, read_text
 from factcheck.extract.vocabulary import Names
@@ -76,6 +76,7 @@ def test_a_confident_pair_replaces_the_rules_and_the_note_says_why(
     assert (got["subject"], got["property"]) == ("quake", "deaths")
     assert (before["subject"], before["property"]) != ("quake", "deaths")
     assert "scorer: quake / deaths (probability" in got["note"]
+    assert got["id"].startswith("deaths-12")  # named after its new property, as the rules name
     assert f"not the rules' {before['subject']} / {before['property']}" in got["note"]
 
 
@@ -121,3 +122,10 @@ def test_any_model_keeps_to_the_text_and_the_kinds_and_is_order_free(
         if (new["subject"], new["property"]) != (old["subject"], old["property"]):
             c = alone[old["id"]]
             assert (new["subject"], new["property"]) == (c.subject, c.property)
+
+
+def test_a_renamed_draft_keeps_its_id_unique() -> None:
+    ids = {"number-12", "deaths-12"}
+    assert _renamed("number-12", "unreviewed-number", "deaths", ids) == "deaths-12-2"
+    assert ids == {"deaths-12", "deaths-12-2"}
+    assert _renamed("odd-id", "unreviewed-number", "deaths", ids) == "odd-id"

@@ -126,6 +126,22 @@ def _unit(names: Names, claim: dict[str, Any], mention: Mention) -> None:
         )
 
 
+def _renamed(claim_id: str, old: str, new: str, ids: set[str]) -> str:
+    """A draft's id named after its new property, as the rules name theirs ("number-938"
+    -> "min-pressure-938"), kept unique among ``ids`` (which it joins)."""
+    base = next((b for b in (old, "number", "date") if claim_id.startswith(b + "-")), None)
+    if base is None:
+        return claim_id
+    stem = new + claim_id[len(base) :]
+    renamed, n = stem, 1
+    while renamed in ids:
+        n += 1
+        renamed = f"{stem}-{n}"
+    ids.discard(claim_id)
+    ids.add(renamed)
+    return renamed
+
+
 def rescore_drafts(draft: Draft, reading: Reading, scorer: Scorer | None = None) -> int:
     """Give each draft the scorer's best (subject, property) where its probability clears
     the threshold and it differs from the rules'; the note says what was chosen, why (the
@@ -138,12 +154,15 @@ def rescore_drafts(draft: Draft, reading: Reading, scorer: Scorer | None = None)
         return 0
     items = draftees(draft.claims, draft.figures)
     choices = [(d, scorer.choose(reading, d)) for d in items]
+    ids = {str(c["id"]) for c in draft.claims}
     changed = 0
     for d, c in choices:
         claim = d.claim
         rules = (claim["subject"], claim["property"])
         if c.probability < scorer.threshold or (c.subject, c.property) == rules:
             continue
+        if c.property != rules[1]:
+            claim["id"] = _renamed(str(claim["id"]), rules[1], c.property, ids)
         claim["subject"], claim["property"] = c.subject, c.property
         _unit(reading.names, claim, d.mention)
         claim["note"] += (
