@@ -7,8 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.extract import draft_fact_file
 from factcheck.extract.day_named import day_first, when_of_kind
+
+# the rules' own drafts, before the learned scorer's second opinion (test_extract_scorer.py)
+from factcheck.extract.draft import draft_fact_file
 from factcheck.extract.event_verbs import HOLDS_NAMED
 from factcheck.extract.vocabulary import Names
 

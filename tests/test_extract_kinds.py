@@ -9,7 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.extract import UNIDENTIFIED, draft_fact_file
+from factcheck.extract import UNIDENTIFIED
+
+# the rules' own drafts, before the learned scorer's second opinion (test_extract_scorer.py)
+from factcheck.extract.draft import draft_fact_file
 from factcheck.extract.kinds import Around, Evidence, fit_kind
 from factcheck.extract.vocabulary import Names
 

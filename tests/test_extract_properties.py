@@ -11,7 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, draft_fact_file, find_mentions
+from factcheck.extract import UNIDENTIFIED, UNREVIEWED_DATE, find_mentions
+
+# the rules' own drafts, before the learned scorer's second opinion (test_extract_scorer.py)
+from factcheck.extract.draft import draft_fact_file
 from factcheck.extract.mention import Mention
 from factcheck.extract.properties import (
     described_properties,

@@ -13,8 +13,10 @@ from factcheck.extract import (
     UNIDENTIFIED,
     UNREVIEWED_DATE,
     UNREVIEWED_NUMBER,
-    draft_fact_file,
 )
+
+# the rules' choices alone: the learned scorer's second opinion is tested in test_extract_scorer
+from factcheck.extract.draft import draft_fact_file
 
 from .conftest import MakeCorpus, chosen_subject, vocabulary
 

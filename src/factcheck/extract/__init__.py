@@ -28,8 +28,11 @@ day one entity's name carries is that entity's, before any property word of anot
 :mod:`.kinds` (a property's figure is about an entity of the kinds it describes: the
 entity of such a kind the sentence, paragraph or text points to, else ``unidentified``),
 :mod:`.claim` (a figure to a draft claim, with a note saying why each field was chosen),
-:mod:`.draft` (the text's sentences and mentions to a fact file) and :mod:`.command`
-(``factcheck extract``).
+:mod:`.draft` (the text's sentences and mentions to a fact file), :mod:`.scorer` (with
+:mod:`.scorer_reading` and :mod:`.scorer_features`: a learned second opinion on each
+draft's subject and property, trained on the hand-written evaluation sets and taken only
+where confident), :mod:`.drafting` (the rules, then the scorer: ``draft_fact_file``) and
+:mod:`.command` (``factcheck extract``).
 
 Nothing is invented: where the subject or property is not clear, the claim names the
 placeholder entity ``unidentified`` and the property ``unreviewed-number`` /
@@ -44,7 +47,8 @@ from the text, "5:26 p.m." as one time) than the readers here.
 """
 
 from factcheck.extract.command import configure, run
-from factcheck.extract.draft import draft_fact_file, find_mentions
+from factcheck.extract.draft import find_mentions
+from factcheck.extract.drafting import draft_fact_file
 from factcheck.extract.fact_file import Draft
 from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER, Mention
 from factcheck.extract.sentences import split_sentences

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from factcheck.domain.errors import FactcheckError, LoadError
 from factcheck.domain.values import PartialDate
-from factcheck.extract.draft import draft_fact_file
+from factcheck.extract.drafting import draft_fact_file
 from factcheck.extract.mention import UNIDENTIFIED, UNREVIEWED_DATE, UNREVIEWED_NUMBER
 
 

@@ -371,7 +371,7 @@ class _Reader:
         share_predicates(text, claims)  # "252 Venezuelan and 36 Salvadoran migrants were ..."
         # A date said as "as of 11 June 2024" dates the figures; it is no claim of its own.
         # "There are no reports": a zero is worth drafting only as a count the corpus keeps.
-        self.draft.labelled.update(c["id"] for m, c in claims if m.label is not None)
+        self.draft.keep_figures(claims, i)  # which were read from a label; for the scorer
         self.draft.claims.extend(
             c
             for m, c in claims

@@ -29,11 +29,19 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     #: Ids of the claims read from a label's value (infobox or table text).
     labelled: set[str] = field(default_factory=set)
+    #: Claim id -> the figure it was drafted from and the index of its sentence.
+    figures: dict[str, tuple[Mention, int]] = field(default_factory=dict)
 
     @property
     def claims(self) -> list[dict[str, Any]]:
         claims: list[dict[str, Any]] = self.data["claims"]
         return claims
+
+    def keep_figures(self, claims: list[tuple[Mention, dict[str, Any]]], sentence: int) -> None:
+        """Remember the claims read from a label's value, and each claim's figure and
+        sentence (what the learned scorer reads, :mod:`.scorer`)."""
+        self.labelled.update(c["id"] for m, c in claims if m.label is not None)
+        self.figures.update((c["id"], (m, sentence)) for m, c in claims)
 
     def to_yaml(self, snapshot: str = "the snapshot") -> str:
         """The fact file as YAML text, with a header saying how to review it."""
