@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import factcheck
+from factcheck.extract import scorer_features
 from factcheck.extract.draft import draft_fact_file
 from factcheck.extract.mention import UNIDENTIFIED
 from factcheck.extract.scorer_features import (
@@ -72,3 +74,17 @@ def test_features_never_see_an_entity_s_or_property_s_id(make_corpus: MakeCorpus
     assert _vectors(make_corpus, ENTITIES, PROPERTIES) == _vectors(
         make_corpus, renamed_e, renamed_p
     )
+
+
+def test_every_reason_class_is_a_phrase_the_rules_write() -> None:
+    """The scorer reads the rules' reason from their note: a phrase reworded in the rules
+    would silently turn a feature off, so each must still be written by some rule module."""
+    extract = Path(scorer_features.__file__).parent
+    sources = "".join(
+        p.read_text(encoding="utf-8")
+        for p in extract.glob("*.py")
+        if not p.name.startswith("scorer")
+    )
+    phrases = [phrase for phrase, _ in scorer_features.REASONS] + ["not taken: "]
+    missing = [phrase for phrase in phrases if phrase not in sources]
+    assert missing == []
