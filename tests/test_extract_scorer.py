@@ -80,6 +80,23 @@ def test_a_confident_pair_replaces_the_rules_and_the_note_says_why(
     assert f"not the rules' {before['subject']} / {before['property']}" in got["note"]
 
 
+def test_a_renamed_draft_keeps_its_figure(make_corpus: MakeCorpus) -> None:
+    """Whatever reads the drafts' figures after the scorer (``draftees``) finds every
+    draft, a renamed one under its new id."""
+    corpus = _corpus(make_corpus)
+    weights = dict.fromkeys(FEATURES, 0.0) | {
+        "p_description_sentence": 4.0,
+        "x_declares": 4.0,
+        "s_in_sentence": 2.0,
+    }
+    text = "Acme said 12 people died after the quake."
+    draft = draft_fact_file(text, "x", corpus=corpus, published="2025-03-04")
+    reading = read_text(text, Names.of(corpus), "2025-03-04")
+    assert rescore_drafts(draft, reading, Scorer(weights, 0.0, 0.3, "softmax")) >= 1
+    assert set(draft.figures) == {c["id"] for c in draft.claims}
+    assert len(draftees(draft.claims, draft.figures)) == len(draft.claims)
+
+
 def test_below_the_threshold_the_rules_answer_stands(make_corpus: MakeCorpus) -> None:
     corpus = _corpus(make_corpus)
     weights = dict.fromkeys(FEATURES, 0.0) | {"p_description_sentence": 4.0}

@@ -142,6 +142,15 @@ def _renamed(claim_id: str, old: str, new: str, ids: set[str]) -> str:
     return renamed
 
 
+def _moved(draft: Draft, old: str, new: str) -> None:
+    """The draft's figure and label records follow a renamed draft."""
+    if old in draft.figures:
+        draft.figures[new] = draft.figures.pop(old)
+    if old in draft.labelled:
+        draft.labelled.discard(old)
+        draft.labelled.add(new)
+
+
 def rescore_drafts(draft: Draft, reading: Reading, scorer: Scorer | None = None) -> int:
     """Give each draft the scorer's best (subject, property) where its probability clears
     the threshold and it differs from the rules'; the note says what was chosen, why (the
@@ -162,7 +171,9 @@ def rescore_drafts(draft: Draft, reading: Reading, scorer: Scorer | None = None)
         if c.probability < scorer.threshold or (c.subject, c.property) == rules:
             continue
         if c.property != rules[1]:
-            claim["id"] = _renamed(str(claim["id"]), rules[1], c.property, ids)
+            old = str(claim["id"])
+            claim["id"] = _renamed(old, rules[1], c.property, ids)
+            _moved(draft, old, claim["id"])
         claim["subject"], claim["property"] = c.subject, c.property
         _unit(reading.names, claim, d.mention)
         claim["note"] += (

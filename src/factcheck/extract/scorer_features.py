@@ -30,7 +30,14 @@ from factcheck.extract.scorer_reading import (
 from factcheck.extract.sentences import clause_span
 from factcheck.extract.stems import stem, word_stems
 
-__all__ = ["FEATURES", "PAIR_FEATURES", "PROPERTY_FEATURES", "SUBJECT_FEATURES", "pair_features"]
+__all__ = [
+    "FEATURES",
+    "PAIR_FEATURES",
+    "PROPERTY_FEATURES",
+    "SUBJECT_FEATURES",
+    "pair_features",
+    "reason_class",
+]
 
 #: The rules' reasons for a subject, by words of their note, as a few general classes.
 REASONS: Final = (
@@ -53,7 +60,8 @@ REASONS: Final = (
 )
 
 
-def _reason(note: str) -> str:
+def reason_class(note: str) -> str:
+    """The class of the rules' reason for a draft's subject, read from its note."""
     at = note.rfind("subject: ")
     if at < 0:
         return "none"
@@ -115,7 +123,7 @@ def _around(reading: Reading, d: Draftee) -> _Around:
         named,
         d.claim["subject"],
         d.claim["property"],
-        _reason(d.claim["note"]),
+        reason_class(d.claim["note"]),
         not_taken(d.claim["note"]),
         counts,
         first_at,
