@@ -202,6 +202,27 @@ def _vocabulary(facts: Path) -> factcheck.Corpus:
         return factcheck.load(tmp)
 
 
+def matching_drafts(
+    text: str, quote: str, value: Any, kind: str, claims: list[dict[str, Any]]
+) -> tuple[list[int], list[int]]:
+    """The drafts (indices into ``claims``) that find a hand-written claim of ``kind``
+    ("quantity" or "date") with ``quote`` and ``value``: those quoting a sentence holding
+    the quote with the same value, else those whose note names the sentence that says it
+    again (a figure said again is drafted once). And the drafts quoting it at all."""
+    folded = _fold(quote)
+    with_quote = [i for i, d in enumerate(claims) if folded in _fold(d["quote"])]
+    same = _same_date if kind == "date" else _same_number
+    good = [i for i in with_quote if same(claims[i]["value"], value)]
+    if not good:
+        again = _said_again(text, quote)
+        good = [
+            i
+            for i, d in enumerate(claims)
+            if again is not None and again in d["note"] and same(d["value"], value)
+        ]
+    return good, with_quote
+
+
 def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
     """Draft every article source of ``facts`` whose snapshot is in ``texts``; count."""
     corpus = factcheck.load(facts)
@@ -239,17 +260,7 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
             tally.expected += 1
             is_clock = prop.type == "date" and _instants(claim.value) is not None
             tally.clock += is_clock
-            quote = _fold(claim.quote)
-            with_quote = [i for i, d in enumerate(claims) if quote in _fold(d["quote"])]
-            same = _same_date if prop.type == "date" else _same_number
-            good = [i for i in with_quote if same(claims[i]["value"], claim.value)]
-            if not good:  # a figure said again is drafted once, its note quoting the restatement
-                again = _said_again(text, claim.quote)
-                good = [
-                    i
-                    for i, d in enumerate(claims)
-                    if again is not None and again in d["note"] and same(d["value"], claim.value)
-                ]
+            good, with_quote = matching_drafts(text, claim.quote, claim.value, prop.type, claims)
             if not good:
                 values = ", ".join(str(claims[i]["value"]) for i in with_quote)
                 why = f"drafted there: {values}" if with_quote else "no draft with this quote"

@@ -87,20 +87,7 @@ def load_set(key: str, texts: Path) -> SetData:
             if prop is None or prop.type not in ("quantity", "date") or claim.quote is None:
                 continue
             data.expected += 1
-            quote = ex._fold(claim.quote)
-            same = ex._same_date if prop.type == "date" else ex._same_number
-            good = [
-                i
-                for i, d in enumerate(claims)
-                if quote in ex._fold(d["quote"]) and same(d["value"], claim.value)
-            ]
-            if not good:
-                again = ex._said_again(text, claim.quote)
-                good = [
-                    i
-                    for i, d in enumerate(claims)
-                    if again is not None and again in d["note"] and same(d["value"], claim.value)
-                ]
+            good, _ = ex.matching_drafts(text, claim.quote, claim.value, prop.type, claims)
             if good:
                 used.update(good)
                 data.golds.append([base + i for i in good])

@@ -41,6 +41,7 @@ __all__ = [
     "named_properties",
     "property_candidates",
     "property_of_subject",
+    "unit_fits",
 ]
 
 Span = tuple[int, int]
@@ -54,7 +55,7 @@ ORIGIN: Final = frozenset(
 )
 
 
-def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
+def unit_fits(names: Names, prop: str, mention: Mention) -> bool:
     """Whether a quantity's unit suits the property's: the same, or a plain count for a
     property without unit (not a percentage, an amount or a rate)."""
     if mention.kind != "quantity":
@@ -159,7 +160,7 @@ def described_properties(names: Names, mention: Mention, before: str, after: str
         for prop, words in names.distinctive.items()
         if words & context
         and names.properties.get(prop) == mention.kind
-        and _unit_fits(names, prop, mention)
+        and unit_fits(names, prop, mention)
         # a word alone is weaker evidence than a name: an amount or a share needs its unit,
         # a count of seats or houses its noun ("250 members ... to hold": no seats held)
         and not (
@@ -313,7 +314,7 @@ def property_of_subject(
         and not p.startswith("unreviewed")
         and names.said_of_entity(p, subject)
         and names.allows(p, subject)
-        and _unit_fits(names, p, mention)
+        and unit_fits(names, p, mention)
     ]
     kind = names.kinds.get(subject, "").casefold()
     nouns = names.nouns.get(subject, frozenset()) - {kind}
@@ -365,7 +366,7 @@ def _said_of_anything(names: Names, mention: Mention, prop: str, subject: str) -
         and not names.described_kinds.get(q)
         and names.allows(q, subject)
         and names.units.get(q) == names.units.get(prop)
-        and _unit_fits(names, q, mention)
+        and unit_fits(names, q, mention)
         for q, qtype in names.properties.items()
     )
 

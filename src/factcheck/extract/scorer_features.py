@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
+from factcheck.domain.datewords import MONTHS
 from factcheck.domain.units import same_unit
 from factcheck.extract.mention import UNIDENTIFIED, Mention
 from factcheck.extract.properties import property_candidates
@@ -257,28 +258,12 @@ def _subject_vector(reading: Reading, d: Draftee, a: _Around, s: str) -> list[fl
     return v
 
 
-_MONTH_NAMES: Final = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def _month_named(m: Mention, name: str) -> bool:
     """Whether a date's month (of a day or month precision date) is in the entity's name."""
     value = str(m.value) if m.kind == "date" and isinstance(m.value, str) else ""
     if len(value) < 7 or not value[5:7].isdigit() or not 1 <= int(value[5:7]) <= 12:
         return False
-    month = _MONTH_NAMES[int(value[5:7]) - 1]
+    month = MONTHS[int(value[5:7]) - 1]
     return month in name or month[:3] in name
 
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from factcheck.domain.units import same_unit
 from factcheck.domain.values import PartialDate
 from factcheck.extract.kinds import Around, read_names
 from factcheck.extract.measured_against import measured_against
@@ -23,7 +22,7 @@ from factcheck.extract.mention import (
     Found,
     Mention,
 )
-from factcheck.extract.property_keywords import SPECIAL_UNITS
+from factcheck.extract.properties import unit_fits
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.vocabulary import Names
 
@@ -86,17 +85,6 @@ def not_taken(note: str) -> str | None:
     return m[1] if m else None
 
 
-def _unit_fits(names: Names, prop: str, mention: Mention) -> bool:
-    if mention.kind != "quantity":
-        return True
-    unit = names.units.get(prop)
-    if mention.unit and unit:
-        return same_unit(unit, mention.unit)
-    if unit is None:
-        return mention.unit not in SPECIAL_UNITS and not (mention.unit or "").startswith("per ")
-    return mention.unit is not None or unit not in SPECIAL_UNITS
-
-
 def candidates(reading: Reading, d: Draftee) -> tuple[list[str], list[str]]:
     """The subjects (entities the text names or describes, the rules' picks,
     ``unidentified``) and properties (of the figure's type and unit, the rules' pick, the
@@ -117,7 +105,7 @@ def candidates(reading: Reading, d: Draftee) -> tuple[list[str], list[str]]:
     props = {
         p
         for p, ptype in names.properties.items()
-        if ptype == d.mention.kind and p not in PLACEHOLDERS and _unit_fits(names, p, d.mention)
+        if ptype == d.mention.kind and p not in PLACEHOLDERS and unit_fits(names, p, d.mention)
     }
     if claim["property"] not in PLACEHOLDERS:
         props.add(claim["property"])
