@@ -69,12 +69,14 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import factcheck
+from factcheck.domain.model import Claim, Property, SourceFile
 from factcheck.domain.values import parse_quantity
 from factcheck.extract import UNIDENTIFIED, draft_fact_file
 from factcheck.extract.sentences import split_sentences
@@ -223,6 +225,38 @@ def matching_drafts(
     return good, with_quote
 
 
+def article_texts(
+    corpus: factcheck.Corpus, texts: Path, *, check_sha: bool, label: str = ""
+) -> Iterator[tuple[str, SourceFile, str]]:
+    """(source id, source file, text) of every article source of ``corpus`` whose snapshot
+    is in ``texts`` (with the recorded sha256 when ``check_sha``), in id order; each one
+    left out is named on standard error (``label`` before its id)."""
+    for sid, sf in sorted(corpus.sources.items()):
+        src = sf.source
+        if src.kind != "article" or src.snapshot is None:
+            continue
+        path = texts / src.snapshot.file
+        if not path.is_file():
+            print(f"  {label}{sid}: {path} is missing; skipped", file=sys.stderr)
+            continue
+        data = path.read_bytes()
+        if check_sha and hashlib.sha256(data).hexdigest() != src.snapshot.sha256:
+            print(
+                f"  {label}{sid}: {path} has another sha256 than recorded; skipped", file=sys.stderr
+            )
+            continue
+        yield sid, sf, data.decode("utf-8")
+
+
+def scored_claims(corpus: factcheck.Corpus, sf: SourceFile) -> Iterator[tuple[Claim, Property]]:
+    """The hand-written claims of ``sf`` a draft can find (of type quantity or date, with
+    a quote), each with its property."""
+    for claim in sf.claims:
+        prop = corpus.properties.get(claim.property)
+        if prop is not None and prop.type in ("quantity", "date") and claim.quote is not None:
+            yield claim, prop
+
+
 def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
     """Draft every article source of ``facts`` whose snapshot is in ``texts``; count."""
     corpus = factcheck.load(facts)
@@ -230,19 +264,9 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
     errors = [*corpus.errors, *vocabulary.errors]
     if errors:  # a set that does not load would be scored against part of itself
         raise SystemExit("\n".join(map(str, errors)) + f"\n{facts}: fix these errors first")
-    for sid, sf in sorted(corpus.sources.items()):
+    for sid, sf, text in article_texts(corpus, texts, check_sha=check_sha):
         src = sf.source
-        if src.kind != "article" or src.snapshot is None:
-            continue
-        path = texts / src.snapshot.file
-        if not path.is_file():
-            print(f"  {sid}: {path} is missing; skipped", file=sys.stderr)
-            continue
-        data = path.read_bytes()
-        if check_sha and hashlib.sha256(data).hexdigest() != src.snapshot.sha256:
-            print(f"  {sid}: {path} has another sha256 than recorded; skipped", file=sys.stderr)
-            continue
-        text = data.decode("utf-8")
+        assert src.snapshot is not None  # article_texts gives only sources with one
         t0 = time.perf_counter()
         draft = draft_fact_file(
             text, sid, corpus=vocabulary, published=src.published, snapshot_file=src.snapshot.file
@@ -253,10 +277,7 @@ def score(facts: Path, texts: Path, tally: Tally, *, check_sha: bool) -> None:
         tally.drafts += len(claims)
         used: set[int] = set()
         taken: set[int] = set()  # drafts already matched to a hand-written claim
-        for claim in sf.claims:
-            prop = corpus.properties.get(claim.property)
-            if prop is None or prop.type not in ("quantity", "date") or claim.quote is None:
-                continue
+        for claim, prop in scored_claims(corpus, sf):
             tally.expected += 1
             is_clock = prop.type == "date" and _instants(claim.value) is not None
             tally.clock += is_clock

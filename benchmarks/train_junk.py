@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,15 +55,9 @@ def load_set(key: str, texts: Path) -> SetData:
     vocabulary = ex._vocabulary(facts)
     names = Names.of(vocabulary)
     data = SetData()
-    for sid, sf in sorted(corpus.sources.items()):
+    for sid, sf, text in ex.article_texts(corpus, texts, check_sha=False, label=f"{key}/"):
         src = sf.source
-        if src.kind != "article" or src.snapshot is None:
-            continue
-        path = texts / src.snapshot.file
-        if not path.is_file():
-            print(f"  {key}/{sid}: text missing; skipped", file=sys.stderr)
-            continue
-        text = path.read_bytes().decode("utf-8")
+        assert src.snapshot is not None
         draft = draft_fact_file(
             text,
             sid,
@@ -82,11 +75,9 @@ def load_set(key: str, texts: Path) -> SetData:
         base = len(data.rows)
         data.rows += [junk_features(reading, d, facts_) for d in items]
         used: set[int] = set()
-        for claim in sf.claims:
-            prop = corpus.properties.get(claim.property)
-            if prop is None or prop.type not in ("quantity", "date") or claim.quote is None:
-                continue
+        for claim, prop in ex.scored_claims(corpus, sf):
             data.expected += 1
+            assert claim.quote is not None  # scored_claims gives only quoted claims
             good, _ = ex.matching_drafts(text, claim.quote, claim.value, prop.type, claims)
             if good:
                 used.update(good)
@@ -190,21 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=0.1)
     parser.add_argument("--allow", type=float, default=1.0, help="value recall points to give")
     parser.add_argument("--threshold", type=float, default=None, help="fixed (diagnostics)")
-    parser.add_argument("--cache", default=None, help="pickle of the loaded sets (development)")
     parser.add_argument("--write", default=None, help="train on every set; write the JSON here")
     args = parser.parse_args(argv)
     sets: dict[str, SetData] = {}
-    if args.cache and Path(args.cache).is_file():
-        sets = pickle.loads(Path(args.cache).read_bytes())
-    else:
-        for spec in args.set:
-            key, _, texts = spec.partition("=")
-            if key in ("heldout", "heldout9"):
-                raise SystemExit(f"{key} is totals only: never trained or cross-validated on")
-            sets[key] = load_set(key, Path(texts))
-            print(f"{key}: {len(sets[key].rows)} drafts", file=sys.stderr)
-        if args.cache:
-            Path(args.cache).write_bytes(pickle.dumps(sets))
+    for spec in args.set:
+        key, _, texts = spec.partition("=")
+        if key in ("heldout", "heldout9"):
+            raise SystemExit(f"{key} is totals only: never trained or cross-validated on")
+        sets[key] = load_set(key, Path(texts))
+        print(f"{key}: {len(sets[key].rows)} drafts", file=sys.stderr)
     if args.loso:
         loso(sets, args.c, args.allow, args.threshold)
     if args.write:

@@ -95,15 +95,9 @@ def load_set(key: str, texts: Path) -> SetData:
     vocabulary = ex._vocabulary(facts)
     names = Names.of(vocabulary)
     data = SetData()
-    for sid, sf in sorted(corpus.sources.items()):
+    for sid, sf, text in ex.article_texts(corpus, texts, check_sha=False, label=f"{key}/"):
         src = sf.source
-        if src.kind != "article" or src.snapshot is None:
-            continue
-        path = texts / src.snapshot.file
-        if not path.is_file():
-            print(f"  {key}/{sid}: text missing; skipped", file=sys.stderr)
-            continue
-        text = path.read_bytes().decode("utf-8")
+        assert src.snapshot is not None
         draft = draft_fact_file(
             text,
             sid,
@@ -130,11 +124,9 @@ def load_set(key: str, texts: Path) -> SetData:
         missing = [c for c in claims if id(c) not in index]
         if missing:
             raise SystemExit(f"{key}/{sid}: {len(missing)} drafts without a figure")
-        for claim in sf.claims:
-            prop = corpus.properties.get(claim.property)
-            if prop is None or prop.type not in ("quantity", "date") or claim.quote is None:
-                continue
+        for claim, prop in ex.scored_claims(corpus, sf):
             data.expected += 1
+            assert claim.quote is not None  # scored_claims gives only quoted claims
             good, _ = ex.matching_drafts(text, claim.quote, claim.value, prop.type, claims)
             if not good:
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Final
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -39,6 +39,14 @@ WORDS = [
 ]
 
 
+# a model that trusts the property's description words and the kinds it declares
+_TRUSTING: Final = dict.fromkeys(FEATURES, 0.0) | {
+    "p_description_sentence": 4.0,
+    "x_declares": 4.0,
+    "s_in_sentence": 2.0,
+}
+
+
 def _corpus(make_corpus: MakeCorpus) -> factcheck.Corpus:
     return factcheck.load(make_corpus({"entities.yaml": ENTITIES, "properties.yaml": PROPERTIES}))
 
@@ -63,12 +71,7 @@ def test_a_confident_pair_replaces_the_rules_and_the_note_says_why(
     make_corpus: MakeCorpus,
 ) -> None:
     corpus = _corpus(make_corpus)
-    # a model that trusts the property's description words and the kinds it declares
-    weights = dict.fromkeys(FEATURES, 0.0) | {
-        "p_description_sentence": 4.0,
-        "x_declares": 4.0,
-        "s_in_sentence": 2.0,
-    }
+    weights = _TRUSTING
     text = "Acme said 12 people died after the quake."
     rules, after = _rescored(corpus, text, Scorer(weights, 0.0, 0.3, "softmax"))
     [before] = [c for c in rules if c["value"] == 12]
@@ -84,11 +87,7 @@ def test_a_renamed_draft_keeps_its_figure(make_corpus: MakeCorpus) -> None:
     """Whatever reads the drafts' figures after the scorer (``draftees``) finds every
     draft, a renamed one under its new id."""
     corpus = _corpus(make_corpus)
-    weights = dict.fromkeys(FEATURES, 0.0) | {
-        "p_description_sentence": 4.0,
-        "x_declares": 4.0,
-        "s_in_sentence": 2.0,
-    }
+    weights = _TRUSTING
     text = "Acme said 12 people died after the quake."
     draft = draft_fact_file(text, "x", corpus=corpus, published="2025-03-04")
     reading = read_text(text, Names.of(corpus), "2025-03-04")
