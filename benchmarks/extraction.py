@@ -1,6 +1,6 @@
 """How well does `factcheck extract` draft the claims a person wrote by hand?
 
-Twelve sets, reported separately:
+Thirteen sets, reported separately:
 
 * the seeds: every article source of the corpus (default ``facts/``) against its snapshot
   (default ``../shared/seeds``);
@@ -12,22 +12,23 @@ Twelve sets, reported separately:
 * the held-out sets, ``benchmarks/eval/heldout/facts/``, ``benchmarks/eval/heldout2/facts/``,
   ``benchmarks/eval/heldout3/facts/``, ``benchmarks/eval/heldout4/facts/``,
   ``benchmarks/eval/heldout5/facts/``, ``benchmarks/eval/heldout6/facts/``,
-  ``benchmarks/eval/heldout7/facts/``, ``benchmarks/eval/heldout8/facts/`` and
-  ``benchmarks/eval/heldout9/facts/`` (each added when the one before had been scored
-  several times or read): more public texts whose fact files were written before the
-  extractor was first run on them, and which are not used to tune it. Their misses are
-  not printed unless asked for (``--show-heldout-misses``), so that reading the report
-  does not turn them into development sets.
+  ``benchmarks/eval/heldout7/facts/``, ``benchmarks/eval/heldout8/facts/``,
+  ``benchmarks/eval/heldout9/facts/`` and ``benchmarks/eval/heldout10/facts/`` (each
+  added when the one before had been scored several times or read): more public texts
+  whose fact files were written before the extractor was first run on them, and which
+  are not used to tune it. Their misses are not printed unless asked for
+  (``--show-heldout-misses``), so that reading the report does not turn them into
+  development sets.
 
 The sets are listed in ``SETS``; adding one is one entry there. Only each text's URL,
 sha256 and short quotes are in the repository; the texts are read from ``--eval-texts``,
 ``--dev2-texts``, ``--heldout-texts``, ``--heldout2-texts``, ``--heldout3-texts``,
 ``--heldout4-texts``, ``--heldout5-texts``, ``--heldout6-texts``, ``--heldout7-texts``,
-``--heldout8-texts`` and ``--heldout9-texts`` (see the READMEs under ``benchmarks/eval/``
-for how to obtain them), and a set is skipped with a message when that directory is not
-given. A text whose sha256 differs from the recorded one is skipped too, unless
-``--no-sha-check`` is given (pages change; the expected claims' quotes are still checked:
-a claim whose quote is not in the text counts as missed).
+``--heldout8-texts``, ``--heldout9-texts`` and ``--heldout10-texts`` (see the READMEs
+under ``benchmarks/eval/`` for how to obtain them), and a set is skipped with a message
+when that directory is not given. A text whose sha256 differs from the recorded one is
+skipped too, unless ``--no-sha-check`` is given (pages change; the expected claims'
+quotes are still checked: a claim whose quote is not in the text counts as missed).
 
 Each text is drafted with the source's own publication date and its corpus's entities and
 properties (not its claims: drafting must not learn from the claims it is scored against).
@@ -55,7 +56,7 @@ as a time with its zone, or not. Run from the repository root:
                                     [--heldout3-texts DIR] [--heldout4-texts DIR]
                                     [--heldout5-texts DIR] [--heldout6-texts DIR]
                                     [--heldout7-texts DIR] [--heldout8-texts DIR]
-                                    [--heldout9-texts DIR]
+                                    [--heldout9-texts DIR] [--heldout10-texts DIR]
                                     [--no-sha-check] [--show-heldout-misses]
 """
 
@@ -459,6 +460,13 @@ SETS = (
         "held-out 9",
         EVAL / "heldout9" / "facts",
         "directory of the ninth held-out set's texts",
+        held_out=True,
+    ),
+    EvalSet(
+        "heldout10",
+        "held-out 10",
+        EVAL / "heldout10" / "facts",
+        "directory of the tenth held-out set's texts",
         held_out=True,
     ),
 )

@@ -192,6 +192,7 @@ def test_every_eval_set_is_scored_by_the_extraction_benchmark() -> None:
     assert EVAL / "heldout7" / "facts" in EVAL_SETS
     assert EVAL / "heldout8" / "facts" in EVAL_SETS
     assert EVAL / "heldout9" / "facts" in EVAL_SETS
+    assert EVAL / "heldout10" / "facts" in EVAL_SETS
     assert [s.key for s in sets if s.held_out] == [
         "heldout",
         "heldout2",
@@ -202,6 +203,7 @@ def test_every_eval_set_is_scored_by_the_extraction_benchmark() -> None:
         "heldout7",
         "heldout8",
         "heldout9",
+        "heldout10",
     ]
 
 
