@@ -98,6 +98,9 @@ def test_a_phone_number_is_never_drafted(area: int, exchange: int, line: int) ->
         # reference marks, as encyclopedias cite
         ("It is a prison in Tecoluca. [1] The prison held 40,000.", [40000]),
         ("[2][3] The government opened it in 2023.", ["2023"]),
+        # the same marks as a copy of the page's markup leaves them
+        ("It has nineteen towers,\\17]) and 600 guards.\\18])\\19])", [19, 600]),
+        ("It has 600 guards.\\[18\\] It opened in 2023.", [600, "2023"]),
         # one of a numbered set, named by its number
         ("They went through cell number seven, where 12 men slept.", [12]),
         ("Soldiers of Military Detachment Number 9 came.", []),

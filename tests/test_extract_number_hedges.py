@@ -31,6 +31,8 @@ from factcheck.extract import find_mentions
         ("a depth of 36.3 km (22.7 miles)", [36.3], "km", "exact"),
         ("winds near 130 mph (215 km/h) with higher gusts", [130], "mph", "exact"),
         ("the minimum central pressure is 953 mb (28.15 inches).", [953], "mbar", "exact"),
+        ("cell space covers 6 acres (2.4 ha) in all", [6], "acres", "exact"),
+        ("surrounded by 3-meter-tall (9.8 ft) walls", [3], "m", "exact"),
         # a temperature's conversion too, with its scale or with none in the brackets
         ("a reading of 77 degrees Fahrenheit (25 Celsius)", [77], None, "exact"),
         ("it climbed to 86 degrees (30) near the finish", [86], "deg", "exact"),

@@ -34,6 +34,12 @@ def _unit_of(text: str, figure: str) -> str | None:
         ("pressure fell to 1013 hPa", "1013", "hPa"),
         ("953 mb (28.15 inches)", "28.15", "inches"),
         ("about 1 inch of rain", "1", "inches"),
+        # the short forms of a figure converted in brackets
+        ("covers 6 acres (2.4 ha) in all", "2.4", "hectares"),
+        ("0.6 square metres (6.5 sq ft) each", "6.5", "square feet"),
+        ("3-meter-tall (9.8 ft) walls", "9.8", "ft"),
+        ("60-centimeter-thick (24 in) walls", "60", "cm"),
+        ("60-centimeter-thick (24 in) walls", "24", "inches"),
     ],
 )
 def test_unit_words(text: str, figure: str, unit: str) -> None:
@@ -49,6 +55,8 @@ def test_unit_words(text: str, figure: str, unit: str) -> None:
         ("a reading of 77 degrees Fahrenheit", "77"),
         # nanometres, not nautical miles: no direction or "from" after "nm"
         ("a 7 nm process", "7"),
+        # "in" is a unit only closing a bracket: not a preposition
+        ("He scored 5 in the first half", "5"),
     ],
 )
 def test_no_unit_rather_than_a_wrong_one(text: str, figure: str) -> None:

@@ -58,6 +58,8 @@ _NAME_FIGURES: Final = re.compile(
     r"|(?<![\w\d])['\u2019](?P<clipped>\d{2})(?!\w)"
     # a reference mark: "[1]", "[2][3]", as encyclopedias cite their sources
     r"|\[(?P<cite>\d{1,3})\]"
+    # the same mark as a copy of a page's markup leaves it: "towers,\\17])", "\\[17\\]"
+    r"|\\\[?(?P<cite2>\d{1,3})\\?\]"
     # one of a numbered set, named by its number: "cell number seven", "Detachment Number 9"
     # (not "a number of", "the number 5", nor a setting such as "position number 6")
     r"|\b(?!(?:[Aa]n?|[Tt]he|[Aa]ny|[Tt]his|[Tt]hat|[Tt]otal|[Ss]ame|[Rr]ecord|[Pp]osition|"
@@ -93,6 +95,7 @@ _GROUPS: Final = (
     "phone",
     "clipped",
     "cite",
+    "cite2",
     "numbered",
     "line",
     "line2",

@@ -40,6 +40,10 @@ _UNIT_AFTER: Final = re.compile(
     r"km/h|kph|(?:kilomet(?:er|re)s?|miles?)\s+per\s+hour|km|kilometers?|"
     r"kilometres?|nautical\s+miles?|miles?|feet|foot|meters?|metres?|tonnes?|dollars?|euros?|"
     r"times|percentage[\s-]points?|points?|mph|knots?|inch(?:es)?|"
+    # the short forms a figure converted in brackets is written in ("6 acres (2.4 ha)",
+    # "0.6 square metres (6.5 sq ft)", "60-centimeter-thick (24 in)")
+    r"sq\.?\s?(?:ft|mi|km|m)|ft|ha|cm|mm|yards?|centimet(?:er|re)s?|millimet(?:er|re)s?|"
+    r"in(?=\s*\))|"
     # air pressure, as weather services write it ("953 mb", "1013 hPa")
     r"mb|millibars?|hpa|hectopascals?|"
     # an angle; a temperature says its scale ("90 degrees Fahrenheit", "30 degrees C")
@@ -85,6 +89,28 @@ _UNIT_NAMES: Final = {
     "kilometer per hour": "km/h",
     "kilometre per hour": "km/h",
     "inch": "inches",
+    "in": "inches",
+    "ft": "ft",
+    "ha": "hectares",
+    "sq ft": "square feet",
+    "sq. ft": "square feet",
+    "sq m": "m2",
+    "sq. m": "m2",
+    "sq km": "km2",
+    "sq. km": "km2",
+    "sq mi": "square miles",
+    "sq. mi": "square miles",
+    "cm": "cm",
+    "mm": "mm",
+    "centimeter": "cm",
+    "centimeters": "cm",
+    "centimetre": "cm",
+    "centimetres": "cm",
+    "millimeter": "mm",
+    "millimeters": "mm",
+    "millimetre": "mm",
+    "millimetres": "mm",
+    "yard": "yards",
     "mb": "mbar",
     "millibar": "mbar",
     "millibars": "mbar",
