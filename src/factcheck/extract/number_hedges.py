@@ -68,9 +68,7 @@ _HEDGES: Final = dict(_HEDGE_PHRASES)
 # "36.3 km (22.7 miles)": the bracketed figure restates the one before it in another unit
 # the unit words around a figure converted in brackets: "130 mph (215 km/h)"
 # ("3-meter-tall (9.8 ft)": the unit in a compound word before the brackets)
-_CONVERSION_OPEN: Final = re.compile(
-    r"(?:[\s-]*[A-Za-z]+(?:/[A-Za-z]+)?){0,2}\.?\s*[(\[]\s*$"
-)
+_CONVERSION_OPEN: Final = re.compile(r"(?:[\s-]*[A-Za-z]+(?:/[A-Za-z]+)?){0,2}\.?\s*[(\[]\s*$")
 _CONVERSION_CLOSE: Final = re.compile(r"\s*(?:[A-Za-z]+(?:/[A-Za-z]+)?\.?\s*){0,2}[)\]]")
 
 _SCALES: Final = r"(?:\s*(?:Fahrenheit|Celsius|F|C)\b)?"
