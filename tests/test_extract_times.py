@@ -228,6 +228,17 @@ def test_four_digits_that_are_no_time(text: str) -> None:
             ["2025-03-15T09:00-04:00", "2025-03-15T14:00-04:00"],
             ["exact", "exact"],
         ),
+        # "from X to Y" is a window: its start and its end
+        (
+            "The road is closed from 6:30 a.m. to 7:30 a.m. ET.",
+            ["2025-03-15T06:30-04:00", "2025-03-15T07:30-04:00"],
+            ["exact", "exact"],
+        ),
+        (
+            "The road is closed from 6:30 to 7:30 p.m. ET.",
+            ["2025-03-15T18:30-04:00", "2025-03-15T19:30-04:00"],
+            ["exact", "exact"],
+        ),
     ],
 )
 def test_two_times_joined_by_and(text: str, values: list[str], hedges: list[str]) -> None:
@@ -448,3 +459,10 @@ def test_a_seat_of_government_gives_an_unzoned_text_its_zone() -> None:
     text = "Pool report #2\nBukele's SUV pulled up to the White House at 11:29am on April 14, 2025."
     claims = draft_fact_file(text, "x", published="2025-04-14").claims
     assert "2025-04-14T11:29-04:00" in [c["value"] for c in claims]
+
+
+def test_a_windows_start_and_end_say_so() -> None:
+    start, end = find_mentions("Closed from 6:30 a.m. to 7:30 a.m. ET.", day=date(2025, 3, 15))
+    assert (start.text, end.text) == ("from 6:30 a.m.", "7:30 a.m. ET")
+    assert start.note is not None and "a window, 06:30 to 07:30: its start" in start.note
+    assert end.note is not None and "a window, 06:30 to 07:30: its end" in end.note

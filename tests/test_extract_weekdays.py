@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.domain.values import PartialDate
 from factcheck.extract import draft_fact_file
-from factcheck.extract.weekdays import find_weekday_dates
+from factcheck.extract.weekdays import find_weekday_dates, speaks_ahead
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,36 @@ def test_a_day_is_flagged_ahead_exactly_when_it_is_after_publication(
     text = f"{said} {weekday}."
     [m] = find_weekday_dates(text, 0, len(text), PartialDate.parse(published.isoformat()))
     assert ("ahead" in m.flags) == (date.fromisoformat(str(m.value)) > published)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ahead"),
+    [
+        ("Roads will close at 7 a.m.", True),
+        ("Streets are estimated to reopen by 9:30 a.m.", True),
+        ("The launch is scheduled for 9 a.m.", True),
+        ("Roads closed at 7 a.m.", False),
+    ],
+)
+def test_speaks_ahead(sentence: str, ahead: bool) -> None:
+    assert speaks_ahead(sentence, 0, sentence.index("a.m.")) is ahead
+
+
+# A notice published on Saturday 2 November 2019 about Sunday's race: its times to come
+# are Sunday's (after the clocks went back: EST), its times past the publication day's.
+_NOTICE = (
+    "The marathon will close several Raleigh streets on Sunday morning.\n\n"
+    "Most roads will close at 7 a.m. and reopen later. Crews closed Lane Street at 6 a.m."
+)
+
+
+def test_times_to_come_fall_on_the_day_to_come_named_before_them() -> None:
+    claims = draft_fact_file(_NOTICE, "x", published="2019-11-02").claims
+    values = [c["value"] for c in claims]
+    assert values == ["2019-11-03", "2019-11-03T07:00-05:00", "2019-11-02T06:00-04:00"]
+
+
+def test_a_day_written_after_the_day_to_come_ends_it() -> None:
+    text = _NOTICE.replace("Most roads", "On November 1 it rained. Most roads")
+    claims = draft_fact_file(text, "x", published="2019-11-02").claims
+    assert "2019-11-01T07:00-04:00" in [c["value"] for c in claims]

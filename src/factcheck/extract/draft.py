@@ -14,7 +14,6 @@ from factcheck.extract.claim import Context, make_claim
 from factcheck.extract.coordination import share_predicates
 from factcheck.extract.datelines import dateline_spans, dateline_zone, stamp_lines, updated_day
 from factcheck.extract.dates import (
-    DATE_HEDGES,
     DATE_PATTERNS,
     MONTHS,
     RELATIVE_PATTERNS,
@@ -42,18 +41,18 @@ from factcheck.extract.offsets import find_offset_dates, offset_spans
 from factcheck.extract.relative_days import day_spans, find_relative_days
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
+from factcheck.extract.time_days import times_on_days
 from factcheck.extract.timelines import past_midnight
 from factcheck.extract.times import (
     Clock,
     WrittenZones,
     document_zone,
-    find_times,
     time_spans,
     writes_zone,
 )
 from factcheck.extract.unresolved import unresolved
 from factcheck.extract.vocabulary import Names
-from factcheck.extract.weekdays import find_weekday_dates
+from factcheck.extract.weekdays import find_weekday_dates, speaks_ahead
 
 
 def find_mentions(
@@ -68,6 +67,7 @@ def find_mentions(
     local: tuple[str, str] | None = None,
     previous: Mention | None = None,
     updated: tuple[date, str] | None = None,
+    day_ahead: bool = False,
 ) -> list[Mention]:
     """Every number, date and clock time in ``text[start:end]``, in reading order.
 
@@ -75,10 +75,11 @@ def find_mentions(
     they are left out (and :func:`draft_fact_file` lists them as unresolved). ``taken``
     spans are not read as numbers (names with digits such as "MS-13"). "The following
     month" is resolved against the last date before it, else ``previous``. A clock time falls
-    on the last day-precision date before it in the span, else on ``day``; its zone is the
-    one written after it ("local time": ``local``, the zone and the place the text names),
-    else ``clock`` (see :mod:`factcheck.extract.times`). A value glued to a label at the
-    start of the span ("Capacity40,000", infobox text) is read as if the label stood apart,
+    on the last day-precision date before it in the span, else on ``day`` (with
+    ``day_ahead``: a day to come the text named, flagged so); its zone is the one written
+    after it ("local time": ``local``, the zone and the place the text names), else
+    ``clock`` (see :mod:`factcheck.extract.times`). A value glued to a label at the start
+    of the span ("Capacity40,000", infobox text) is read as if the label stood apart,
     and the mention's ``label`` says which label it was."""
     end = len(text) if end is None else end
     pub = PartialDate.parse(published) if isinstance(published, str) else published
@@ -87,7 +88,7 @@ def find_mentions(
     taken = [*taken, *names, *offset_spans(seen, start, end)]  # "Two years after"
     found_dates = _dates(seen, start, end, pub, previous, updated)
     dates = [d for d in found_dates if (d.start, d.end) not in names]
-    times, folded = _times(seen, start, end, dates, day, (clock, local))
+    times, folded = times_on_days(seen, start, end, dates, day, (clock, local), ahead=day_ahead)
     # "at 1500 GMT" is a time, not the year 1500: a year is never followed by a zone
     dates = [d for d in dates if d.precision != "year" or not overlaps(d, times)]
     spans = [*taken, *((d.start, d.end) for d in dates), *time_spans(seen, start, end)]
@@ -142,69 +143,6 @@ def _dates(
     return day_spans(seen, sorted(found, key=lambda d: d.start))
 
 
-def _day_of(seen: str, dates: list[Mention], at: int) -> Mention | None:
-    """The day of the time at ``at``: a day written right after it ("10:03 a.m. ET on
-    March 17"), else the last day before it in the sentence."""
-    after = [d for d in dates if d.precision == "day" and at < d.start <= at + 50]
-    if after and _DAY_AFTER_TIME.fullmatch(seen, at, after[0].start):
-        return after[0]
-    before = [d for d in dates if d.end <= at and d.precision == "day"]
-    return before[-1] if before else None
-
-
-def _times(
-    seen: str,
-    start: int,
-    end: int,
-    dates: list[Mention],
-    day: date | None,
-    zones: tuple[Clock | None, tuple[str, str] | None],
-) -> tuple[list[Mention], set[int]]:
-    """Clock times on their day, with notes saying where the day came from, and the starts
-    of the dates folded into a time ("March 15 at 5:26 p.m.", "5:26 p.m. on March 15")."""
-
-    def day_at(at: int) -> date | None:
-        found = _day_of(seen, dates, at)
-        return date.fromisoformat(str(found.value)) if found else day
-
-    times = find_times(seen, start, end, day_at, *zones)
-    folded: set[int] = set()
-    for i, t in enumerate(times):
-        h = next((hedge for r, hedge in DATE_HEDGES if r.search(seen, start, t.start)), None)
-        own = _day_of(seen, dates, t.start)
-        notes = [t.note] if t.note else []
-        if own is not None and (
-            own.start > t.start or _JOINS_TIME.fullmatch(seen, own.end, t.start)
-        ):
-            folded.add(own.start)  # the day is part of the time
-            notes.append(f"day from {own.text!r}")
-        elif own is not None:
-            notes.append(f"day from {own.text!r}, earlier in the sentence")
-        elif day is not None:
-            notes.append(f"day {day} from the last date before it in the text")
-        t = with_changes(t, hedge=h) if h and t.hedge == "exact" else t
-        ahead = own.flags & {"ahead"} if own else frozenset()  # "on Friday, at 10 a.m."
-        times[i] = with_changes(t, flags=t.flags | ahead, note="; ".join(notes) or None)
-    return times, folded
-
-
-# Between a day and a time that falls on it: "March 15 at 5:26", "March 15, 5:26", "March
-# 15 before noon", "March 15 between 6:45 and 6:48".
-_JOINS_TIME: Final = re.compile(
-    r"(?:\s*,)?\s*(?:at|on|from|between|before|after|around|about|by|\(|[-\u2013\u2014])?"
-    r"(?:\s*(?:approximately|about|around|roughly|nearly|almost|just))?\s*",
-    re.IGNORECASE,
-)
-# From a time to the day written right after it: "10:03 a.m. ET on March 17", "5 p.m.,
-# Sunday, March 16", "9:30 p.m. May 9" (the time, its zone, then "on", a comma or a space).
-_DAY_AFTER_TIME: Final = re.compile(
-    r"[\d:.\s]*(?:[ap]\.?\s?m\.?|noon|midnight)?\s*(?:\(?[A-Z]{2,4}\)?|local\s+time\)?)?"
-    r"(?:\s*\([\d:.\sapm]+(?:[A-Z]{2,4}|local\s+time)\))?"  # "09:18 UTC (04:18 local time)"
-    r"\s*(?:,\s*|\s+(?:on\s+)?)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
-    re.IGNORECASE,
-)
-
-
 def draft_fact_file(
     text: str,
     source_id: str,
@@ -255,6 +193,7 @@ class _Reader:
         self.earlier: list[tuple[int, int, str]] = []
         self.previous: Mention | None = None  # the last date of the narrative
         self.last_time: Mention | None = None  # the last clock time with its zone
+        self.ahead: date | None = None  # a day to come the text named since its last day
         self.recent: tuple[int, str] | None = None  # the last subject chosen, and where
         self.places = PlaceZones(text)
         self.datelines = dateline_spans(text)
@@ -280,13 +219,15 @@ class _Reader:
         if not re.search(r"[A-Za-z]", text[s_start:s_end]):
             return
         digit_names = [(a, b) for a, b, _ in found if any(c.isdigit() for c in text[a:b])]
+        ahead = self._looks_ahead(s_start, s_end)
         mentions = find_mentions(
             text,
             self.pub,
             start=s_start,
             end=s_end,
             taken=digit_names,
-            day=self.day,
+            day=self.ahead if ahead else self.day,
+            day_ahead=ahead,
             clock=self.clock or self.zones.one(text, s_start) or self.dateline or self._here(i),
             local=self.places.zone(s_start, s_end),
             previous=self.previous,
@@ -315,8 +256,22 @@ class _Reader:
         ]
         if days:  # timelines: a heading's day holds for the times under it
             self.day = date.fromisoformat(str(days[-1].value)[:10])
+            self.ahead = None
+        # "will close streets on Sunday morning": the day the times to come are on
+        to_come = [m for m in mentions if m.kind == "date" and "ahead" in m.flags]
+        if to_come:
+            self.ahead = date.fromisoformat(str(to_come[-1].value)[:10])
         self._claims(i, found, mentions)
         self.earlier.extend(found)
+
+    def _looks_ahead(self, start: int, end: int) -> bool:
+        """Whether the times in ``text[start:end]`` that name no day fall on the day to
+        come the text named last ("will close streets on Sunday morning"): the sentence
+        speaks of what is to come ("roads will close at 7 a.m.")."""
+        if self.ahead is None:
+            return False
+        at = next(iter(time_spans(self.text, start, end)), (end, end))[0]
+        return speaks_ahead(self.text, start, at)
 
     def _here(self, i: int) -> Clock | None:
         """In a text that writes no zone, the one zone of the places it names (but on a

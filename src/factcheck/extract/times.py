@@ -21,6 +21,7 @@ and zone.
 
 A range ("between 6:45 p.m. and 6:48 p.m.", "5:26 - 5:44 p.m.") is drafted as its start
 with hedge ``not-before``; the format has no time ranges yet, so the end is in the note.
+A window ("closed from 6:30 a.m. to 7:30 a.m.") is two times, its start and its end.
 """
 
 from __future__ import annotations
@@ -127,8 +128,9 @@ def find_times(
     """The clock times in ``text[start:end]``, each on the day ``day_at`` its offset, zoned
     by the text after it or by ``clock``; ``local``: the zone and place "local time" is.
 
-    "5:26 and 5:42 PM Eastern" is two times sharing the second's p.m. and zone; "between
-    5:26 and 5:42 PM" and "5:26 - 5:42 PM" are a range."""
+    "5:26 and 5:42 PM Eastern" is two times sharing the second's p.m. and zone, and so is
+    a window's start and end ("closed from 6:30 to 7:30 a.m."); "between 5:26 and 5:42
+    PM" and "5:26 - 5:42 PM" are a range."""
     out: list[Mention] = []
     clocks: list[tuple[HMS, date] | None] = []  # each single time's clock and day
     splits = _splits(text, start, end)
@@ -141,22 +143,47 @@ def find_times(
         day = day_at(m.start())
         if first is None or day is None:
             continue
-        if last is not None and m["sep"] == "and" and not m["between"]:
-            second = m.start("sep") + len(m["sep"])
-            second += len(text[second:]) - len(text[second:].lstrip())
-            shared = f"{text[second : m.end()]!r} after it" if m["ap2"] and not m["ap1"] else ""
-            out.append(
-                _time_mention(
-                    m, (m.start(), m.start("sep")), end, day, (first, None), clock, local, shared
-                )
-            )
-            out.append(_time_mention(m, (second, m.end()), end, day, (last, None), clock, local))
+        # "5:26 and 5:42 PM": two times; "from 6:30 a.m. to 7:30 a.m.": a window, its
+        # start and its end (not "between 6:45 and 6:48 p.m.", one time known to a range)
+        window = (m["between"] or "").casefold().startswith("from")
+        if last is not None and ((m["sep"] == "and" and not m["between"]) or window):
+            out += _two_times(m, end, day, (first, last), clock, local, window=window)
             clocks += [None, None]
         else:
             out.append(_time_mention(m, m.span(), end, day, (first, last), clock, local))
             clocks.append((first, day) if last is None else None)
     _zone_by_equivalent(text, out, clocks)
     return out
+
+
+def _two_times(
+    m: re.Match[str],
+    end: int,
+    day: date,
+    hours: tuple[HMS, HMS],
+    clock: Clock | None,
+    local: tuple[str, str] | None,
+    *,
+    window: bool,
+) -> list[Mention]:
+    """The two times of "5:26 and 5:42 PM" (the first may take the second's p.m.), or a
+    ``window``'s start and end ("from 6:30 a.m. to 7:30 a.m.")."""
+    text, (first, last) = m.string, hours
+    second = m.start("sep") + len(m["sep"])
+    second += len(text[second:]) - len(text[second:].lstrip())
+    shared = f"{text[second : m.end()]!r} after it" if m["ap2"] and not m["ap1"] else ""
+    first_end = len(text[: m.start("sep")].rstrip())
+    pair = [
+        _time_mention(m, (m.start(), first_end), end, day, (first, None), clock, local, shared),
+        _time_mention(m, (second, m.end()), end, day, (last, None), clock, local),
+    ]
+    if not window:
+        return pair
+    said = f"a window, {_said(first)} to {_said(last)}"
+    return [
+        with_changes(t, note="; ".join(filter(None, [t.note, f"{said}: its {what}"])))
+        for t, what in zip(pair, ("start", "end"), strict=True)
+    ]
 
 
 # "4 p.m. on March 15 (3 a.m. on March 16, Hanoi time)": a time whose equivalent in a

@@ -20,7 +20,7 @@ from factcheck.domain.values import PartialDate
 from factcheck.extract.dates import MONTHS, WEEKDAY_INDEX
 from factcheck.extract.mention import Mention
 
-__all__ = ["WEEKDAY_RE", "find_weekday_dates"]
+__all__ = ["WEEKDAY_RE", "find_weekday_dates", "speaks_ahead"]
 
 _MONTH: Final = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 WEEKDAY_RE: Final = re.compile(
@@ -32,7 +32,8 @@ WEEKDAY_RE: Final = re.compile(
 # "will continue Saturday", "the next opportunity is Sunday": a weekday of a sentence about
 # what is to come is the first such day on or after the publication date, not before it.
 _FUTURE: Final = re.compile(
-    r"\b(?:will|shall|upcoming|(?:is|are)\s+(?:scheduled|set|due|expected|planned|slated)|"
+    r"\b(?:will|shall|upcoming|(?:is|are)\s+(?:scheduled|set|due|expected|estimated|planned|"
+    r"slated)|"
     # "the next opportunity is Sunday", not "the next morning, Sunday"
     r"next\s+(?:[a-z]+\s+){1,3}(?:is|are|will)|plans?\s+to|going\s+to|"
     # "advised there would be a conference on Friday", "were ordered to appear at 9 a.m.
@@ -44,6 +45,13 @@ _FUTURE: Final = re.compile(
 _SAID_BEFORE: Final = re.compile(
     r"\b(?:said|told|announced|reported|confirmed|stated|added|wrote)\s+(?:on\s+)?$"
 )
+
+
+def speaks_ahead(text: str, start: int, at: int) -> bool:
+    """Whether the sentence from ``start`` speaks of what is to come before ``at`` ("will
+    continue Saturday", "roads will close at 7 a.m.", "are estimated to reopen by 9:30
+    a.m."), other than as what someone said on a day ("officials said Monday they will")."""
+    return bool(_FUTURE.search(text, start, at)) and not _SAID_BEFORE.search(text, start, at)
 
 
 def find_weekday_dates(
@@ -61,9 +69,7 @@ def find_weekday_dates(
         target = WEEKDAY_INDEX[m["wd"][:3].casefold()]
         rel = (m["rel"] or "").casefold()
         ahead = (target - base.weekday()) % 7
-        future = _FUTURE.search(text, start, m.start()) and not _SAID_BEFORE.search(
-            text, start, m.start()
-        )
+        future = speaks_ahead(text, start, m.start())
         if rel == "next":
             day = base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
         elif future and not rel:
