@@ -20,6 +20,11 @@ from factcheck.extract.durations import find_durations
         ("resumed 2 hours, 39 minutes after the third rain delay", 159, "minutes"),
         ("reached orbit 8 minutes and 31 seconds after lift-off", 511, "s"),
         ("ran 27 mins 20.5 secs", 1640.5, "s"),
+        # hours past a hundred, number words, and compound adjectives
+        ("pushing total EVA time to 967 hours and 39 minutes.", 58059, "minutes"),
+        ("pushing his total to 41 hours and four minutes", 2464, "minutes"),
+        ("a six-hour 34-minute spacewalk", 394, "minutes"),
+        ("a total of 1,200 hours and 5 minutes", 72005, "minutes"),
     ],
 )
 def test_durations(text: str, value: float, unit: str) -> None:
@@ -39,7 +44,7 @@ def test_clock_times_are_no_durations(text: str) -> None:
     assert find_durations(text, 0, len(text)) == []
 
 
-@given(st.integers(0, 99), st.integers(0, 59), st.booleans())
+@given(st.integers(0, 9999), st.integers(0, 59), st.booleans())
 def test_hours_and_minutes_are_one_figure_in_minutes(h: int, m: int, and_: bool) -> None:
     joint = " and " if and_ else ", "
     text = f"The delay lasted {h} hours{joint}{m} minutes on Saturday."

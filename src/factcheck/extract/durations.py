@@ -5,7 +5,8 @@ seconds ("won in 2:06:17" is 7,577 s; minutes and seconds only after "in" or a m
 "by", see :data:`~factcheck.extract.time_forms.SPLIT_RE`); hours, minutes and seconds
 before a zone or a.m./p.m. are a clock time instead ("14:43:59 CT"). Said in its units it
 is in the smallest of them, as a reader writes it down: "2 hours, 39 minutes" is 159
-minutes, "8 minutes and 31 seconds" 511 seconds.
+minutes, "8 minutes and 31 seconds" 511 seconds, "41 hours and four minutes" 2,464 minutes
+and "a six-hour 34-minute spacewalk" 394.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from typing import Final
 
 from factcheck.extract.mention import Mention, figure
+from factcheck.extract.number_words import CARDINALS, cardinal
 from factcheck.extract.time_forms import SPLIT_RE, ZONE_WORD
 
 __all__ = ["find_durations"]
@@ -26,7 +28,16 @@ _COLONS_RE: Final = re.compile(
 )
 # "a winning time of 2 hours, 27 minutes, 20 seconds", "3 hours and 5 minutes": a duration
 # said in two or three of its units, largest first, is one figure, not a count of each
-_PART: Final = r"(?P<{g}>\d{{1,2}}(?:\.\d+)?)\s+(?:{w})\b"
+# (in digits, "967 hours", or in words, "four minutes", "a six-hour 34-minute spacewalk")
+_NUMBER: Final = (
+    r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + r"(?:(?:"
+    + "|".join(sorted((w for w in CARDINALS if w.endswith("ty")), key=len, reverse=True))
+    + r")-)?(?:"
+    + "|".join(sorted(CARDINALS, key=len, reverse=True))
+    + ")"
+)
+_PART: Final = r"(?P<{g}>" + _NUMBER.replace("{", "{{").replace("}", "}}") + r")[\s-]+(?:{w})\b"
 _AND: Final = r"(?:,?\s+(?:and\s+)?)"
 _SPOKEN_RE: Final = re.compile(
     r"(?<![\w.,])(?:"
@@ -79,11 +90,17 @@ def _spoken_duration(m: re.Match[str]) -> Mention:
     """ "2 hours, 39 minutes" is 159 minutes, "8 minutes and 31 seconds" 511 seconds: a
     duration said in several units is one figure in the smallest of them, as a reader
     would write it down (hours and minutes in seconds would be a number no one said)."""
-    minutes = float(m["h"] or 0) * 60 + float(m["m"] or m["m2"])
+    minutes = _number(m["h"] or "0") * 60 + _number(m["m"] or m["m2"])
     seconds = m["s"] or m["s2"]
     if seconds is None:
         value, unit, said = minutes, "minutes", "in minutes"
     else:
-        value, unit, said = minutes * 60 + float(seconds), "s", "in seconds"
+        value, unit, said = minutes * 60 + _number(seconds), "s", "in seconds"
     note = f"a duration in its units, {said}: {m.group()!r}"
     return figure(m, round(value, 10), unit, "duration", note)
+
+
+def _number(said: str) -> float:
+    """A part's figure: digits ("967", "1,200", "2.5") or a number word ("four")."""
+    word = cardinal(said)
+    return float(word) if word is not None else float(said.replace(",", ""))
