@@ -389,6 +389,9 @@ class EvalSet:
 
 
 EVAL = ROOT / "benchmarks" / "eval"
+#: Sets no model is trained or cross-validated on: held-out 1 (totals only, from the start)
+#: and the newest held-out set, the unseen check until it is read.
+NEVER_TRAINED = ("heldout", "heldout10")
 #: The evaluation sets, in the order they are reported. Adding a set is one entry here
 #: (plus its README); a set whose texts directory is not given is skipped.
 SETS = (

@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     sets: dict[str, SetData] = {}
     for spec in args.set:
         key, _, texts = spec.partition("=")
-        if key in ("heldout", "heldout9", "heldout10"):
+        if key in ex.NEVER_TRAINED:
             raise SystemExit(f"{key} is totals only: never trained or cross-validated on")
         sets[key] = load_set(key, Path(texts))
         print(f"{key}: {len(sets[key].rows)} drafts", file=sys.stderr)

@@ -20,8 +20,9 @@ the rules left open); ``--kind logistic`` fits a pointwise logistic regression i
 the conditional logit. Needs scipy and scikit-learn (development tools, not dependencies
 of factcheck). The sets and their
 texts are given as ``--set KEY=TEXTS_DIR`` (``seeds`` is ``facts/``; ``dev`` is
-``eval/facts``; ``dev2``, ``heldout2``... are ``eval/KEY/facts``). Held-out 1 is never
-given here: it is scored only as a total by ``extraction.py``.
+``eval/facts``; ``dev2``, ``heldout2``... are ``eval/KEY/facts``). Held-out 1 and the
+newest held-out set (``extraction.NEVER_TRAINED``) are never given here: they are scored
+only as totals by ``extraction.py``.
 """
 
 from __future__ import annotations
@@ -408,8 +409,8 @@ def main(argv: list[str] | None = None) -> int:
     sets: dict[str, SetData] = {}
     for spec in args.set:
         key, _, texts = spec.partition("=")
-        if key == "heldout":
-            raise SystemExit("held-out 1 is totals only: never trained or cross-validated on")
+        if key in ex.NEVER_TRAINED:
+            raise SystemExit(f"{key} is totals only: never trained or cross-validated on")
         sets[key] = load_set(key, Path(texts))
         print(f"{key}: {len(sets[key].items)} drafts, {sets[key].expected} claims", file=sys.stderr)
     if args.oracle:

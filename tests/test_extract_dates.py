@@ -228,6 +228,9 @@ def test_a_baseline_is_never_a_date_claim(when: str, figure: str, period: str) -
         # no day of a month: a list of numbers, a decimal
         ("On June 5, 6 and 7 it rained.", [5, 6, 7]),
         ("It weighed May 1.5 kilos.", [1.5]),
+        # a name beginning with a month's letters is no month; a month range keeps its first
+        ("Agents searched papers in Mar-a-Lago.", []),
+        ("It was held in May-June.", ["2024-05"]),
     ],
 )
 def test_a_month_s_day_before_a_count(text: str, values: list[object]) -> None:

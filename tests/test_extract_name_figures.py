@@ -98,6 +98,9 @@ def test_a_phone_number_is_never_drafted(area: int, exchange: int, line: int) ->
         # reference marks, as encyclopedias cite
         ("It is a prison in Tecoluca. [1] The prison held 40,000.", [40000]),
         ("[2][3] The government opened it in 2023.", ["2023"]),
+        # a number word with a capital inside a sentence, before a capitalised word: a name
+        ("Active trading is seen in Four Seasons Hotels, up 3%.", [3]),
+        ("Train Derails With Two Dead", [2]),
         # the same marks as a copy of the page's markup leaves them
         ("It has nineteen towers,\\17]) and 600 guards.\\18])\\19])", [19, 600]),
         ("It has 600 guards.\\[18\\] It opened in 2023.", [600, "2023"]),

@@ -63,7 +63,8 @@ DATE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         (
             "month",
             r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|mid-)\s+"
-            rf"(?P<m>{_MONTH})(?!\s*\d)",
+            # not a name that begins with a month's letters ("in Mar-a-Lago")
+            rf"(?P<m>{_MONTH})(?!\s*\d|-[a-z])",
         ),
         ("relative-year", r"\b(?P<rel>this|last|next)\s+year\b"),
         (

@@ -80,6 +80,11 @@ _NAME_FIGURES: Final = re.compile(
     # a score or a tally, the second figure no greater: "49' 1-0 B. Berisha", "won 3-1",
     # "a 5-4 ruling" (an ascending pair, "3-4 inches", is a range: see _score)
     r"|(?<![\w.,:/\u2013-])(?P<score>(?P<s1>\d{1,2})[-\u2013](?P<s2>\d{1,2}))(?![\w.,:/\u2013%-])"
+    # a number word written with a capital inside a sentence, before a capitalised word, is
+    # part of a name: "shares of Four Seasons Hotels" (not a headline's "With Two Dead")
+    r"|(?<![A-Za-z])[a-z]+\s(?P<titled>"
+    + "|".join(w.capitalize() for w in sorted(CARDINALS, key=len, reverse=True))
+    + r")(?=\s+[A-Z][a-z])"
     # a count that is part of a reference back: "the two nations", "these three men"
     r"|\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?P<pair>two|three|four|five|six|seven|eight|nine|ten)"
     r"(?=\s+[a-z]+\b)(?!\s+(?:of|to|and|or|percent|per)\b)"
@@ -105,6 +110,7 @@ _GROUPS: Final = (
     "channel",
     "score",
     "pair",
+    "titled",
 )
 
 
