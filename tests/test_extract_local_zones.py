@@ -41,6 +41,14 @@ def _zone(text: str, start: int = 0, end: int | None = None) -> str | None:
         ("Nothing is named here.", None),
         # the cities news names are places too (extract.city_zones)
         ("Passengers wait in Orlando. Flights resumed after 9am local time.", "America/New_York"),
+        # whom a person stands for is not where the story is; a place's name with "of" is
+        (
+            "Trump hosts President Nayib Bukele of El Salvador at the White House at 11 a.m.",
+            "America/New_York",
+        ),
+        ("The Mayor of London met them in Paris at 9 a.m. local time.", "Europe/Paris"),
+        ("A storm in the Gulf of Mexico hit Houston at 2 p.m. local time.", "America/Chicago"),
+        ("Rain fell in the Republic of Ireland at 2 p.m. local time.", "Europe/Dublin"),
     ],
 )
 def test_zone(text: str, zone: str | None) -> None:

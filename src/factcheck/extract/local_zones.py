@@ -89,6 +89,18 @@ def _places() -> dict[str, str]:
 _QUOTED: Final = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201d\n]{1,400}\u201d')
 
 
+# A capitalised word and "of" right before a place: a person's title or name ("Bukele of")
+_OF_PLACE: Final = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+# the words before "of" that make a place's name, not a person's
+_PLACE_WORDS: Final = frozenset(
+    {
+        *("Gulf", "Bay", "Sea", "City", "Port", "Isle", "Island", "Islands", "Republic"),
+        *("Kingdom", "State", "States", "Province", "County", "Cape", "Strait", "Straits"),
+        *("Coast", "Lake", "Sound", "Commonwealth", "Federation", "Emirate", "Principality"),
+    }
+)
+
+
 class PlaceZones:
     """The places with one zone that a text names, in order."""
 
@@ -108,6 +120,13 @@ class PlaceZones:
             else []
         )
         self._quoted = [m.span() for m in _QUOTED.finditer(text)]
+        # "President Nayib Bukele of El Salvador": whom a person stands for, not where the
+        # story is (but "the Gulf of Mexico", "the Republic of Korea" are places)
+        self._named = [
+            (at, place, zone)
+            for at, place, zone in self._named
+            if not (m := _OF_PLACE.search(text, max(0, at - 40), at)) or m["word"] in _PLACE_WORDS
+        ]
 
     def zone(
         self, start: int, end: int, *, only: bool = False, said: bool = True
