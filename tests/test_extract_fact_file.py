@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.extract.draft import draft_fact_file
 from factcheck.extract.fact_file import Draft
 from factcheck.extract.mention import UNIDENTIFIED
 from factcheck.io import yaml_reader as _yaml
@@ -209,3 +210,21 @@ def test_a_field_line_at_the_top_is_no_headline(first: str, kept: int) -> None:
         draft.claims.append({"id": f"c{i}", "value": "2025-03-15", "quote": quote})
     draft.drop_repeated_headline(f"{first}\n{body}")
     assert len(draft.claims) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a year that only dates the figures of its sentence is their as_of, no claim
+        ("In 2013, a quake killed at least 386 people.", [386]),
+        ("It would drop to 4.9 percent in 2016 and to 4.6 percent in 2017.", [4.9, 4.6, "2017"]),
+        # a year dating nothing stays, and so does a day or a month
+        ("The prison opened in 2023.", ["2023"]),
+        ("On March 3, 2023, a quake killed 386 people.", ["2023-03-03", 386]),
+    ],
+)
+def test_a_year_that_only_dates_a_figure_is_not_drafted(text: str, values: list[object]) -> None:
+    claims = draft_fact_file(text, "x", published="2024-01-10").claims
+    assert [c["value"] for c in claims] == values
+    for year in {c.get("as_of") for c in claims} - {None, *values}:
+        assert any(f"the year {year} is this figure's as_of only" in c["note"] for c in claims)

@@ -55,10 +55,10 @@ def test_proposals(text: str, subject: str, prop: str) -> None:
 
 
 def test_unclear_subject_and_property_use_placeholders() -> None:
-    text = "El Salvador and Honduras counted 19 things in 1999."
+    text = "El Salvador and Honduras counted 19 things in 1999. Both met in 2001."
     claims = draft_fact_file(text, "x", corpus=_corpus()).claims
     assert [(c["subject"], c["property"]) for c in claims] == [
-        (UNIDENTIFIED, UNREVIEWED_NUMBER),
+        (UNIDENTIFIED, UNREVIEWED_NUMBER),  # 1999 is its as_of, no claim of its own
         (UNIDENTIFIED, UNREVIEWED_DATE),
     ]
     assert "el-salvador, honduras" in claims[0]["note"]

@@ -168,6 +168,7 @@ def draft_fact_file(
         reader.read(i)
     reader.draft.drop_repeated_headline(text)
     reader.draft.drop_restated()
+    reader.draft.drop_times_of_figures()
     abstain_weak_subjects(reader.draft.claims)  # after every rule that reads subjects
     return reader.draft
 

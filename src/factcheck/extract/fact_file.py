@@ -109,6 +109,36 @@ class Draft:
         self.data["claims"] = kept
         return dropped
 
+    def drop_times_of_figures(self) -> int:
+        """Drop the years that only date a figure of their sentence ("4.9 percent in 2016",
+        "a 7.9-magnitude quake in 2008"): a year with no subject or property told, which a
+        figure drafted from the same sentence takes as its ``as_of``, is when that figure
+        held, not a claim of its own; the figure's note says so. Returns how many."""
+        sentence = {cid: at for cid, (_, at) in self.figures.items()}
+        dating: dict[tuple[int | None, str], dict[str, Any]] = {}
+        for claim in self.claims:
+            if "as_of" in claim:
+                dating.setdefault((sentence.get(claim["id"]), str(claim["as_of"])), claim)
+        kept: list[dict[str, Any]] = []
+        for claim in self.claims:
+            figure = dating.get((sentence.get(claim["id"]), str(claim["value"])))
+            if figure is not None and _a_bare_year(claim):
+                figure["note"] += f"; the year {claim['value']} is this figure's as_of only"
+                continue
+            kept.append(claim)
+        dropped = len(self.claims) - len(kept)
+        self.data["claims"] = kept
+        return dropped
+
+
+def _a_bare_year(claim: dict[str, Any]) -> bool:
+    return (
+        claim["subject"] == UNIDENTIFIED
+        and claim["property"] == UNREVIEWED_DATE
+        and re.fullmatch(r"\d{4}", str(claim["value"])) is not None
+        and claim.get("hedge", "exact") == "exact"
+    )
+
 
 _PLACEHOLDERS = frozenset({UNREVIEWED_NUMBER, UNREVIEWED_DATE})
 _RESTATED = ("subject", "value", "unit", "hedge")
