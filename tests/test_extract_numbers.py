@@ -36,6 +36,7 @@ FORMS = [
     ("in three days", None, "quantity", 3, "days", "exact", None, {"word"}),
     ("extend it only once", None, "quantity", 1, "times", "exact", None, {"word"}),
     ("El Salvador ranks first", None, "quantity", 1, "rank", "exact", None, {"ordinal"}),
+    ("the 154th spacewalk so far", None, "quantity", 154, None, "exact", None, {"ordinal"}),
     ("doubling the building area", None, "quantity", 2, "times", "exact", None, {"multiplier"}),
     ("half an hour a day", None, "quantity", 30, "minutes", "exact", None, {"word"}),
     # units and scales glued to the figure, or joined by a hyphen
@@ -167,6 +168,11 @@ def test_forms(
         "they drove up the M4 with an M16",  # magnitudes have a decimal
         "the four-time champion took a one-time bonus",  # epithets, no counts
         "a 2-time winner",
+        # an ordinal in digits that is a century, a name, an anniversary or a day
+        "invoking an 18th-century wartime law",
+        "the 14th Amendment says so",
+        "on the 32nd anniversary of the war",
+        "it fell on the 15th",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -76,6 +76,14 @@ _ORDINAL_RE: Final = re.compile(
     r"|\b(?P<p>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+place\b",
     re.IGNORECASE,
 )
+# "the 154th spacewalk", "from 29th to 19th on the list": an ordinal in digits counts or
+# ranks; not a day ("on the 15th", "the 15th of March"), a century ("18th-century"), a
+# name ("the 14th Amendment", "82nd Airborne") or a date's anniversary ("the 32nd
+# anniversary", which the date says)
+_DIGIT_ORDINAL_RE: Final = re.compile(
+    r"(?<!\bon the )(?<![\w.,])(?P<n>\d{1,4})(?:st|nd|rd|th)\b"
+    r"(?![-\s]+(?:centur|millenni|anniversar|birthday|of\b)|\s+[A-Z])"
+)
 _MULTIPLIER_RE: Final = re.compile(
     r"\b(?P<w>doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing))\b",
     re.IGNORECASE,
@@ -151,6 +159,9 @@ def find_numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         group = "o" if m["o"] else "p"
         if free(m.start(group), m.end(group)):
             out.append(figure(m, float(rank), "rank", "ordinal", f"a rank: {m.group()!r}", group))
+    for m in _DIGIT_ORDINAL_RE.finditer(text, start, end):
+        if free(*m.span()):
+            out.append(figure(m, float(m["n"]), None, "ordinal", f"an ordinal: {m.group()!r}"))
     for m in _MULTIPLIER_RE.finditer(text, start, end):
         stem = next(s for s in _MULTIPLIERS if m["w"].casefold().startswith(s))
         factor = _MULTIPLIERS[stem]
