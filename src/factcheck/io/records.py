@@ -39,8 +39,11 @@ __all__ = [
     "Unreadable",
     "fetch",
     "fetch_records",
+    "file_record",
+    "from_fresh",
     "from_row",
     "read_fresh",
+    "read_rows",
     "read_saving",
     "reading",
     "tidy",
@@ -115,6 +118,9 @@ _Make = Callable[[Any], Claim]
 PARALLEL_MIN_FILES = 64
 
 Fresh = tuple[Reading, FileRow]
+#: A file read in this run: its reading when this process made one (``None``: a worker
+#: read it, and :func:`from_row` makes the reading from the row), and its store row.
+Row = tuple[Reading | None, FileRow]
 
 
 def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
@@ -127,6 +133,12 @@ def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
     each file's bytes are let go of once read, not when the last file is: a million
     claims are some 200 MB of files.
     """
+    for made, row in _read(items):
+        yield (made if made is not None else from_row(row)), row
+
+
+def _read(items: list[tuple[str, bytes, str]]) -> Iterator[Row]:
+    """:func:`read_fresh`, leaving a worker's row undecoded."""
     n = _cpus()
     if n < 2 or len(items) < PARALLEL_MIN_FILES:
         items.reverse()
@@ -149,7 +161,7 @@ def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
         rows = pool.map(_worker, items, chunksize=chunk)
         items.clear()  # the pool holds each chunk of files until its rows are back
         for row in rows:
-            yield from_row(row), row
+            yield None, row
 
 
 def _fresh(item: tuple[str, bytes, str], keep: bool = True) -> Fresh:
@@ -180,9 +192,17 @@ def read_saving(store: Store | None, items: list[tuple[str, bytes, str]]) -> Ite
     """:func:`read_fresh` (which takes ``items`` over), keeping the rows in ``store`` (when
     given) in batches as they come. Each row stands alone (its key is its content), so a
     run killed between two batches leaves only rows that are right."""
+    for made, row in read_rows(store, items):
+        yield made if made is not None else from_row(row)
+
+
+def read_rows(store: Store | None, items: list[tuple[str, bytes, str]]) -> Iterator[Row]:
+    """:func:`read_saving`'s rows, each with the reading when this process made one: a
+    hook decodes from a worker's row only the claims it takes (see :func:`reading`, with
+    :func:`~factcheck.io.worker_claims.claim_from_worker`, as :func:`from_row` does)."""
     batch: list[FileRow] = []
-    for reading, row in read_fresh(items):
-        yield reading
+    for made, row in _read(items):
+        yield made, row
         if store is not None:
             batch.append(row)
             if len(batch) >= _SAVE_EVERY:
@@ -215,7 +235,19 @@ def from_row(row: FileRow) -> Reading:
     checked as anything read back is, but its claims only by type: the worker validated
     them (see :func:`~factcheck.io.worker_claims.claim_from_worker`)."""
     key, sid, head, body = row
-    return reading(_record(key, sid, head), body, None, claim_from_worker)
+    return from_fresh(_record(key, sid, head), body, None)
+
+
+def file_record(row: FileRow) -> FileRecord:
+    """The head of a row this run made (see :func:`from_row`)."""
+    key, sid, head, _ = row
+    return _record(key, sid, head)
+
+
+def from_fresh(rec: FileRecord, body: bytes, only: set[int] | None) -> Reading:
+    """:func:`from_row` for a row this run made whose head is ``rec`` (``only`` the
+    claims of those indexes when given, as :func:`readings` takes stored ones)."""
+    return reading(rec, body, only, claim_from_worker)
 
 
 def fetch_records(store: Store, keys: Sequence[str]) -> dict[str, FileRecord]:
