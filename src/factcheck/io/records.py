@@ -118,27 +118,21 @@ _Make = Callable[[Any], Claim]
 PARALLEL_MIN_FILES = 64
 
 Fresh = tuple[Reading, FileRow]
-#: A file read in this run: its reading when this process made one (``None``: a worker
-#: read it, and :func:`from_row` makes the reading from the row), and its store row.
+#: A file read now: its reading when this process made one, and its store row.
 Row = tuple[Reading | None, FileRow]
 
 
-def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
-    """Read files (display name, bytes, store key) into readings and their store rows,
-    in the order given, each as soon as it is read.
+def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Row]:
+    """Read files (display name, bytes, store key) into their store rows, in the order
+    given, each as soon as it is read, with the reading when this process made one.
 
     Many files are read by one worker process per core, which hand back the rows (plain
-    JSON, validated again here): the bytes read once by the scan are what is parsed, and
-    what is stored under their key. Takes ``items`` over (the list is emptied), so that
-    each file's bytes are let go of once read, not when the last file is: a million
-    claims are some 200 MB of files.
+    JSON, validated again here: :func:`from_row` makes the reading, which is ``None``
+    until then, so that a hook decodes only the claims it takes): the bytes read once by
+    the scan are what is parsed, and what is stored under their key. Takes ``items`` over
+    (the list is emptied), so that each file's bytes are let go of once read, not when
+    the last file is: a million claims are some 200 MB of files.
     """
-    for made, row in _read(items):
-        yield (made if made is not None else from_row(row)), row
-
-
-def _read(items: list[tuple[str, bytes, str]]) -> Iterator[Row]:
-    """:func:`read_fresh`, leaving a worker's row undecoded."""
     n = _cpus()
     if n < 2 or len(items) < PARALLEL_MIN_FILES:
         items.reverse()
@@ -189,19 +183,17 @@ _SAVE_EVERY: Final = 256
 
 
 def read_saving(store: Store | None, items: list[tuple[str, bytes, str]]) -> Iterator[Reading]:
-    """:func:`read_fresh` (which takes ``items`` over), keeping the rows in ``store`` (when
-    given) in batches as they come. Each row stands alone (its key is its content), so a
-    run killed between two batches leaves only rows that are right."""
+    """The readings of :func:`read_rows`."""
     for made, row in read_rows(store, items):
         yield made if made is not None else from_row(row)
 
 
 def read_rows(store: Store | None, items: list[tuple[str, bytes, str]]) -> Iterator[Row]:
-    """:func:`read_saving`'s rows, each with the reading when this process made one: a
-    hook decodes from a worker's row only the claims it takes (see :func:`reading`, with
-    :func:`~factcheck.io.worker_claims.claim_from_worker`, as :func:`from_row` does)."""
+    """:func:`read_fresh` (which takes ``items`` over), keeping the rows in ``store`` (when
+    given) in batches as they come. Each row stands alone (its key is its content), so a
+    run killed between two batches leaves only rows that are right."""
     batch: list[FileRow] = []
-    for made, row in _read(items):
+    for made, row in read_fresh(items):
         yield made, row
         if store is not None:
             batch.append(row)
