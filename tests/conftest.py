@@ -197,6 +197,29 @@ def open_store(path: Path) -> Store:
     return store
 
 
+#: How much of a corpus its store holds when a hook runs: every file, some (the others
+#: changed since they were stored), or none (the first check after a clone).
+FILLS = ("every", "some", "none")
+
+
+def fill_store(root: Path, fill: str) -> None:
+    """Leave in ``root``'s store (``CACHE_DIR``) the rows of ``fill`` of its files."""
+    import shutil
+    import sqlite3
+
+    from factcheck.store import CACHE_DIR
+
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
+    if fill == "none":
+        return
+    with open_store(root / CACHE_DIR) as store:
+        factcheck.load(root, store=store)
+    if fill == "some":
+        db = sqlite3.connect(root / CACHE_DIR / "store.sqlite", isolation_level=None)
+        db.execute("DELETE FROM files WHERE rowid % 2 = 0")
+        db.close()
+
+
 @pytest.fixture
 def conflicting(make_corpus: MakeCorpus) -> Path:
     """Three sources on CECOT's inmates and opening, two pairs of which contradict (the

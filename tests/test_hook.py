@@ -11,9 +11,10 @@ import pytest
 
 import factcheck
 from factcheck.hook import load_around
+from factcheck.io import records
 from factcheck.store import CACHE_DIR
 
-from .conftest import CAPACITY_RULE, MakeCorpus, open_store, source_yaml
+from .conftest import CAPACITY_RULE, FILLS, MakeCorpus, fill_store, open_store, source_yaml
 
 
 def _claim(cid: str, prop: str, value: int) -> str:
@@ -39,12 +40,20 @@ def _about(result: factcheck.AuditResult, file: Path) -> Any:
     )
 
 
+def _hook(root: Path, given: Path, fill: str) -> factcheck.Corpus:
+    """The hook's load for ``given``, its store holding ``fill`` of the files before."""
+    fill_store(root, fill)
+    with open_store(root / CACHE_DIR) as store:
+        return load_around(root, [given], store=store)
+
+
 def test_without_a_store_it_is_the_whole_corpus(make_corpus: MakeCorpus) -> None:
     root = _corpus(make_corpus)
     part = load_around(root, [root / "sources" / "a.yaml"])
     assert {f.ref for f in part.facts} == {f.ref for f in factcheck.load(root).facts}
 
 
+@pytest.mark.parametrize("fill", FILLS)
 @pytest.mark.parametrize(
     ("given", "taken"),
     [
@@ -54,29 +63,66 @@ def test_without_a_store_it_is_the_whole_corpus(make_corpus: MakeCorpus) -> None
     ],
 )
 def test_it_takes_only_the_claims_in_reach(
-    make_corpus: MakeCorpus, given: str, taken: set[str]
+    make_corpus: MakeCorpus, given: str, taken: set[str], fill: str
 ) -> None:
+    # Files the store does not hold are read, and cut to the reach as stored ones are.
     root = _corpus(make_corpus)
     full = factcheck.audit(factcheck.load(root))
-    with open_store(root / CACHE_DIR) as store:
-        factcheck.load(root, store=store)
-        part = load_around(root, [root / given], store=store)
+    part = _hook(root, root / given, fill)
     assert {f.ref for f in part.facts} == taken
     assert part.files == factcheck.load(root).files  # every file stays listed
     assert _about(factcheck.audit(part), root / given) == _about(full, root / given)
 
 
-def test_a_duplicate_source_id_is_decided_as_in_a_full_load(make_corpus: MakeCorpus) -> None:
+@pytest.mark.parametrize("fill", FILLS)
+def test_a_duplicate_source_id_is_decided_as_in_a_full_load(
+    make_corpus: MakeCorpus, fill: str
+) -> None:
     # b2 repeats b's id; which one a load keeps depends on both, whatever is in reach.
+    # b3 repeats c's id with a claim in a's reach; a is the given file.
     dup = source_yaml("b", _claim("d", "inmates", 1))
-    root = _corpus(make_corpus, **{"sources/b2.yaml": dup})
+    dup_c = source_yaml("c", _claim("d", "capacity", 30000))
+    root = _corpus(make_corpus, **{"sources/b2.yaml": dup, "sources/b3.yaml": dup_c})
     full = factcheck.audit(factcheck.load(root))
-    with open_store(root / CACHE_DIR) as store:
-        factcheck.load(root, store=store)
-        for name in ("a", "b", "b2", "c"):
-            path = root / "sources" / f"{name}.yaml"
-            part = factcheck.audit(load_around(root, [path], store=store))
-            assert _about(part, path) == _about(full, path), name
+    assert full.errors  # the duplicate ids
+    for name in ("a", "b", "b2", "b3", "c"):
+        path = root / "sources" / f"{name}.yaml"
+        part = factcheck.audit(_hook(root, path, fill))
+        assert _about(part, path) == _about(full, path), name
+
+
+#: A source with a claim in a's reach, one out of it and one that is not valid.
+_FLAWED = source_yaml(
+    "e",
+    _claim("c", "capacity", 30000)
+    + _claim("i", "inmates", 5)
+    + "- {id: x, subject: cecot, property: capacity, value: lots, quote: q}\n",
+)
+
+
+@pytest.mark.parametrize("workers", [False, True])
+@pytest.mark.parametrize("fill", FILLS)
+def test_files_with_load_errors_are_cut_and_their_errors_kept(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch, fill: str, workers: bool
+) -> None:
+    # Read now (here or by worker processes) or stored, a file with load errors is cut
+    # to the claims in reach, and its errors are what a full load gives when it is given.
+    if workers:
+        monkeypatch.setattr(records, "PARALLEL_MIN_FILES", 1)
+        monkeypatch.setattr(records, "_cpus", lambda: 2)
+    root = _corpus(
+        make_corpus,
+        **{"sources/e.yaml": _FLAWED, "sources/f.yaml": "source: [\n", "sources/g.yaml": "- a\n"},
+    )
+    full = factcheck.audit(factcheck.load(root))
+    for name in ("e", "f", "g"):
+        assert _about(full, root / "sources" / f"{name}.yaml")[1], name  # errors to report
+    for name in ("a", "b", "c", "e", "f", "g"):
+        path = root / "sources" / f"{name}.yaml"
+        part = _hook(root, path, fill)
+        assert _about(factcheck.audit(part), path) == _about(full, path), name
+        if name == "a":
+            assert {f.ref for f in part.facts} == {"a/c", "b/c", "e/c"}
 
 
 def test_stored_cycle_groups_are_those_of_the_graph_and_a_bad_row_is_a_miss(

@@ -25,7 +25,7 @@ from factcheck.io.dump import render
 from factcheck.rules.scope import SCOPES, Events, event_date_properties, reach
 from factcheck.testing import strategies as fst
 
-from .conftest import open_store
+from .conftest import FILLS, fill_store, open_store
 
 GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 
@@ -37,16 +37,19 @@ def _about(result: factcheck.AuditResult, file: str) -> tuple[list[Any], list[An
     )
 
 
-def _agrees_for_every_file(root: Path) -> int:
-    """Check each source file alone against the full audit; the number of claims loaded."""
+def _agrees_for_every_file(root: Path, fill: str | None) -> int:
+    """Check each source file alone against the full audit, the store holding ``fill``
+    of the files before each check (see ``FILLS``; ``None``: the store as it is); the
+    number of claims loaded."""
     full = factcheck.audit(factcheck.load(root))
     loaded = 0
-    with open_store(root / ".factcheck-cache") as store:
-        factcheck.load(root, store=store)  # the store knows every file now
-        for path in sorted((root / "sources").glob("*.yaml")):
+    for path in sorted((root / "sources").glob("*.yaml")):
+        if fill is not None:
+            fill_store(root, fill)
+        with open_store(root / ".factcheck-cache") as store:
             part = load_around(root, [path], store=store)
-            assert _about(factcheck.audit(part), str(path)) == _about(full, str(path)), path
-            loaded += len(part.facts)
+        assert _about(factcheck.audit(part), str(path)) == _about(full, str(path)), path
+        loaded += len(part.facts)
     return loaded
 
 
@@ -103,11 +106,13 @@ def test_hook_reports_what_the_full_audit_reports(corpus: Corpus, data: st.DataO
         for name, text in render(corpus).items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text, encoding="utf-8")
-        _agrees_for_every_file(root)
+        for fill in FILLS:
+            _agrees_for_every_file(root, fill)
         # A changed file is read afresh (it is not what the index says) and still agrees.
+        fill_store(root, "every")
         first = sorted((root / "sources").glob("*.yaml"))[0]
         first.write_text(first.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-        _agrees_for_every_file(root)
+        _agrees_for_every_file(root, None)
 
 
 @pytest.fixture(scope="module")
@@ -120,16 +125,17 @@ def generate() -> Any:
     return module
 
 
+@pytest.mark.parametrize("fill", FILLS)
 @pytest.mark.parametrize(("claims", "seed"), [(1200, 1), (1500, 4)])
 def test_generated_corpora_every_file(
-    generate: Any, tmp_path: Path, claims: int, seed: int
+    generate: Any, tmp_path: Path, claims: int, seed: int, fill: str
 ) -> None:
     generate.generate(tmp_path, claims, seed, 0.5)
     root = tmp_path / "facts"
     files = len(list((root / "sources").glob("*.yaml")))
-    loaded = _agrees_for_every_file(root)
-    # ... and loads far fewer claims than the whole corpus for each file: what the
-    # store's claim rows are for.
+    loaded = _agrees_for_every_file(root, fill)
+    # ... and loads far fewer claims than the whole corpus for each file, whether the
+    # store holds the other files or they are read now (a first check after a clone).
     assert loaded < claims * files / 2
 
 
@@ -249,6 +255,7 @@ def _claim(i: int, subject: str, prop: str, value: str) -> str:
     return f"- {{id: c{i}, subject: {subject}, property: {prop}, value: '{value}', quote: q}}\n"
 
 
+@pytest.mark.parametrize("fill", FILLS)
 @pytest.mark.parametrize(
     ("given", "read"),
     [
@@ -261,10 +268,11 @@ def _claim(i: int, subject: str, prop: str, value: str) -> str:
     ],
 )
 def test_order_reaches_only_events_that_can_share_a_cycle(
-    make_corpus: Any, given: str, read: set[str]
+    make_corpus: Any, given: str, read: set[str], fill: str
 ) -> None:
-    # The hook finds the cycle groups from the stored heads alone (order edges and
-    # dated events) and takes only the claims of events in the given file's groups.
+    # The hook finds the cycle groups from the heads alone (order edges and dated
+    # events; stored, or of the files read now) and takes only the claims of events in
+    # the given file's groups.
 
     sources = {
         "s1": _claim(1, "a", "precedes", "b"),
@@ -273,15 +281,16 @@ def test_order_reaches_only_events_that_can_share_a_cycle(
         "s4": _claim(1, "d", "event-date", "2020") + _claim(2, "e", "event-date", "2021"),
         "s5": _claim(1, "a", "event-date", "2019"),
     }
-    part = _hook_on_the_cycle(make_corpus, sources, EVENT_PROPS, given)
+    part = _hook_on_the_cycle(make_corpus, sources, EVENT_PROPS, given, fill)
     assert {f.source.id for f in part.facts} == read
 
 
 def _hook_on_the_cycle(
-    make_corpus: Any, sources: dict[str, str], props: str, given: str
+    make_corpus: Any, sources: dict[str, str], props: str, given: str, fill: str = "every"
 ) -> factcheck.Corpus:
     """The hook's partial load for source ``given`` of an order corpus whose full audit
-    finds the one a-b cycle; checked to give what the full audit gives for that file."""
+    finds the one a-b cycle, the store holding ``fill`` of the files; checked to give
+    what the full audit gives for that file."""
     from .conftest import source_yaml
 
     root = make_corpus(
@@ -295,8 +304,8 @@ def _hook_on_the_cycle(
     full = factcheck.audit(factcheck.load(root))
     assert len(full.conflicts) == 1  # the a-b cycle
     path = root / "sources" / f"{given}.yaml"
+    fill_store(root, fill)
     with open_store(root / ".factcheck-cache") as store:
-        factcheck.load(root, store=store)
         part = load_around(root, [path], store=store)
     assert _about(factcheck.audit(part), str(path)) == _about(full, str(path))
     return part

@@ -221,12 +221,20 @@ class WarmEqualsCold(RuleBasedStateMachine):
     def warm_equals_cold(self) -> None:
         cold = factcheck.load(self.root)
         cold_result = factcheck.audit(cold)
+        sources = self._sources()
         with open_store(self.root / CACHE_DIR) as store:
             assert store is not None
+            if sources:
+                # Before the load below fills the store: the files changed since it last
+                # ran (all of them, once the store lost its rows) are read now, and the
+                # hook cuts them to the reach as it does the stored ones.
+                path = sources[len(sources) // 2]
+                part = load_around(self.root, [path], store=store)
+                assert _about(factcheck.audit(part), str(path)) == _about(cold_result, str(path))
             warm = factcheck.load(self.root, store=store)
             assert _snapshot(warm) == _snapshot(cold)
             assert factcheck.audit(warm) == cold_result
-            for path in self._sources():
+            for path in sources:
                 part = load_around(self.root, [path], store=store)
                 got = _about(factcheck.audit(part), str(path))
                 assert got == _about(cold_result, str(path)), path

@@ -6,7 +6,9 @@ claim (see :mod:`factcheck.rules.scope`), so the hook needs, besides the entity,
 and waiver files and the given files themselves, only the claims of other files in the
 neighbourhood of the given files' claims. With a :class:`~factcheck.store.Store` that
 knows the other files (by the exact bytes just read), those claims are taken from it one
-by one; everything else is read from the files.
+by one. The files it does not know (changed since, or all of them on a first run) are
+read, and their rows stored; the other files' claims are then taken from those rows as
+they are from the store, so that a first run audits only the neighbourhood too.
 
 The answer never depends on the store: without one, with an empty one, or with rows that
 fail their checks, the files are read and the result is the same. A given definition
@@ -27,7 +29,18 @@ from factcheck.io import gc_pause
 from factcheck.io.assemble import assemble
 from factcheck.io.discovery import Scan, scan
 from factcheck.io.parse import FILE_KINDS, Reading
-from factcheck.io.records import FileRecord, fetch_records, index_entry, read_saving, readings, tidy
+from factcheck.io.records import (
+    FileRecord,
+    fetch_records,
+    file_record,
+    from_fresh,
+    from_row,
+    index_entry,
+    read_rows,
+    read_saving,
+    readings,
+    tidy,
+)
 from factcheck.rules.kinds.naming import misnamed
 from factcheck.rules.scope import (
     SCOPES,
@@ -77,26 +90,36 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
     dirs: dict[str, str] = {}
     given = {i for i, f in enumerate(sc.files) if _realpath(f, dirs) in wanted}
     out: list[Reading | None] = [None] * len(names)
+    # The files known by their heads (stored, or read now), whose claims are taken as
+    # needed; and the bodies of the rows of those read now.
+    heads: dict[int, FileRecord] = {}
+    fresh: dict[int, bytes] = {}
     with store.snapshot():
         records = fetch_records(store, [k for k in keys if k is not None])
         missing = [i for i, k in enumerate(keys) if k is not None and k not in records]
         store.announce_misses(len(missing), sum(len(sc.contents[i] or b"") for i in missing))
-        # Files not in the store (changed since, or a first run) are read whole.
+        # Files not in the store (changed since, or a first run) are read and stored.
+        # Definition files, given files and files that are no source are kept whole;
+        # other sources are cut to the reach from this run's rows, as stored ones are.
         items = [(names[i], sc.take(i), keys[i] or "") for i in missing]
-        for i, reading in zip(missing, read_saving(store, items), strict=True):
-            out[i] = reading
-        stored: dict[int, FileRecord] = {}
+        for i, (made, row) in zip(missing, read_rows(store, items), strict=True):
+            rec = file_record(row)
+            if rec.kind == "source" and i not in given:
+                heads[i], fresh[i] = rec, row[3]
+            else:
+                out[i] = made if made is not None else from_row(row)
         for i, key in enumerate(keys):
             if key is None:
                 out[i] = Reading(None, None, None, sc.read_errors[i])
             elif key in records:
-                stored[i] = records[key]
+                heads[i] = records[key]
         vocabulary = None
-        if any(getattr(stored.get(i) or out[i], "kind", None) in _DEFINITIONS for i in given):
+        if any(getattr(heads.get(i) or out[i], "kind", None) in _DEFINITIONS for i in given):
             # A definition file can move conflicts anywhere: everything.
-            _take(sc, out, stored, {i: None for i in stored}, store)
+            _take(sc, out, heads, {i: None for i in heads}, store, fresh)
         else:
-            vocabulary = _take_around(sc, out, stored, given, store)
+            vocabulary = _take_around(sc, out, heads, given, store, fresh)
+    fresh.clear()  # the rows of files out of reach go before the merge
     if missing:
         tidy(store, [k for k in keys if k is not None])
     # Files with nothing in reach are left out of the merge; every file stays listed.
@@ -111,16 +134,17 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
 def _take_around(
     sc: Scan,
     out: list[Reading | None],
-    stored: dict[int, FileRecord],
+    heads: dict[int, FileRecord],
     given: set[int],
     store: Store,
+    fresh: dict[int, bytes],
 ) -> Corpus:
     """Fill ``out``: definitions and given files whole, other files' claims in reach.
     The vocabulary (the definitions assembled alone)."""
     whole: dict[int, set[int] | None] = {
-        i: None for i, rec in stored.items() if rec.kind in _DEFINITIONS or i in given
+        i: None for i, rec in heads.items() if rec.kind in _DEFINITIONS or i in given
     }
-    _take(sc, out, stored, whole, store)
+    _take(sc, out, heads, whole, store, fresh)
     # The definitions alone, assembled, resolve names and say which rules there are.
     defs = [i for i, r in enumerate(out) if r is not None and r.kind in _DEFINITIONS]
     vocabulary = assemble(sc.root, (), [sc.names[i] for i in defs], [out[i] for i in defs])  # type: ignore[misc]
@@ -129,8 +153,8 @@ def _take_around(
 
     def events() -> list[Events] | None:
         # Made only when an order rule reads a claim of the given files: the graph spans
-        # every stored head, and most edits state no order or event date.
-        return _events(vocabulary, stored.values(), read)
+        # every head, and most edits state no order or event date.
+        return _events(vocabulary, heads.values(), read)
 
     named = _misnamed(out, given, vocabulary)
     within = reach(
@@ -141,7 +165,7 @@ def _take_around(
         named=named,
         cycles=_stored_cycles(store),
     )
-    _take(sc, out, stored, _in_reach(out, stored, vocabulary, within, sids), store)
+    _take(sc, out, heads, _in_reach(out, heads, vocabulary, within, sids), store, fresh)
     return vocabulary
 
 
@@ -149,10 +173,7 @@ def _seed(
     out: list[Reading | None], given: set[int], vocabulary: Corpus
 ) -> tuple[set[tuple[str, str]], set[str]]:
     """The keys of the given files' claims (conflicts citing a given file involve them
-    and claims within their reach), and the source ids of every source file read.
-
-    Files read whole for another reason (changed since stored) only add claims.
-    """
+    and claims within their reach), and the source ids of every source file read."""
     seed: set[tuple[str, str]] = set()
     sids: set[str] = set()
     for i, r in enumerate(out):
@@ -184,16 +205,16 @@ def _misnamed(out: list[Reading | None], given: set[int], vocabulary: Corpus) ->
 
 def _in_reach(
     out: list[Reading | None],
-    stored: dict[int, FileRecord],
+    heads: dict[int, FileRecord],
     vocabulary: Corpus,
     within: Reach,
     sids: set[str],
 ) -> dict[int, set[int] | None]:
-    """The stored files not read yet that the hook needs, each with the indexes of its
-    claims within reach (``None``: the whole file)."""
+    """The files known by their heads and not taken yet that the hook needs, each with
+    the indexes of its claims within reach (``None``: the whole file)."""
     # A source id stated by several files: which one a full load keeps depends on all of
     # them, so each is merged (with its claims in reach, maybe none) in its place.
-    shared = Counter(rec.sid for rec in stored.values() if rec.kind == "source")
+    shared = Counter(rec.sid for rec in heads.values() if rec.kind == "source")
     shared.update(sids)
     # Only claims about these subjects, or of these properties, can be in reach.
     subjects = {subject for subject, _ in within.keys} | set(within.subjects)
@@ -202,14 +223,14 @@ def _in_reach(
     # once, and the claims near the reach are found by a set lookup made in C for each
     # entry of the index's columns (most are out of reach).
     spellings: set[str] = set()
-    for rec in stored.values():
+    for rec in heads.values():
         spellings.update(rec.index.subjects)
     resolved = {raw: vocabulary.resolve(raw) for raw in spellings}
     near = {raw for raw, subject in resolved.items() if subject in subjects}
     known = {raw for raw, subject in resolved.items() if subject is not None}
 
     rest: dict[int, set[int] | None] = {}
-    for i, rec in stored.items():
+    for i, rec in heads.items():
         if out[i] is not None:
             continue
         if within.everything or rec.sid in sids:
@@ -229,18 +250,23 @@ def _in_reach(
 def _take(
     sc: Scan,
     out: list[Reading | None],
-    stored: dict[int, FileRecord],
+    heads: dict[int, FileRecord],
     which: dict[int, set[int] | None],
     store: Store,
+    fresh: dict[int, bytes],
 ) -> None:
-    """Put the readings of the stored files ``which`` names into ``out`` (with only the
-    claims given for each, ``None`` for all); a file whose rows fail is read afresh."""
-    whole = [stored[i] for i, only in which.items() if only is None]
-    some = {stored[i].key: only for i, only in which.items() if only is not None}
+    """Put the readings of the files ``which`` names into ``out`` (with only the claims
+    given for each, ``None`` for all): from this run's rows for the files read now (let
+    go of once taken), else from the store; a stored file whose rows fail is read afresh."""
+    stored = {i: only for i, only in which.items() if i not in fresh}
+    for i in which.keys() - stored.keys():
+        out[i] = from_fresh(heads[i], fresh.pop(i), which[i])
+    whole = [heads[i] for i, only in stored.items() if only is None]
+    some = {heads[i].key: only for i, only in stored.items() if only is not None}
     got = readings(store, whole, None)
-    got.update(readings(store, [stored[i] for i, o in which.items() if o is not None], some))
-    for i in which:
-        key = stored[i].key
+    got.update(readings(store, [heads[i] for i, o in stored.items() if o is not None], some))
+    for i in stored:
+        key = heads[i].key
         if key in got:
             out[i] = got[key]
         else:  # a row that fails its checks: read the file, and store it right
@@ -250,8 +276,9 @@ def _take(
 def _events(
     vocabulary: Corpus, heads: Iterable[FileRecord], read: Iterable[Reading]
 ) -> list[Events] | None:
-    """The corpus's event graph for order rules, from the stored heads and the files
-    read whole, without loading any other claim (``None``: no order rule).
+    """The corpus's event graph for order rules, from the heads (stored, or of the
+    files read now) and the files read whole, without loading any other claim
+    (``None``: no order rule).
 
     Each claim that could be an order edge or a dated event in a full load is one here
     (more never hurts: a cycle group only grows, and so does what the hook takes).

@@ -39,8 +39,11 @@ __all__ = [
     "Unreadable",
     "fetch",
     "fetch_records",
+    "file_record",
+    "from_fresh",
     "from_row",
     "read_fresh",
+    "read_rows",
     "read_saving",
     "reading",
     "tidy",
@@ -115,17 +118,20 @@ _Make = Callable[[Any], Claim]
 PARALLEL_MIN_FILES = 64
 
 Fresh = tuple[Reading, FileRow]
+#: A file read now: its reading when this process made one, and its store row.
+Row = tuple[Reading | None, FileRow]
 
 
-def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
-    """Read files (display name, bytes, store key) into readings and their store rows,
-    in the order given, each as soon as it is read.
+def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Row]:
+    """Read files (display name, bytes, store key) into their store rows, in the order
+    given, each as soon as it is read, with the reading when this process made one.
 
     Many files are read by one worker process per core, which hand back the rows (plain
-    JSON, validated again here): the bytes read once by the scan are what is parsed, and
-    what is stored under their key. Takes ``items`` over (the list is emptied), so that
-    each file's bytes are let go of once read, not when the last file is: a million
-    claims are some 200 MB of files.
+    JSON, validated again here: :func:`from_row` makes the reading, which is ``None``
+    until then, so that a hook decodes only the claims it takes): the bytes read once by
+    the scan are what is parsed, and what is stored under their key. Takes ``items`` over
+    (the list is emptied), so that each file's bytes are let go of once read, not when
+    the last file is: a million claims are some 200 MB of files.
     """
     n = _cpus()
     if n < 2 or len(items) < PARALLEL_MIN_FILES:
@@ -149,7 +155,7 @@ def read_fresh(items: list[tuple[str, bytes, str]]) -> Iterator[Fresh]:
         rows = pool.map(_worker, items, chunksize=chunk)
         items.clear()  # the pool holds each chunk of files until its rows are back
         for row in rows:
-            yield from_row(row), row
+            yield None, row
 
 
 def _fresh(item: tuple[str, bytes, str], keep: bool = True) -> Fresh:
@@ -177,12 +183,18 @@ _SAVE_EVERY: Final = 256
 
 
 def read_saving(store: Store | None, items: list[tuple[str, bytes, str]]) -> Iterator[Reading]:
+    """The readings of :func:`read_rows`."""
+    for made, row in read_rows(store, items):
+        yield made if made is not None else from_row(row)
+
+
+def read_rows(store: Store | None, items: list[tuple[str, bytes, str]]) -> Iterator[Row]:
     """:func:`read_fresh` (which takes ``items`` over), keeping the rows in ``store`` (when
     given) in batches as they come. Each row stands alone (its key is its content), so a
     run killed between two batches leaves only rows that are right."""
     batch: list[FileRow] = []
-    for reading, row in read_fresh(items):
-        yield reading
+    for made, row in read_fresh(items):
+        yield made, row
         if store is not None:
             batch.append(row)
             if len(batch) >= _SAVE_EVERY:
@@ -215,7 +227,19 @@ def from_row(row: FileRow) -> Reading:
     checked as anything read back is, but its claims only by type: the worker validated
     them (see :func:`~factcheck.io.worker_claims.claim_from_worker`)."""
     key, sid, head, body = row
-    return reading(_record(key, sid, head), body, None, claim_from_worker)
+    return from_fresh(_record(key, sid, head), body, None)
+
+
+def file_record(row: FileRow) -> FileRecord:
+    """The head of a row this run made (see :func:`from_row`)."""
+    key, sid, head, _ = row
+    return _record(key, sid, head)
+
+
+def from_fresh(rec: FileRecord, body: bytes, only: set[int] | None) -> Reading:
+    """:func:`from_row` for a row this run made whose head is ``rec`` (``only`` the
+    claims of those indexes when given, as :func:`readings` takes stored ones)."""
+    return reading(rec, body, only, claim_from_worker)
 
 
 def fetch_records(store: Store, keys: Sequence[str]) -> dict[str, FileRecord]:
