@@ -124,3 +124,16 @@ def test_a_day_written_after_the_day_to_come_ends_it() -> None:
     text = _NOTICE.replace("Most roads", "On November 1 it rained. Most roads")
     claims = draft_fact_file(text, "x", published="2019-11-02").claims
     assert "2019-11-01T07:00-04:00" in [c["value"] for c in claims]
+
+
+def test_a_weekday_said_again_is_the_day_to_come_named_before() -> None:
+    text = _NOTICE + "\n\nSunday also is the first day of daylight savings."
+    claims = draft_fact_file(text, "x", published="2019-11-02").claims
+    sunday = [c for c in claims if c["value"] == "2019-11-03"]
+    assert len(sunday) == 1 and "said again" in sunday[0]["note"]
+    assert "2019-10-27" not in [c["value"] for c in claims]
+    # said first of the past, a weekday keeps its own week
+    past = "Roads closed on Sunday morning. Sunday was quiet."
+    assert {c["value"] for c in draft_fact_file(past, "x", published="2019-11-02").claims} == {
+        "2019-10-27"
+    }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Final
 
@@ -52,7 +52,7 @@ from factcheck.extract.times import (
 )
 from factcheck.extract.unresolved import unresolved
 from factcheck.extract.vocabulary import Names
-from factcheck.extract.weekdays import find_weekday_dates, speaks_ahead
+from factcheck.extract.weekdays import WEEKDAY_RE, find_weekday_dates, speaks_ahead
 
 
 def find_mentions(
@@ -68,6 +68,7 @@ def find_mentions(
     previous: Mention | None = None,
     updated: tuple[date, str] | None = None,
     day_ahead: bool = False,
+    to_come: Mapping[int, date] | None = None,
 ) -> list[Mention]:
     """Every number, date and clock time in ``text[start:end]``, in reading order.
 
@@ -76,7 +77,8 @@ def find_mentions(
     spans are not read as numbers (names with digits such as "MS-13"). "The following
     month" is resolved against the last date before it, else ``previous``. A clock time falls
     on the last day-precision date before it in the span, else on ``day`` (with
-    ``day_ahead``: a day to come the text named, flagged so); its zone is the one written
+    ``day_ahead``: a day to come the text named, flagged so; ``to_come``: such days by
+    weekday, which a weekday said alone again is); its zone is the one written
     after it ("local time": ``local``, the zone and the place the text names), else
     ``clock`` (see :mod:`factcheck.extract.times`). A value glued to a label at the start
     of the span ("Capacity40,000", infobox text) is read as if the label stood apart,
@@ -86,7 +88,7 @@ def find_mentions(
     seen, label = unglued(text, start, end)
     names = name_figure_spans(seen, start, end)  # "Footnote 2", "the 2024 general election"
     taken = [*taken, *names, *offset_spans(seen, start, end)]  # "Two years after"
-    found_dates = _dates(seen, start, end, pub, previous, updated)
+    found_dates = _dates(seen, start, end, pub, previous, updated, to_come)
     dates = [d for d in found_dates if (d.start, d.end) not in names]
     times, folded = times_on_days(seen, start, end, dates, day, (clock, local), ahead=day_ahead)
     # "at 1500 GMT" is a time, not the year 1500: a year is never followed by a zone
@@ -116,10 +118,12 @@ def _dates(
     pub: PartialDate | None,
     previous: Mention | None,
     updated: tuple[date, str] | None,
+    to_come: Mapping[int, date] | None,
 ) -> list[Mention]:
     """Dates written out, weekdays and dates said relative to another ("the following
     month"), in reading order. Weekdays are of the week of ``updated`` (a running story's
-    "Updated at 8:05 p.m. Sunday"), when the text has such a stamp, else of ``pub``'s."""
+    "Updated at 8:05 p.m. Sunday"), when the text has such a stamp, else of ``pub``'s;
+    ``to_come``: the days to come named before, by weekday."""
     ranges = find_day_ranges(seen, start, end, pub)  # "April 5-7, 2025": one span
     dates = [d for d in find_dates(seen, start, end, pub) if not overlaps(d, ranges)]
     dates += [*ranges, *find_ago_dates(seen, start, end, pub)]
@@ -130,7 +134,7 @@ def _dates(
     )
     weekdays = [
         w
-        for w in find_weekday_dates(seen, start, end, base, said)
+        for w in find_weekday_dates(seen, start, end, base, said, to_come)
         if not any(w.start < d.end and d.start < w.end for d in dates)
     ]
     days = [
@@ -195,6 +199,7 @@ class _Reader:
         self.previous: Mention | None = None  # the last date of the narrative
         self.last_time: Mention | None = None  # the last clock time with its zone
         self.ahead: date | None = None  # a day to come the text named since its last day
+        self.to_come: dict[int, date] = {}  # the days to come it named, by weekday
         self.recent: tuple[int, str] | None = None  # the last subject chosen, and where
         self.places = PlaceZones(text)
         self.datelines = dateline_spans(text)
@@ -229,6 +234,7 @@ class _Reader:
             taken=digit_names,
             day=self.ahead if ahead else self.day,
             day_ahead=ahead,
+            to_come=self.to_come,
             clock=self.clock or self.zones.one(text, s_start) or self.dateline or self._here(i),
             local=self.places.zone(s_start, s_end),
             previous=self.previous,
@@ -262,6 +268,10 @@ class _Reader:
         to_come = [m for m in mentions if m.kind == "date" and "ahead" in m.flags]
         if to_come:
             self.ahead = date.fromisoformat(str(to_come[-1].value)[:10])
+        for m in to_come:
+            if WEEKDAY_RE.fullmatch(m.text):  # "Sunday morning", not "9 a.m. Sunday"
+                day = date.fromisoformat(str(m.value)[:10])
+                self.to_come.setdefault(day.weekday(), day)
         self._claims(i, found, mentions)
         self.earlier.extend(found)
 

@@ -13,6 +13,7 @@ Split out of :mod:`factcheck.extract.dates`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Final
 
@@ -55,12 +56,20 @@ def speaks_ahead(text: str, start: int, at: int) -> bool:
 
 
 def find_weekday_dates(
-    text: str, start: int, end: int, published: PartialDate | None, said: str = ""
+    text: str,
+    start: int,
+    end: int,
+    published: PartialDate | None,
+    said: str = "",
+    to_come: Mapping[int, date] | None = None,
 ) -> list[Mention]:
     """Weekdays said alone ("Sunday morning", "last Friday"), resolved against a
     publication date known to the day: the latest such weekday on or before it ("next":
     the first after it). The note says so, naming the date as ``said`` (default: the
-    publication date); without such a date they are left out."""
+    publication date); without such a date they are left out. ``to_come``: the days to
+    come the text named before, by weekday (0 is Monday); a weekday said alone again is
+    that day ("will close streets on Sunday morning" ... "Sunday also is the first
+    day")."""
     if published is None or published.day is None or published.month is None:
         return []
     base = date(published.year, published.month, published.day)
@@ -70,8 +79,11 @@ def find_weekday_dates(
         rel = (m["rel"] or "").casefold()
         ahead = (target - base.weekday()) % 7
         future = speaks_ahead(text, start, m.start())
+        again = (to_come or {}).get(target) if not rel else None
         if rel == "next":
             day = base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
+        elif again is not None:
+            day = again
         elif future and not rel:
             day = base + timedelta(days=ahead)
         else:
@@ -89,7 +101,13 @@ def find_weekday_dates(
                 flags=frozenset({"relative", "ahead"} if day > base else {"relative"}),
                 note=f"relative date {m.group()!r} resolved against "
                 f"{said or 'the publication date'} {published} ({base:%A})"
-                + (", ahead of it: the sentence speaks of what is to come" if future else ""),
+                + (
+                    f", the {m['wd']} to come the text named before"
+                    if again is not None
+                    else ", ahead of it: the sentence speaks of what is to come"
+                    if future
+                    else ""
+                ),
             )
         )
     return out
