@@ -77,18 +77,16 @@ def find_weekday_dates(
     for m in WEEKDAY_RE.finditer(text, start, end):
         target = WEEKDAY_INDEX[m["wd"][:3].casefold()]
         rel = (m["rel"] or "").casefold()
-        ahead = (target - base.weekday()) % 7
         future = speaks_ahead(text, start, m.start())
         again = (to_come or {}).get(target) if not rel else None
-        if rel == "next":
-            day = base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
-        elif again is not None:
-            day = again
-        elif future and not rel:
-            day = base + timedelta(days=ahead)
-        else:
-            back = (base.weekday() - target) % 7
-            day = base - timedelta(days=back or (7 if rel == "last" else 0))
+        day = again or _resolved(base, target, rel, future=bool(future))
+        why = (
+            f", the {m['wd']} to come the text named before"
+            if again is not None
+            else ", ahead of it: the sentence speaks of what is to come"
+            if future
+            else ""
+        )
         out.append(
             Mention(
                 "date",
@@ -100,14 +98,19 @@ def find_weekday_dates(
                 # "ahead": a day to come, which a timeline's account has not reached
                 flags=frozenset({"relative", "ahead"} if day > base else {"relative"}),
                 note=f"relative date {m.group()!r} resolved against "
-                f"{said or 'the publication date'} {published} ({base:%A})"
-                + (
-                    f", the {m['wd']} to come the text named before"
-                    if again is not None
-                    else ", ahead of it: the sentence speaks of what is to come"
-                    if future
-                    else ""
-                ),
+                f"{said or 'the publication date'} {published} ({base:%A}){why}",
             )
         )
     return out
+
+
+def _resolved(base: date, target: int, rel: str, *, future: bool) -> date:
+    """The weekday ``target`` (0 is Monday) said around ``base``: "next" the first after
+    it, a sentence to come the first on or after it, else the latest on or before it
+    ("last": before it)."""
+    if rel == "next":
+        return base + timedelta(days=(target - base.weekday() - 1) % 7 + 1)
+    if future and not rel:
+        return base + timedelta(days=(target - base.weekday()) % 7)
+    back = (base.weekday() - target) % 7
+    return base - timedelta(days=back or (7 if rel == "last" else 0))
