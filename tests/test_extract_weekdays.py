@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.domain.values import PartialDate
 from factcheck.extract import draft_fact_file
-from factcheck.extract.weekdays import find_weekday_dates, speaks_ahead
+from factcheck.extract.weekdays import find_weekday_dates
 
 
 @pytest.mark.parametrize(
@@ -91,19 +91,6 @@ def test_a_day_is_flagged_ahead_exactly_when_it_is_after_publication(
     text = f"{said} {weekday}."
     [m] = find_weekday_dates(text, 0, len(text), PartialDate.parse(published.isoformat()))
     assert ("ahead" in m.flags) == (date.fromisoformat(str(m.value)) > published)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "ahead"),
-    [
-        ("Roads will close at 7 a.m.", True),
-        ("Streets are estimated to reopen by 9:30 a.m.", True),
-        ("The launch is scheduled for 9 a.m.", True),
-        ("Roads closed at 7 a.m.", False),
-    ],
-)
-def test_speaks_ahead(sentence: str, ahead: bool) -> None:
-    assert speaks_ahead(sentence, 0, sentence.index("a.m.")) is ahead
 
 
 # A notice published on Saturday 2 November 2019 about Sunday's race: its times to come

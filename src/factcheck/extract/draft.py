@@ -41,6 +41,7 @@ from factcheck.extract.offsets import find_offset_dates, offset_spans
 from factcheck.extract.relative_days import day_spans, find_relative_days
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.source_entry import source_entry
+from factcheck.extract.tense import speaks_ahead
 from factcheck.extract.time_days import times_on_days
 from factcheck.extract.timelines import past_midnight
 from factcheck.extract.times import (
@@ -52,7 +53,7 @@ from factcheck.extract.times import (
 )
 from factcheck.extract.unresolved import unresolved
 from factcheck.extract.vocabulary import Names
-from factcheck.extract.weekdays import WEEKDAY_RE, find_weekday_dates, speaks_ahead
+from factcheck.extract.weekdays import WEEKDAY_RE, find_weekday_dates
 
 
 def find_mentions(

@@ -20,8 +20,9 @@ from typing import Final
 from factcheck.domain.values import PartialDate
 from factcheck.extract.dates import MONTHS, WEEKDAY_INDEX
 from factcheck.extract.mention import Mention
+from factcheck.extract.tense import speaks_ahead
 
-__all__ = ["WEEKDAY_RE", "find_weekday_dates", "speaks_ahead"]
+__all__ = ["WEEKDAY_RE", "find_weekday_dates"]
 
 _MONTH: Final = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 WEEKDAY_RE: Final = re.compile(
@@ -30,29 +31,6 @@ WEEKDAY_RE: Final = re.compile(
     # "Friday, March 14" is a date already; "Sunday 9:38 a.m." is a weekday and a time
     rf"(?!,?\s+(?:the\s+)?(?:\d(?!\d?(?:[:.]\d\d|\s*[ap]\.?\s?m\b))|{_MONTH}))",
 )
-# "will continue Saturday", "the next opportunity is Sunday": a weekday of a sentence about
-# what is to come is the first such day on or after the publication date, not before it.
-_FUTURE: Final = re.compile(
-    r"\b(?:will|shall|upcoming|(?:is|are)\s+(?:scheduled|set|due|expected|estimated|planned|"
-    r"slated)|"
-    # "the next opportunity is Sunday", not "the next morning, Sunday"
-    r"next\s+(?:[a-z]+\s+){1,3}(?:is|are|will)|plans?\s+to|going\s+to|"
-    # "advised there would be a conference on Friday", "were ordered to appear at 9 a.m.
-    # Friday": what was said or ordered to come, from the day of the report
-    r"would|(?:ordered|told|asked|summoned|set|scheduled|expected|slated)\s+to)\b",
-    re.IGNORECASE,
-)
-# "officials said Monday they will...": the weekday of a report is when it was said
-_SAID_BEFORE: Final = re.compile(
-    r"\b(?:said|told|announced|reported|confirmed|stated|added|wrote)\s+(?:on\s+)?$"
-)
-
-
-def speaks_ahead(text: str, start: int, at: int) -> bool:
-    """Whether the sentence from ``start`` speaks of what is to come before ``at`` ("will
-    continue Saturday", "roads will close at 7 a.m.", "are estimated to reopen by 9:30
-    a.m."), other than as what someone said on a day ("officials said Monday they will")."""
-    return bool(_FUTURE.search(text, start, at)) and not _SAID_BEFORE.search(text, start, at)
 
 
 def find_weekday_dates(
