@@ -379,6 +379,12 @@ def _graph(stated: list[tuple[str, str]], *dates: tuple[str, DateSpan]) -> Graph
 def test_order_cycles_are_what_brute_force_finds(graph: Graph) -> None:
     """The order check's cycles, in the order reported, against the obvious quadratic way:
     every pair of events compared, Dijkstra from every event over the whole graph."""
+    assert order._contradictions(graph[0], _dated(graph)) == _brute_force_cycles(graph)
+
+
+def _brute_force_cycles(graph: Graph) -> list[list[str]]:
+    """The cycles to report, found the obvious quadratic way: every pair of events
+    compared, Dijkstra from every event over the whole graph."""
     stated, spans = graph
     edges = _weights(stated, spans)
     events = sorted({e for edge in stated for e in edge})
@@ -390,4 +396,63 @@ def test_order_cycles_are_what_brute_force_finds(graph: Graph) -> None:
         if not around & seen:
             seen |= around
             expected.append(nodes)
-    assert order._contradictions(stated, _dated(graph)) == expected
+    return expected
+
+
+@st.composite
+def _crowded_graphs(draw: st.DrawFn) -> Graph:
+    """A few events that may contradict (two dates, or an ordering against the dates)
+    among many with one date each, ordered mostly forward in pairs and chains: the
+    bystanders of a large group, several dated alike (names in a random order, for ties)."""
+    names = draw(st.permutations([f"e{i:02d}" for i in range(24)]))
+    days = ["2025-02", "2025-02-10", "2025-02-11", "2025-03-15", "2025-03-16"]
+    spans: dict[str, list[DateSpan]] = {}
+    stated: set[tuple[str, str]] = set()
+    for e in names[:4]:
+        spans[e] = draw(st.lists(_date_spans(), min_size=1, max_size=2))
+    for _ in range(draw(st.integers(1, 4))):
+        stated.add((draw(st.sampled_from(names[:4])), draw(st.sampled_from(names[:4]))))
+    for e in names[4:]:
+        text = draw(st.sampled_from(days))
+        spans[e] = [date_span(PartialDate.parse(text), "exact")]
+    for _ in range(draw(st.integers(4, 24))):
+        u, v = draw(st.sampled_from(names[4:])), draw(st.sampled_from(names))
+        if u != v and spans[u][0].start <= spans[v][0].start:
+            stated.add((u, v))
+        elif u != v and draw(st.booleans()):
+            stated.add((v, u))
+    return stated, spans
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_crowded_graphs())
+def test_crowded_order_cycles_are_what_brute_force_finds(graph: Graph) -> None:
+    """Where most events are bystanders sharing their dates (one search serves several),
+    the cycles are still those of the brute force, tie for tie."""
+    assert order._contradictions(graph[0], _dated(graph)) == _brute_force_cycles(graph)
+
+
+def test_bystanders_dated_alike_share_one_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ordering against the dates (C before A, A's month before C's day) puts every
+    event dated in between on a cycle with them; those that no ordering ties to A or C
+    are searched once per place among A's and C's dates, not once each."""
+    pairs = [(f"x{i:02d}", f"y{i:02d}") for i in range(30)]
+    stated = [("c", "a"), *pairs]
+    dates = [_at("a", "2025-01"), _at("c", "2025-03-15")]
+    dates += [_at(e, "2025-02-10") for pair in pairs[:20] for e in pair]
+    dates += [_at(e, "2025-02-20") for pair in pairs[20:] for e in pair]
+    graph = _graph(stated, *dates)
+    searches = []
+    search = order._cheapest_cycle
+
+    def counted(*args: object, **kwargs: object) -> object:
+        searches.append(args[1])
+        return search(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(order, "_cheapest_cycle", counted)
+    found = order._contradictions(graph[0], _dated(graph))
+    monkeypatch.undo()
+    assert found == _brute_force_cycles(graph) == [["a", "c"]]
+    # a and c, then one search for the 60 others: both their dates fall after a's and
+    # before c's, so each is before and after the same events that may contradict.
+    assert len(searches) == 3

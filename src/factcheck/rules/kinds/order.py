@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -242,6 +243,11 @@ def _lightest_cycles(
     edges to and from every pivot when the start is plain, and, when it has several dates,
     those to and from the first (by name) plain event dated between two of them (the one
     way a stretch of plain events can lead back to where it was entered).
+
+    Most of a large group's events are *bystanders* (see :class:`_Bystanders`), whose
+    search depends on which pivots they are dated after and before, and on nothing else:
+    one search serves every bystander dated alike, so a group's cost grows with its
+    pivots, not with its pivots times its events.
     """
     graph, plain = _group_graph(group, after, dated)
     pivots = [u for u in group if not plain[u]]
@@ -249,10 +255,136 @@ def _lightest_cycles(
         graph[u] += [
             (v, 2) for v in pivots if v != u and (u, v) not in stated and dated[u].before(dated[v])
         ]
+    bystanders = _Bystanders(group, graph, plain, pivots, dated)
     for start in group:
-        extra = _date_edges_of(start, group, plain, pivots, stated, dated)
-        if found := _cheapest_cycle(graph, start, extra):
+        if start in bystanders:
+            found = bystanders.cycle(start)
+        else:
+            extra = _date_edges_of(start, group, plain, pivots, stated, dated)
+            found = _cheapest_cycle(graph, start, extra)
+        if found:
             yield found
+
+
+class _Bystanders:
+    """The plain events of a group that no stated ordering ties to a pivot: no chain of
+    stated orderings (through plain events) leads from one to a pivot or from a pivot to
+    it, and none leads from it back to itself.
+
+    The search from a bystander leaves it by its date edges to the pivots dated after it
+    and comes back by those from the pivots dated before it. The events its own stated
+    orderings lead to are dead ends (they lead to no pivot and not back to it), so they
+    change nothing on a path back; and no event that leads to it can be reached (the
+    other plain events have no date edges in its search). Its lightest cycle is therefore
+    the bystander followed by the path that a search from those pivots back to those
+    pivots finds, and a search never compares its start with another node, so that path
+    is the same for every bystander with the same two sets of pivots. The sets are told
+    apart by where the bystander's dates fall among the pivots' dates (by bisection);
+    each pair of sets is searched once.
+    """
+
+    def __init__(
+        self,
+        group: Sequence[str],
+        graph: Mapping[str, Sequence[tuple[str, int]]],
+        plain: Mapping[str, bool],
+        pivots: Sequence[str],
+        dated: Mapping[str, _Dates],
+    ) -> None:
+        self._graph, self._pivots, self._dated = graph, pivots, dated
+        self._members = _bystanders(group, graph, plain)
+        # For each way of comparing dates, the pivots in order of the latest start of
+        # their dates (a bystander is before those from some point on) and of the earliest
+        # end (it is after those up to some point).
+        self._starts = {z: _points(pivots, dated, z, later=True) for z in _ZONES}
+        self._ends = {z: _points(pivots, dated, z, later=False) for z in _ZONES}
+        self._found: dict[tuple[int, ...], tuple[int, list[str]] | None] = {}
+        # The searches' start: a name that is no event of the group.
+        self._start = "\0"
+        while self._start in graph:
+            self._start += "\0"
+
+    def __contains__(self, event: str) -> bool:
+        return event in self._members
+
+    def cycle(self, event: str) -> tuple[int, list[str]] | None:
+        """The lightest cycle through a bystander, as :func:`_cheapest_cycle` gives it."""
+        here = self._dated[event]
+        # Where the bystander's dates fall: pivots from the ``a``-th on (by latest start)
+        # begin no earlier than one of its dates ends; pivots before the ``b``-th (by
+        # earliest end) end no later than one of its dates begins.
+        key = tuple(
+            bisect_left(times, here.ends[z]) if z in here.ends else len(times)
+            for z, (times, _) in self._starts.items()
+        ) + tuple(
+            bisect_right(times, here.starts[z]) if z in here.starts else 0
+            for z, (times, _) in self._ends.items()
+        )
+        if key not in self._found:
+            self._found[key] = self._search(key)
+        found = self._found[key]
+        if found is None:
+            return None
+        weight, path = found
+        return weight, [event, *path[1:]]
+
+    def _search(self, key: tuple[int, ...]) -> tuple[int, list[str]] | None:
+        """The lightest cycle from a start that is before the pivots from the ``key[i]``-th
+        on in ``_starts`` and after those before the ``key[4 + i]``-th in ``_ends``, for
+        each ``i``-th way of comparing dates."""
+        n = len(_ZONES)
+        later = {
+            p for (_, ps), a in zip(self._starts.values(), key[:n], strict=True) for p in ps[a:]
+        }
+        earlier = {
+            p for (_, ps), b in zip(self._ends.values(), key[n:], strict=True) for p in ps[:b]
+        }
+        extra: dict[str, list[tuple[str, int]]] = {
+            self._start: [(p, 2) for p in self._pivots if p in later]
+        }
+        for p in earlier:
+            extra[p] = [(self._start, 2)]
+        return _cheapest_cycle(self._graph, self._start, extra)
+
+
+def _points(
+    pivots: Sequence[str], dated: Mapping[str, _Dates], z: _Zones, *, later: bool
+) -> tuple[list[datetime], list[str]]:
+    """The pivots that compare by ``z``, sorted by the latest start of their dates
+    (``later``) or by the earliest end, with those times."""
+    times = [(dated[p].starts if later else dated[p].ends).get(z) for p in pivots]
+    pairs = sorted((t, p) for t, p in zip(times, pivots, strict=True) if t is not None)
+    return [t for t, _ in pairs], [p for _, p in pairs]
+
+
+def _bystanders(
+    group: Sequence[str],
+    graph: Mapping[str, Sequence[tuple[str, int]]],
+    plain: Mapping[str, bool],
+) -> set[str]:
+    """The plain events of a group that no chain of stated orderings (weight-1 edges)
+    through plain events ties to a pivot, either way, or to themselves (see
+    :class:`_Bystanders`)."""
+    succ = {u: [v for v, w in graph[u] if w == 1] for u in group}
+    pred: dict[str, list[str]] = {u: [] for u in group}
+    for u in group:
+        for v in succ[u]:
+            pred[v].append(u)
+    tied: set[str] = set()
+    for edges in (succ, pred):
+        todo = [u for u in group if not plain[u]]
+        seen: set[str] = set()
+        while todo:
+            for v in edges[todo.pop()]:
+                if plain[v] and v not in seen:
+                    seen.add(v)
+                    todo.append(v)
+        tied |= seen
+    free = [u for u in group if plain[u] and u not in tied]
+    index = {u: i for i, u in enumerate(free)}
+    among = [[index[v] for v in succ[u] if v in index] for u in free]
+    looped = {free[i] for part in _strongly_connected(among) if len(part) > 1 for i in part}
+    return set(free) - looped
 
 
 def _group_graph(
