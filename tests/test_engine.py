@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck
+from factcheck.domain.conflict import Citation, Conflict
+from factcheck.domain.corpus import Corpus, Located
+from factcheck.domain.model import Waiver
+from factcheck.rules import engine
 from factcheck.rules.engine import WAIVER_RULE
 
 from .conftest import MakeCorpus, source_yaml
@@ -177,3 +182,72 @@ def test_the_library_audit_refuses_drafts_unless_allowed(
     assert all(e.field == "draft" and e.line == 7 for e in result.errors)
     # A draft is never checked, allowed or not: the 40,000 does not clash with the 1.
     assert result.conflicts == ()
+
+
+_REFS = ["a/x", "a/y", "b/x", "b/y", "c/z"]
+
+
+def _cited(refs: list[str]) -> tuple[Citation, ...]:
+    return tuple(
+        Citation(file=f"{r[0]}.yaml", line=1, source=r[0], claim=r[2:], title="t", quote="q")
+        for r in refs
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    found=st.lists(
+        st.tuples(st.sampled_from(["r1", "r2"]), st.lists(st.sampled_from(_REFS), min_size=1)),
+        max_size=8,
+    ),
+    waived=st.lists(
+        st.tuples(
+            st.sampled_from(["r1", "r2", "r3"]),
+            st.lists(st.sampled_from(_REFS), min_size=1, max_size=3),
+            st.booleans(),
+        ),
+        max_size=6,
+    ),
+)
+def test_waivers_apply_as_comparing_each_with_every_conflict(
+    found: list[tuple[str, list[str]]], waived: list[tuple[str, list[str], bool]]
+) -> None:
+    """Waivers are matched through the conflicts citing their first claim: the same
+    conflicts marked, by the same waiver (the last that matches), the same stale and
+    expired ones, as comparing every waiver with every conflict."""
+    conflicts = [
+        Conflict(rule=r, kind="agree", severity="error", message=f"m{i}", citations=_cited(refs))
+        for i, (r, refs) in enumerate(found)
+    ]
+    waivers = [
+        Waiver.model_validate(
+            {
+                "rule": r,
+                "claims": claims,
+                "reason": f"why {i}",
+                "reviewer": "Ann",
+                "date": "2026-01-01",
+                **({"expires": "2026-02-01"} if expired else {}),
+            }
+        )
+        for i, (r, claims, expired) in enumerate(waived)
+    ]
+    places = [Located("waivers.yaml", 2 + i) for i in range(len(waivers))]
+    corpus = Corpus(root=Path("."), waivers=waivers, waiver_places=places)
+    today = date(2026, 11, 22)
+
+    expected = list(conflicts)
+    problems = []
+    for waiver, place in zip(waivers, places, strict=True):
+        wanted = frozenset(waiver.claims)
+        if waiver.expires is not None:
+            problems.append(engine._waiver_conflict(waiver, place, f"expired on {waiver.expires}"))
+            continue
+        hits = [i for i, c in enumerate(expected) if c.rule == waiver.rule and wanted <= c.refs]
+        if not hits:
+            stale = ", ".join(sorted(wanted))
+            what = f"is stale: rule {waiver.rule!r} reports no conflict involving {stale}"
+            problems.append(engine._waiver_conflict(waiver, place, what))
+        for i in hits:
+            expected[i] = replace(expected[i], waived=True, waiver_reason=waiver.reason)
+    assert engine._apply_waivers(corpus, conflicts, today) == expected + problems

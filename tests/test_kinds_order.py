@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.domain.values import DateSpan, Order, PartialDate, compare_dates, date_span
+from factcheck.domain.values import DateSpan, PartialDate, date_span
 from factcheck.rules import _shared
-from factcheck.rules.kinds import order
+from factcheck.rules.kinds import order, order_cycles
 
 from .conftest import MakeCorpus
 from .kind_corpora import (
@@ -28,6 +28,7 @@ from .kind_corpora import (
     shuffled_audits_agree,
     write,
 )
+from .test_kinds_order_cycles import Graph, any_before, crowded_graphs, date_spans
 
 CASES: list[Case] = [
     (
@@ -227,49 +228,7 @@ def test_order_finds_what_comparing_every_pair_finds(
         assert sorted(found, key=sorted) == sorted(_naive_order_cycles(corpus), key=sorted)
 
 
-def _date_spans() -> st.SearchStrategy[DateSpan]:
-    """Dates close together, so every way two can compare turns up: precisions, nesting,
-    time zones (a calendar day widens against a timestamp), open-ended hedges."""
-    calendar = st.sampled_from(
-        ["2024", "2024-12-31", "2025", "2025-03", "2025-04", "2025-03-15", "2025-03-16"]
-    )
-    stamps = st.builds(
-        "2025-03-{:02d}T{:02d}:00{}".format,
-        st.integers(15, 16),
-        st.sampled_from([1, 11, 19, 23]),
-        st.sampled_from(["+00:00", "-04:00", "+09:00"]),
-    )
-    hedges = st.sampled_from(["exact", "exact", "exact", "before", "after", "not-after"])
-    return st.builds(
-        lambda text, hedge: date_span(PartialDate.parse(text), hedge),
-        st.one_of(calendar, stamps),
-        hedges,
-    )
-
-
-def _any_before(a: list[DateSpan], b: list[DateSpan]) -> bool:
-    return any(compare_dates(x, y) is Order.BEFORE for x in a for y in b)
-
-
-@given(a=st.lists(_date_spans(), max_size=3), b=st.lists(_date_spans(), max_size=3))
-def test_order_dates_compare_like_every_pair(a: list[DateSpan], b: list[DateSpan]) -> None:
-    assert order._Dates.of(a).before(order._Dates.of(b)) is _any_before(a, b)
-
-
-@given(p=_date_spans(), a=_date_spans(), b=_date_spans(), q=_date_spans())
-def test_tame_orderings_keep_earlier_dates_earlier(
-    p: DateSpan, a: DateSpan, b: DateSpan, q: DateSpan
-) -> None:
-    # What _lightest_cycles relies on to leave out date edges of plain events.
-    if order._tame(a, b):
-        assert not _shared.is_before(p, a) or _shared.is_before(p, b)
-        assert not _shared.is_before(b, q) or _shared.is_before(a, q)
-
-
 _NAMES = [f"e{i}" for i in range(8)]
-
-
-Graph = tuple[set[tuple[str, str]], dict[str, list[DateSpan]]]
 
 
 @st.composite
@@ -277,7 +236,7 @@ def _order_graphs(draw: st.DrawFn) -> Graph:
     """Events (named in a random order, for ties) with 0-2 dates, and stated orderings,
     mostly forward in time so that long paths and bystanders dated in between occur."""
     names = draw(st.permutations(_NAMES))[: draw(st.integers(2, len(_NAMES)))]
-    spans = {e: draw(st.lists(_date_spans(), max_size=2)) for e in names}
+    spans = {e: draw(st.lists(date_spans(), max_size=2)) for e in names}
     stated = set()
     for _ in range(draw(st.integers(1, 12))):
         u, v = draw(st.sampled_from(names)), draw(st.sampled_from(names))
@@ -296,7 +255,7 @@ def _weights(
     weight = dict.fromkeys(stated, 1)
     for u in events:
         for v in events:
-            if u != v and (u, v) not in weight and _any_before(spans[u], spans[v]):
+            if u != v and (u, v) not in weight and any_before(spans[u], spans[v]):
                 weight[(u, v)] = 2
     graph: dict[str, list[tuple[str, int]]] = {}
     for (u, v), w in sorted(weight.items()):
@@ -304,9 +263,9 @@ def _weights(
     return graph
 
 
-def _dated(graph: Graph) -> dict[str, order._Dates]:
+def _dated(graph: Graph) -> dict[str, order_cycles.Dates]:
     stated, spans = graph
-    return {e: order._Dates.of(spans[e]) for edge in stated for e in edge}
+    return {e: order_cycles.Dates.of(spans[e]) for edge in stated for e in edge}
 
 
 @settings(max_examples=300, deadline=None)
@@ -379,6 +338,12 @@ def _graph(stated: list[tuple[str, str]], *dates: tuple[str, DateSpan]) -> Graph
 def test_order_cycles_are_what_brute_force_finds(graph: Graph) -> None:
     """The order check's cycles, in the order reported, against the obvious quadratic way:
     every pair of events compared, Dijkstra from every event over the whole graph."""
+    assert order._contradictions(graph[0], _dated(graph)) == _brute_force_cycles(graph)
+
+
+def _brute_force_cycles(graph: Graph) -> list[list[str]]:
+    """The cycles to report, found the obvious quadratic way: every pair of events
+    compared, Dijkstra from every event over the whole graph."""
     stated, spans = graph
     edges = _weights(stated, spans)
     events = sorted({e for edge in stated for e in edge})
@@ -390,4 +355,12 @@ def test_order_cycles_are_what_brute_force_finds(graph: Graph) -> None:
         if not around & seen:
             seen |= around
             expected.append(nodes)
-    assert order._contradictions(stated, _dated(graph)) == expected
+    return expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(crowded_graphs())
+def test_crowded_order_cycles_are_what_brute_force_finds(graph: Graph) -> None:
+    """Where most events are bystanders sharing their dates (one search serves several),
+    the cycles are still those of the brute force, tie for tie."""
+    assert order._contradictions(graph[0], _dated(graph)) == _brute_force_cycles(graph)

@@ -282,12 +282,20 @@ def _apply_waivers(corpus: Corpus, conflicts: Iterable[Conflict], today: date) -
     """Mark waived conflicts; add a ``waivers`` conflict for each stale or expired waiver."""
     out = list(conflicts)
     problems: list[Conflict] = []
+    refs = [c.refs for c in out] if corpus.waivers else []
+    # The conflicts citing each claim, by rule: a conflict a waiver matches cites every
+    # claim it names, so only those citing its first one are compared (comparing every
+    # conflict for every waiver was quadratic in a corpus that waives as it grows).
+    cited: dict[tuple[str, str], list[int]] = {}
+    for i, cites in enumerate(refs):
+        for ref in cites:
+            cited.setdefault((out[i].rule, ref), []).append(i)
     for waiver, place in zip(corpus.waivers, corpus.waiver_places, strict=True):
         wanted = frozenset(waiver.claims)
         if _expired(waiver, today):
             problems.append(_waiver_conflict(waiver, place, f"expired on {waiver.expires}"))
             continue
-        hits = [i for i, c in enumerate(out) if c.rule == waiver.rule and wanted <= c.refs]
+        hits = [i for i in cited.get((waiver.rule, waiver.claims[0]), ()) if wanted <= refs[i]]
         if not hits:
             problems.append(
                 _waiver_conflict(

@@ -1,4 +1,5 @@
-"""One module per check kind; importing this package registers them all."""
+"""One module per check kind (and :mod:`~factcheck.rules.kinds.order_cycles`, the ``order``
+kind's cycle search); importing this package registers them all."""
 
 from factcheck.rules.kinds import (
     agree,
