@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from factcheck.cli import main
 from factcheck.commands.check import corpus_root, not_a_fact_file
+from factcheck.hook import load_around
+from factcheck.store import CACHE_DIR
 
 from .cli_corpora import SOURCES, Row, build, run_row, write
+from .conftest import CAPACITY_RULE, FILLS, MakeCorpus, fill_store, open_store, source_yaml
 
 
 @pytest.fixture
@@ -151,3 +155,145 @@ def test_a_file_in_a_directory_that_cannot_be_searched_is_named(
     assert main(["check", "facts/sources/locked/x.yaml"]) == 2
     err = capsys.readouterr().err
     assert "facts/sources/locked/x.yaml: cannot be read (Permission denied)" in err
+
+
+# --- stale baseline entries: shown with the store exactly when without it -------------------
+
+#: A claim of another entity and property: out of the reach of a's capacity claim.
+_ELSEWHERE = "- {id: n, subject: el-salvador, property: name, value: El Salvador, quote: q}"
+
+
+def _elsewhere(claim: str, sid: str = "x") -> dict[str, str]:
+    return {"sources/x.yaml": source_yaml(sid, claim)}
+
+
+def _given_with(claim: str) -> dict[str, str]:
+    return {"sources/a.yaml": source_yaml("a", _capacity(40000) + "\n" + claim)}
+
+
+def _capacity(value: int) -> str:
+    return f"- {{id: cap, subject: cecot, property: capacity, value: {value}, quote: q}}"
+
+
+# case id, files written once the baseline's finding is gone, extra flags, stale shown
+STALE_CASES: list[tuple[str, dict[str, str], list[str], bool]] = [
+    ("no-load-error", _elsewhere(_ELSEWHERE), [], True),
+    ("invalid-claim-elsewhere", _elsewhere("- {id: n, subject: cecot, property: name}"), [], False),
+    ("broken-file-elsewhere", {"sources/x.yaml": "source: [\n"}, [], False),
+    (
+        "unknown-entity-elsewhere",
+        _elsewhere(_ELSEWHERE.replace("el-salvador", "atlantis")),
+        [],
+        False,
+    ),
+    (
+        "bad-value-elsewhere",
+        _elsewhere(_ELSEWHERE.replace("property: name", "property: inmates")),
+        [],
+        False,
+    ),
+    ("draft-elsewhere", _elsewhere(_ELSEWHERE.replace("}", ", draft: true}")), [], False),
+    (
+        "draft-elsewhere-allowed",
+        _elsewhere(_ELSEWHERE.replace("}", ", draft: true}")),
+        ["--allow-drafts"],
+        True,
+    ),
+    (
+        "bad-supersedes-elsewhere",
+        _elsewhere(_ELSEWHERE.replace("}", ", supersedes: zz/n}")),
+        [],
+        False,
+    ),
+    ("duplicate-source-id-elsewhere", _elsewhere(_ELSEWHERE, sid="c"), [], False),
+    (
+        "given-file-invalid-claim",
+        _given_with("- {id: n, subject: cecot, property: name}"),
+        [],
+        False,
+    ),
+    (
+        "given-file-unknown-entity",
+        _given_with(_ELSEWHERE.replace("el-salvador", "atlantis")),
+        [],
+        False,
+    ),
+]
+
+
+def _stale_corpus(make_corpus: MakeCorpus, edits: dict[str, str]) -> Path:
+    """a and b disagreed on capacity when the baseline was written; b agrees now (its
+    entry is stale); c states something else; then ``edits``."""
+    root = make_corpus(
+        {
+            "rules.yaml": CAPACITY_RULE,
+            "sources/a.yaml": source_yaml("a", _capacity(40000)),
+            "sources/b.yaml": source_yaml("b", _capacity(20000)),
+            "sources/c.yaml": source_yaml("c", _ELSEWHERE),
+        }
+    )
+    assert main(["baseline", str(root)]) == 0
+    write(root, {"sources/b.yaml": source_yaml("b", _capacity(40000)), **edits})
+    return root
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("fill", FILLS)
+@pytest.mark.parametrize(
+    ("edits", "flags", "stale"), [c[1:] for c in STALE_CASES], ids=[c[0] for c in STALE_CASES]
+)
+def test_stale_entries_show_with_the_store_as_without_it(
+    make_corpus: MakeCorpus,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fill: str,
+    edits: dict[str, str],
+    flags: list[str],
+    stale: bool,
+) -> None:
+    # A stale entry shows only when the whole corpus has no load error ("missing claims
+    # would look fixed"); the hook, which loads a's neighbourhood, knows it all the same.
+    root = _stale_corpus(make_corpus, edits)
+    monkeypatch.chdir(root.parent)
+    monkeypatch.setenv("NO_COLOR", "1")
+    capsys.readouterr()
+    argv = ["check", "facts/sources/a.yaml", *flags]
+    fill_store(root, fill)
+    warm = _run(argv, capsys)
+    cold = _run([*argv, "--no-cache"], capsys)
+    assert warm == cold
+    assert ("warning[baseline]" in cold[1]) == stale
+    with open_store(root / CACHE_DIR) as store:  # a's neighbourhood is not everything
+        assert not load_around(root, [root / "sources" / "a.yaml"], store=store).whole
+
+
+@pytest.mark.parametrize(("fixed", "audits"), [(False, 0), (True, 1)])
+def test_the_whole_corpus_is_audited_only_when_a_stale_entry_would_show(
+    make_corpus: MakeCorpus,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fixed: bool,
+    audits: int,
+) -> None:
+    from factcheck.commands import check
+
+    root = _stale_corpus(make_corpus, _elsewhere(_ELSEWHERE.replace("el-salvador", "atlantis")))
+    if not fixed:  # b disagrees again: its entry is known, not stale
+        write(root, {"sources/b.yaml": source_yaml("b", _capacity(20000))})
+    calls: list[Path] = []
+    real = check._whole_has_errors
+
+    def counted(root: Path, *args: Any) -> bool:
+        calls.append(root)
+        return real(root, *args)
+
+    monkeypatch.setattr(check, "_whole_has_errors", counted)
+    monkeypatch.chdir(root.parent)
+    assert main(["check", "facts/sources/a.yaml"]) == 0
+    assert len(calls) == audits
+    assert "warning[baseline]" not in capsys.readouterr().out

@@ -44,12 +44,12 @@ def _hook(root: Path, given: Path, fill: str) -> factcheck.Corpus:
     """The hook's load for ``given``, its store holding ``fill`` of the files before."""
     fill_store(root, fill)
     with open_store(root / CACHE_DIR) as store:
-        return load_around(root, [given], store=store)
+        return load_around(root, [given], store=store).corpus
 
 
 def test_without_a_store_it_is_the_whole_corpus(make_corpus: MakeCorpus) -> None:
     root = _corpus(make_corpus)
-    part = load_around(root, [root / "sources" / "a.yaml"])
+    part = load_around(root, [root / "sources" / "a.yaml"]).corpus
     assert {f.ref for f in part.facts} == {f.ref for f in factcheck.load(root).facts}
 
 
@@ -123,6 +123,50 @@ def test_files_with_load_errors_are_cut_and_their_errors_kept(
         assert _about(factcheck.audit(part), path) == _about(full, path), name
         if name == "a":
             assert {f.ref for f in part.facts} == {"a/c", "b/c", "e/c"}
+
+
+#: A file of reading errors (a claim without its value) that no claim of a's reach is in.
+_INVALID_ELSEWHERE = source_yaml("x", "- {id: n, subject: el-salvador, property: name, quote: q}")
+
+
+@pytest.mark.parametrize("fill", FILLS)
+@pytest.mark.parametrize(
+    ("extra", "given", "whole", "file_errors"),
+    [
+        ({}, "sources/a.yaml", False, False),  # c is out of reach
+        ({}, "rules.yaml", True, False),  # a definition file: everything
+        ({"sources/x.yaml": _INVALID_ELSEWHERE}, "sources/a.yaml", False, True),
+        ({"sources/x.yaml": "source: [\n"}, "sources/a.yaml", False, True),
+        ({"sources/x.yaml": _INVALID_ELSEWHERE}, "sources/x.yaml", False, True),
+        # Errors of resolving a claim need the definitions: no file counts them.
+        (
+            {"sources/x.yaml": source_yaml("x", _claim("n", "bogus", 1))},
+            "sources/a.yaml",
+            False,
+            False,
+        ),
+    ],
+)
+def test_it_says_whether_it_is_whole_and_whether_a_file_gave_load_errors(
+    make_corpus: MakeCorpus,
+    fill: str,
+    extra: dict[str, str],
+    given: str,
+    whole: bool,
+    file_errors: bool,
+) -> None:
+    # Known for the files left out too: from their stored heads, or their rows read now.
+    root = _corpus(make_corpus, **extra)
+    fill_store(root, fill)
+    with open_store(root / CACHE_DIR) as store:
+        around = load_around(root, [root / given], store=store)
+    assert (around.whole, around.file_errors) == (whole, file_errors)
+    cold = load_around(root, [root / given])  # no store: the whole corpus, as a load gives it
+    assert cold.whole
+    assert cold.file_errors == file_errors
+    assert _about(factcheck.audit(around.corpus), root / given) == _about(
+        factcheck.audit(cold.corpus), root / given
+    )
 
 
 def test_stored_cycle_groups_are_those_of_the_graph_and_a_bad_row_is_a_miss(

@@ -254,7 +254,7 @@ def test_loading_runs_with_the_collector_paused(
     if entry == "load":
         corpus = loader.load(root)
     else:
-        corpus = partial.load_around(root, [root / "sources" / "a.yaml"])
+        corpus = partial.load_around(root, [root / "sources" / "a.yaml"]).corpus
     assert corpus.facts and gc.isenabled()
     assert seen and not any(seen)
 

@@ -19,7 +19,7 @@ from factcheck.io.claim_index import encode_index
 from factcheck.io.discovery import scan
 from factcheck.testing import strategies as fst
 
-from .conftest import open_store
+from .conftest import open_store, source_yaml
 
 SEED = Path(__file__).resolve().parents[1] / "facts"
 
@@ -99,21 +99,33 @@ def test_worker_processes_read_as_this_process_does(monkeypatch: pytest.MonkeyPa
 
 
 _ONE_CLAIM = json.dumps(
-    {"kind": "source", "index": encode_index([["cecot", "capacity", 1, "exact"]])}
+    {"kind": "source", "errors": 0, "index": encode_index([["cecot", "capacity", 1, "exact"]])}
 ).encode()
+#: A body with one load error, and no model.
+_ONE_ERROR = b'{"errors": [["f", 3, "", "m"]], "positions": ["v", null]}'
 
 
 @pytest.mark.parametrize(
     ("head", "body"),
     [
         (b"{}", b"{}"),
-        (b'{"kind": "source", "index": [["cecot", "capacity", 1, "exact"]]}', b"{}"),
-        (b'{"kind": "bogus"}', b'{"errors": [], "positions": ["v", null]}'),
+        (b'{"kind": "source", "errors": 0, "index": [["cecot", "capacity", 1, "exact"]]}', b"{}"),
+        (b'{"kind": "bogus", "errors": 0}', b'{"errors": [], "positions": ["v", null]}'),
         (
-            b'{"kind": "source", "index": []}',
+            b'{"kind": "source", "errors": 0, "index": []}',
             b'{"errors": [], "positions": ["x", 1], "source": {}}',
         ),
-        (b'{"kind": null}', b'{"errors": [["f", -3, "", "m"]], "positions": ["v", null]}'),
+        (
+            b'{"kind": null, "errors": 1}',
+            b'{"errors": [["f", -3, "", "m"]], "positions": ["v", null]}',
+        ),
+        # The count of load errors: missing, not a count, or not the body's.
+        (b'{"kind": null}', _ONE_ERROR),
+        (b'{"kind": null, "errors": -1}', _ONE_ERROR),
+        (b'{"kind": null, "errors": "1"}', _ONE_ERROR),
+        (b'{"kind": null, "errors": true}', _ONE_ERROR),
+        (b'{"kind": null, "errors": 0}', _ONE_ERROR),
+        (b'{"kind": null, "errors": 2}', _ONE_ERROR),
         (_ONE_CLAIM, b"[1, 2]"),
         (
             _ONE_CLAIM,
@@ -126,6 +138,25 @@ _ONE_CLAIM = json.dumps(
 def test_malformed_rows_raise_and_are_misses(head: bytes, body: bytes) -> None:
     with pytest.raises(records._ERRORS):
         records.from_row(("k", "", head, body))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "source: [\n",
+        "- a\n",
+        source_yaml("s", "- {id: x, subject: cecot, property: capacity, quote: no value}"),
+        source_yaml("s", "- {id: x, subject: cecot, property: capacity, value: 1, quote: q}"),
+    ],
+)
+def test_a_head_counts_the_load_errors_of_its_file(text: str) -> None:
+    # What a hook knows of a file it does not take: whether reading it gave errors.
+    direct = parse.parse_file(text.encode(), "f.yaml")
+    row = records.to_row("k", direct)
+    assert records.file_record(row).errors == len(direct.errors)
+    assert records.from_row(row).errors == direct.errors
+    # The well-formed twin of the bad counts above reads.
+    assert len(records.from_row(("k", "", b'{"kind": null, "errors": 1}', _ONE_ERROR)).errors) == 1
 
 
 @pytest.mark.parametrize("root", [SEED, "generated"])
@@ -229,7 +260,7 @@ def test_reading_fresh_files_lets_go_of_their_bytes(tmp_path: Path, many: bool) 
 )
 def test_an_index_date_range_is_two_dates_or_a_miss(value: list[Any], entry: Any) -> None:
     index = encode_index([["s", "p", value, "between"]])
-    head = json.dumps({"kind": "source", "index": index}).encode()
+    head = json.dumps({"kind": "source", "errors": 0, "index": index}).encode()
     if entry is None:
         with pytest.raises(records._ERRORS):
             records._record("k", "", head)

@@ -47,7 +47,7 @@ def _agrees_for_every_file(root: Path, fill: str | None) -> int:
         if fill is not None:
             fill_store(root, fill)
         with open_store(root / ".factcheck-cache") as store:
-            part = load_around(root, [path], store=store)
+            part = load_around(root, [path], store=store).corpus
         assert _about(factcheck.audit(part), str(path)) == _about(full, str(path)), path
         loaded += len(part.facts)
     return loaded
@@ -306,7 +306,7 @@ def _hook_on_the_cycle(
     path = root / "sources" / f"{given}.yaml"
     fill_store(root, fill)
     with open_store(root / ".factcheck-cache") as store:
-        part = load_around(root, [path], store=store)
+        part = load_around(root, [path], store=store).corpus
     assert _about(factcheck.audit(part), str(path)) == _about(full, str(path))
     return part
 

@@ -55,7 +55,7 @@ def test_load_and_audit_write_nothing(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     before = _tree(tmp_path)
     factcheck.audit(factcheck.load(root))
-    factcheck.audit(load_around(root, [root / "sources" / "a.yaml"]))
+    factcheck.audit(load_around(root, [root / "sources" / "a.yaml"]).corpus)
     assert _tree(tmp_path) == before  # no store, and no key either
 
 
@@ -265,7 +265,7 @@ def test_a_hook_on_an_empty_store_fills_it(
     root = bound_corpus(make_corpus)
     given = [root / "sources" / "a.yaml"]
     with open_store(root / CACHE_DIR) as store:
-        first = factcheck.audit(load_around(root, given, store=store))
+        first = factcheck.audit(load_around(root, given, store=store).corpus)
         assert store.file_count() == len(scan(root).files)
 
     def no_parsing(*args: object) -> None:
@@ -273,7 +273,7 @@ def test_a_hook_on_an_empty_store_fills_it(
 
     monkeypatch.setattr(records, "parse_file", no_parsing)
     with open_store(root / CACHE_DIR) as store:
-        assert factcheck.audit(load_around(root, given, store=store)) == first
+        assert factcheck.audit(load_around(root, given, store=store).corpus) == first
 
 
 def _open_at(directory: Path, start: float, out: multiprocessing.Queue[list[str]]) -> None:

@@ -13,6 +13,10 @@ they are from the store, so that a first run audits only the neighbourhood too.
 The answer never depends on the store: without one, with an empty one, or with rows that
 fail their checks, the files are read and the result is the same. A given definition
 file, or a rule whose reach is unbounded, loads the whole corpus.
+
+Besides the corpus, :class:`Around` says whether it is the whole one, and whether reading
+any file gave a load error, the files left out included (their heads count them): what a
+full audit's load errors depend on beyond the claims, known without taking those files.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from factcheck.domain.corpus import Corpus, date_claim_span
@@ -54,10 +59,23 @@ from factcheck.rules.scope import (
 )
 from factcheck.store import Store, content_key
 
-__all__ = ["load_around"]
+__all__ = ["Around", "load_around"]
 
 #: Kinds of the files that define the corpus for every source.
 _DEFINITIONS = frozenset(FILE_KINDS) - {"source"}
+
+
+@dataclass(frozen=True, slots=True)
+class Around:
+    """What :func:`load_around` loaded."""
+
+    #: The part of the corpus that conflicts citing the given files need.
+    corpus: Corpus
+    #: Whether ``corpus`` holds every claim of every file: it is what a full load gives.
+    whole: bool
+    #: Whether reading some file of the corpus (in ``corpus`` or left out) gave a load
+    #: error, or the directory's walk did: a full load then has load errors too.
+    file_errors: bool
 
 
 def load_around(
@@ -66,7 +84,7 @@ def load_around(
     *,
     store: Store | None = None,
     scanned: Scan | None = None,
-) -> Corpus:
+) -> Around:
     """The part of the corpus in ``path`` that conflicts citing the ``given`` files need.
 
     Auditing it gives exactly the conflicts and load errors of a full audit that cite a
@@ -80,11 +98,13 @@ def load_around(
             # trimming) is then never needed.
             from factcheck.io.load import read_all
 
-            return assemble(sc.root, sc.errors, sc.names, read_all(sc, None))
+            read = read_all(sc, None)
+            errors = _file_errors(sc, read, {})
+            return Around(assemble(sc.root, sc.errors, sc.names, read), True, errors)
         return _around(sc, {os.path.realpath(g) for g in given}, store)
 
 
-def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
+def _around(sc: Scan, wanted: set[str], store: Store) -> Around:
     keys = sc.store_keys()
     names = sc.names
     dirs: dict[str, str] = {}
@@ -122,13 +142,23 @@ def _around(sc: Scan, wanted: set[str], store: Store) -> Corpus:
     fresh.clear()  # the rows of files out of reach go before the merge
     if missing:
         tidy(store, [k for k in keys if k is not None])
+    errors = _file_errors(sc, out, heads)
+    whole = all(r is not None and r.indexes is None for r in out)
     # Files with nothing in reach are left out of the merge; every file stays listed.
     kept = [i for i, r in enumerate(out) if r is not None]
     kept_readings: list[Reading] = [out[i] for i in kept]  # type: ignore[misc]
     # The vocabulary was assembled from the same definition readings: its names serve.
     corpus = assemble(sc.root, sc.errors, [names[i] for i in kept], kept_readings, vocabulary)
     corpus.files = list(names)
-    return corpus
+    return Around(corpus, whole, errors)
+
+
+def _file_errors(sc: Scan, out: Sequence[Reading | None], heads: dict[int, FileRecord]) -> bool:
+    """Whether the walk or reading some file gave load errors: a reading taken (whole or
+    cut) holds all of its file's, the head of a file left out counts them."""
+    return bool(sc.errors) or any(
+        r.errors if r is not None else heads[i].errors for i, r in enumerate(out)
+    )
 
 
 def _take_around(

@@ -7,6 +7,7 @@ import argparse
 import dataclasses
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -181,18 +182,57 @@ def check_corpus(
     from factcheck.hook import load_around
 
     store = open_store(scanned.root, args)
+    # What was read (the hook hashes every file anyway), to know that a second reading
+    # of the corpus reads the same.
+    state = scanned.state() if baselines and store is not None else ""
     try:
         # Only the claims a conflict citing the given files can involve.
-        corpus = load_around(root, files, store=store, scanned=scanned)
+        around = load_around(root, files, store=store, scanned=scanned)
     finally:
         if store is not None:
             store.close()
+    corpus = around.corpus
     full = run_audit(corpus, args)
     result = involving(full, corpus, files)
     if not baselines:
         return result, corpus, []
-    result, note = without_known(full, result, corpus, files, baselines, changed_baseline, args)
+
+    def clean() -> bool:
+        # Whether the whole corpus's audit has no load error, which decides stale entries
+        # without the store. Known when the corpus is whole, or when reading a file gave
+        # errors, or a given file has some (its errors are the whole audit's); else the
+        # whole corpus is audited after all (asked only when a stale entry would show).
+        if around.whole:
+            return not full.errors
+        if around.file_errors or result.errors:
+            return False
+        return not _whole_has_errors(root, state, args)
+
+    result, note = without_known(
+        full, result, corpus, files, baselines, changed_baseline, clean, args
+    )
     return result, corpus, [note]
+
+
+def _whole_has_errors(root: Path, state: str, args: argparse.Namespace) -> bool:
+    """Whether a full audit of the corpus at ``root`` has load errors (loaded through the
+    store); yes when the files are no longer those read first (``state``), as then
+    a check cannot tell what a whole audit of what it read would have said."""
+    from factcheck.io.load import load
+
+    try:
+        scanned = scan(root)
+    except FactcheckError:
+        return True
+    if scanned.state() != state:
+        return True
+    store = open_store(scanned.root, args)
+    try:
+        corpus = load(root, scanned=scanned, store=store)
+    finally:
+        if store is not None:
+            store.close()
+    return bool(run_audit(corpus, args).errors)
 
 
 def without_known(
@@ -202,25 +242,24 @@ def without_known(
     files: set[str],
     baselines: list[Baseline],
     changed_baseline: bool,
+    clean: Callable[[], bool],
     args: argparse.Namespace,
 ) -> tuple[AuditResult, str]:
     """``result`` (what of ``full`` involves ``files``) without the findings the
-    baselines know, plus their stale entries; and the note saying how many were hidden."""
+    baselines know, plus their stale entries, shown only when ``clean()`` (a full audit
+    has no load error); and the note saying how many were hidden."""
     from factcheck.baseline import apply
 
     # Against every finding of the corpus loaded: one among fewer claims of a known
     # finding need not cite the files to keep that entry from being stale.
     everything = changed_baseline or bool(files & {real(f) for f in corpus.definition_files})
     scope = frozenset(s for s, f in corpus.source_files.items() if real(f) in files)
-    applied = apply(
-        full,
-        baselines,
-        in_scope=None if everything else scope,
-        report_stale=not full.errors,  # missing claims would look fixed
-    )
+    applied = apply(full, baselines, in_scope=None if everything else scope)
+    # With load errors anywhere, missing claims would look fixed: asked only when it matters.
+    stale = applied.stale if applied.stale and clean() else ()
     known = {id(c) for c in applied.known}
     shown = [c for c in result.conflicts if id(c) not in known]
     count = len(result.conflicts) - len(shown)
-    result = dataclasses.replace(result, conflicts=(*shown, *applied.stale))
+    result = dataclasses.replace(result, conflicts=(*shown, *stale))
     mine = [c for c in involving(full, corpus, files).conflicts if id(c) in known]
     return with_known(result, mine, baselines, args), known_note(count, baselines)

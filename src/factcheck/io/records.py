@@ -1,11 +1,11 @@
 """A file's :class:`~factcheck.io.parse.Reading` as store rows, and back.
 
-A file row has a head (its kind and an index of its claims: subject as written,
-property, and value and hedge when text or a whole number; ``None`` for an invalid claim)
-and a body: JSON lines, the first what reading the file gave besides its claims (errors,
-the lines merging needs, the model of a definition file or a source's ``source:`` block),
-then one line per claim (its fields and lines). A hook decodes only the lines of the
-claims within reach of the files it is given; a whole reading decodes all of them at once.
+A file row has a head (its kind, its count of load errors and an index of its claims:
+subject as written, property, and value and hedge when text or a whole number; ``None``
+for an invalid claim) and a body: JSON lines, the first what reading the file gave
+besides its claims (errors, the lines merging needs, the model of a definition file or a
+source's ``source:`` block), then one line per claim (its fields and lines). A hook
+decodes only the lines of the claims in reach of its files; a whole reading, all at once.
 
 Rows are JSON of the models' own fields (``model_dump(mode="json", exclude_unset=True)``)
 and are validated again by the same pydantic models when read back: anything malformed,
@@ -57,7 +57,7 @@ class Unreadable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class FileRecord:
-    """A decoded file head: the kind, source id and claim index.
+    """A decoded file head: the kind, source id, number of load errors and claim index.
 
     The rest of the file's reading (its body) is fetched and validated only when the
     file is taken (see :func:`readings`), so that a hook that needs a few files of a
@@ -67,6 +67,8 @@ class FileRecord:
     key: str
     kind: str | None
     sid: str
+    #: How many load errors reading the file gave (the body's, checked when it is taken).
+    errors: int
     index: ClaimIndex
 
 
@@ -76,7 +78,7 @@ _ERRORS = (Unreadable, ValueError, TypeError, KeyError, IndexError, AttributeErr
 
 def to_row(key: str, r: Reading) -> FileRow:
     """The row that stores ``r``, the reading of the file whose key is ``key``."""
-    head: dict[str, Any] = {"kind": r.kind}
+    head: dict[str, Any] = {"kind": r.kind, "errors": len(r.errors)}
     body: dict[str, Any] = {"errors": [[e.file, e.line, e.field, e.message] for e in r.errors]}
     claims: list[bytes] = []
     sid = ""
@@ -287,6 +289,8 @@ def reading(
     first, *lines = body.split(b"\n")
     data = json.loads(first)
     errors = [LoadError(str(f), _line(n), str(fd), str(m)) for f, n, fd, m in data["errors"]]
+    if len(errors) != rec.errors:
+        raise Unreadable("the head's count of load errors is not the body's")
     positions = decode_positions(data["positions"])
     if rec.kind is None:
         return Reading(None, None, None, errors)
@@ -347,13 +351,13 @@ def _claims(
 
 def _record(key: str, sid: str, head: bytes) -> FileRecord:
     data = json.loads(head)
-    kind = data["kind"]
-    if kind is not None and kind not in FILE_KINDS:
-        raise Unreadable(f"unknown kind {kind!r}")
+    kind, errors = data["kind"], data["errors"]
+    if (kind is not None and kind not in FILE_KINDS) or type(errors) is not int or errors < 0:
+        raise Unreadable(f"bad kind or count of load errors: {kind!r}, {errors!r}")
     index = ClaimIndex()
     if kind == "source" and data.get("index") is not None:
         index = decode_index(data["index"])
-    return FileRecord(key, kind, sid, index)
+    return FileRecord(key, kind, sid, errors, index)
 
 
 def _index_entry(e: Any) -> tuple[str, str, str | int | tuple[str | int, ...] | None, str]:
