@@ -29,15 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import factcheck
 from factcheck.extract.drafting import draft_fact_file
-from factcheck.extract.scorer_reading import draftees, read_text
-from factcheck.extract.vocabulary import Names
+from factcheck.extract.scorer_reading import draftees
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extraction as ex
 from junk_features import JUNK_FEATURES, junk_features, text_facts
-from train_scorer import facts_dir
+from train_scorer import drafted_articles
 
 
 @dataclass
@@ -50,23 +48,10 @@ class SetData:
 
 
 def load_set(key: str, texts: Path) -> SetData:
-    facts = facts_dir(key)
-    corpus = factcheck.load(facts)
-    vocabulary = ex._vocabulary(facts)
-    names = Names.of(vocabulary)
     data = SetData()
-    for sid, sf, text in ex.article_texts(corpus, texts, check_sha=False, label=f"{key}/"):
-        src = sf.source
-        assert src.snapshot is not None
-        draft = draft_fact_file(
-            text,
-            sid,
-            corpus=vocabulary,
-            published=src.published,
-            snapshot_file=src.snapshot.file,
-        )
+    # the drafts a user gets: the rules, then the learned scorer
+    for corpus, sid, sf, text, draft, reading in drafted_articles(key, texts, draft_fact_file):
         published = draft.data["source"].get("published")
-        reading = read_text(text, names, published)
         claims = draft.claims
         items = draftees(claims, draft.figures)
         if len(items) != len(claims):

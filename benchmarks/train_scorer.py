@@ -30,16 +30,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
 import factcheck
+from factcheck.domain.corpus import Corpus
+from factcheck.domain.model import SourceFile
 from factcheck.extract import UNIDENTIFIED
 from factcheck.extract.draft import draft_fact_file  # the rules' drafts alone
+from factcheck.extract.fact_file import Draft
 from factcheck.extract.scorer import Scorer
 from factcheck.extract.scorer_features import FEATURES, pair_features
-from factcheck.extract.scorer_reading import PLACEHOLDERS, allowed, draftees, read_text
+from factcheck.extract.scorer_reading import PLACEHOLDERS, Reading, allowed, draftees, read_text
 from factcheck.extract.vocabulary import Names
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -90,16 +94,24 @@ class SetData:
     expected: int = 0
 
 
-def load_set(key: str, texts: Path) -> SetData:
+#: Drafts a text as ``factcheck.extract.draft.draft_fact_file`` does (its keyword arguments).
+Drafter = Callable[..., Draft]
+
+
+def drafted_articles(
+    key: str, texts: Path, drafter: Drafter = draft_fact_file
+) -> Iterator[tuple[Corpus, str, SourceFile, str, Draft, Reading]]:
+    """Each article of set ``key`` whose text is in ``texts``, drafted by ``drafter`` from
+    the set's entities and properties only (as ``extraction.py`` drafts it), with the set's
+    corpus, its source id and file, the text, and the text read as the scorer reads it."""
     facts = facts_dir(key)
     corpus = factcheck.load(facts)
     vocabulary = ex._vocabulary(facts)
     names = Names.of(vocabulary)
-    data = SetData()
     for sid, sf, text in ex.article_texts(corpus, texts, check_sha=False, label=f"{key}/"):
         src = sf.source
         assert src.snapshot is not None
-        draft = draft_fact_file(
+        draft = drafter(
             text,
             sid,
             corpus=vocabulary,
@@ -108,6 +120,12 @@ def load_set(key: str, texts: Path) -> SetData:
         )
         # read as factcheck.extract.drafting reads it for the scorer
         reading = read_text(text, names, draft.data["source"].get("published"))
+        yield corpus, sid, sf, text, draft, reading
+
+
+def load_set(key: str, texts: Path) -> SetData:
+    data = SetData()
+    for corpus, sid, sf, text, draft, reading in drafted_articles(key, texts):
         claims = draft.claims
         index: dict[int, int] = {}
         for d in draftees(claims, draft.figures):
