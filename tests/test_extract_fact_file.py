@@ -228,3 +228,14 @@ def test_a_year_that_only_dates_a_figure_is_not_drafted(text: str, values: list[
     assert [c["value"] for c in claims] == values
     for year in {c.get("as_of") for c in claims} - {None, *values}:
         assert any(f"the year {year} is this figure's as_of only" in c["note"] for c in claims)
+
+
+def test_a_year_is_kept_when_its_sentence_is_not_known() -> None:
+    claims = [
+        {"id": "n", "subject": UNIDENTIFIED, "property": "unreviewed-number", "value": 5},
+        {"id": "y", "subject": UNIDENTIFIED, "property": "unreviewed-date", "value": "2013"},
+    ]
+    claims[0]["as_of"] = "2013"
+    draft = Draft({"source": {"id": "s", "kind": "article"}, "claims": claims})
+    assert draft.drop_times_of_figures() == 0  # no figure recorded: no sentence known
+    assert [c["id"] for c in draft.claims] == ["n", "y"]

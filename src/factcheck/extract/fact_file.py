@@ -114,14 +114,16 @@ class Draft:
         "a 7.9-magnitude quake in 2008"): a year with no subject or property told, which a
         figure drafted from the same sentence takes as its ``as_of``, is when that figure
         held, not a claim of its own; the figure's note says so. Returns how many."""
+        # (a claim whose sentence is not known is never compared: no two share None)
         sentence = {cid: at for cid, (_, at) in self.figures.items()}
-        dating: dict[tuple[int | None, str], dict[str, Any]] = {}
+        dating: dict[tuple[int, str], dict[str, Any]] = {}
         for claim in self.claims:
-            if "as_of" in claim:
-                dating.setdefault((sentence.get(claim["id"]), str(claim["as_of"])), claim)
+            if "as_of" in claim and claim["id"] in sentence:
+                dating.setdefault((sentence[claim["id"]], str(claim["as_of"])), claim)
         kept: list[dict[str, Any]] = []
         for claim in self.claims:
-            figure = dating.get((sentence.get(claim["id"]), str(claim["value"])))
+            at = sentence.get(claim["id"])
+            figure = None if at is None else dating.get((at, str(claim["value"])))
             if figure is not None and _a_bare_year(claim):
                 figure["note"] += f"; the year {claim['value']} is this figure's as_of only"
                 continue
