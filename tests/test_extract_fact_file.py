@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -231,7 +233,7 @@ def test_a_year_that_only_dates_a_figure_is_not_drafted(text: str, values: list[
 
 
 def test_a_year_is_kept_when_its_sentence_is_not_known() -> None:
-    claims = [
+    claims: list[dict[str, Any]] = [
         {"id": "n", "subject": UNIDENTIFIED, "property": "unreviewed-number", "value": 5},
         {"id": "y", "subject": UNIDENTIFIED, "property": "unreviewed-date", "value": "2013"},
     ]
